@@ -1,0 +1,47 @@
+"""symdiff: a symbolic differentiator that shows every step.
+
+``import symdiff`` is light: the expression tree is plain Python, and the parser (lark) is
+loaded on the first call to ``parse``.
+"""
+
+from __future__ import annotations
+
+from .errors import EvaluationError, ExpressionError, ParseError, SymdiffError
+from .expr import (
+    Add, Call, Constant, Div, E, Expr, Function, Mul, Neg, Number, Pow, Sub, Symbol,
+    UndefinedCall, number, pi, symbols,
+)
+from .parser import parse
+
+__version__ = "0.1.0"
+
+# The functions as callables: symdiff.sin(x), symdiff.exp(2*x), ...
+sin = Function("sin")
+cos = Function("cos")
+tan = Function("tan")
+sec = Function("sec")
+csc = Function("csc")
+cot = Function("cot")
+asin = Function("asin")
+acos = Function("acos")
+atan = Function("atan")
+sinh = Function("sinh")
+cosh = Function("cosh")
+tanh = Function("tanh")
+exp = Function("exp")
+log = Function("log")
+ln = Function("ln")
+sqrt = Function("sqrt")
+abs = Function("abs")  # noqa: A001 - mirrors the grammar; not in __all__, so `import *` keeps the builtin
+sigmoid = Function("sigmoid")
+softplus = Function("softplus")
+relu = Function("relu")
+
+__all__ = [
+    "__version__", "parse", "symbols", "number", "Function",
+    "Expr", "Number", "Symbol", "Constant", "Add", "Sub", "Mul", "Div", "Neg", "Pow", "Call",
+    "UndefinedCall", "pi", "E",
+    "SymdiffError", "ParseError", "ExpressionError", "EvaluationError",
+    "sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh", "tanh",
+    "exp", "log", "ln", "sqrt", "sigmoid", "softplus", "relu",
+]

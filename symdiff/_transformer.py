@@ -1,0 +1,182 @@
+"""The Lark transformer that builds expression nodes while the LALR parser runs.
+
+Each callback is named after the grammar rule (or alias) whose node it builds. Sums and
+products arrive as left-to-right chains and become n-ary ``Add``/``Mul`` nodes, with ``-`` and
+``/`` making binary ``Sub``/``Div`` of everything to their left, exactly as they are read.
+"""
+
+from __future__ import annotations
+
+import threading
+from fractions import Fraction
+
+from lark import Token, Transformer, v_args
+
+from .expr import (
+    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+)
+from .parser import MAX_DEPTH, MAX_NUMBER_DIGITS
+
+__all__ = ["ExpressionBuilder", "Rejected"]
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_DIVIDE = frozenset({"/", "÷"})
+_NEGATE = frozenset({"-", "−"})
+
+
+class Rejected(Exception):
+    """Input the grammar accepts but symdiff does not; becomes a ParseError at ``pos``."""
+
+    def __init__(self, message: str, pos: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.pos = pos
+
+
+class _Chain:
+    """Operands of one precedence level read so far, left to right (consumed once by LALR)."""
+
+    __slots__ = ("run", "token")
+
+    def __init__(self, first: Expr) -> None:
+        self.run = [first]  # operands joined by the n-ary operator since the last - or /
+        self.token: Token | None = None  # the last operator token, for error positions
+
+    def value(self, n_ary: type[Expr]) -> Expr:
+        return self.run[0] if len(self.run) == 1 else n_ary(*self.run)
+
+
+@v_args(inline=True)
+class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
+    def __init__(self) -> None:
+        super().__init__()
+        # The parser is shared between threads; the last leaf token is per parse.
+        self._local = threading.local()
+
+    # --- depth bound ---------------------------------------------------------------------
+    def _checked(self, node: Expr, token: Token | None) -> Expr:
+        if node.depth > MAX_DEPTH:
+            where = token if token is not None else self._local.last_leaf
+            raise Rejected(
+                f"the expression nests more than {MAX_DEPTH:,} levels deep here; symdiff reads at "
+                f"most {MAX_DEPTH:,} (parentheses, calls, powers, signs and chains of - or / all nest)",
+                where.start_pos,
+            )
+        return node
+
+    # --- sums and products ---------------------------------------------------------------
+    def sum(self, first: Expr, *rest: Token | Expr) -> Expr:
+        run = [first]
+        for i in range(0, len(rest), 2):
+            sign, operand = rest[i], rest[i + 1]
+            if sign in _NEGATE:
+                left = run[0] if len(run) == 1 else self._checked(Add(*run), sign)  # type: ignore[arg-type]
+                run = [self._checked(Sub(left, operand), sign)]  # type: ignore[arg-type]
+            else:
+                run.append(operand)  # type: ignore[arg-type]
+        return run[0] if len(run) == 1 else self._checked(Add(*run), rest[-2])  # type: ignore[arg-type]
+
+    def product(self, chain: _Chain) -> Expr:
+        return self._checked(chain.value(Mul), chain.token)
+
+    def prod_closed(self, left: _Chain | Expr, *rest: Token | Expr) -> _Chain:
+        if not rest:
+            return _Chain(left)  # type: ignore[arg-type]
+        chain: _Chain = left  # type: ignore[assignment]
+        if len(rest) == 1:  # juxtaposition: 2x, x(x + 1)
+            chain.run.append(rest[0])  # type: ignore[arg-type]
+            return chain
+        operator, operand = rest
+        chain.token = operator  # type: ignore[assignment]
+        if operator in _DIVIDE:
+            chain.run = [self._checked(Div(chain.value(Mul), operand), operator)]  # type: ignore[arg-type]
+        else:
+            chain.run.append(operand)  # type: ignore[arg-type]
+        return chain
+
+    prod_open = prod_closed
+
+    # --- signs and powers ----------------------------------------------------------------
+    def unary(self, sign: Token, operand: Expr) -> Expr:
+        return self._checked(Neg(operand), sign) if sign in _NEGATE else operand
+
+    def pow(self, base: Expr, caret: Token, exponent: Expr) -> Expr:
+        return self._checked(Pow(base, exponent), caret)
+
+    def superscript_pow(self, base: Expr, superscript: Token) -> Expr:
+        return self._checked(Pow(base, _superscript_value(superscript)), superscript)
+
+    def sqrt_sign(self, sign: Token, operand: Expr) -> Expr:
+        return self._checked(Call("sqrt", operand), sign)
+
+    # --- leaves --------------------------------------------------------------------------
+    def number(self, token: Token) -> Expr:
+        self._local.last_leaf = token
+        return Number(_literal_value(token))
+
+    def symbol(self, token: Token) -> Expr:
+        self._local.last_leaf = token
+        return Symbol(str(token))
+
+    def constant(self, token: Token) -> Expr:
+        self._local.last_leaf = token
+        return Constant(str(token))
+
+    # --- calls ---------------------------------------------------------------------------
+    def call(self, name: Token, argument: Expr) -> Expr:
+        return self._checked(Call(str(name), argument), name)
+
+    def call_power(self, name: Token, caret: Token, power: Token, argument: Expr) -> Expr:
+        if not str(power).isdigit() or int(power) == 0:
+            raise Rejected(
+                f"only a whole power of 1 or more can follow {name}^ (as in {name}^2 x); "
+                f"for other powers write ({name} x)^{power}",
+                power.start_pos,
+            )
+        call = self._checked(Call(str(name), argument), name)
+        return self._checked(Pow(call, Number(int(power))), caret)
+
+    def call_superscript(self, name: Token, superscript: Token, argument: Expr) -> Expr:
+        if superscript.startswith("⁻"):
+            raise Rejected(
+                f"{name}{superscript} is ambiguous: write a{name}(x) for the inverse function "
+                f"or ({name} x)^-1 for the reciprocal"
+                if name in ("sin", "cos", "tan")
+                else f"{name}{superscript} is ambiguous: write ({name} x)^-1 for the reciprocal",
+                superscript.start_pos,
+            )
+        call = self._checked(Call(str(name), argument), name)
+        return self._checked(Pow(call, _superscript_value(superscript)), superscript)
+
+    def undefined_call(self, name: Token, argument: Expr) -> Expr:
+        return self._checked(UndefinedCall(name[0], argument, len(name) - 1), name)
+
+    def textbook_argument(self, *factors: Expr) -> Expr:
+        return factors[0] if len(factors) == 1 else self._checked(Mul(*factors), None)
+
+    def textbook_unary(self, sign: Token, argument: Expr) -> Expr:
+        # "sin -x" is sin(-x); "sin + x" is far likelier a missing argument than sin(+x).
+        if sign not in _NEGATE:
+            raise Rejected("a function's argument cannot start with '+': write sin(x) or sin x", sign.start_pos)
+        return self._checked(Neg(argument), sign)
+
+
+def _superscript_value(token: Token) -> Expr:
+    digits = Number(int(token.lstrip("⁻").translate(_SUPERSCRIPT_DIGITS)))
+    return Neg(digits) if token.startswith("⁻") else digits
+
+
+def _literal_value(token: Token) -> int | Fraction:
+    text = str(token)
+    if text.isdigit() and len(text) <= MAX_NUMBER_DIGITS:
+        return int(text)
+    mantissa, _, exponent = text.lower().partition("e")
+    if sum(ch.isdigit() for ch in mantissa) > MAX_NUMBER_DIGITS:
+        raise Rejected(f"this number has more than {MAX_NUMBER_DIGITS:,} digits", token.start_pos)
+    exponent_digits = exponent.lstrip("+-").lstrip("0")
+    if len(exponent_digits) > len(str(MAX_NUMBER_DIGITS)) or exponent and abs(int(exponent)) > MAX_NUMBER_DIGITS:
+        raise Rejected(
+            f"this number's exponent is beyond ±{MAX_NUMBER_DIGITS:,}; symdiff keeps numbers exact",
+            token.start_pos,
+        )
+    return Fraction(text)

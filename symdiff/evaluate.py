@@ -1,0 +1,108 @@
+"""Evaluating an expression at a point with Python floats, by walking the tree.
+
+No text is ever compiled or evaluated: each node kind has an entry in ``_EVALUATORS``.
+A value that is not a real number (a logarithm of a negative, a division by zero, an
+overflow) raises ``EvaluationError`` naming the subexpression, instead of giving inf or nan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+
+from .errors import EvaluationError
+from .expr import (
+    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+)
+from .functions import FUNCTIONS
+from .traversal import fold
+
+__all__ = ["evaluate"]
+
+_CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
+
+
+def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
+    """The value of ``expr`` with its symbols set by ``values`` (names or Symbols as keys)."""
+    point = _point(values, kwargs)
+
+    def combine(node: Expr, args: list[float]) -> float:
+        try:
+            result = _EVALUATORS[type(node)](node, args, point)
+        except (ZeroDivisionError, OverflowError, ValueError) as error:
+            if isinstance(error, EvaluationError):
+                raise
+            raise EvaluationError(_why(node, args, error)) from None
+        if isinstance(result, complex) or not math.isfinite(result):
+            raise EvaluationError(f"{_short(node)} has no finite real value at this point")
+        return result
+
+    return fold(expr, combine)
+
+
+def _point(values: object, kwargs: Mapping[str, float]) -> dict[str, float]:
+    point: dict[str, float] = {}
+    items = list(values.items()) if isinstance(values, Mapping) else []
+    if values is not None and not isinstance(values, Mapping):
+        raise EvaluationError("values must be a mapping from names or Symbols to numbers")
+    for key, value in [*items, *kwargs.items()]:
+        name = key.name if isinstance(key, Symbol) else key
+        if not isinstance(name, str):
+            raise EvaluationError(f"cannot set a value for {key!r}: keys are names or Symbols")
+        try:
+            point[name] = float(value)
+        except (TypeError, ValueError):
+            raise EvaluationError(f"the value for {name} must be a real number, not {value!r}") from None
+    return point
+
+
+def _symbol(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    name = node.name  # type: ignore[attr-defined]
+    if name not in point:
+        raise EvaluationError(f"no value given for {name}")
+    return point[name]
+
+
+def _call(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    return FUNCTIONS[node.name].real(args[0])  # type: ignore[attr-defined]
+
+
+def _undefined(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    raise EvaluationError(f"{_short(node)} uses the undefined function {node.name}, which has no value")  # type: ignore[attr-defined]
+
+
+def _product(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    return math.prod(args)
+
+
+_EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], float]] = {
+    Number: lambda node, args, point: float(node.value),  # type: ignore[attr-defined]
+    Symbol: _symbol,
+    Constant: lambda node, args, point: _CONSTANT_VALUES[node.name],  # type: ignore[attr-defined]
+    Add: lambda node, args, point: math.fsum(args),
+    Sub: lambda node, args, point: args[0] - args[1],
+    Mul: _product,
+    Div: lambda node, args, point: args[0] / args[1],
+    Neg: lambda node, args, point: -args[0],
+    Pow: lambda node, args, point: args[0] ** args[1],
+    Call: _call,
+    UndefinedCall: _undefined,
+}
+
+
+def _why(node: Expr, args: list[float], error: Exception) -> str:
+    if isinstance(node, Call):
+        info = FUNCTIONS[node.name]
+        return f"{node.name}({args[0]:g}) is undefined: {node.name} {info.domain}"
+    if isinstance(node, Div):
+        return f"division by zero in {_short(node)}: the denominator is 0 here"
+    if isinstance(node, Pow) and isinstance(error, ZeroDivisionError):
+        return f"{_short(node)} divides by zero: 0 to a negative power"
+    if isinstance(error, OverflowError):
+        return f"{_short(node)} is too large for a float here"
+    return f"{_short(node)} has no real value here ({error})"
+
+
+def _short(node: Expr, limit: int = 60) -> str:
+    text = str(node)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

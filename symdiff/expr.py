@@ -1,0 +1,599 @@
+"""The expression tree: frozen, hashable nodes that keep what the user wrote.
+
+Nodes are values: slotted, immutable, compared by structure, with children in tuples and the
+hash and depth computed once at construction. Constructors check their arguments but never
+simplify: ``x - y`` stays a subtraction and ``sqrt(x)`` a square root, so a differentiation
+trace can name the Difference Rule and the Square Root Rule.
+
+Trees may share subtrees (a DAG) when built in Python. Nothing here recurses on the tree:
+equality walks an explicit stack and skips pairs it has already compared, so comparing deep
+or heavily shared trees is safe and linear in their distinct nodes.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from decimal import Decimal
+from fractions import Fraction
+from operator import attrgetter
+from typing import Union
+
+from .errors import ExpressionError
+from .functions import ALIASES, FUNCTIONS, UNDEFINED_FUNCTION_NAMES, canonical_name
+
+__all__ = [
+    "Expr", "Number", "Symbol", "Constant", "Add", "Sub", "Mul", "Div", "Neg", "Pow", "Call",
+    "UndefinedCall", "NODE_TYPES", "as_expr", "number", "symbols", "Function", "pi", "E",
+]
+
+# A name: a Latin or Greek letter (not π, which is the constant), then letters, digits or "_".
+# Kept equal to the grammar's NAME terminal (tests/test_grammar_file.py checks).
+NAME_PATTERN = (
+    r"[A-Za-z\u0391-\u03A9\u03B1-\u03BF\u03C1-\u03C9][A-Za-z0-9_\u0391-\u03A9\u03B1-\u03BF\u03C1-\u03C9]*"
+)
+_NAME_RE = re.compile(NAME_PATTERN)
+_DECIMAL_RE = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+CONSTANT_NAMES = frozenset({"pi", "e"})
+RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(ALIASES) | CONSTANT_NAMES
+
+Numeric = Union[int, float, Fraction, Decimal]
+
+_set = object.__setattr__
+_depth_of = attrgetter("depth")
+
+
+class Expr:
+    """Base class of all expression nodes. Use the subclasses (or ``symdiff.parse``)."""
+
+    __slots__ = ("children", "depth", "_data", "_hash")
+    children: tuple[Expr, ...]
+    depth: int  # 1 for a leaf; 1 + the deepest child otherwise
+    _data: object  # what a node holds besides its children (a value, a name, ...)
+    _hash: int
+
+    def _init(self, children: tuple[Expr, ...], data: object) -> None:
+        _set(self, "children", children)
+        _set(self, "_data", data)
+        _set(self, "_hash", hash((type(self).__name__, data, children)))
+        _set(self, "depth", 1 + max(map(_depth_of, children)) if children else 1)
+
+    # --- value semantics -------------------------------------------------------------------
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} nodes are immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} nodes are immutable")
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Expr):
+            return NotImplemented
+        if (
+            self._hash != other._hash
+            or type(self) is not type(other)
+            or self._data != other._data
+            or len(self.children) != len(other.children)
+        ):
+            return False
+        return not self.children or _children_equal(self, other)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), self._args())
+
+    def __copy__(self) -> Expr:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> Expr:
+        return self
+
+    def _args(self) -> tuple[object, ...]:
+        """The constructor arguments that rebuild this node."""
+        return self.children
+
+    def with_children(self, children: tuple[Expr, ...]) -> Expr:
+        """A node like this one with other children (this node itself if they are the same)."""
+        if all(new is old for new, old in zip(children, self.children)):
+            return self
+        return type(self)(*children)
+
+    # --- printing and basic operations (each lives in its own module) ----------------------
+    def __str__(self) -> str:
+        from .printer import to_text
+
+        return to_text(self)
+
+    def __repr__(self) -> str:
+        from .printer import to_repr
+
+        return to_repr(self)
+
+    @property
+    def free_symbols(self) -> frozenset[Symbol]:
+        """The symbols that occur in this expression."""
+        from .traversal import free_symbols
+
+        return free_symbols(self)
+
+    def subs(self, *args: object, **kwargs: object) -> Expr:
+        """Replace symbols or subexpressions: ``e.subs(x, 2)``, ``e.subs({x: y + 1})``, ``e.subs(x=2)``."""
+        from .traversal import substitute
+
+        return substitute(self, *args, **kwargs)
+
+    def evaluate(self, values: object = None, /, **kwargs: float) -> float:
+        """The value as a Python float: ``e.evaluate(x=2.0)`` or ``e.evaluate({"x": 2.0})``."""
+        from .evaluate import evaluate
+
+        return evaluate(self, values, **kwargs)
+
+    def __float__(self) -> float:
+        return self.evaluate()
+
+    # --- building expressions with Python operators ------------------------------------------
+    # They read like unparenthesised text, left to right: x + y + z is one n-ary Add (as parse
+    # reads "x + y + z"), x - y - z is (x - y) - z, -x**2 is -(x**2).
+    def __add__(self, other: object) -> Expr:
+        other = _operand(other)
+        if other is None:
+            return NotImplemented
+        if type(self) is Add:
+            return Add(*self.children, other)
+        return Add(self, other)
+
+    def __radd__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Add(other, self)
+
+    def __sub__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Sub(self, other)
+
+    def __rsub__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Sub(other, self)
+
+    def __mul__(self, other: object) -> Expr:
+        other = _operand(other)
+        if other is None:
+            return NotImplemented
+        if type(self) is Mul:
+            return Mul(*self.children, other)
+        return Mul(self, other)
+
+    def __rmul__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Mul(other, self)
+
+    def __truediv__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Div(self, other)
+
+    def __rtruediv__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Div(other, self)
+
+    def __pow__(self, other: object, modulo: None = None) -> Expr:
+        other = _operand(other)
+        if other is None or modulo is not None:
+            return NotImplemented
+        return Pow(self, other)
+
+    def __rpow__(self, other: object) -> Expr:
+        other = _operand(other)
+        return NotImplemented if other is None else Pow(other, self)
+
+    def __neg__(self) -> Expr:
+        return Neg(self)
+
+    def __pos__(self) -> Expr:
+        return self
+
+    def __abs__(self) -> Expr:
+        return Call("abs", self)
+
+
+def _children_equal(a: Expr, b: Expr) -> bool:
+    """Structural equality of two nodes already known to agree at the top, without recursion."""
+    stack = list(zip(a.children, b.children))
+    compared: set[tuple[int, int]] = set()  # pairs under way or done: shared subtrees once
+    while stack:
+        p, q = stack.pop()
+        if p is q:
+            continue
+        if (
+            p._hash != q._hash
+            or type(p) is not type(q)
+            or p._data != q._data
+            or len(p.children) != len(q.children)
+        ):
+            return False
+        if p.children:
+            pair = (id(p), id(q))
+            if pair not in compared:
+                compared.add(pair)
+                stack.extend(zip(p.children, q.children))
+    return True
+
+
+# --- leaves ------------------------------------------------------------------------------------
+
+
+class Number(Expr):
+    """A non-negative number with a finite decimal form, held exactly: 3, 2.5, 1e-3.
+
+    Negative numbers are negations (``-3`` is ``Neg(Number(3))``) and other fractions are
+    divisions (``1/3``), exactly as they are written; ``symdiff.number`` builds those forms.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, value: Numeric | str) -> None:
+        self._init((), _exact_decimal(value))
+
+    @property
+    def value(self) -> int | Fraction:
+        return self._data  # type: ignore[return-value]
+
+    def _args(self) -> tuple[object, ...]:
+        value = self.value
+        return (value if isinstance(value, int) else _decimal_text(value),)
+
+
+class Symbol(Expr):
+    """A variable, such as ``x``, ``theta`` or ``x_1``."""
+
+    __slots__ = ()
+
+    def __init__(self, name: str) -> None:
+        if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
+            raise ExpressionError(
+                f"{name!r} is not a valid name: a name is a letter followed by letters, digits or '_'"
+            )
+        if name in RESERVED_NAMES:
+            raise ExpressionError(f"{name!r} is reserved for a function or constant and cannot be a symbol")
+        self._init((), name)
+
+    @property
+    def name(self) -> str:
+        return self._data  # type: ignore[return-value]
+
+    def _args(self) -> tuple[object, ...]:
+        return (self.name,)
+
+
+class Constant(Expr):
+    """A named mathematical constant: ``pi`` (also ``π``) or ``e`` (Euler's number)."""
+
+    __slots__ = ()
+
+    def __init__(self, name: str) -> None:
+        name = "pi" if name == "π" else name
+        if name not in CONSTANT_NAMES:
+            raise ExpressionError(f"unknown constant {name!r}: the constants are pi and e")
+        self._init((), name)
+
+    @property
+    def name(self) -> str:
+        return self._data  # type: ignore[return-value]
+
+    def _args(self) -> tuple[object, ...]:
+        return (self.name,)
+
+
+# --- operators ---------------------------------------------------------------------------------
+
+
+class Add(Expr):
+    """A sum of two or more terms: ``a + b + c``."""
+
+    __slots__ = ()
+
+    def __init__(self, *terms: Expr | Numeric) -> None:
+        self._init(_operands("Add", terms), None)
+
+    @property
+    def terms(self) -> tuple[Expr, ...]:
+        return self.children
+
+
+class Sub(Expr):
+    """A difference ``left - right``."""
+
+    __slots__ = ()
+
+    def __init__(self, left: Expr | Numeric, right: Expr | Numeric) -> None:
+        self._init((_coerce(left), _coerce(right)), None)
+
+    @property
+    def left(self) -> Expr:
+        return self.children[0]
+
+    @property
+    def right(self) -> Expr:
+        return self.children[1]
+
+
+class Mul(Expr):
+    """A product of two or more factors: ``a * b * c`` (also written ``2x``, ``x y``)."""
+
+    __slots__ = ()
+
+    def __init__(self, *factors: Expr | Numeric) -> None:
+        self._init(_operands("Mul", factors), None)
+
+    @property
+    def factors(self) -> tuple[Expr, ...]:
+        return self.children
+
+
+class Div(Expr):
+    """A quotient ``numerator / denominator``."""
+
+    __slots__ = ()
+
+    def __init__(self, numerator: Expr | Numeric, denominator: Expr | Numeric) -> None:
+        self._init((_coerce(numerator), _coerce(denominator)), None)
+
+    @property
+    def numerator(self) -> Expr:
+        return self.children[0]
+
+    @property
+    def denominator(self) -> Expr:
+        return self.children[1]
+
+
+class Neg(Expr):
+    """A negation ``-operand``."""
+
+    __slots__ = ()
+
+    def __init__(self, operand: Expr | Numeric) -> None:
+        self._init((_coerce(operand),), None)
+
+    @property
+    def operand(self) -> Expr:
+        return self.children[0]
+
+
+class Pow(Expr):
+    """A power ``base ^ exponent``."""
+
+    __slots__ = ()
+
+    def __init__(self, base: Expr | Numeric, exponent: Expr | Numeric) -> None:
+        self._init((_coerce(base), _coerce(exponent)), None)
+
+    @property
+    def base(self) -> Expr:
+        return self.children[0]
+
+    @property
+    def exponent(self) -> Expr:
+        return self.children[1]
+
+
+class Call(Expr):
+    """An elementary function applied to one argument: ``sin(x)``, ``ln(x)``, ``relu(x)``."""
+
+    __slots__ = ()
+
+    def __init__(self, name: str, argument: Expr | Numeric) -> None:
+        canonical = canonical_name(name) if isinstance(name, str) else None
+        if canonical is None:
+            known = ", ".join(sorted(FUNCTIONS))
+            raise ExpressionError(f"unknown function {name!r}; the functions are {known}")
+        self._init((_coerce(argument),), canonical)
+
+    @property
+    def name(self) -> str:
+        return self._data  # type: ignore[return-value]
+
+    @property
+    def argument(self) -> Expr:
+        return self.children[0]
+
+    def _args(self) -> tuple[object, ...]:
+        return (self.name, self.argument)
+
+    def with_children(self, children: tuple[Expr, ...]) -> Expr:
+        return self if children[0] is self.argument else Call(self.name, children[0])
+
+
+class UndefinedCall(Expr):
+    """An undefined function, or its ``order``-th derivative, applied: ``f(x)``, ``g'(x^2)``."""
+
+    __slots__ = ()
+
+    def __init__(self, name: str, argument: Expr | Numeric, order: int = 0) -> None:
+        if name not in UNDEFINED_FUNCTION_NAMES:
+            raise ExpressionError(f"{name!r} is not an undefined-function name; use f, g or h")
+        if not isinstance(order, int) or isinstance(order, bool) or order < 0:
+            raise ExpressionError(f"the derivative order must be a whole number >= 0, not {order!r}")
+        self._init((_coerce(argument),), (name, order))
+
+    @property
+    def name(self) -> str:
+        return self._data[0]  # type: ignore[index]
+
+    @property
+    def order(self) -> int:
+        return self._data[1]  # type: ignore[index]
+
+    @property
+    def argument(self) -> Expr:
+        return self.children[0]
+
+    def _args(self) -> tuple[object, ...]:
+        return (self.name, self.argument, self.order)
+
+    def with_children(self, children: tuple[Expr, ...]) -> Expr:
+        if children[0] is self.argument:
+            return self
+        return UndefinedCall(self.name, children[0], self.order)
+
+
+NODE_TYPES: tuple[type[Expr], ...] = (
+    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall,
+)
+
+pi = Constant("pi")
+E = Constant("e")
+
+
+# --- converting Python values ------------------------------------------------------------------
+
+
+def _exact_decimal(value: object) -> int | Fraction:
+    """``value`` as an exact non-negative int or Fraction with a finite decimal form."""
+    if isinstance(value, bool):
+        raise ExpressionError("a boolean is not a number")
+    if isinstance(value, numbers.Integral):
+        exact: int | Fraction = int(value)
+    elif isinstance(value, numbers.Rational):
+        exact = Fraction(int(value.numerator), int(value.denominator))
+    elif isinstance(value, (float, Decimal)) or (isinstance(value, numbers.Real) and not isinstance(value, str)):
+        as_float = value if isinstance(value, Decimal) else float(value)  # type: ignore[arg-type]
+        if not (as_float.is_finite() if isinstance(as_float, Decimal) else math.isfinite(as_float)):
+            raise ExpressionError(f"{value!r} is not a finite number")
+        # repr gives the shortest decimal that reads back as the same float: 0.1, not 0.1000000000000000055...
+        exact = Fraction(as_float) if isinstance(as_float, Decimal) else Fraction(repr(as_float))
+    elif isinstance(value, str):
+        if not _DECIMAL_RE.fullmatch(value):
+            raise ExpressionError(f"{value!r} is not a decimal number such as 2, 2.5 or 1e-3")
+        exact = Fraction(value)
+    else:
+        raise ExpressionError(f"{type(value).__name__} {value!r} is not a number")
+    if exact < 0:
+        raise ExpressionError(
+            f"Number holds values >= 0; {_plain(exact)} is a negation: Neg(Number(...)) or symdiff.number(...)"
+        )
+    if exact.denominator == 1:
+        return int(exact)
+    if not _terminates(exact.denominator):
+        raise ExpressionError(
+            f"{_plain(exact)} has no finite decimal form; symdiff.number builds it as a division"
+        )
+    return exact
+
+
+def _terminates(denominator: int) -> bool:
+    """Whether 1/denominator has a finite decimal expansion (no prime factors but 2 and 5)."""
+    denominator >>= (denominator & -denominator).bit_length() - 1  # drop the factors of 2
+    while denominator % 5 == 0:
+        denominator //= 5
+    return denominator == 1
+
+
+def _plain(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def _decimal_text(value: Fraction) -> str:
+    from .printer import number_text
+
+    return number_text(value)
+
+
+def number(value: Numeric) -> Expr:
+    """The expression for any exact or float number, in the form a person writes it.
+
+    ``number(3)`` is ``3``, ``number(-3)`` is ``-3`` (a negation), ``number(Fraction(1, 3))`` is
+    ``1/3`` (a division), ``number(-0.5)`` is ``-0.5``.
+    """
+    if isinstance(value, bool):
+        raise ExpressionError("a boolean is not a number")
+    if isinstance(value, numbers.Rational):
+        exact = Fraction(int(value.numerator), int(value.denominator))
+        magnitude = abs(exact)
+        if magnitude.denominator == 1:
+            result: Expr = Number(magnitude.numerator)
+            return Neg(result) if exact < 0 else result
+        numerator: Expr = Number(magnitude.numerator)
+        if exact < 0:
+            numerator = Neg(numerator)
+        return Div(numerator, Number(magnitude.denominator))
+    if isinstance(value, (float, Decimal, numbers.Real)) and not isinstance(value, str):
+        negative = value < 0  # type: ignore[operator]
+        result = Number(-value if negative else value)  # type: ignore[operator]
+        return Neg(result) if negative else result
+    raise ExpressionError(f"{type(value).__name__} {value!r} is not a number")
+
+
+def as_expr(value: object) -> Expr:
+    """``value`` as an expression: an ``Expr`` as it is, a Python number via ``number``."""
+    if isinstance(value, Expr):
+        return value
+    if isinstance(value, str):
+        raise ExpressionError(
+            f"the string {value!r} is not an expression here; use symdiff.parse({value!r}) or symdiff.Symbol"
+        )
+    return number(value)  # type: ignore[arg-type]
+
+
+_coerce = as_expr
+
+
+def _operand(value: object) -> Expr | None:
+    """For Python operators: the operand as an expression, or None to let Python say no."""
+    if isinstance(value, Expr):
+        return value
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return number(value)  # type: ignore[arg-type]
+    return None
+
+
+def _operands(kind: str, values: tuple[object, ...]) -> tuple[Expr, ...]:
+    if len(values) < 2:
+        raise ExpressionError(f"{kind} needs at least two operands, got {len(values)}")
+    return tuple(map(_coerce, values))
+
+
+# --- conveniences for building expressions in Python -------------------------------------------
+
+
+def symbols(names: str) -> Symbol | tuple[Symbol, ...]:
+    """Symbols from names separated by spaces or commas: ``x, y = symbols("x y")``.
+
+    One name gives one Symbol, as in SymPy.
+    """
+    parts = [part for part in re.split(r"[\s,]+", names.strip()) if part]
+    if not parts:
+        raise ExpressionError("symbols() needs at least one name")
+    made = tuple(Symbol(part) for part in parts)
+    return made[0] if len(made) == 1 else made
+
+
+class Function:
+    """A function you can call on expressions or numbers: ``symdiff.sin(x)``.
+
+    ``Function("f")`` (or ``g``, ``h``) is an undefined function: ``Function("f")(x)`` is ``f(x)``.
+    """
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        canonical = canonical_name(name)
+        if canonical is None and name not in UNDEFINED_FUNCTION_NAMES:
+            raise ExpressionError(f"unknown function {name!r}")
+        self.name = canonical or name
+
+    def __call__(self, argument: Expr | Numeric) -> Expr:
+        if self.name in UNDEFINED_FUNCTION_NAMES:
+            return UndefinedCall(self.name, argument)
+        return Call(self.name, argument)
+
+    def __repr__(self) -> str:
+        return f"Function({self.name!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Function) and other.name == self.name
+
+    def __hash__(self) -> int:
+        return hash(("Function", self.name))

@@ -1,0 +1,148 @@
+"""Turning lark's parse failures into a sentence about the user's own text.
+
+``explain`` gets lark's exception and returns (message, position). It names what was
+expected in words ("an exponent", "an expression") and what came instead, never a terminal
+name such as ``RPAR`` or ``__ANON_0``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lark import Lark, Token
+    from lark.exceptions import UnexpectedInput
+
+__all__ = ["explain"]
+
+# Terminals that can begin an expression (or a function's argument).
+_STARTERS = frozenset(
+    {"NUMBER", "NAME", "CONSTANT", "FUNC", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS"}
+)
+
+# Characters the grammar never accepts, with what a person probably meant.
+_CHARACTER_ADVICE = {
+    ",": "',' is not part of symdiff's syntax: each function takes one argument, and decimals use '.' (2.5)",
+    ";": "';' is not part of symdiff's syntax: type one expression",
+    "=": "'=' is not part of an expression: type the expression alone (x^2 + 1, not y = x^2 + 1)",
+    "<": "'<' is not part of an expression: symdiff reads expressions, not inequalities",
+    ">": "'>' is not part of an expression: symdiff reads expressions, not inequalities",
+    "[": "use '(' and ')' for grouping",
+    "]": "use '(' and ')' for grouping",
+    "{": "use '(' and ')' for grouping",
+    "}": "use '(' and ')' for grouping",
+    "|": "write abs(x) for |x|",
+    "!": "'!' (factorial) is not supported",
+    "'": "a prime (') may only follow f, g or h before '(', as in f'(x)",
+    "\\": "LaTeX commands are not read: write sqrt(x) and sin(x), not \\sqrt{x} and \\sin x",
+    "_": "a name starts with a letter; '_' may only follow one, as in x_1",
+}
+
+
+def explain(error: UnexpectedInput, text: str, parser: Lark) -> tuple[str, int]:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
+    if isinstance(error, UnexpectedCharacters):
+        return _bad_character(text, error.pos_in_stream)
+    if isinstance(error, UnexpectedToken):
+        return _bad_token(error.token, set(error.expected), text, parser)
+    return "this is not a valid expression", getattr(error, "pos_in_stream", 0) or 0
+
+
+def _bad_character(text: str, pos: int) -> tuple[str, int]:
+    char = text[pos]
+    if char in _CHARACTER_ADVICE:
+        return _CHARACTER_ADVICE[char], pos
+    if char.isalpha():
+        return f"{char!r} cannot be used in a name: names use Latin or Greek letters, digits and '_'", pos
+    return f"unexpected character {char!r}", pos
+
+
+def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tuple[str, int]:
+    at_end = found.type == "$END"
+    pos = len(text.rstrip()) if at_end else found.start_pos
+    before = _tokens_before(text, pos, parser)
+    previous = before[-1] if before else None
+    found_text = "but the input ended" if at_end else f"found {_describe(found)}"
+    unclosed = _unclosed_parentheses(before)
+
+    if not at_end and found.type == "RPAR" and not unclosed:
+        return "unmatched ')': there is no '(' before it", pos
+    if previous is not None and previous.type == "LPAR" and found.type == "RPAR":
+        return "empty parentheses: put an expression between '(' and ')'", pos
+    if len(before) >= 2 and before[-2].type == "FUNC" and previous is not None and previous.type == "POW":
+        return _after_function_power(before[-2], found), pos
+    if at_end and unclosed and "RPAR" in expected:
+        opening = unclosed[-1]
+        return f"missing ')': the '(' at {_place(text, opening.start_pos)} is never closed", pos
+    head = _function_head(before)
+    if head is not None:
+        return f"expected the argument of {head} (as in {head}(x) or {head} x), {found_text}", pos
+    if expected <= _STARTERS:  # an operand must come next
+        if previous is None:
+            return f"expected an expression, {found_text}", pos
+        wanted = "an exponent" if previous.type == "POW" else "an expression"
+        return f"expected {wanted} after {_quote(previous)}, {found_text}", pos
+    return f"unexpected {_describe(found)}", pos
+
+
+def _function_head(before: list[Token]) -> str | None:
+    """``sin``, ``sin^2`` or ``sin²`` when the tokens end with a function still missing its argument."""
+    kinds = [token.type for token in before[-3:]]
+    for shape in (["FUNC"], ["FUNC", "SUPERSCRIPT"], ["FUNC", "POW", "NUMBER"]):
+        if kinds[-len(shape):] == shape:
+            return "".join(before[-len(shape):])
+    return None
+
+
+def _after_function_power(function: Token, found: Token) -> str:
+    name = str(function)
+    if found.type == "PLUS_MINUS" and found in ("-", "−"):
+        inverse = f"write a{name}(x) for the inverse function or " if name in ("sin", "cos", "tan") else "write "
+        return f"{name}^-1 is ambiguous: {inverse}({name} x)^-1 for the reciprocal"
+    return f"only a whole power can follow {name}^ (as in {name}^2 x); for other powers write ({name} x)^y"
+
+
+def _tokens_before(text: str, pos: int, parser: Lark) -> list[Token]:
+    """The tokens that end at or before ``pos`` (the input before the fault lexes cleanly)."""
+    from lark.exceptions import UnexpectedInput
+
+    tokens = []
+    try:
+        for token in parser.lex(text[:pos]):
+            tokens.append(token)
+    except UnexpectedInput:
+        pass
+    return tokens
+
+
+def _unclosed_parentheses(tokens: list[Token]) -> list[Token]:
+    opened: list[Token] = []
+    for token in tokens:
+        if token.type == "LPAR":
+            opened.append(token)
+        elif token.type == "RPAR" and opened:
+            opened.pop()
+    return opened
+
+
+def _describe(token: Token) -> str:
+    if token.type == "$END":
+        return "the end of the input"
+    if token.type == "NAME":
+        return f"the name {str(token)!r}"
+    if token.type == "NUMBER":
+        return f"the number {token}"
+    if token.type == "FUNC":
+        return f"the function {str(token)!r}"
+    return _quote(token)
+
+
+def _quote(token: Token) -> str:
+    return f"'{token}'"
+
+
+def _place(text: str, pos: int) -> str:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return f"column {column}" if "\n" not in text else f"line {line}, column {column}"

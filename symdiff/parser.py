@@ -1,0 +1,95 @@
+"""``parse``: text to expression tree, through the Lark grammar in ``grammar/symdiff.lark``.
+
+Lark and the LALR tables are built on the first call, once (``import symdiff`` stays light).
+The transformer builds nodes during the parse, so no parse tree is ever materialised. Every
+failure leaves here as a ``ParseError`` with a position and a sentence; lark's exceptions
+never reach the caller.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ParseError, SymdiffError
+from .expr import Expr
+
+if TYPE_CHECKING:
+    from lark import Lark
+
+__all__ = ["parse", "to_expr", "grammar_text", "MAX_INPUT_LENGTH", "MAX_DEPTH", "MAX_NUMBER_DIGITS"]
+
+# Bounds on what parse accepts. Parsing is linear and every traversal is iterative, so these
+# protect time and memory, not the Python stack. Lark's LALR parser handles ~120,000 tokens a
+# second here, so the longest input parses in about two seconds; a tree 2,000 levels deep is
+# far beyond any formula a person writes (a 2,000-term chain of - or / nests that deep too).
+MAX_INPUT_LENGTH = 250_000
+MAX_DEPTH = 2_000
+MAX_NUMBER_DIGITS = 1_000  # digits of a literal, and the largest power of ten it may carry
+
+_GRAMMAR_NAME = "symdiff.lark"
+
+
+def parse(text: str) -> Expr:
+    """The expression tree for ``text``, e.g. ``parse("3x^2 sin x")``.
+
+    Raises ``ParseError`` (with ``line``, ``column`` and a caret display) for anything that is
+    not an expression, and for input past ``MAX_INPUT_LENGTH`` characters or ``MAX_DEPTH``
+    levels of nesting.
+    """
+    if not isinstance(text, str):
+        raise SymdiffError(f"parse needs a string, not {type(text).__name__}")
+    if len(text) > MAX_INPUT_LENGTH:
+        raise ParseError(
+            f"the input is {len(text):,} characters long; symdiff reads at most {MAX_INPUT_LENGTH:,}",
+            text,
+            MAX_INPUT_LENGTH,
+        )
+    if not text.strip():
+        raise ParseError("the input is empty: type an expression such as x^2 sin x", text, len(text))
+    from lark.exceptions import UnexpectedInput
+
+    from ._transformer import Rejected
+    from .parse_errors import explain
+
+    parser = _lark()
+    try:
+        return parser.parse(text)  # type: ignore[no-any-return]
+    except Rejected as rejected:
+        raise ParseError(rejected.message, text, rejected.pos) from None
+    except UnexpectedInput as error:
+        message, pos = explain(error, text, parser)
+        raise ParseError(message, text, pos) from None
+
+
+def to_expr(value: object) -> Expr:
+    """An expression from text (parsed), a tree (as it is) or a Python number."""
+    if isinstance(value, str):
+        return parse(value)
+    from .expr import as_expr
+
+    return as_expr(value)
+
+
+def grammar_text() -> str:
+    """The grammar, from the installed package or, in a source checkout, from ``grammar/``."""
+    packaged = resources.files("symdiff").joinpath("grammar", _GRAMMAR_NAME)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    in_checkout = Path(__file__).resolve().parent.parent / "grammar" / _GRAMMAR_NAME
+    if in_checkout.is_file():
+        return in_checkout.read_text(encoding="utf-8")
+    raise SymdiffError(f"symdiff's grammar file {_GRAMMAR_NAME} is missing; reinstall symdiff")
+
+
+@functools.lru_cache(maxsize=None)
+def _lark() -> Lark:
+    from lark import Lark
+
+    from ._transformer import ExpressionBuilder
+
+    # No cache=True: it would load a pickle from a predictable temporary path, and building
+    # these tables takes milliseconds.
+    return Lark(grammar_text(), parser="lalr", lexer="basic", transformer=ExpressionBuilder())
