@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from lark import Token, Transformer, v_args
 
+from .errors import ExpressionError
 from .expr import (
     Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
 )
@@ -116,7 +117,10 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
 
     def symbol(self, token: Token) -> Expr:
         self._local.last_leaf = token
-        return Symbol(str(token))
+        try:
+            return Symbol(str(token))
+        except ExpressionError as refused:  # the grammar should make this unreachable
+            raise Rejected(str(refused), token.start_pos) from None
 
     def constant(self, token: Token) -> Expr:
         self._local.last_leaf = token
@@ -153,6 +157,9 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
 
     def textbook_argument(self, *factors: Expr) -> Expr:
         return factors[0] if len(factors) == 1 else self._checked(Mul(*factors), None)
+
+    def textbook_call(self, call: Expr) -> Expr:
+        return call
 
     def textbook_unary(self, sign: Token, argument: Expr) -> Expr:
         # "sin -x" is sin(-x); "sin + x" is far likelier a missing argument than sin(+x).

@@ -1,0 +1,120 @@
+"""Bad input: one row per case, input -> where the caret goes and what the sentence says."""
+
+import string
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from symdiff import ParseError, SymdiffError, parse
+
+ERRORS = [
+    # (input, line, column, words the message must contain)
+    ("x +", 1, 4, "expected an expression after '+', but the input ended"),
+    ("x + * 2", 1, 5, "expected an expression after '+', found '*'"),
+    ("*x", 1, 1, "expected an expression, found '*'"),
+    ("x^", 1, 3, "expected an exponent after '^', but the input ended"),
+    ("x ^ ^ 2", 1, 5, "expected an exponent after '^', found '^'"),
+    ("(x + 1", 1, 7, "missing ')': the '(' at column 1 is never closed"),
+    ("sin(x", 1, 6, "missing ')': the '(' at column 4 is never closed"),
+    ("x\n+ (y", 2, 5, "the '(' at line 2, column 3 is never closed"),
+    ("x)", 1, 2, "unmatched ')'"),
+    ("2 + )", 1, 5, "unmatched ')'"),
+    ("(x))", 1, 4, "unmatched ')'"),
+    ("()", 1, 2, "empty parentheses"),
+    ("sin()", 1, 5, "empty parentheses"),
+    ("(x+)", 1, 4, "expected an expression after '+', found ')'"),
+    ("sin", 1, 4, "expected the argument of sin (as in sin(x) or sin x), but the input ended"),
+    ("2 + sin", 1, 8, "expected the argument of sin"),
+    ("sin^2", 1, 6, "expected the argument of sin^2"),
+    ("sin²", 1, 5, "expected the argument of sin²"),
+    ("sin + x", 1, 5, "cannot start with '+'"),
+    ("sin^-1 x", 1, 5, "sin^-1 is ambiguous: write asin(x)"),
+    ("sin⁻¹ x", 1, 4, "sin⁻¹ is ambiguous: write asin(x)"),
+    ("tanh^-1 x", 1, 6, "tanh^-1 is ambiguous"),
+    ("sin^x", 1, 5, "only a whole power can follow sin^"),
+    ("sin^2.5 x", 1, 5, "only a whole power of 1 or more can follow sin^"),
+    ("sin^0 x", 1, 5, "only a whole power of 1 or more"),
+    ("√", 1, 2, "expected an expression after '√'"),
+    ("", 1, 1, "the input is empty"),
+    ("   ", 1, 4, "the input is empty"),
+    ("f(x, y)", 1, 4, "',' is not part of symdiff's syntax"),
+    ("2,5", 1, 2, "decimals use '.'"),
+    ("y = x^2", 1, 3, "'=' is not part of an expression"),
+    ("x < 1", 1, 3, "not inequalities"),
+    ("[x]", 1, 1, "use '(' and ')' for grouping"),
+    ("|x|", 1, 1, "write abs(x) for |x|"),
+    ("x!", 1, 2, "factorial"),
+    ("y'", 1, 2, "a prime (') may only follow f, g or h"),
+    ("f'", 1, 2, "a prime (') may only follow f, g or h"),
+    ("\\sqrt{x}", 1, 1, "LaTeX commands are not read"),
+    ("_x", 1, 1, "a name starts with a letter"),
+    ("x + ж", 1, 5, "'ж' cannot be used in a name"),
+    ("x $ y", 1, 3, "unexpected character '$'"),
+    ("x\t$", 1, 3, "unexpected character '$'"),
+    ("1" * 1001, 1, 1, "more than 1,000 digits"),
+    ("1e1001", 1, 1, "exponent is beyond ±1,000"),
+    ("2 + 1e" + "9" * 5000, 1, 5, "exponent is beyond ±1,000"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "column", "words"), ERRORS, ids=[row[0][:20] for row in ERRORS])
+def test_error_position_and_message(text, line, column, words):
+    with pytest.raises(ParseError) as caught:
+        parse(text)
+    error = caught.value
+    assert (error.line, error.column) == (line, column)
+    assert words in error.message
+    assert error.text == text
+    assert isinstance(error, SymdiffError) and isinstance(error, ValueError)
+
+
+def test_caret_sits_under_the_fault():
+    with pytest.raises(ParseError) as caught:
+        parse("x^2 + * 3")
+    lines = str(caught.value).splitlines()
+    assert lines[0] == "expected an expression after '+', found '*'"
+    assert lines[1] == "  x^2 + * 3"
+    assert lines[2].index("^") == lines[1].index("*")
+
+
+def test_caret_in_a_long_line_shows_a_window_around_the_fault():
+    text = "x + " * 5000 + "$" + " + y" * 5000
+    with pytest.raises(ParseError) as caught:
+        parse(text)
+    _, shown, caret = str(caught.value).splitlines()
+    assert len(shown) < 100
+    assert shown[caret.index("^")] == "$"
+    assert shown.lstrip().startswith("…") and shown.endswith("…")
+
+
+def test_unicode_input_keeps_columns_of_the_original_text():
+    with pytest.raises(ParseError) as caught:
+        parse("π·x² − √ ")
+    assert caught.value.column == 9  # just past the √, counted in the text as typed
+
+
+LARK_WORDS = ["LPAR", "RPAR", "__ANON", "Token(", "lark", "NUMBER", "PLUS_MINUS", "MUL_OP", "$END", "Traceback"]
+
+
+@given(st.text(alphabet="xy2.e^*/+-()√²⁻ sinf',=π", max_size=14))
+def test_any_text_parses_or_gives_a_parse_error_in_words(text):
+    try:
+        parse(text)
+    except ParseError as error:
+        shown = str(error)
+        assert not any(word in shown for word in LARK_WORDS), shown
+        assert 1 <= error.column <= len(text.split("\n")[error.line - 1]) + 1
+
+
+@given(st.text(alphabet=string.printable + "πθ·×÷−√²³⁻¹", max_size=30))
+def test_printable_garbage_never_escapes_as_another_exception(text):
+    try:
+        parse(text)
+    except ParseError:
+        pass
+
+
+def test_non_string_input_is_a_symdiff_error():
+    with pytest.raises(SymdiffError):
+        parse(42)  # type: ignore[arg-type]
