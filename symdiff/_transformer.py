@@ -14,7 +14,18 @@ from lark import Token, Transformer, v_args
 
 from .errors import ExpressionError
 from .expr import (
-    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
 )
 from .parser import MAX_DEPTH, MAX_NUMBER_DIGITS
 
@@ -181,7 +192,7 @@ def _literal_value(token: Token) -> int | Fraction:
     if sum(ch.isdigit() for ch in mantissa) > MAX_NUMBER_DIGITS:
         raise Rejected(f"this number has more than {MAX_NUMBER_DIGITS:,} digits", token.start_pos)
     exponent_digits = exponent.lstrip("+-").lstrip("0")
-    if len(exponent_digits) > len(str(MAX_NUMBER_DIGITS)) or exponent and abs(int(exponent)) > MAX_NUMBER_DIGITS:
+    if len(exponent_digits) > len(str(MAX_NUMBER_DIGITS)) or (exponent and abs(int(exponent)) > MAX_NUMBER_DIGITS):
         raise Rejected(
             f"this number's exponent is beyond ±{MAX_NUMBER_DIGITS:,}; symdiff keeps numbers exact",
             token.start_pos,

@@ -37,8 +37,15 @@ def _arguments() -> argparse.ArgumentParser:
     return parser
 
 
+_FLAGS = frozenset({"--tree", "--version", "-h", "--help"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    options = _arguments().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # Expressions often start with "-" (symdiff "-x^2"); only symdiff's own flags are options.
+    flags = [argument for argument in arguments if argument in _FLAGS]
+    expressions = [argument for argument in arguments if argument not in _FLAGS and argument != "--"]
+    options = _arguments().parse_args([*flags, "--", *expressions])
     status = EXIT_OK
     for text in options.expressions:
         try:

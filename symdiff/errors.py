@@ -6,7 +6,7 @@ class; no lark exception or bare Python error escapes the public API.
 
 from __future__ import annotations
 
-__all__ = ["SymdiffError", "ParseError", "ExpressionError", "EvaluationError"]
+__all__ = ["EvaluationError", "ExpressionError", "ParseError", "SymdiffError"]
 
 # How much of a long line the caret display shows on each side of the fault.
 _CONTEXT_HALF_WIDTH = 36

@@ -12,7 +12,18 @@ from collections.abc import Callable, Mapping
 
 from .errors import EvaluationError
 from .expr import (
-    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
 )
 from .functions import FUNCTIONS
 from .traversal import fold

@@ -18,14 +18,30 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter
-from typing import Union
 
 from .errors import ExpressionError
 from .functions import ALIASES, FUNCTIONS, UNDEFINED_FUNCTION_NAMES, canonical_name
 
 __all__ = [
-    "Expr", "Number", "Symbol", "Constant", "Add", "Sub", "Mul", "Div", "Neg", "Pow", "Call",
-    "UndefinedCall", "NODE_TYPES", "as_expr", "number", "symbols", "Function", "pi", "E",
+    "NODE_TYPES",
+    "Add",
+    "Call",
+    "Constant",
+    "Div",
+    "E",
+    "Expr",
+    "Function",
+    "Mul",
+    "Neg",
+    "Number",
+    "Pow",
+    "Sub",
+    "Symbol",
+    "UndefinedCall",
+    "as_expr",
+    "number",
+    "pi",
+    "symbols",
 ]
 
 # A name: a Latin or Greek letter (not π, which is the constant), then letters, digits or "_".
@@ -38,7 +54,7 @@ _DECIMAL_RE = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 CONSTANT_NAMES = frozenset({"pi", "e"})
 RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(ALIASES) | CONSTANT_NAMES
 
-Numeric = Union[int, float, Fraction, Decimal]
+Numeric = int | float | Fraction | Decimal
 
 _set = object.__setattr__
 _depth_of = attrgetter("depth")
@@ -47,7 +63,7 @@ _depth_of = attrgetter("depth")
 class Expr:
     """Base class of all expression nodes. Use the subclasses (or ``symdiff.parse``)."""
 
-    __slots__ = ("children", "depth", "_data", "_hash")
+    __slots__ = ("_data", "_hash", "children", "depth")
     children: tuple[Expr, ...]
     depth: int  # 1 for a leaf; 1 + the deepest child otherwise
     _data: object  # what a node holds besides its children (a value, a name, ...)
@@ -98,7 +114,7 @@ class Expr:
 
     def with_children(self, children: tuple[Expr, ...]) -> Expr:
         """A node like this one with other children (this node itself if they are the same)."""
-        if all(new is old for new, old in zip(children, self.children)):
+        if all(new is old for new, old in zip(children, self.children, strict=True)):
             return self
         return type(self)(*children)
 
@@ -200,7 +216,7 @@ class Expr:
 
 def _children_equal(a: Expr, b: Expr) -> bool:
     """Structural equality of two nodes already known to agree at the top, without recursion."""
-    stack = list(zip(a.children, b.children))
+    stack = list(zip(a.children, b.children, strict=True))
     compared: set[tuple[int, int]] = set()  # pairs under way or done: shared subtrees once
     while stack:
         p, q = stack.pop()
@@ -217,7 +233,7 @@ def _children_equal(a: Expr, b: Expr) -> bool:
             pair = (id(p), id(q))
             if pair not in compared:
                 compared.add(pair)
-                stack.extend(zip(p.children, q.children))
+                stack.extend(zip(p.children, q.children, strict=True))
     return True
 
 

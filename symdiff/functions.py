@@ -7,10 +7,10 @@ these names and aliases (a test checks), and the differentiator's table (next) k
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-__all__ = ["FunctionInfo", "FUNCTIONS", "ALIASES", "UNDEFINED_FUNCTION_NAMES", "canonical_name"]
+__all__ = ["ALIASES", "FUNCTIONS", "UNDEFINED_FUNCTION_NAMES", "FunctionInfo", "canonical_name"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from .expr import Expr
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["parse", "to_expr", "grammar_text", "MAX_INPUT_LENGTH", "MAX_DEPTH", "MAX_NUMBER_DIGITS"]
+__all__ = ["MAX_DEPTH", "MAX_INPUT_LENGTH", "MAX_NUMBER_DIGITS", "grammar_text", "parse", "to_expr"]
 
 # Bounds on what parse accepts. Parsing is linear and every traversal is iterative, so these
 # protect time and memory, not the Python stack. Lark's LALR parser handles ~120,000 tokens a
@@ -84,7 +84,7 @@ def grammar_text() -> str:
     raise SymdiffError(f"symdiff's grammar file {_GRAMMAR_NAME} is missing; reinstall symdiff")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _lark() -> Lark:
     from lark import Lark
 

@@ -12,11 +12,22 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from .expr import (
-    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
 )
-from .traversal import fold, preorder
+from .traversal import preorder
 
-__all__ = ["PRECEDENCE", "to_text", "to_repr", "tree_text", "number_text"]
+__all__ = ["PRECEDENCE", "number_text", "to_repr", "to_text", "tree_text"]
 
 # Binding strength of each node kind, loosest first.
 SUM, PRODUCT, UNARY, POWER, ATOM = 1, 2, 3, 4, 5
@@ -31,69 +42,88 @@ PRECEDENCE: dict[type[Expr], int] = {
 
 def to_text(expr: Expr) -> str:
     """``expr`` as text with the fewest parentheses that keep its structure."""
-    return fold(expr, _text)
+    return _stream(expr, _LAYOUT)
 
 
-def _text(node: Expr, parts: list[str]) -> str:
-    return _TEXT[type(node)](node, parts)
+# A layout turns one node into its pieces, in order: strings, and child nodes still to lay out.
+Piece = str | Expr
+Layout = Callable[[Expr], list[Piece]]
 
 
-def _wrap(child: Expr, text: str, parenthesize: bool) -> str:
-    return f"({text})" if parenthesize else text
+def _stream(expr: Expr, layouts: dict[type[Expr], Layout]) -> str:
+    """Lay out ``expr`` with an explicit stack and join the text once.
+
+    Building each node's text from its children's would copy the text once per level, which is
+    quadratic on deep trees; streaming the pieces keeps printing linear in the output.
+    """
+    out: list[str] = []
+    stack: list[Piece] = [expr]
+    while stack:
+        item = stack.pop()
+        if type(item) is str:
+            out.append(item)
+        else:
+            stack.extend(reversed(layouts[type(item)](item)))  # type: ignore[index, arg-type]
+    return "".join(out)
 
 
-def _chain(node: Expr, parts: list[str], level: int, same: type[Expr], joiner: str) -> str:
+def _wrapped(child: Expr, parenthesize: bool) -> list[Piece]:
+    return ["(", child, ")"] if parenthesize else [child]
+
+
+def _chain(node: Expr, level: int, joiner: str) -> list[Piece]:
     """An n-ary sum or product. Its first operand may be a looser-bound node of the same level
     (``a - b + c``) but not one of the same kind, which the parser would merge into this one."""
-    children = node.children
-    pieces = [_wrap(children[0], parts[0], type(children[0]) is same or PRECEDENCE[type(children[0])] < level)]
-    for child, text in zip(children[1:], parts[1:]):
+    first, *rest = node.children
+    pieces = _wrapped(first, type(first) is type(node) or PRECEDENCE[type(first)] < level)
+    for child in rest:
+        pieces.append(joiner)
         # A negation after the first operand gets parentheses only for readability: x*(-y).
-        pieces.append(_wrap(child, text, PRECEDENCE[type(child)] <= level or type(child) is Neg))
-    return joiner.join(pieces)
+        pieces.extend(_wrapped(child, PRECEDENCE[type(child)] <= level or type(child) is Neg))
+    return pieces
 
 
-def _binary(node: Expr, parts: list[str], level: int, operator: str) -> str:
+def _binary(node: Expr, level: int, operator: str) -> list[Piece]:
     left, right = node.children
-    left_text = _wrap(left, parts[0], PRECEDENCE[type(left)] < level)
-    right_text = _wrap(right, parts[1], PRECEDENCE[type(right)] <= level or type(right) is Neg)
-    return f"{left_text}{operator}{right_text}"
+    return [
+        *_wrapped(left, PRECEDENCE[type(left)] < level),
+        operator,
+        *_wrapped(right, PRECEDENCE[type(right)] <= level or type(right) is Neg),
+    ]
 
 
-def _neg(node: Expr, parts: list[str]) -> str:
+def _neg(node: Expr) -> list[Piece]:
     operand = node.children[0]
     # -(-x) rather than --x, and -(x*y) since -x*y would read as (-x)*y.
-    return "-" + _wrap(operand, parts[0], PRECEDENCE[type(operand)] <= UNARY)
+    return ["-", *_wrapped(operand, PRECEDENCE[type(operand)] <= UNARY)]
 
 
-def _pow(node: Expr, parts: list[str]) -> str:
+def _pow(node: Expr) -> list[Piece]:
     base, exponent = node.children
-    base_text = _wrap(base, parts[0], PRECEDENCE[type(base)] <= POWER)
     # ^ is right-associative, so x^y^z needs no parentheses; x^(-2) and x^(2*y) do.
-    exponent_text = _wrap(exponent, parts[1], PRECEDENCE[type(exponent)] < POWER)
-    return f"{base_text}^{exponent_text}"
+    return [
+        *_wrapped(base, PRECEDENCE[type(base)] <= POWER),
+        "^",
+        *_wrapped(exponent, PRECEDENCE[type(exponent)] < POWER),
+    ]
 
 
-def _call(node: Expr, parts: list[str]) -> str:
-    return f"{node.name}({parts[0]})"  # type: ignore[attr-defined]
+def _undefined_name(node: UndefinedCall) -> str:
+    return node.name + "'" * node.order
 
 
-def _undefined(node: Expr, parts: list[str]) -> str:
-    return f"{node.name}{chr(39) * node.order}({parts[0]})"  # type: ignore[attr-defined]
-
-
-_TEXT: dict[type[Expr], Callable[[Expr, list[str]], str]] = {
-    Number: lambda node, parts: number_text(node.value),  # type: ignore[attr-defined]
-    Symbol: lambda node, parts: node.name,  # type: ignore[attr-defined]
-    Constant: lambda node, parts: node.name,  # type: ignore[attr-defined]
-    Add: lambda node, parts: _chain(node, parts, SUM, Add, " + "),
-    Sub: lambda node, parts: _binary(node, parts, SUM, " - "),
-    Mul: lambda node, parts: _chain(node, parts, PRODUCT, Mul, "*"),
-    Div: lambda node, parts: _binary(node, parts, PRODUCT, "/"),
+_LAYOUT: dict[type[Expr], Layout] = {
+    Number: lambda node: [number_text(node.value)],  # type: ignore[attr-defined]
+    Symbol: lambda node: [node.name],  # type: ignore[attr-defined]
+    Constant: lambda node: [node.name],  # type: ignore[attr-defined]
+    Add: lambda node: _chain(node, SUM, " + "),
+    Sub: lambda node: _binary(node, SUM, " - "),
+    Mul: lambda node: _chain(node, PRODUCT, "*"),
+    Div: lambda node: _binary(node, PRODUCT, "/"),
     Neg: _neg,
     Pow: _pow,
-    Call: _call,
-    UndefinedCall: _undefined,
+    Call: lambda node: [node.name, "(", node.children[0], ")"],  # type: ignore[attr-defined]
+    UndefinedCall: lambda node: [_undefined_name(node), "(", node.children[0], ")"],  # type: ignore[arg-type]
 }
 
 
@@ -156,21 +186,22 @@ def _plain_decimal(digits: int, scale: int) -> str:
 
 def to_repr(expr: Expr) -> str:
     """The constructor calls that rebuild ``expr``: ``Mul(Number(2), Symbol('x'))``."""
+    return _stream(expr, _REPR_LAYOUT)
 
-    def combine(node: Expr, parts: list[str]) -> str:
-        name = type(node).__name__
-        if type(node) is Number:
-            return f"{name}({node._args()[0]!r})"
-        if not node.children:
-            return f"{name}({node._args()[0]!r})"
-        if type(node) is Call:
-            return f"{name}({node.name!r}, {parts[0]})"  # type: ignore[attr-defined]
-        if type(node) is UndefinedCall:
-            order = f", {node.order}" if node.order else ""  # type: ignore[attr-defined]
-            return f"{name}({node.name!r}, {parts[0]}{order})"  # type: ignore[attr-defined]
-        return f"{name}({', '.join(parts)})"
 
-    return fold(expr, combine)
+def _repr_layout(node: Expr) -> list[Piece]:
+    pieces: list[Piece] = [type(node).__name__, "("]
+    children = iter(node.children)
+    for i, arg in enumerate(node._args()):
+        if i:
+            pieces.append(", ")
+        # Children are laid out in turn; names, values and orders are Python literals.
+        pieces.append(next(children) if isinstance(arg, Expr) else repr(arg))
+    pieces.append(")")
+    return pieces
+
+
+_REPR_LAYOUT: dict[type[Expr], Layout] = dict.fromkeys(PRECEDENCE, _repr_layout)
 
 
 def tree_text(expr: Expr, indent: str = "  ") -> str:
@@ -183,6 +214,6 @@ def tree_text(expr: Expr, indent: str = "  ") -> str:
         elif type(node) in (Symbol, Constant, Call):
             label += f" {node.name}"  # type: ignore[attr-defined]
         elif type(node) is UndefinedCall:
-            label += f" {node.name}{chr(39) * node.order}"  # type: ignore[attr-defined]
+            label += f" {_undefined_name(node)}"  # type: ignore[arg-type]
         lines.append(indent * level + label)
     return "\n".join(lines)

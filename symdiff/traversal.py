@@ -14,7 +14,7 @@ from typing import TypeVar
 from .errors import ExpressionError
 from .expr import Expr, Symbol, as_expr
 
-__all__ = ["fold", "preorder", "free_symbols", "substitute"]
+__all__ = ["fold", "free_symbols", "preorder", "substitute"]
 
 T = TypeVar("T")
 

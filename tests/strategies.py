@@ -7,7 +7,17 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from symdiff import (
-    Add, Call, Constant, Div, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
 )
 from symdiff.functions import FUNCTIONS
 

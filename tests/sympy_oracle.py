@@ -5,7 +5,18 @@ from __future__ import annotations
 import sympy
 
 from symdiff import (
-    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
 )
 from symdiff.traversal import fold
 

@@ -5,7 +5,18 @@ from fractions import Fraction
 import pytest
 
 from symdiff import (
-    Add, Call, Constant, Div, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, parse,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
+    parse,
 )
 
 x, y, z, w, h = (Symbol(n) for n in ("x", "y", "z", "w", "h"))
