@@ -1,0 +1,118 @@
+"""Parsing speed and import time, against peers measured in the same process.
+
+    python benchmarks/bench_parse.py
+
+Prints, per case, the best of several runs for symdiff.parse, for a bare Lark LALR parse of
+the same grammar that builds lark's own parse tree (the floor a transformer-less parser pays),
+and for SymPy's parse_expr (the usual way to read text into a CAS), with the ratios. Then the
+cold `import symdiff` time against a cold `import sympy`, each in a fresh interpreter.
+The machines are noisy: read the ratios, not the absolute times.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import symdiff
+from symdiff import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+
+
+def best_of(run: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def random_expression(rng: random.Random, leaves: int) -> Expr:
+    """A random tree over x, y, z with about ``leaves`` leaves (the B5/B7 family)."""
+    if leaves <= 1:
+        return rng.choice([Symbol("x"), Symbol("y"), Symbol("z"), Number(rng.randint(1, 9))])
+    kind = rng.random()
+    if kind < 0.1:
+        return Call(rng.choice(["sin", "cos", "exp", "log", "sqrt"]), random_expression(rng, leaves - 1))
+    if kind < 0.15:
+        return Neg(random_expression(rng, leaves - 1))
+    if kind < 0.2:
+        return Pow(random_expression(rng, leaves - 1), Number(rng.randint(2, 5)))
+    split = rng.randint(1, leaves - 1)
+    node = rng.choice([Add, Sub, Mul, Div])
+    return node(random_expression(rng, split), random_expression(rng, leaves - split))
+
+
+def sympy_parser() -> Callable[[str], object] | None:
+    try:
+        from sympy.core.cache import clear_cache
+        from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transformations
+    except ImportError:
+        return None
+    transformations = (*standard_transformations, convert_xor)
+
+    def parse(text: str) -> object:
+        clear_cache()  # cold: SymPy's cache would otherwise answer repeats from memory
+        return parse_expr(text, transformations=transformations)
+
+    return parse
+
+
+def cold_import_seconds(module: str, runs: int = 5) -> float:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-X", "frozen_modules=on", "-c", code], capture_output=True, text=True)
+        if out.returncode != 0:
+            return float("nan")
+        samples.append(float(out.stdout))
+    return statistics.median(samples)
+
+
+def main() -> None:
+    from lark import Lark
+
+    from symdiff.parser import grammar_text
+
+    bare = Lark(grammar_text(), parser="lalr", lexer="basic")
+    sympy_parse = sympy_parser()
+    symdiff.parse("x")  # build the parser once, as any session after its first parse
+
+    rng = random.Random(20261125)
+    random_text = str(random_expression(rng, 4_000))
+    while len(random_text) < 73_000:
+        random_text = f"({random_text}) + ({random_expression(rng, 500)})"
+    cases = [
+        ("textbook: 3x^2 sin x", "3*x^2*sin(x)", 2000),
+        (f"B7 random expression, {len(random_text):,} chars", random_text, 5),
+        ("B7 10,000-term sum", " + ".join(f"x^{k}" for k in range(10_000)), 5),
+    ]
+    print(f"{'case':44} {'symdiff':>10} {'bare lark':>10} {'ratio':>6} {'sympy':>10} {'ratio':>7}")
+    for label, text, repeats in cases:
+        ours = best_of(lambda text=text: symdiff.parse(text), repeats)
+        floor = best_of(lambda text=text: bare.parse(text), repeats)
+        theirs_text, ratio_text = "n/a", ""
+        if sympy_parse is not None:
+            try:
+                theirs = best_of(lambda text=text: sympy_parse(text), max(1, repeats // 10))
+                theirs_text, ratio_text = f"{theirs * 1e3:8.2f}ms", f"{theirs / ours:6.1f}x"
+            except (RecursionError, MemoryError, SyntaxError, ValueError) as failure:
+                theirs_text = type(failure).__name__
+        print(
+            f"{label:44} {ours * 1e3:8.2f}ms {floor * 1e3:8.2f}ms {ours / floor:5.2f}x "
+            f"{theirs_text:>10} {ratio_text:>7}"
+        )
+    print("(ratio after bare lark: symdiff / bare lark, lower is better;"
+          " after sympy: sympy / symdiff, higher is better)")
+
+    ours = cold_import_seconds("symdiff")
+    theirs = cold_import_seconds("sympy")
+    print(f"\nB8 cold import: symdiff {ours * 1e3:.1f} ms, sympy {theirs * 1e3:.1f} ms ({theirs / ours:.0f}x)")
+
+
+if __name__ == "__main__":
+    main()
