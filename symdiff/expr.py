@@ -474,12 +474,16 @@ def _exact_decimal(value: object) -> int | Fraction:
         exact: int | Fraction = int(value)
     elif isinstance(value, numbers.Rational):
         exact = Fraction(int(value.numerator), int(value.denominator))
-    elif isinstance(value, (float, Decimal)) or (isinstance(value, numbers.Real) and not isinstance(value, str)):
-        as_float = value if isinstance(value, Decimal) else float(value)  # type: ignore[arg-type]
-        if not (as_float.is_finite() if isinstance(as_float, Decimal) else math.isfinite(as_float)):
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ExpressionError(f"{value!r} is not a finite number")
+        exact = Fraction(value)
+    elif isinstance(value, numbers.Real):  # float, and NumPy's floats
+        as_float = float(value)
+        if not math.isfinite(as_float):
             raise ExpressionError(f"{value!r} is not a finite number")
         # repr gives the shortest decimal that reads back as the same float: 0.1, not 0.1000000000000000055...
-        exact = Fraction(as_float) if isinstance(as_float, Decimal) else Fraction(repr(as_float))
+        exact = Fraction(repr(as_float))
     elif isinstance(value, str):
         if not _DECIMAL_RE.fullmatch(value):
             raise ExpressionError(f"{value!r} is not a decimal number such as 2, 2.5 or 1e-3")
@@ -535,7 +539,7 @@ def number(value: Numeric) -> Expr:
         if exact < 0:
             numerator = Neg(numerator)
         return Div(numerator, Number(magnitude.denominator))
-    if isinstance(value, (float, Decimal, numbers.Real)) and not isinstance(value, str):
+    if isinstance(value, (Decimal, numbers.Real)):
         negative = value < 0  # type: ignore[operator]
         result = Number(-value if negative else value)  # type: ignore[operator]
         return Neg(result) if negative else result
@@ -560,7 +564,7 @@ def _operand(value: object) -> Expr | None:
     """For Python operators: the operand as an expression, or None to let Python say no."""
     if isinstance(value, Expr):
         return value
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+    if isinstance(value, (numbers.Real, Decimal)) and not isinstance(value, bool):
         return number(value)  # type: ignore[arg-type]
     return None
 

@@ -20,7 +20,6 @@ class FunctionInfo:
     name: str
     real: Callable[[float], float]
     domain: str  # completes "<name>(a) is undefined: <name> ..." in evaluation errors
-    description: str
 
 
 def _sec(t: float) -> float:
@@ -61,26 +60,26 @@ _ANY = "is defined for every real number"
 FUNCTIONS: dict[str, FunctionInfo] = {
     info.name: info
     for info in (
-        FunctionInfo("sin", math.sin, _ANY, "sine"),
-        FunctionInfo("cos", math.cos, _ANY, "cosine"),
-        FunctionInfo("tan", math.tan, "needs cos(a) to be non-zero", "tangent"),
-        FunctionInfo("sec", _sec, "needs cos(a) to be non-zero", "secant, 1/cos"),
-        FunctionInfo("csc", _csc, "needs sin(a) to be non-zero", "cosecant, 1/sin"),
-        FunctionInfo("cot", _cot, "needs sin(a) to be non-zero", "cotangent, cos/sin"),
-        FunctionInfo("asin", math.asin, "needs an argument from -1 to 1", "inverse sine"),
-        FunctionInfo("acos", math.acos, "needs an argument from -1 to 1", "inverse cosine"),
-        FunctionInfo("atan", math.atan, _ANY, "inverse tangent"),
-        FunctionInfo("sinh", math.sinh, _ANY, "hyperbolic sine"),
-        FunctionInfo("cosh", math.cosh, _ANY, "hyperbolic cosine"),
-        FunctionInfo("tanh", math.tanh, _ANY, "hyperbolic tangent"),
-        FunctionInfo("exp", math.exp, _ANY, "exponential, e^a"),
-        FunctionInfo("log", _ln, "needs a positive argument", "natural logarithm"),
-        FunctionInfo("ln", _ln, "needs a positive argument", "natural logarithm"),
-        FunctionInfo("sqrt", math.sqrt, "needs a non-negative argument", "square root"),
-        FunctionInfo("abs", abs, _ANY, "absolute value"),
-        FunctionInfo("sigmoid", _sigmoid, _ANY, "logistic sigmoid, 1/(1 + e^-a)"),
-        FunctionInfo("softplus", _softplus, _ANY, "softplus, ln(1 + e^a)"),
-        FunctionInfo("relu", _relu, _ANY, "rectified linear unit, max(0, a)"),
+        FunctionInfo("sin", math.sin, _ANY),
+        FunctionInfo("cos", math.cos, _ANY),
+        FunctionInfo("tan", math.tan, "needs cos(a) to be non-zero"),
+        FunctionInfo("sec", _sec, "needs cos(a) to be non-zero"),
+        FunctionInfo("csc", _csc, "needs sin(a) to be non-zero"),
+        FunctionInfo("cot", _cot, "needs sin(a) to be non-zero"),
+        FunctionInfo("asin", math.asin, "needs an argument from -1 to 1"),
+        FunctionInfo("acos", math.acos, "needs an argument from -1 to 1"),
+        FunctionInfo("atan", math.atan, _ANY),
+        FunctionInfo("sinh", math.sinh, _ANY),
+        FunctionInfo("cosh", math.cosh, _ANY),
+        FunctionInfo("tanh", math.tanh, _ANY),
+        FunctionInfo("exp", math.exp, _ANY),
+        FunctionInfo("log", _ln, "needs a positive argument"),
+        FunctionInfo("ln", _ln, "needs a positive argument"),
+        FunctionInfo("sqrt", math.sqrt, "needs a non-negative argument"),
+        FunctionInfo("abs", abs, _ANY),
+        FunctionInfo("sigmoid", _sigmoid, _ANY),
+        FunctionInfo("softplus", _softplus, _ANY),
+        FunctionInfo("relu", _relu, _ANY),
     )
 }
 

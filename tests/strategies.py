@@ -36,40 +36,37 @@ leaves = st.one_of(
 function_names = st.sampled_from(sorted(FUNCTIONS))
 
 
-def _branches(children: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(
-        st.lists(children, min_size=2, max_size=4).map(lambda terms: Add(*terms)),
+def _branches(children: st.SearchStrategy, *, most: int = 4, exponents: st.SearchStrategy | None = None,
+              undefined: bool = True) -> st.SearchStrategy:
+    options = [
+        st.lists(children, min_size=2, max_size=most).map(lambda terms: Add(*terms)),
         st.tuples(children, children).map(lambda pair: Sub(*pair)),
-        st.lists(children, min_size=2, max_size=4).map(lambda factors: Mul(*factors)),
+        st.lists(children, min_size=2, max_size=most).map(lambda factors: Mul(*factors)),
         st.tuples(children, children).map(lambda pair: Div(*pair)),
         children.map(Neg),
-        st.tuples(children, children).map(lambda pair: Pow(*pair)),
+        st.tuples(children, children if exponents is None else st.one_of(exponents, children)).map(
+            lambda pair: Pow(*pair)
+        ),
         st.tuples(function_names, children).map(lambda pair: Call(*pair)),
-        st.tuples(st.sampled_from("fgh"), children, st.integers(0, 3)).map(lambda t: UndefinedCall(*t)),
-    )
+    ]
+    if undefined:
+        options.append(
+            st.tuples(st.sampled_from("fgh"), children, st.integers(0, 3)).map(lambda t: UndefinedCall(*t))
+        )
+    return st.one_of(*options)
 
 
 expressions = st.recursive(leaves, _branches, max_leaves=24)
 
-
-# For numeric comparisons: small values, no undefined functions.
-def _numeric_branches(children: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(
-        st.lists(children, min_size=2, max_size=3).map(lambda terms: Add(*terms)),
-        st.tuples(children, children).map(lambda pair: Sub(*pair)),
-        st.lists(children, min_size=2, max_size=3).map(lambda factors: Mul(*factors)),
-        st.tuples(children, children).map(lambda pair: Div(*pair)),
-        children.map(Neg),
-        st.tuples(children, st.integers(0, 3).map(Number)).map(lambda pair: Pow(*pair)),
-        st.tuples(children, children).map(lambda pair: Pow(*pair)),
-        st.tuples(function_names, children).map(lambda pair: Call(*pair)),
-    )
-
-
+# For numeric comparisons: small values, small whole exponents often, no undefined functions.
 numeric_leaves = st.one_of(
     st.integers(min_value=0, max_value=5).map(Number),
     st.sampled_from([Fraction(1, 2), Fraction(5, 2)]).map(Number),
     st.sampled_from(["x", "y"]).map(Symbol),
     st.sampled_from(["pi", "e"]).map(Constant),
 )
-numeric_expressions = st.recursive(numeric_leaves, _numeric_branches, max_leaves=10)
+numeric_expressions = st.recursive(
+    numeric_leaves,
+    lambda children: _branches(children, most=3, exponents=st.integers(0, 3).map(Number), undefined=False),
+    max_leaves=10,
+)

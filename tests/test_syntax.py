@@ -216,3 +216,11 @@ PRINTED = [
 @pytest.mark.parametrize(("text", "printed"), PRINTED, ids=[text for text, _ in PRINTED])
 def test_prints_as(text, printed):
     assert str(parse(text)) == printed
+
+
+def test_to_expr_takes_text_trees_and_numbers():
+    from symdiff.parser import to_expr
+
+    assert to_expr("2x") == Mul(N(2), x)
+    assert to_expr(x) is x
+    assert to_expr(-3) == Neg(N(3))
