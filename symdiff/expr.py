@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import zlib
 from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter
@@ -72,7 +73,7 @@ class Expr:
     def _init(self, children: tuple[Expr, ...], data: object) -> None:
         _set(self, "children", children)
         _set(self, "_data", data)
-        _set(self, "_hash", hash((type(self).__name__, data, children)))
+        _set(self, "_hash", hash((_KIND_CODES[type(self)], _stable(data), children)))
         _set(self, "depth", 1 + max(map(_depth_of, children)) if children else 1)
 
     # --- value semantics -------------------------------------------------------------------
@@ -212,6 +213,23 @@ class Expr:
 
     def __abs__(self) -> Expr:
         return Call("abs", self)
+
+
+# The hash is the same in every process (str hashes are salted per process, so names go in as
+# CRC-32 digests): the simplifier orders terms by it where no readable order applies, and that
+# order must not change from run to run.
+_name_digests: dict[str, int] = {}
+
+
+def _stable(data: object) -> object:
+    if isinstance(data, str):
+        digest = _name_digests.get(data)
+        if digest is None:
+            digest = _name_digests[data] = zlib.crc32(data.encode("utf-8"))
+        return digest
+    if isinstance(data, tuple):  # an undefined function's (name, order)
+        return tuple(_stable(part) for part in data)
+    return 0 if data is None else data  # hash(None) is its address in Python 3.11
 
 
 def _children_equal(a: Expr, b: Expr) -> bool:
@@ -458,6 +476,7 @@ class UndefinedCall(Expr):
 NODE_TYPES: tuple[type[Expr], ...] = (
     Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall,
 )
+_KIND_CODES: dict[type[Expr], int] = {kind: code for code, kind in enumerate(NODE_TYPES)}
 
 pi = Constant("pi")
 E = Constant("e")

@@ -287,3 +287,16 @@ def test_repr_shows_the_constructors():
         "Sub(Mul(Number('2.5'), Pow(Symbol('x'), Number(2))), UndefinedCall('f', Symbol('y'), 1))"
     )
     assert repr(parse("sin(pi)")) == "Call('sin', Constant('pi'))"
+
+
+def test_hashes_are_the_same_in_every_process():
+    import subprocess
+    import sys
+
+    probe = "import symdiff; print(hash(symdiff.parse('3x^2 sin(theta) + f(y)/2.5 - pi')))"
+    seen = {
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1
