@@ -51,6 +51,7 @@ abs = Function("abs")  # noqa: A001 - mirrors the grammar; not in __all__, so `i
 sigmoid = Function("sigmoid")
 softplus = Function("softplus")
 relu = Function("relu")
+heaviside = Function("heaviside")
 
 __all__ = [
     "Add",
@@ -80,6 +81,7 @@ __all__ = [
     "cot",
     "csc",
     "exp",
+    "heaviside",
     "ln",
     "log",
     "number",

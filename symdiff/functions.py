@@ -51,6 +51,10 @@ def _relu(t: float) -> float:
     return t if t > 0 else 0.0
 
 
+def _heaviside(t: float) -> float:
+    return 1.0 if t > 0 else 0.0
+
+
 def _ln(t: float) -> float:
     return math.log(t)
 
@@ -80,6 +84,8 @@ FUNCTIONS: dict[str, FunctionInfo] = {
         FunctionInfo("sigmoid", _sigmoid, _ANY),
         FunctionInfo("softplus", _softplus, _ANY),
         FunctionInfo("relu", _relu, _ANY),
+        # The unit step, relu's derivative; heaviside(0) = 0 matches symdiff's choice relu'(0) = 0.
+        FunctionInfo("heaviside", _heaviside, _ANY),
     )
 }
 

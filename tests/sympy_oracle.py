@@ -29,6 +29,7 @@ _FUNCTIONS = {
     "sigmoid": lambda a: 1 / (1 + sympy.exp(-a)),
     "softplus": lambda a: sympy.log(1 + sympy.exp(a)),
     "relu": lambda a: sympy.Max(0, a),
+    "heaviside": lambda a: sympy.Heaviside(a, 0),
 }
 _T = sympy.Dummy("t")
 

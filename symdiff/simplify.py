@@ -1,0 +1,557 @@
+"""The simplifier: from any tree to the answer a textbook would print.
+
+It works in two stages:
+
+1. **Normal form.** Every node becomes a sum of terms, each an exact coefficient times a
+   product of factors ``base^exponent``:  ``{monomial: coefficient}`` with monomials as sorted
+   tuples of ``(base, exponent)``. Building it folds constants exactly, collects like terms
+   (``2x + 3x``) and equal factors (``x*x``, ``x^2*x^3``), cancels factors that meet with
+   opposite exponents (``x^3/x``), distributes a number over a sum (``2(x + 1)``) and drops
+   ``0 +``, ``1 *``, ``^1``, ``^0`` and double negation, which the normal form cannot express.
+2. **Presentation.** The normal form is printed back as a tree in textbook shape: terms in a
+   canonical order (descending degree, constant last), coefficient first, negative terms as
+   subtraction, negative powers as a denominator, ``^(1/2)`` as ``sqrt``.
+
+Why it terminates and is idempotent: each node is visited once, bottom-up, and every operation
+builds its result from already-normal children without rewriting them again; presentation is
+a pure function of the normal form, and reading a presented tree back gives the same normal
+form, so ``simplify(simplify(e)) == simplify(e)`` (a property test checks this).
+
+Results are memoised per node object, so a tree with shared subtrees (a DAG) costs work in
+proportion to its distinct nodes, and shared subtrees stay shared in the answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from .expr import (
+    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number,
+)
+
+__all__ = ["simplify", "Simplifier", "ACTIONS"]
+
+# A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
+Exponent = Fraction | Expr
+Monomial = tuple[tuple[Expr, Exponent], ...]
+Normal = dict[Monomial, Fraction]  # {(): c} is the constant c; {} is 0
+
+ONE = Fraction(1)
+HALF = Fraction(1, 2)
+CONSTANT: Monomial = ()
+
+# Exact constant folding stops at numbers this large: 2^2^2^2^2^2 (2^65536) and 10^100 stay
+# powers instead of becoming integers of tens of thousands of digits.
+MAX_FOLDED_BITS = 256
+
+# What the simplifier can report doing, for the trace: (name, an instance of the law).
+ACTIONS: dict[str, tuple[str, str]] = {
+    "fold": ("Folded constants", "2*3 = 6, 1/3 + 1/6 = 1/2"),
+    "collect": ("Collected like terms", "a*u + b*u = (a + b)*u"),
+    "powers": ("Combined equal factors into powers", "u^a*u^b = u^(a + b)"),
+    "cancel": ("Cancelled common factors", "u^a/u^b = u^(a - b)"),
+    "distribute": ("Distributed a number over a sum", "c*(u + v) = c*u + c*v"),
+    "identity": ("Removed 0 +, 1 *, ^1 and ^0", "u + 0 = u, 1*u = u, u^1 = u, u^0 = 1"),
+    "zero": ("Removed products with a factor 0", "0*u = 0"),
+    "negation": ("Simplified signs", "-(-u) = u, u + (-v) = u - v"),
+    "special": ("Evaluated functions at exact values", "sin(0) = 0, ln(1) = 0, sqrt(4) = 2"),
+    "regroup": ("Regrouped sums and products", "(u*v)*w = u*v*w"),
+}
+
+_SPECIAL_VALUES: dict[tuple[str, Fraction], Fraction] = {
+    ("sin", Fraction(0)): Fraction(0), ("cos", Fraction(0)): ONE, ("tan", Fraction(0)): Fraction(0),
+    ("asin", Fraction(0)): Fraction(0), ("acos", ONE): Fraction(0), ("atan", Fraction(0)): Fraction(0),
+    ("sinh", Fraction(0)): Fraction(0), ("cosh", Fraction(0)): ONE, ("tanh", Fraction(0)): Fraction(0),
+    ("exp", Fraction(0)): ONE, ("ln", ONE): Fraction(0), ("log", ONE): Fraction(0),
+    ("sigmoid", Fraction(0)): HALF, ("sec", Fraction(0)): ONE,
+}
+
+
+def simplify(expr: Expr) -> Expr:
+    """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one."""
+    return Simplifier().simplify(expr)
+
+
+class Simplifier:
+    """Simplifies many expressions with one memo, so shared subtrees are simplified once.
+
+    With ``record=True`` it remembers, for each action in ``ACTIONS``, the first node where it
+    was taken (``examples``), so a trace can show how a raw result became the answer.
+    """
+
+    def __init__(self, *, record: bool = False) -> None:
+        # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
+        self._normal: dict[int, tuple[Expr, Normal]] = {}
+        self._shown: dict[int, tuple[Normal, Expr]] = {}  # id(normal form) -> its presentation
+        self._keys: dict[int, tuple[Expr, tuple[int, str, object]]] = {}
+        self.record = record
+        self.examples: dict[str, tuple[Expr, Expr]] = {}
+        self._acted: set[str] = set()
+
+    # --- public -----------------------------------------------------------------------------
+    def simplify(self, expr: Expr) -> Expr:
+        normal = self.normal_form(expr)
+        shown = self.present(normal)
+        self._normal.setdefault(id(shown), (shown, normal))  # simplifying the answer again is free
+        return shown
+
+    def normal_form(self, root: Expr) -> Normal:
+        memo = self._normal
+        outer_acted = self._acted  # normal_form re-enters itself; each node records its own actions
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if id(node) in memo:
+                stack.pop()
+                continue
+            waiting = [child for child in node.children if id(child) not in memo]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            if self.record:
+                self._acted = set()
+            normal = _BUILDERS[type(node)](self, node, [memo[id(child)][1] for child in node.children])
+            memo[id(node)] = (node, normal)
+            if self.record and self._acted:
+                self._remember(node, normal)
+        self._acted = outer_acted
+        return memo[id(root)][1]
+
+    # --- recording ----------------------------------------------------------------------------
+    def _act(self, action: str) -> None:
+        if self.record:
+            self._acted.add(action)
+
+    def _remember(self, node: Expr, normal: Normal) -> None:
+        acted = set(self._acted)
+        shown = self.present(normal)
+        for action in acted:
+            if action not in self.examples:
+                self.examples[action] = (node, shown)
+
+    # --- sums -----------------------------------------------------------------------------------
+    def add(self, parts: list[Normal]) -> Normal:
+        parts = sorted(parts, key=len, reverse=True)
+        total: Normal = dict(parts[0])
+        for part in parts[1:]:
+            for monomial, coefficient in part.items():
+                if monomial in total:
+                    self._act("fold" if monomial == CONSTANT else "collect")
+                    merged = total[monomial] + coefficient
+                    if merged:
+                        total[monomial] = merged
+                    else:
+                        del total[monomial]
+                else:
+                    total[monomial] = coefficient
+        if any(not part for part in parts):
+            self._act("identity")
+        return total
+
+    def scale(self, normal: Normal, factor: Fraction) -> Normal:
+        if not factor:
+            if normal:
+                self._act("zero")
+            return {}
+        if factor == 1:
+            return normal
+        if len(normal) > 1:
+            self._act("distribute")
+        if CONSTANT in normal:
+            self._act("fold")
+        return {monomial: coefficient * factor for monomial, coefficient in normal.items()}
+
+    # --- products ---------------------------------------------------------------------------
+    def multiply(self, factors: list[Normal]) -> Normal:
+        """The product of normal forms, in one pass over all their factors."""
+        coefficient = ONE
+        merged: dict[Expr, Exponent] = {}
+        sums: list[Normal] = []
+        for factor in factors:
+            if not factor:
+                self._act("zero")
+                return {}
+            if len(factor) > 1:
+                sums.append(factor)
+                continue
+            ((monomial, value),) = factor.items()
+            if value != 1:
+                if coefficient != 1:
+                    self._act("fold")
+                coefficient *= value
+            elif not monomial:
+                self._act("identity")  # a factor 1
+            self._merge_into(merged, monomial)
+        if sums:
+            if not merged and len(sums) == 1:
+                return self.scale(sums[0], coefficient)  # c*(u + v) = c*u + c*v
+            for total in sums:
+                self._merge_into(merged, ((self.present(total), ONE),))
+        extra, monomial = self._fold_numeric_factors(merged)
+        return self.term(coefficient * extra, monomial)
+
+    def _merge_into(self, factors: dict[Expr, Exponent], monomial: Monomial) -> None:
+        for base, exponent in monomial:
+            old = factors.get(base)
+            if old is None:
+                factors[base] = exponent
+                continue
+            self._act("cancel" if _sign(old) * _sign(exponent) < 0 else "powers")
+            total = self.add_exponents(old, exponent)
+            if isinstance(total, Fraction) and not total:
+                del factors[base]
+            else:
+                factors[base] = total
+
+    def add_exponents(self, a: Exponent, b: Exponent) -> Exponent:
+        if isinstance(a, Fraction) and isinstance(b, Fraction):
+            return a + b
+        return self._exponent(self.add([self._exponent_normal(a), self._exponent_normal(b)]))
+
+    def _exponent_normal(self, exponent: Exponent) -> Normal:
+        if isinstance(exponent, Fraction):
+            return {CONSTANT: exponent} if exponent else {}
+        return self.normal_form(exponent)
+
+    def _exponent(self, normal: Normal) -> Exponent:
+        if not normal:
+            return Fraction(0)
+        if len(normal) == 1 and CONSTANT in normal:
+            return normal[CONSTANT]
+        return self.present(normal)
+
+    def _fold_numeric_factors(self, factors: dict[Expr, Exponent]) -> tuple[Fraction, Monomial]:
+        """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient."""
+        coefficient = ONE
+        for base in [base for base in factors if type(base) is Number]:
+            exponent = factors[base]
+            if isinstance(exponent, Fraction) and exponent.denominator == 1:
+                value = _bounded_power(Fraction(base.value), exponent)  # type: ignore[attr-defined]
+                if value is not None:
+                    coefficient *= value
+                    del factors[base]
+        return coefficient, self._sorted(factors)
+
+    def _sorted(self, factors: dict[Expr, Exponent]) -> Monomial:
+        return tuple(sorted(factors.items(), key=lambda item: self._key(item[0])))
+
+    def term(self, coefficient: Fraction, monomial: Monomial) -> Normal:
+        if not coefficient:
+            return {}
+        # A lone sum to the first power is that sum: c*(u + v) is distributed, never kept.
+        if len(monomial) == 1 and monomial[0][1] == 1:
+            inner = self.normal_form(monomial[0][0])
+            if len(inner) > 1:
+                return self.scale(inner, coefficient)
+        return {monomial: coefficient}
+
+    # --- powers -----------------------------------------------------------------------------
+    def power(self, base: Normal, exponent: Normal) -> Normal:
+        if not exponent:
+            self._act("identity")
+            return {CONSTANT: ONE}
+        if len(exponent) == 1 and CONSTANT in exponent:
+            return self._numeric_power(base, exponent[CONSTANT])
+        if len(base) == 1 and CONSTANT in base and base[CONSTANT] == 1:
+            self._act("identity")
+            return {CONSTANT: ONE}
+        symbolic = self.present(exponent)
+        if len(base) == 1:
+            ((monomial, coefficient),) = base.items()
+            if coefficient == 1 and len(monomial) == 1 and monomial[0][1] == 1:
+                return {((monomial[0][0], symbolic),): ONE}  # x^y, e^x
+        return {((self.present(base), symbolic),): ONE}
+
+    def _numeric_power(self, base: Normal, exponent: Fraction) -> Normal:
+        if exponent == 1:
+            self._act("identity")
+            return base
+        if not base:
+            if exponent > 0:
+                self._act("zero")
+                return {}
+            return {((Number(0), exponent),): ONE}  # 0 to a negative power: kept, undefined
+        if len(base) > 1:
+            return {((self.present(base), exponent),): ONE}
+        ((monomial, coefficient),) = base.items()
+        whole = exponent.denominator == 1
+        if not monomial:
+            return self._number_power(coefficient, exponent)
+        if whole:
+            scaled = {factor: _times(power, exponent, self) for factor, power in monomial}
+            if any(isinstance(power, Fraction) and power != 1 for _, power in monomial):
+                self._act("powers")
+            extra, folded = self._fold_numeric_factors(scaled)
+            return self.multiply([self._number_power(coefficient, exponent), self.term(extra, folded)])
+        if coefficient > 0 and len(monomial) == 1 and monomial[0][1] == 1:
+            # (c*x)^q = c^q * x^q for c > 0; (x^2)^(1/2) is |x|, so other exponents stay inside.
+            return self.multiply([self._number_power(coefficient, exponent), {((monomial[0][0], exponent),): ONE}])
+        return {((self.present(base), exponent),): ONE}
+
+    def _number_power(self, value: Fraction, exponent: Fraction) -> Normal:
+        if exponent == 1:
+            return {CONSTANT: value}
+        folded = _bounded_power(value, exponent)
+        if folded is not None:
+            self._act("fold")
+            return {CONSTANT: folded} if folded else {}
+        if value > 0:
+            # Kept as powers of whole numbers: 2^(1/2), 2^65536, (2/3)^(1/2) = 2^(1/2)*3^(-1/2).
+            factors: dict[Expr, Exponent] = {}
+            if value.numerator != 1:
+                factors[Number(value.numerator)] = exponent
+            if value.denominator != 1:
+                factors[Number(value.denominator)] = -exponent
+            return {self._sorted(factors): ONE}
+        if exponent.denominator == 1:  # (-2)^65537 = -(2^65537)
+            magnitude = self._number_power(-value, exponent)
+            return self.scale(magnitude, Fraction(-1) if exponent.numerator % 2 else ONE)
+        return {((number(value), exponent),): ONE}  # (-8)^(1/3): no real simplification
+
+    # --- functions --------------------------------------------------------------------------
+    def call(self, node: Call, argument: Normal) -> Normal:
+        name = node.name
+        if name == "sqrt":
+            return self.power(argument, {CONSTANT: HALF})
+        constant = argument.get(CONSTANT) if len(argument) <= 1 else None
+        value = Fraction(0) if not argument else constant
+        if value is not None and len(argument) <= 1:
+            special = _special_value(name, value)
+            if special is not None:
+                self._act("special")
+                return {CONSTANT: special} if special else {}
+        if name in ("ln", "log") and len(argument) == 1:
+            ((monomial, coefficient),) = argument.items()
+            if coefficient == 1 and len(monomial) == 1 and monomial[0][0] == Constant("e"):
+                self._act("special")  # ln(e^u) = u
+                return self._exponent_normal(monomial[0][1])
+        shown = self.present(argument)
+        atom = node if shown is node.argument else Call(name, shown)
+        return {((atom, ONE),): ONE}
+
+    def undefined_call(self, node: UndefinedCall, argument: Normal) -> Normal:
+        shown = self.present(argument)
+        atom = node if shown is node.argument else UndefinedCall(node.name, shown, node.order)
+        return {((atom, ONE),): ONE}
+
+    # --- presentation -----------------------------------------------------------------------
+    def present(self, normal: Normal) -> Expr:
+        cached = self._shown.get(id(normal))
+        if cached is not None:
+            return cached[1]
+        shown = self._present(normal)
+        self._shown[id(normal)] = (normal, shown)
+        return shown
+
+    def _present(self, normal: Normal) -> Expr:
+        if not normal:
+            return Number(0)
+        terms = sorted(normal.items(), key=self._term_key)
+        if terms[0][1] < 0:
+            # Lead with a positive term where there is one: 3 - x, not -x + 3.
+            first_positive = next((i for i, (_, coefficient) in enumerate(terms) if coefficient > 0), None)
+            if first_positive is not None:
+                terms.insert(0, terms.pop(first_positive))
+        result: Expr | None = None
+        run: list[Expr] = []
+        for monomial, coefficient in terms:
+            magnitude = self._term(abs(coefficient), monomial)
+            if result is None and not run:
+                run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
+            elif coefficient < 0:
+                left = run[0] if len(run) == 1 else Add(*run)
+                result = Sub(left, magnitude)
+                run = [result]
+            else:
+                run.append(magnitude)
+        return run[0] if len(run) == 1 else Add(*run)
+
+    def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
+        numerator: list[Expr] = []
+        denominator: list[Expr] = []
+        if coefficient.numerator != 1 or not monomial:
+            numerator.append(Number(coefficient.numerator))
+        if coefficient.denominator != 1:
+            denominator.append(Number(coefficient.denominator))
+        for base, exponent in monomial:
+            if isinstance(exponent, Fraction):
+                if exponent > 0:
+                    numerator.append(_power_expr(base, exponent))
+                else:
+                    denominator.append(_power_expr(base, -exponent))
+            else:
+                numerator.append(Pow(base, exponent))
+        top = numerator[0] if len(numerator) == 1 else Mul(*numerator) if numerator else Number(1)
+        if not denominator:
+            return top
+        bottom = denominator[0] if len(denominator) == 1 else Mul(*denominator)
+        return Div(top, bottom)
+
+    # --- canonical order --------------------------------------------------------------------
+    def _key(self, base: Expr) -> tuple[int, str, object]:
+        """Numbers, then constants, symbols by name, calls by name, then anything else;
+        ties are broken by the node's hash, which is the same in every run."""
+        cached = self._keys.get(id(base))
+        if cached is not None:
+            return cached[1]
+        kind = type(base)
+        if kind is Number:
+            key: tuple[int, str, object] = (0, "", base.value)  # type: ignore[attr-defined]
+        elif kind is Constant:
+            key = (1, base.name, 0)  # type: ignore[attr-defined]
+        elif kind is Symbol:
+            key = (2, base.name, 0)  # type: ignore[attr-defined]
+        elif kind is Call or kind is UndefinedCall:
+            key = (3, base.name, hash(base))  # type: ignore[attr-defined]
+        else:
+            key = (4, "", hash(base))
+        self._keys[id(base)] = (base, key)
+        return key
+
+    def _term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
+        monomial, _ = item
+        degree = sum(
+            (exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, Fraction)),
+            Fraction(0),
+        )
+        factors = tuple(
+            (self._key(base), exponent if isinstance(exponent, Fraction) else hash(exponent))
+            for base, exponent in monomial
+        )
+        return (-degree, not monomial, factors)
+
+
+# --- building the normal form, one function per node kind ---------------------------------------
+
+
+def _number(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    value = Fraction(node.value)  # type: ignore[attr-defined]
+    return {CONSTANT: value} if value else {}
+
+
+def _atom(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    return {((node, ONE),): ONE}
+
+
+def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    if any(type(child) is Add for child in node.children):
+        s._act("regroup")
+    return s.add(kids)
+
+
+def _sub(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    if type(node.children[1]) is Neg:
+        s._act("negation")
+    return s.add([kids[0], s.scale(kids[1], Fraction(-1))])
+
+
+def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    if type(node.children[0]) is Neg:
+        s._act("negation")
+    return s.scale(kids[0], Fraction(-1))
+
+
+def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    if any(type(child) is Mul for child in node.children):
+        s._act("regroup")
+    return s.multiply(kids)
+
+
+def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: Fraction(-1)})])
+
+
+def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    return s.power(kids[0], kids[1])
+
+
+_BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] = {
+    Number: _number,
+    Symbol: _atom,
+    Constant: _atom,
+    Add: _add,
+    Sub: _sub,
+    Mul: _mul,
+    Div: _div,
+    Neg: _neg,
+    Pow: _pow,
+    Call: lambda s, node, kids: s.call(node, kids[0]),  # type: ignore[arg-type]
+    UndefinedCall: lambda s, node, kids: s.undefined_call(node, kids[0]),  # type: ignore[arg-type]
+}
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _sign(exponent: Exponent) -> int:
+    if isinstance(exponent, Fraction):
+        return (exponent > 0) - (exponent < 0)
+    return 1 if type(exponent) is not Neg else -1
+
+
+def _times(power: Exponent, factor: Fraction, s: Simplifier) -> Exponent:
+    if isinstance(power, Fraction):
+        return power * factor
+    return s._exponent(s.scale(s.normal_form(power), factor))
+
+
+def _bounded_power(value: Fraction, exponent: Fraction) -> Fraction | None:
+    """``value ** exponent`` exactly, if it is rational and not huge; otherwise None."""
+    if value == 0:
+        return Fraction(0) if exponent > 0 else None
+    if value == 1:
+        return ONE
+    if exponent.denominator != 1:
+        if value < 0:
+            return None
+        root_n = _exact_root(value.numerator, exponent.denominator)
+        root_d = _exact_root(value.denominator, exponent.denominator)
+        if root_n is None or root_d is None:
+            return None
+        return _bounded_power(Fraction(root_n, root_d), Fraction(exponent.numerator))
+    bits = max(value.numerator.bit_length(), value.denominator.bit_length())
+    if bits * abs(exponent.numerator) > MAX_FOLDED_BITS:
+        return None
+    return value**exponent.numerator
+
+
+def _exact_root(value: int, degree: int) -> int | None:
+    if value.bit_length() > MAX_FOLDED_BITS * 4 or degree > 64:
+        return None
+    guess = round(value ** (1 / degree)) if value.bit_length() < 1000 else None
+    if guess is None:
+        return None
+    for candidate in (guess - 1, guess, guess + 1):
+        if candidate >= 0 and candidate**degree == value:
+            return candidate
+    return None
+
+
+def _special_value(name: str, value: Fraction) -> Fraction | None:
+    if name == "abs":
+        return abs(value)
+    if name == "relu":
+        return max(value, Fraction(0))
+    if name == "heaviside":
+        return ONE if value > 0 else Fraction(0)
+    return _SPECIAL_VALUES.get((name, value))
+
+
+def _power_expr(base: Expr, exponent: Fraction) -> Expr:
+    if exponent == 1:
+        return base
+    if exponent == HALF:
+        return Call("sqrt", base)
+    return Pow(base, number(exponent))
+
+
+def _negate_leading(expr: Expr) -> Expr:
+    """-expr, written on its first factor: -2*x, -x*y, -1/x (never -(2*x))."""
+    if type(expr) is Mul:
+        first, *rest = expr.children
+        return Mul(Neg(first), *rest)
+    if type(expr) is Div:
+        return Div(_negate_leading(expr.children[0]), expr.children[1])
+    return Neg(expr)
