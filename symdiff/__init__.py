@@ -6,6 +6,7 @@ loaded on the first call to ``parse``.
 
 from __future__ import annotations
 
+from .differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .errors import EvaluationError, ExpressionError, ParseError, SymdiffError
 from .expr import (
     Add,
@@ -27,6 +28,8 @@ from .expr import (
     symbols,
 )
 from .parser import parse
+from .simplify import simplify
+from .trace import Derivation, Step
 
 __version__ = "0.1.0"
 
@@ -57,6 +60,8 @@ __all__ = [
     "Add",
     "Call",
     "Constant",
+    "Derivation",
+    "DifferentiationError",
     "Div",
     "E",
     "EvaluationError",
@@ -68,6 +73,7 @@ __all__ = [
     "Number",
     "ParseError",
     "Pow",
+    "Step",
     "Sub",
     "Symbol",
     "SymdiffError",
@@ -80,8 +86,12 @@ __all__ = [
     "cosh",
     "cot",
     "csc",
+    "derive",
+    "diff",
     "exp",
+    "gradient",
     "heaviside",
+    "hessian",
     "ln",
     "log",
     "number",
@@ -90,6 +100,7 @@ __all__ = [
     "relu",
     "sec",
     "sigmoid",
+    "simplify",
     "sin",
     "sinh",
     "softplus",

@@ -27,10 +27,22 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from .expr import (
-    Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number,
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
+    number,
 )
 
-__all__ = ["simplify", "Simplifier", "ACTIONS"]
+__all__ = ["ACTIONS", "Simplifier", "simplify"]
 
 # A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
 Exponent = Fraction | Expr
@@ -127,7 +139,9 @@ class Simplifier:
     def _remember(self, node: Expr, normal: Normal) -> None:
         acted = set(self._acted)
         shown = self.present(normal)
-        for action in acted:
+        if shown == node:
+            return  # nothing a reader could see changed here
+        for action in sorted(acted):
             if action not in self.examples:
                 self.examples[action] = (node, shown)
 
@@ -284,6 +298,8 @@ class Simplifier:
             if any(isinstance(power, Fraction) and power != 1 for _, power in monomial):
                 self._act("powers")
             extra, folded = self._fold_numeric_factors(scaled)
+            if coefficient == 1:
+                return self.term(extra, folded)
             return self.multiply([self._number_power(coefficient, exponent), self.term(extra, folded)])
         if coefficient > 0 and len(monomial) == 1 and monomial[0][1] == 1:
             # (c*x)^q = c^q * x^q for c > 0; (x^2)^(1/2) is |x|, so other exponents stay inside.
@@ -438,6 +454,8 @@ def _atom(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if any(type(child) is Add for child in node.children):
         s._act("regroup")
+    if any(_leads_with_minus(child) for child in node.children[1:]):
+        s._act("negation")  # u + (-v) is written u - v
     return s.add(kids)
 
 
@@ -456,6 +474,8 @@ def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if any(type(child) is Mul for child in node.children):
         s._act("regroup")
+    if any(_leads_with_minus(child) for child in node.children[1:]):
+        s._act("negation")  # u*(-v) is written -u*v
     return s.multiply(kids)
 
 
@@ -483,6 +503,12 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _leads_with_minus(expr: Expr) -> bool:
+    while type(expr) in (Mul, Div):
+        expr = expr.children[0]
+    return type(expr) is Neg
 
 
 def _sign(exponent: Exponent) -> int:

@@ -1,0 +1,235 @@
+"""Differentiation: the engine that applies the rules, and the public calls.
+
+One engine serves both paths. ``diff`` asks only for derivatives; ``derive`` also records a
+``Step`` per rule application. Either way each node's derivative is the rule's result tidied
+by the simplifier, so the two paths give the same answer, and the answer is the trace's.
+
+The engine walks the expression with an explicit stack (no recursion, so no RecursionError
+on deep input) and remembers each node's derivative, so shared subtrees (a DAG) are
+differentiated once and repeated subexpressions cost nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .errors import SymdiffError
+from .expr import Expr, Symbol
+from .parser import to_expr
+from .rules import Plan, plan
+from .simplify import ACTIONS, Simplifier
+from .trace import Derivation, Step
+
+__all__ = ["DifferentiationError", "derive", "diff", "gradient", "hessian"]
+
+
+class DifferentiationError(SymdiffError):
+    """A derivative was asked for with respect to something that is not a variable."""
+
+
+class _Engine:
+    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool) -> None:
+        self.x = x
+        self.simplifier = simplifier
+        self.traced = traced
+        self._depends: dict[int, tuple[Expr, bool]] = {}
+        # id(node) -> (node, plan, tidied derivative, step or None); the node keeps its id alive
+        self._done: dict[int, tuple[Expr, Plan, Expr, Step | None]] = {}
+        self._placeholder: Symbol | None = None
+
+    def depends(self, root: Expr) -> bool:
+        """Whether ``root`` contains x (computed once per node, without recursion)."""
+        memo = self._depends
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if id(node) in memo:
+                stack.pop()
+                continue
+            waiting = [child for child in node.children if id(child) not in memo]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            found = node == self.x if type(node) is Symbol else any(memo[id(child)][1] for child in node.children)
+            memo[id(node)] = (node, found)
+        return memo[id(root)][1]
+
+    def run(self, root: Expr) -> tuple[Expr, Plan, Expr, Step | None]:
+        done = self._done
+        plans: dict[int, Plan] = {}
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if id(node) in done:
+                stack.pop()
+                continue
+            node_plan = plans.get(id(node))
+            if node_plan is None:
+                node_plan = plans[id(node)] = plan(node, self.x, self.depends)
+            waiting = [part for part in node_plan.parts if id(part) not in done]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            parts = tuple(done[id(part)] for part in node_plan.parts)
+            derivative = self.simplifier.simplify(node_plan.combine(tuple(entry[2] for entry in parts)))
+            step = self._step(node, node_plan, derivative, parts) if self.traced else None
+            done[id(node)] = (node, node_plan, derivative, step)
+        return done[id(root)]
+
+    def _step(self, node: Expr, node_plan: Plan, derivative: Expr, parts: tuple) -> Step:
+        rule = node_plan.rule
+        substeps = tuple(entry[3] for entry in parts)
+        outer = node_plan.outer
+        if outer is not None:
+            u = self._placeholder or Symbol("u")
+            outer_step = Step(
+                outer.rule.id, outer.rule.name, outer.rule.formula, outer.function(u), u,
+                self.simplifier.simplify(outer.derivative(u)), note=outer.note,
+            )
+            substeps = (outer_step, *substeps)
+        return Step(
+            rule.id, rule.name, rule.formula, node, self.x, derivative, substeps,  # type: ignore[arg-type]
+            node_plan.bindings, node_plan.note,
+        )
+
+    def use_placeholder_for(self, expr: Expr) -> None:
+        taken = {symbol.name for symbol in expr.free_symbols} | {self.x.name}
+        name, i = "u", 0
+        while name in taken:
+            i += 1
+            name = f"u_{i}"
+        self._placeholder = Symbol(name)
+
+
+# --- public calls ---------------------------------------------------------------------------------
+
+
+def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
+    """The simplified derivative of ``expr`` (text or tree).
+
+    ``diff(e, "x")``; ``diff(e, "x", "y")`` is the mixed partial; ``diff(e, "x", "x")``,
+    ``diff(e, "x", 2)`` and ``diff(e, "x", order=2)`` the second derivative. With no variable,
+    the expression's only variable is used (x if it has none).
+    """
+    tree = to_expr(expr)
+    simplifier = Simplifier()
+    result = tree
+    for x in _variables(tree, wrt, order):
+        result = _Engine(x, simplifier, traced=False).run(result)[2]
+    return result
+
+
+def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) -> Derivation:
+    """The derivative with its worked solution (see ``Derivation.explain``).
+
+    For ``order`` > 1 the trace holds one worked derivation per order, each differentiating
+    the previous answer.
+    """
+    tree = to_expr(expr)
+    (x,) = set(_variables(tree, () if wrt is None else (wrt,), 1))
+    _check_order(order)
+    simplifier = Simplifier()
+    current = tree
+    derivations: list[Step] = []
+    raw = tree
+    for _ in range(order):
+        engine = _Engine(x, simplifier, traced=True)
+        engine.use_placeholder_for(current)
+        node, node_plan, derivative, step = engine.run(current)
+        raw = node_plan.combine(tuple(engine._done[id(part)][2] for part in node_plan.parts))
+        substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
+        if raw != derivative:
+            substeps += (_simplification(raw, derivative, x),)
+        derivations.append(Step("derivative", "Derivative", "d/dx[f(x)]", current, x, derivative, substeps))
+        current = derivative
+    if order == 1:
+        trace = derivations[0]
+    else:
+        trace = Step("higher_derivative", f"Derivative of order {order}", str(order), tree, x, current,
+                     tuple(derivations))
+    return Derivation(tree, x, order, trace, raw)
+
+
+def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tuple[Expr, ...]:  # noqa: A002
+    """The partial derivatives, in the order of ``vars`` (default: the variables sorted by name)."""
+    tree = to_expr(expr)
+    variables = _gradient_variables(tree, vars)
+    simplifier = Simplifier()
+    return tuple(_Engine(x, simplifier, traced=False).run(tree)[2] for x in variables)
+
+
+def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tuple[tuple[Expr, ...], ...]:  # noqa: A002
+    """The matrix of second partials, rows and columns in the order of ``vars``."""
+    tree = to_expr(expr)
+    variables = _gradient_variables(tree, vars)
+    simplifier = Simplifier()
+    first = [_Engine(x, simplifier, traced=False).run(tree)[2] for x in variables]
+    return tuple(
+        tuple(_Engine(y, simplifier, traced=False).run(partial)[2] for y in variables) for partial in first
+    )
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+
+def _simplification(raw: Expr, result: Expr, x: Symbol) -> Step:
+    recorder = Simplifier(record=True)
+    recorder.simplify(raw)
+    actions = tuple(
+        Step(f"simplify.{action}", ACTIONS[action][0], ACTIONS[action][1], before, x, after)
+        for action, (before, after) in recorder.examples.items()
+    )
+    return Step("simplify", "Simplify", "rewrite without changing the value", raw, x, result, actions)
+
+
+def _symbol(value: object) -> Symbol:
+    if isinstance(value, Symbol):
+        return value
+    if isinstance(value, str):
+        try:
+            return Symbol(value.strip())
+        except SymdiffError:
+            pass
+    raise DifferentiationError(
+        f"can only differentiate with respect to a variable name such as x, not {value!r}"
+    )
+
+
+def _check_order(order: object) -> None:
+    if not isinstance(order, int) or isinstance(order, bool) or order < 1:
+        raise DifferentiationError(f"the order of a derivative is a whole number of at least 1, not {order!r}")
+
+
+def _variables(tree: Expr, wrt: Iterable[object], order: int) -> list[Symbol]:
+    _check_order(order)
+    variables: list[Symbol] = []
+    for item in wrt:
+        if isinstance(item, int) and not isinstance(item, bool):
+            if not variables:
+                raise DifferentiationError("a count must follow a variable, as in diff(e, 'x', 2)")
+            _check_order(item)
+            variables.extend([variables[-1]] * (item - 1))
+        else:
+            variables.append(_symbol(item))
+    if not variables:
+        free = sorted(tree.free_symbols, key=lambda symbol: symbol.name)
+        if len(free) > 1:
+            names = ", ".join(symbol.name for symbol in free)
+            raise DifferentiationError(f"say which variable to differentiate by: the expression has {names}")
+        variables = free or [Symbol("x")]
+    if order > 1:
+        if len(variables) > 1:
+            raise DifferentiationError("give either several variables or order=, not both")
+        variables = variables * order
+    return variables
+
+
+def _gradient_variables(tree: Expr, vars: Sequence[str | Symbol] | None) -> list[Symbol]:  # noqa: A002
+    if vars is None:
+        return sorted(tree.free_symbols, key=lambda symbol: symbol.name)
+    if isinstance(vars, (str, Symbol)):
+        vars = [vars]  # noqa: A001
+    return [_symbol(v) for v in vars]
+

@@ -1,0 +1,272 @@
+"""The differentiation rules: each textbook rule is a small named function with its formula.
+
+A rule looks at one node and returns a ``Plan``: which subexpressions it needs the
+derivatives of (``parts``), how the node's derivative is built from them (``combine``), and
+what a worked solution should say (the bindings ``u = ...``, a note). The engine in
+``differentiate.py`` decides the order of work and records the trace; the rules only know
+calculus. The chain rule is written once (``_chain``), over ``OUTER``, a table giving each
+function's own rule and derivative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .expr import (
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
+)
+
+__all__ = ["OUTER", "RULES", "Outer", "Plan", "Rule", "plan"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A textbook rule: a stable identifier, its name, and the general law."""
+
+    id: str
+    name: str
+    formula: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outer:
+    """For the chain rule: the outer function's own rule, shown at a placeholder ``u``."""
+
+    rule: Rule
+    function: Callable[[Expr], Expr]  # u -> f(u)
+    derivative: Callable[[Expr], Expr]  # u -> f'(u)
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How one node is differentiated."""
+
+    rule: Rule
+    parts: tuple[Expr, ...]  # whose derivatives the rule uses, in the order a textbook shows them
+    combine: Callable[[tuple[Expr, ...]], Expr]  # the node's derivative from the parts' derivatives
+    bindings: tuple[tuple[str, Expr], ...] = ()
+    note: str = ""
+    outer: Outer | None = None
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _rule(id: str, name: str, formula: str) -> Rule:  # noqa: A002 - mirrors Rule.id
+    RULES[id] = Rule(id, name, formula)
+    return RULES[id]
+
+
+CONSTANT = _rule("constant", "Constant Rule", "d/dx[c] = 0")
+VARIABLE = _rule("variable", "Variable Rule", "d/dx[x] = 1")
+CONSTANT_MULTIPLE = _rule("constant_multiple", "Constant Multiple Rule", "d/dx[c*u] = c*u'")
+SUM = _rule("sum", "Sum Rule", "d/dx[u + v] = u' + v'")
+DIFFERENCE = _rule("difference", "Difference Rule", "d/dx[u - v] = u' - v'")
+NEGATION = _rule("negation", "Negation Rule", "d/dx[-u] = -u'")
+PRODUCT = _rule("product", "Product Rule", "d/dx[u*v] = u'*v + u*v'")
+QUOTIENT = _rule("quotient", "Quotient Rule", "d/dx[u/v] = (u'*v - u*v')/v^2")
+POWER = _rule("power", "Power Rule", "d/dx[x^n] = n*x^(n - 1)")
+CHAIN = _rule("chain", "Chain Rule", "d/dx[f(u)] = f'(u)*u'")
+EXPONENTIAL = _rule("exponential", "Exponential Rule", "d/dx[e^x] = e^x")
+GENERAL_EXPONENTIAL = _rule("general_exponential", "General Exponential Rule", "d/dx[a^x] = a^x*ln(a)")
+GENERAL_POWER = _rule(
+    "general_power", "Logarithmic Differentiation", "d/dx[u^v] = u^v*(v'*ln(u) + v*u'/u)"
+)
+UNDEFINED = _rule("undefined", "Undefined Function Rule", "d/dx[f(x)] = f'(x)")
+
+
+# --- the elementary functions: each one's rule and derivative (the chain rule's table) ---------
+
+
+def _function_rule(name: str, title: str, derivative: str) -> Rule:
+    return _rule(name, title, f"d/dx[{name}(x)] = {derivative}")
+
+
+def _sq(u: Expr) -> Expr:
+    return Pow(u, Number(2))
+
+
+OUTER: dict[str, Outer] = {}
+
+
+def _outer(name: str, title: str, shown: str, derivative: Callable[[Expr], Expr], note: str = "") -> None:
+    OUTER[name] = Outer(_function_rule(name, title, shown), lambda u: Call(name, u), derivative, note)
+
+
+_outer("sin", "Sine Rule", "cos(x)", lambda u: Call("cos", u))
+_outer("cos", "Cosine Rule", "-sin(x)", lambda u: Neg(Call("sin", u)))
+_outer("tan", "Tangent Rule", "sec(x)^2", lambda u: _sq(Call("sec", u)))
+_outer("sec", "Secant Rule", "sec(x)*tan(x)", lambda u: Mul(Call("sec", u), Call("tan", u)))
+_outer("csc", "Cosecant Rule", "-csc(x)*cot(x)", lambda u: Neg(Mul(Call("csc", u), Call("cot", u))))
+_outer("cot", "Cotangent Rule", "-csc(x)^2", lambda u: Neg(_sq(Call("csc", u))))
+_outer("asin", "Inverse Sine Rule", "1/sqrt(1 - x^2)", lambda u: Div(Number(1), Call("sqrt", Sub(Number(1), _sq(u)))))
+_outer("acos", "Inverse Cosine Rule", "-1/sqrt(1 - x^2)",
+       lambda u: Neg(Div(Number(1), Call("sqrt", Sub(Number(1), _sq(u))))))
+_outer("atan", "Inverse Tangent Rule", "1/(1 + x^2)", lambda u: Div(Number(1), Add(Number(1), _sq(u))))
+_outer("sinh", "Hyperbolic Sine Rule", "cosh(x)", lambda u: Call("cosh", u))
+_outer("cosh", "Hyperbolic Cosine Rule", "sinh(x)", lambda u: Call("sinh", u))
+_outer("tanh", "Hyperbolic Tangent Rule", "1 - tanh(x)^2", lambda u: Sub(Number(1), _sq(Call("tanh", u))))
+_outer("exp", "Exponential Rule", "exp(x)", lambda u: Call("exp", u))
+_outer("ln", "Natural Logarithm Rule", "1/x", lambda u: Div(Number(1), u))
+_outer("log", "Natural Logarithm Rule", "1/x", lambda u: Div(Number(1), u))
+_outer("sqrt", "Square Root Rule", "1/(2*sqrt(x))", lambda u: Div(Number(1), Mul(Number(2), Call("sqrt", u))))
+_outer("abs", "Absolute Value Rule", "x/abs(x)", lambda u: Div(u, Call("abs", u)),
+       note="abs is not differentiable at 0, so this holds where its argument is not 0")
+_outer("sigmoid", "Sigmoid Rule", "sigmoid(x)*(1 - sigmoid(x))",
+       lambda u: Mul(Call("sigmoid", u), Sub(Number(1), Call("sigmoid", u))))
+_outer("softplus", "Softplus Rule", "sigmoid(x)", lambda u: Call("sigmoid", u))
+_outer("relu", "ReLU Rule", "heaviside(x)", lambda u: Call("heaviside", u),
+       note="relu has no derivative at 0; symdiff takes relu'(0) = 0, as heaviside(0) = 0")
+_outer("heaviside", "Step Function Rule", "0", lambda u: Number(0),
+       note="the step has no derivative at 0; elsewhere its slope is 0")
+
+
+def _power_outer(exponent: Expr) -> Outer:
+    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, Sub(exponent, Number(1)))))
+
+
+def _exponential_outer(base: Expr) -> Outer:
+    if base == Constant("e"):
+        return Outer(EXPONENTIAL, lambda u: Pow(base, u), lambda u: Pow(base, u))
+    return Outer(GENERAL_EXPONENTIAL, lambda u: Pow(base, u), lambda u: Mul(Pow(base, u), Call("ln", base)))
+
+
+def _undefined_outer(name: str, order: int) -> Outer:
+    return Outer(UNDEFINED, lambda u: UndefinedCall(name, u, order), lambda u: UndefinedCall(name, u, order + 1))
+
+
+# --- rules for each node kind ---------------------------------------------------------------------
+
+Depends = Callable[[Expr], bool]
+
+
+def constant_rule(node: Expr, x: Symbol) -> Plan:
+    """d/dx[c] = 0: a number, a constant, another variable, or anything free of x."""
+    if type(node) is Symbol:
+        note = f"{node.name} is a constant with respect to {x.name}"  # type: ignore[attr-defined]
+    elif type(node) in (Number, Constant):
+        note = ""
+    else:
+        note = f"it does not depend on {x.name}"
+    return Plan(CONSTANT, (), lambda d: Number(0), note=note)
+
+
+def variable_rule(node: Expr, x: Symbol) -> Plan:
+    """d/dx[x] = 1."""
+    return Plan(VARIABLE, (), lambda d: Number(1))
+
+
+def sum_rule(node: Add, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[u + v + ...] = u' + v' + ..."""
+    return Plan(SUM, node.terms, lambda d: Add(*d), _names("uvw", node.terms))
+
+
+def difference_rule(node: Sub, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[u - v] = u' - v'."""
+    return Plan(DIFFERENCE, node.children, lambda d: Sub(d[0], d[1]), _names("uv", node.children))
+
+
+def negation_rule(node: Neg, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[-u] = -u'."""
+    return Plan(NEGATION, node.children, lambda d: Neg(d[0]), (("u", node.operand),))
+
+
+def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
+    """Constant factors come out (d/dx[c*u] = c*u'); the rest by the Product Rule,
+    d/dx[u*v*w] = u'*v*w + u*v'*w + u*v*w'."""
+    constants = [factor for factor in node.factors if not depends(factor)]
+    variables = [factor for factor in node.factors if depends(factor)]
+    if constants:
+        c = constants[0] if len(constants) == 1 else Mul(*constants)
+        u = variables[0] if len(variables) == 1 else Mul(*variables)
+        return Plan(CONSTANT_MULTIPLE, (u,), lambda d: Mul(c, d[0]), (("c", c), ("u", u)))
+    factors = node.factors
+
+    def combine(d: tuple[Expr, ...]) -> Expr:
+        return Add(*(Mul(*(d[i] if j == i else f for j, f in enumerate(factors))) for i in range(len(factors))))
+
+    return Plan(PRODUCT, factors, combine, _names("uvw", factors))
+
+
+def quotient_rule(node: Div, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[u/v] = (u'*v - u*v')/v^2, or d/dx[u/c] = u'/c for a constant denominator."""
+    u, v = node.children
+    if not depends(v):
+        return Plan(CONSTANT_MULTIPLE, (u,), lambda d: Div(d[0], v), (("u", u), ("c", v)))
+    return Plan(
+        QUOTIENT, (u, v), lambda d: Div(Sub(Mul(d[0], v), Mul(u, d[1])), _sq(v)), (("u", u), ("v", v))
+    )
+
+
+def power_rule(node: Pow, x: Symbol, depends: Depends) -> Plan:
+    """u^n with a constant n: Power Rule; a^u with a constant a: (General) Exponential Rule;
+    u^v with both varying: Logarithmic Differentiation."""
+    base, exponent = node.children
+    if depends(base) and depends(exponent):
+        return Plan(
+            GENERAL_POWER,
+            (base, exponent),
+            lambda d: Mul(node, Add(Mul(d[1], Call("ln", base)), Div(Mul(exponent, d[0]), base))),
+            (("u", base), ("v", exponent)),
+        )
+    if depends(base):
+        return _chain(_power_outer(exponent), base, x)
+    return _chain(_exponential_outer(base), exponent, x)
+
+
+def call_rule(node: Call, x: Symbol, depends: Depends) -> Plan:
+    """Each function's own rule, through the Chain Rule when its argument is not just x."""
+    return _chain(OUTER[node.name], node.argument, x)
+
+
+def undefined_rule(node: UndefinedCall, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[f(x)] = f'(x); d/dx[f(g(x))] = f'(g(x))*g'(x)."""
+    return _chain(_undefined_outer(node.name, node.order), node.argument, x)
+
+
+def _chain(outer: Outer, inner: Expr, x: Symbol) -> Plan:
+    """d/dx[f(u)] = f'(u)*u', or the outer rule alone when u is x itself."""
+    if inner == x:
+        return Plan(outer.rule, (), lambda d: outer.derivative(inner), note=outer.note)
+    return Plan(CHAIN, (inner,), lambda d: Mul(outer.derivative(inner), d[0]), (("u", inner),), outer=outer)
+
+
+def _names(letters: str, parts: tuple[Expr, ...]) -> tuple[tuple[str, Expr], ...]:
+    if len(parts) <= len(letters):
+        return tuple(zip(letters, parts, strict=False))
+    return tuple((f"f{i}", part) for i, part in enumerate(parts, 1))
+
+
+_RULES_BY_KIND: dict[type[Expr], Callable[..., Plan]] = {
+    Add: sum_rule,
+    Sub: difference_rule,
+    Neg: negation_rule,
+    Mul: product_rule,
+    Div: quotient_rule,
+    Pow: power_rule,
+    Call: call_rule,
+    UndefinedCall: undefined_rule,
+}
+
+
+def plan(node: Expr, x: Symbol, depends: Depends) -> Plan:
+    """The rule for ``node``: constants first, then the variable, then by node kind."""
+    if node == x:
+        return variable_rule(node, x)
+    if not depends(node):
+        return constant_rule(node, x)
+    return _RULES_BY_KIND[type(node)](node, x, depends)
+
