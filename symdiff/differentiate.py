@@ -78,6 +78,11 @@ class _Engine:
             done[id(node)] = (node, node_plan, derivative, step)
         return done[id(root)]
 
+    def raw_of(self, node: Expr) -> Expr:
+        """The derivative of an already differentiated node as its rule gives it, untidied."""
+        _, node_plan, _, _ = self._done[id(node)]
+        return node_plan.combine(tuple(self._done[id(part)][2] for part in node_plan.parts))
+
     def _step(self, node: Expr, node_plan: Plan, derivative: Expr, parts: tuple) -> Step:
         rule = node_plan.rule
         substeps = tuple(entry[3] for entry in parts)
@@ -137,8 +142,8 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
     for _ in range(order):
         engine = _Engine(x, simplifier, traced=True)
         engine.use_placeholder_for(current)
-        node, node_plan, derivative, step = engine.run(current)
-        raw = node_plan.combine(tuple(engine._done[id(part)][2] for part in node_plan.parts))
+        _, _, derivative, step = engine.run(current)
+        raw = engine.raw_of(current)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != derivative:
             substeps += (_simplification(raw, derivative, x),)

@@ -104,7 +104,8 @@ class Derivation:
                 # Followed by a simplification, the last rule's result is shown as it came out
                 # of the rule (the simplification's starting point), not already simplified.
                 raw = subs[1].expr if len(subs) == 2 and subs[1].is_rewrite else None
-                stack.extend((sub, depth + 1, False, raw if i == 0 else None) for i, sub in reversed(list(enumerate(subs))))
+                overrides = [raw] + [None] * (len(subs) - 1)
+                stack.extend((sub, depth + 1, False, over) for sub, over in reversed(list(zip(subs, overrides))))
                 continue
             lines.append(indent + _line(step, shown))
             if step.substeps:
