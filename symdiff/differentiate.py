@@ -73,7 +73,7 @@ class _Engine:
                 continue
             stack.pop()
             parts = tuple(done[id(part)] for part in node_plan.parts)
-            derivative = self.simplifier.simplify(node_plan.combine(tuple(entry[2] for entry in parts)))
+            derivative = self.simplifier.tidy(node_plan.combine(tuple(entry[2] for entry in parts)))
             step = self._step(node, node_plan, derivative, parts) if self.traced else None
             done[id(node)] = (node, node_plan, derivative, step)
         return done[id(root)]
@@ -91,7 +91,7 @@ class _Engine:
             u = self._placeholder or Symbol("u")
             outer_step = Step(
                 outer.rule.id, outer.rule.name, outer.rule.formula, outer.function(u), u,
-                self.simplifier.simplify(outer.derivative(u)), note=outer.note,
+                self.simplifier.tidy(outer.derivative(u)), note=outer.note,
             )
             substeps = (outer_step, *substeps)
         return Step(
@@ -123,7 +123,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     result = tree
     for x in _variables(tree, wrt, order):
         result = _Engine(x, simplifier, traced=False).run(result)[2]
-    return result
+    return simplifier.simplify(result)
 
 
 def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) -> Derivation:
@@ -144,16 +144,17 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
         engine.use_placeholder_for(current)
         _, _, derivative, step = engine.run(current)
         raw = engine.raw_of(current)
+        answer = simplifier.simplify(derivative)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
-        if raw != derivative:
-            substeps += (_simplification(raw, derivative, x),)
-        derivations.append(Step("derivative", "Derivative", "d/dx[f(x)]", current, x, derivative, substeps))
-        current = derivative
+        if raw != answer:
+            substeps += (_simplification(raw, answer, x),)
+        derivations.append(Step("derivative", "Derivative", "d/dx[f(x)]", current, x, answer, substeps))
+        current = derivative  # the next order starts from the tidy form, as diff does
     if order == 1:
         trace = derivations[0]
     else:
-        trace = Step("higher_derivative", f"Derivative of order {order}", str(order), tree, x, current,
-                     tuple(derivations))
+        trace = Step("higher_derivative", f"Derivative of order {order}", str(order), tree, x,
+                     derivations[-1].result, tuple(derivations))
     return Derivation(tree, x, order, trace, raw)
 
 
@@ -162,7 +163,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier()
-    return tuple(_Engine(x, simplifier, traced=False).run(tree)[2] for x in variables)
+    return tuple(simplifier.simplify(_Engine(x, simplifier, traced=False).run(tree)[2]) for x in variables)
 
 
 def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tuple[tuple[Expr, ...], ...]:  # noqa: A002
@@ -172,7 +173,8 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     simplifier = Simplifier()
     first = [_Engine(x, simplifier, traced=False).run(tree)[2] for x in variables]
     return tuple(
-        tuple(_Engine(y, simplifier, traced=False).run(partial)[2] for y in variables) for partial in first
+        tuple(simplifier.simplify(_Engine(y, simplifier, traced=False).run(partial)[2]) for y in variables)
+        for partial in first
     )
 
 

@@ -23,6 +23,7 @@ proportion to its distinct nodes, and shared subtrees stay shared in the answer.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -47,6 +48,9 @@ __all__ = ["ACTIONS", "Simplifier", "simplify"]
 # A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
 Exponent = Fraction | Expr
 Monomial = tuple[tuple[Expr, Exponent], ...]
+# While factors are merged they are keyed by base and by whether the exponent is symbolic:
+# x^x and x^-1 stay apart (x^x/x, not x^(x - 1)), which keeps repeated derivatives compact.
+FactorKey = tuple[Expr, bool]
 Normal = dict[Monomial, Fraction]  # {(): c} is the constant c; {} is 0
 
 ONE = Fraction(1)
@@ -103,9 +107,14 @@ class Simplifier:
 
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
+        """The answer: ``tidy``, with exponential factors common to all terms written in front."""
+        return self._present_answer(self.normal_form(expr))
+
+    def tidy(self, expr: Expr) -> Expr:
+        """The normal form written out, as intermediate results are (see ``_present_answer``)."""
         normal = self.normal_form(expr)
         shown = self.present(normal)
-        self._normal.setdefault(id(shown), (shown, normal))  # simplifying the answer again is free
+        self._normal.setdefault(id(shown), (shown, normal))  # tidying it again is a lookup
         return shown
 
     def normal_form(self, root: Expr) -> Normal:
@@ -198,26 +207,77 @@ class Simplifier:
             elif not monomial:
                 self._act("identity")  # a factor 1
             self._merge_into(merged, monomial)
+        if len(sums) == 1 and _distributes(merged):
+            extra, monomial = self._fold_numeric_factors(merged)
+            return self._distribute(coefficient * extra, monomial, sums[0])
         if sums:
-            if not merged and len(sums) == 1:
-                return self.scale(sums[0], coefficient)  # c*(u + v) = c*u + c*v
             for total in sums:
-                self._merge_into(merged, ((self.present(total), ONE),))
+                content, shared, primitive = self._primitive(total)
+                coefficient *= content
+                self._merge_into(merged, shared)
+                if len(primitive) > 1:
+                    self._merge_into(merged, ((self.present(primitive), ONE),))
+                else:  # the shared factors were the whole difference: x^2 + x^2*y = x^2*(1 + y)
+                    ((rest, value),) = primitive.items()
+                    coefficient *= value
+                    self._merge_into(merged, rest)
         extra, monomial = self._fold_numeric_factors(merged)
         return self.term(coefficient * extra, monomial)
 
-    def _merge_into(self, factors: dict[Expr, Exponent], monomial: Monomial) -> None:
+    def _primitive(self, total: Normal) -> tuple[Fraction, Monomial, Normal]:
+        """A sum as its content, the factors all its terms share, and the primitive rest:
+        2*ln(x)/x + 2/x = 2 * x^-1 * (ln(x) + 1).
+
+        A sum that is a factor is kept primitive so that equal factors meet: without this,
+        2*ln(x) + 2 and ln(x) + 1, or ln(x)/x + 1/x, would be different factors and like
+        terms would not collect. Only powers with numeric exponents of one sign are shared out.
+        """
+        numerators = [coefficient.numerator for coefficient in total.values()]
+        denominators = [coefficient.denominator for coefficient in total.values()]
+        content = Fraction(math.gcd(*numerators), math.lcm(*denominators))
+        monomials = [monomial for monomial in total]
+        numeric = [{b: e for b, e in m if isinstance(e, Fraction)} for m in monomials]
+        shared: dict[Expr, Fraction] = {}
+        for base, exponent in numeric[0].items():
+            powers = [factors.get(base) for factors in numeric]
+            if all(p is not None and p * exponent > 0 for p in powers):
+                shared[base] = min(powers, key=abs)  # type: ignore[arg-type, return-value]
+        shared = {base: exponent for base, exponent in shared.items() if exponent < 0}  # common denominators
+        symbolic: set[tuple[Expr, Exponent]] = set()
+        if content == 1 and not shared and not symbolic:
+            return ONE, (), total
+        rest: Normal = {}
+        for monomial, coefficient in total.items():
+            reduced = []
+            for base, exponent in monomial:
+                if (base, exponent) in symbolic:
+                    continue
+                if isinstance(exponent, Fraction) and base in shared:
+                    exponent = exponent - shared[base]
+                    if not exponent:
+                        continue
+                reduced.append((base, exponent))
+            rest[tuple(reduced)] = coefficient / content
+        factors: dict[FactorKey, Exponent] = {(base, False): exponent for base, exponent in shared.items()}
+        factors.update(((base, True), exponent) for base, exponent in symbolic)
+        return content, self._sorted(factors), rest
+
+    def _merge_into(self, factors: dict[FactorKey, Exponent], monomial: Monomial) -> None:
         for base, exponent in monomial:
-            old = factors.get(base)
+            symbolic = not isinstance(exponent, Fraction)
+            key = (base, symbolic)
+            old = factors.get(key)
             if old is None:
-                factors[base] = exponent
+                factors[key] = exponent
                 continue
             self._act("cancel" if _sign(old) * _sign(exponent) < 0 else "powers")
             total = self.add_exponents(old, exponent)
-            if isinstance(total, Fraction) and not total:
-                del factors[base]
+            if isinstance(total, Fraction):
+                del factors[key]
+                if total:  # x^(y + 1)*x^(-y) = x: the power joins the numeric one
+                    self._merge_into(factors, ((base, total),))
             else:
-                factors[base] = total
+                factors[key] = total
 
     def add_exponents(self, a: Exponent, b: Exponent) -> Exponent:
         if isinstance(a, Fraction) and isinstance(b, Fraction):
@@ -236,30 +296,53 @@ class Simplifier:
             return normal[CONSTANT]
         return self.present(normal)
 
-    def _fold_numeric_factors(self, factors: dict[Expr, Exponent]) -> tuple[Fraction, Monomial]:
+    def _fold_numeric_factors(self, factors: dict[FactorKey, Exponent]) -> tuple[Fraction, Monomial]:
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient."""
         coefficient = ONE
-        for base in [base for base in factors if type(base) is Number]:
-            exponent = factors[base]
+        for key in [key for key in factors if type(key[0]) is Number]:
+            exponent = factors[key]
             if isinstance(exponent, Fraction) and exponent.denominator == 1:
-                value = _bounded_power(Fraction(base.value), exponent)  # type: ignore[attr-defined]
+                value = _bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
                 if value is not None:
                     coefficient *= value
-                    del factors[base]
+                    del factors[key]
         return coefficient, self._sorted(factors)
 
-    def _sorted(self, factors: dict[Expr, Exponent]) -> Monomial:
-        return tuple(sorted(factors.items(), key=lambda item: self._key(item[0])))
+    def _sorted(self, factors: dict[FactorKey, Exponent]) -> Monomial:
+        # Powers with symbolic exponents after the others and sums last, as textbooks write
+        # x*e^x, 2*x*e^(x^2) and e^x*(cos(x) + sin(x)).
+        ordered = sorted(
+            factors.items(), key=lambda item: (2 if _is_sum(item[0][0]) else item[0][1], self._key(item[0][0]))
+        )
+        return tuple((base, exponent) for (base, _), exponent in ordered)
 
     def term(self, coefficient: Fraction, monomial: Monomial) -> Normal:
         if not coefficient:
             return {}
-        # A lone sum to the first power is that sum: c*(u + v) is distributed, never kept.
-        if len(monomial) == 1 and monomial[0][1] == 1:
-            inner = self.normal_form(monomial[0][0])
-            if len(inner) > 1:
-                return self.scale(inner, coefficient)
+        # A single sum to the first power among the factors is distributed, never kept
+        # (it can appear when (u + v)^2/(u + v) cancels).
+        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and _is_sum(base)]
+        if len(sums) == 1:
+            i = sums[0]
+            rest = monomial[:i] + monomial[i + 1:]
+            if _distributes({(base, not isinstance(e, Fraction)): e for base, e in rest}):
+                return self._distribute(coefficient, rest, self.normal_form(monomial[i][0]))
         return {monomial: coefficient}
+
+    def _distribute(self, coefficient: Fraction, monomial: Monomial, total: Normal) -> Normal:
+        if not coefficient:
+            return {}
+        if not monomial:
+            return self.scale(total, coefficient)
+        self._act("distribute")
+        parts = []
+        for term_monomial, term_coefficient in total.items():
+            merged: dict[FactorKey, Exponent] = {}
+            self._merge_into(merged, monomial)
+            self._merge_into(merged, term_monomial)
+            extra, product = self._fold_numeric_factors(merged)
+            parts.append(self.term(coefficient * term_coefficient * extra, product))
+        return self.add(parts)
 
     # --- powers -----------------------------------------------------------------------------
     def power(self, base: Normal, exponent: Normal) -> Normal:
@@ -287,14 +370,24 @@ class Simplifier:
                 self._act("zero")
                 return {}
             return {((Number(0), exponent),): ONE}  # 0 to a negative power: kept, undefined
-        if len(base) > 1:
-            return {((self.present(base), exponent),): ONE}
-        ((monomial, coefficient),) = base.items()
         whole = exponent.denominator == 1
+        if len(base) > 1:
+            content, shared, primitive = self._primitive(base)
+            if shared and not whole:  # (x^2 + x)^(1/2) is not x^(1/2)*(x + 1)^(1/2) for x < 0
+                return {((self.present(base), exponent),): ONE}
+            parts = [self._number_power(content, exponent), self._numeric_power({shared: ONE}, exponent)]
+            if len(primitive) > 1:
+                parts.append({((self.present(primitive), exponent),): ONE})
+            else:
+                parts.append(self._numeric_power(primitive, exponent))
+            return self.multiply(parts)
+        ((monomial, coefficient),) = base.items()
         if not monomial:
             return self._number_power(coefficient, exponent)
         if whole:
-            scaled = {factor: _times(power, exponent, self) for factor, power in monomial}
+            scaled = {
+                (factor, not isinstance(power, Fraction)): _times(power, exponent, self) for factor, power in monomial
+            }
             if any(isinstance(power, Fraction) and power != 1 for _, power in monomial):
                 self._act("powers")
             extra, folded = self._fold_numeric_factors(scaled)
@@ -315,11 +408,11 @@ class Simplifier:
             return {CONSTANT: folded} if folded else {}
         if value > 0:
             # Kept as powers of whole numbers: 2^(1/2), 2^65536, (2/3)^(1/2) = 2^(1/2)*3^(-1/2).
-            factors: dict[Expr, Exponent] = {}
+            factors: dict[FactorKey, Exponent] = {}
             if value.numerator != 1:
-                factors[Number(value.numerator)] = exponent
+                factors[(Number(value.numerator), False)] = exponent
             if value.denominator != 1:
-                factors[Number(value.denominator)] = -exponent
+                factors[(Number(value.denominator), False)] = -exponent
             return {self._sorted(factors): ONE}
         if exponent.denominator == 1:  # (-2)^65537 = -(2^65537)
             magnitude = self._number_power(-value, exponent)
@@ -361,6 +454,21 @@ class Simplifier:
         self._shown[id(normal)] = (normal, shown)
         return shown
 
+    def _present_answer(self, normal: Normal) -> Expr:
+        """The whole answer: as ``present``, but a power with a symbolic exponent that every term
+        has is written once in front, e^x*(sin(x) + cos(x)), as a textbook does.
+
+        Only the final answer is shown so: intermediate results stay sums of terms, because the
+        next derivative of e^x*(A) would make the sum A a factor, and like terms inside it could
+        no longer meet those outside. The factored answer is built as one normal-form term, so
+        reading it back gives the same answer (simplify stays idempotent).
+        """
+        common = self._common_exponentials(normal)
+        if not common:
+            return self.present(normal)
+        rest = {tuple(f for f in monomial if f not in common): c for monomial, c in normal.items()}
+        return self.present(self.multiply([{tuple(common): ONE}, rest]))
+
     def _present(self, normal: Normal) -> Expr:
         if not normal:
             return Number(0)
@@ -383,6 +491,18 @@ class Simplifier:
             else:
                 run.append(magnitude)
         return run[0] if len(run) == 1 else Add(*run)
+
+    def _common_exponentials(self, normal: Normal) -> list[tuple[Expr, Exponent]]:
+        """Powers with a symbolic exponent (e^x, x^x, 2^x) that every one of several terms has."""
+        if len(normal) < 2:
+            return []
+        monomials = iter(normal)
+        shared = {factor for factor in next(monomials) if not isinstance(factor[1], Fraction)}
+        for monomial in monomials:
+            if not shared:
+                return []
+            shared &= set(monomial)
+        return [factor for factor in next(iter(normal)) if factor in shared]
 
     def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
         numerator: list[Expr] = []
@@ -503,6 +623,23 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+def _is_sum(expr: Expr) -> bool:
+    return type(expr) in (Add, Sub)
+
+
+def _distributes(factors: dict[FactorKey, Exponent]) -> bool:
+    """Whether a sum multiplied by these factors is distributed over them.
+
+    A number always is (2*(x + 1) = 2*x + 2). So is a plain denominator, (u - v)/x^2 =
+    u/x^2 - v/x^2, because like terms then meet: repeated derivatives of x^x or sin(x)/x stay
+    small. Anything else keeps the textbook's factored form: sigmoid(x)*(1 - sigmoid(x)),
+    4*x*(1 - x), (1 - x^2)/(x^2 + 1)^2.
+    """
+    return all(
+        isinstance(exponent, Fraction) and exponent < 0 and not _is_sum(base) for (base, _), exponent in factors.items()
+    )
 
 
 def _leads_with_minus(expr: Expr) -> bool:

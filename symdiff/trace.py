@@ -105,7 +105,8 @@ class Derivation:
                 # of the rule (the simplification's starting point), not already simplified.
                 raw = subs[1].expr if len(subs) == 2 and subs[1].is_rewrite else None
                 overrides = [raw] + [None] * (len(subs) - 1)
-                stack.extend((sub, depth + 1, False, over) for sub, over in reversed(list(zip(subs, overrides, strict=True))))
+                pairs = list(zip(subs, overrides, strict=True))
+                stack.extend((sub, depth + 1, False, over) for sub, over in reversed(pairs))
                 continue
             lines.append(indent + _line(step, shown))
             if step.substeps:
