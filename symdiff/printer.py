@@ -40,9 +40,13 @@ PRECEDENCE: dict[type[Expr], int] = {
 }
 
 
-def to_text(expr: Expr) -> str:
-    """``expr`` as text with the fewest parentheses that keep its structure."""
-    return _stream(expr, _LAYOUT)
+def to_text(expr: Expr, limit: int | None = None) -> str:
+    """``expr`` as text with the fewest parentheses that keep its structure.
+
+    With ``limit``, text longer than that is cut there and ends with "…"; the printer stops
+    as soon as it has that much, so abbreviating a huge expression costs little.
+    """
+    return _stream(expr, _LAYOUT, limit)
 
 
 # A layout turns one node into its pieces, in order: strings, and child nodes still to lay out.
@@ -50,18 +54,22 @@ Piece = str | Expr
 Layout = Callable[[Expr], list[Piece]]
 
 
-def _stream(expr: Expr, layouts: dict[type[Expr], Layout]) -> str:
+def _stream(expr: Expr, layouts: dict[type[Expr], Layout], limit: int | None = None) -> str:
     """Lay out ``expr`` with an explicit stack and join the text once.
 
     Building each node's text from its children's would copy the text once per level, which is
     quadratic on deep trees; streaming the pieces keeps printing linear in the output.
     """
     out: list[str] = []
+    length = 0
     stack: list[Piece] = [expr]
     while stack:
         item = stack.pop()
         if type(item) is str:
             out.append(item)
+            length += len(item)
+            if limit is not None and length > limit:
+                return "".join(out)[:limit] + "…"
         else:
             stack.extend(reversed(layouts[type(item)](item)))  # type: ignore[index, arg-type]
     return "".join(out)

@@ -675,7 +675,7 @@ def _bounded_power(value: Fraction, exponent: Fraction) -> Fraction | None:
             return None
         return _bounded_power(Fraction(root_n, root_d), Fraction(exponent.numerator))
     bits = max(value.numerator.bit_length(), value.denominator.bit_length())
-    if bits * abs(exponent.numerator) > MAX_FOLDED_BITS:
+    if bits * abs(exponent.numerator) > max(MAX_FOLDED_BITS, bits):  # a reciprocal never grows
         return None
     return value**exponent.numerator
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .expr import Expr, Symbol
+from .printer import to_text
 
 __all__ = ["Derivation", "Step"]
 
@@ -83,8 +84,14 @@ class Derivation:
     def __str__(self) -> str:
         return self.explain()
 
-    def explain(self) -> str:
-        """The worked solution as indented text, one rule per line."""
+    def explain(self, width: int | None = 1000) -> str:
+        """The worked solution as indented text, one rule per line.
+
+        Expressions inside the steps longer than ``width`` characters are cut short with "…"
+        (deeply nested input makes every step long); the answer on the last line is always
+        whole. ``width=None`` prints everything.
+        """
+        text = _Abbreviator(width)
         lines: list[str] = []
         # An explicit stack of (step, depth, closing): closing entries print a step's result
         # after its sub-steps, so deep traces need no recursion.
@@ -93,12 +100,16 @@ class Derivation:
             step, depth, closing, shown = stack.pop()
             indent = "  " * depth
             if closing:
-                answer = f"= {shown if shown is not None else step.result}"
-                if lines[-1].strip() != answer:  # a derivation's answer is often its last rule's
+                value = shown if shown is not None else step.result
+                answer = f"= {value}" if depth == 0 else f"= {text(value)}"  # the answer is whole
+                previous = lines[-1].strip()
+                if depth == 0 and previous.startswith("= ") and answer.startswith(previous.rstrip("…")):
+                    lines[-1] = answer  # the last rule's result was the answer: say it once, whole
+                elif previous != answer:
                     lines.append(indent + answer)
                 continue
             if step.rule in ("derivative", "higher_derivative"):
-                lines.append(f"{indent}{_header(step)}")
+                lines.append(f"{indent}{_header(step, text)}")
                 stack.append((step, depth, True, None))
                 subs = step.substeps
                 # Followed by a simplification, the last rule's result is shown as it came out
@@ -108,7 +119,7 @@ class Derivation:
                 pairs = list(zip(subs, overrides, strict=True))
                 stack.extend((sub, depth + 1, False, over) for sub, over in reversed(pairs))
                 continue
-            lines.append(indent + _line(step, shown))
+            lines.append(indent + _line(step, shown, text))
             if step.substeps:
                 stack.append((step, depth, True, shown))
                 stack.extend((sub, depth + 1, False, None) for sub in reversed(step.substeps))
@@ -119,21 +130,35 @@ def _power(order: int) -> str:
     return "" if order == 1 else f"^{order}"
 
 
-def _header(step: Step) -> str:
+class _Abbreviator:
+    """Prints expressions for explain, cut at a width, remembering each one printed."""
+
+    def __init__(self, width: int | None) -> None:
+        self.width = width
+        self._seen: dict[int, tuple[Expr, str]] = {}
+
+    def __call__(self, expr: Expr) -> str:
+        cached = self._seen.get(id(expr))
+        if cached is None:
+            cached = self._seen[id(expr)] = (expr, to_text(expr, self.width))
+        return cached[1]
+
+
+def _header(step: Step, text: _Abbreviator) -> str:
     order = int(step.formula) if step.rule == "higher_derivative" else 1
-    return f"d{_power(order)}/d{step.wrt.name}{_power(order)} [{step.expr}]"
+    return f"d{_power(order)}/d{step.wrt.name}{_power(order)} [{text(step.expr)}]"
 
 
-def _line(step: Step, shown: Expr | None = None) -> str:
+def _line(step: Step, shown: Expr | None, text: _Abbreviator) -> str:
     d = f"d/d{step.wrt.name}"
     if step.is_rewrite and step.substeps:
-        text = f"{step.name}: {step.expr}"
+        line = f"{step.name}: {text(step.expr)}"
     elif step.is_rewrite:
-        text = f"{step.name}: {step.expr} = {step.result}"
+        line = f"{step.name}: {text(step.expr)} = {text(step.result)}"
     elif step.substeps:
         formula = step.formula.replace("d/dx", d)
-        bindings = ", ".join(f"{name} = {value}" for name, value in step.bindings)
-        text = f"{step.name}: {formula}" + (f", with {bindings}" if bindings else "")
+        bindings = ", ".join(f"{name} = {text(value)}" for name, value in step.bindings)
+        line = f"{step.name}: {formula}" + (f", with {bindings}" if bindings else "")
     else:
-        text = f"{step.name}: {d}[{step.expr}] = {shown if shown is not None else step.result}"
-    return text + (f"  ({step.note})" if step.note else "")
+        line = f"{step.name}: {d}[{text(step.expr)}] = {text(shown if shown is not None else step.result)}"
+    return line + (f"  ({step.note})" if step.note else "")

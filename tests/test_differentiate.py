@@ -1,0 +1,139 @@
+"""The engine against SymPy (built node by node), and the trace against itself."""
+
+import math
+import random
+
+import sympy
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from strategies import expressions, numeric_expressions
+from sympy_oracle import to_sympy
+
+from symdiff import EvaluationError, Symbol, derive, diff, parse, simplify
+from symdiff.traversal import preorder
+
+X = sympy.Symbol("x", real=True)
+
+
+def _close(ours: float, theirs: complex, tolerance: float = 1e-6) -> bool:
+    return abs(theirs.imag) <= tolerance * (1 + abs(ours)) and math.isclose(
+        theirs.real, ours, rel_tol=tolerance, abs_tol=tolerance
+    )
+
+
+def _sympy_value(expr: sympy.Expr, point: dict[str, float]) -> complex:
+    subs = {sympy.Symbol(name, real=True): value for name, value in point.items()}
+    return complex(expr.evalf(30, subs=subs))
+
+
+def _point(expr, rng: random.Random, extra=()) -> dict[str, float]:
+    names = {symbol.name for symbol in expr.free_symbols} | set(extra) | {"x", "y"}
+    return {name: rng.uniform(0.2, 1.8) for name in names}
+
+
+@given(numeric_expressions, st.randoms(use_true_random=False))
+def test_diff_agrees_with_sympy_at_random_points(expr, rng):
+    point = _point(expr, rng)
+    try:
+        expr.evaluate(point)  # only inside the expression's domain
+        ours = diff(expr, "x").evaluate(point)
+    except EvaluationError:
+        return
+    assume(abs(ours) < 1e6)
+    theirs = _sympy_value(sympy.diff(to_sympy(expr), X), point)
+    assert _close(ours, theirs), (str(expr), str(diff(expr, "x")), ours, theirs)
+
+
+@given(numeric_expressions, st.randoms(use_true_random=False))
+def test_every_step_is_correct_and_the_answer_is_the_trace(expr, rng):
+    derivation = derive(expr, "x")
+    assert derivation.result == derivation.trace.result == diff(expr, "x")
+    point = _point(expr, rng, extra=("u", "u_1"))
+    for step in derivation:
+        try:
+            ours = step.result.evaluate(point)
+            before = step.expr.evaluate(point)
+        except EvaluationError:
+            continue
+        if abs(ours) > 1e6 or abs(before) > 1e6:
+            continue
+        if step.is_rewrite:  # a rewrite keeps the value
+            assert math.isclose(ours, before, rel_tol=1e-6, abs_tol=1e-6), (step.name, str(step.expr))
+        else:
+            wrt = sympy.Symbol(step.wrt.name, real=True)
+            theirs = _sympy_value(sympy.diff(to_sympy(step.expr), wrt), point)
+            assert _close(ours, theirs), (step.name, str(step.expr), str(step.result), ours, theirs)
+
+
+@given(numeric_expressions, st.randoms(use_true_random=False))
+def test_simplify_keeps_the_value(expr, rng):
+    point = _point(expr, rng)
+    try:
+        before = expr.evaluate(point)
+    except EvaluationError:
+        return
+    assume(abs(before) < 1e6)
+    after = simplify(expr).evaluate(point)  # where expr has a value, so does its simplification
+    assert math.isclose(after, before, rel_tol=1e-7, abs_tol=1e-7), (str(expr), str(simplify(expr)))
+
+
+@given(expressions)
+def test_simplify_is_idempotent(expr):
+    once = simplify(expr)
+    assert simplify(once) == once, (str(expr), str(once), str(simplify(once)))
+
+
+@given(expressions)
+def test_simplified_text_reads_back(expr):
+    once = simplify(expr)
+    assert parse(str(once)) == once
+
+
+@given(expressions)
+def test_diff_never_raises_on_any_tree(expr):
+    assert diff(expr, "x") is not None
+    assert derive(expr, "x").explain()
+
+
+def test_symbolic_agreement_on_textbook_and_ml_expressions():
+    for text in ["x^2 sin x", "e^(-x^2/2)", "ln(1 + e^x)", "sigmoid(3x + 1)", "x^x", "tanh(2x)^2",
+                 "sqrt(1 - x^2)", "atan(1/x)", "(x^2 - 1)/(x^2 + 1)", "softplus(x)"]:
+        ours = to_sympy(diff(text, "x"))
+        theirs = sympy.diff(to_sympy(parse(text)), X)
+        assert sympy.simplify(ours - theirs) == 0, text
+
+
+# --- depth and size ---------------------------------------------------------------------------------
+
+
+def test_nested_sine_500_deep():
+    text = "sin(" * 500 + "x" + ")" * 500
+    answer = diff(text, "x")
+    assert str(answer).count("cos(") == 500
+    derivation = derive(text, "x")
+    assert derivation.result == answer
+    assert len(derivation.explain().splitlines()) > 1000
+
+
+def test_nested_sine_1000_deep_built_in_python():
+    e = Symbol("x")
+    for _ in range(1000):
+        e = sympy_free_sin(e)
+    assert str(diff(e, "x")).count("cos(") == 1000
+
+
+def sympy_free_sin(argument):
+    from symdiff import sin
+
+    return sin(argument)
+
+
+def test_product_of_1000_factors():
+    answer = diff("*".join(["x"] * 1000), "x")
+    assert answer == parse("1000 x^999")
+
+
+def test_10000_term_sum():
+    answer = diff(" + ".join(f"{k}x^{k}" for k in range(1, 10_001)), "x")
+    assert sum(1 for _ in preorder(answer)) > 10_000
+    assert answer.evaluate(x=0.5) > 0
