@@ -54,6 +54,8 @@ FactorKey = tuple[Expr, bool]
 Normal = dict[Monomial, Fraction]  # {(): c} is the constant c; {} is 0
 
 ONE = Fraction(1)
+_NUMERIC = (int, Fraction)
+_ZERO = Number(0)  # a numeric exponent: int when whole (fast to hash and add), else Fraction
 HALF = Fraction(1, 2)
 CONSTANT: Monomial = ()
 
@@ -216,7 +218,7 @@ class Simplifier:
                 coefficient *= content
                 self._merge_into(merged, shared)
                 if len(primitive) > 1:
-                    self._merge_into(merged, ((self.present(primitive), ONE),))
+                    self._merge_into(merged, ((self.present(primitive), 1),))
                 else:  # the shared factors were the whole difference: x^2 + x^2*y = x^2*(1 + y)
                     ((rest, value),) = primitive.items()
                     coefficient *= value
@@ -236,7 +238,7 @@ class Simplifier:
         denominators = [coefficient.denominator for coefficient in total.values()]
         content = Fraction(math.gcd(*numerators), math.lcm(*denominators))
         monomials = [monomial for monomial in total]
-        numeric = [{b: e for b, e in m if isinstance(e, Fraction)} for m in monomials]
+        numeric = [{b: e for b, e in m if isinstance(e, _NUMERIC)} for m in monomials]
         shared: dict[Expr, Fraction] = {}
         for base, exponent in numeric[0].items():
             powers = [factors.get(base) for factors in numeric]
@@ -252,8 +254,8 @@ class Simplifier:
             for base, exponent in monomial:
                 if (base, exponent) in symbolic:
                     continue
-                if isinstance(exponent, Fraction) and base in shared:
-                    exponent = exponent - shared[base]
+                if isinstance(exponent, _NUMERIC) and base in shared:
+                    exponent = _whole(exponent - shared[base])
                     if not exponent:
                         continue
                 reduced.append((base, exponent))
@@ -264,7 +266,7 @@ class Simplifier:
 
     def _merge_into(self, factors: dict[FactorKey, Exponent], monomial: Monomial) -> None:
         for base, exponent in monomial:
-            symbolic = not isinstance(exponent, Fraction)
+            symbolic = not isinstance(exponent, _NUMERIC)
             key = (base, symbolic)
             old = factors.get(key)
             if old is None:
@@ -272,7 +274,7 @@ class Simplifier:
                 continue
             self._act("cancel" if _sign(old) * _sign(exponent) < 0 else "powers")
             total = self.add_exponents(old, exponent)
-            if isinstance(total, Fraction):
+            if isinstance(total, _NUMERIC):
                 del factors[key]
                 if total:  # x^(y + 1)*x^(-y) = x: the power joins the numeric one
                     self._merge_into(factors, ((base, total),))
@@ -280,12 +282,12 @@ class Simplifier:
                 factors[key] = total
 
     def add_exponents(self, a: Exponent, b: Exponent) -> Exponent:
-        if isinstance(a, Fraction) and isinstance(b, Fraction):
-            return a + b
+        if isinstance(a, _NUMERIC) and isinstance(b, _NUMERIC):
+            return _whole(a + b)
         return self._exponent(self.add([self._exponent_normal(a), self._exponent_normal(b)]))
 
     def _exponent_normal(self, exponent: Exponent) -> Normal:
-        if isinstance(exponent, Fraction):
+        if isinstance(exponent, _NUMERIC):
             return {CONSTANT: exponent} if exponent else {}
         return self.normal_form(exponent)
 
@@ -293,7 +295,7 @@ class Simplifier:
         if not normal:
             return Fraction(0)
         if len(normal) == 1 and CONSTANT in normal:
-            return normal[CONSTANT]
+            return _whole(normal[CONSTANT])
         return self.present(normal)
 
     def _fold_numeric_factors(self, factors: dict[FactorKey, Exponent]) -> tuple[Fraction, Monomial]:
@@ -301,7 +303,10 @@ class Simplifier:
         coefficient = ONE
         for key in [key for key in factors if type(key[0]) is Number]:
             exponent = factors[key]
-            if isinstance(exponent, Fraction) and exponent.denominator == 1:
+            if key[0] == _ZERO and isinstance(exponent, _NUMERIC) and exponent < 0:
+                factors[key] = -1  # undefined however written: 1/0^2 is kept as 1/0
+                continue
+            if isinstance(exponent, _NUMERIC):  # 4^(-1/2) = 1/2; 3^(1/2) stays
                 value = _bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
                 if value is not None:
                     coefficient *= value
@@ -325,7 +330,7 @@ class Simplifier:
         if len(sums) == 1:
             i = sums[0]
             rest = monomial[:i] + monomial[i + 1:]
-            if _distributes({(base, not isinstance(e, Fraction)): e for base, e in rest}):
+            if _distributes({(base, not isinstance(e, _NUMERIC)): e for base, e in rest}):
                 return self._distribute(coefficient, rest, self.normal_form(monomial[i][0]))
         return {monomial: coefficient}
 
@@ -362,6 +367,7 @@ class Simplifier:
         return {((self.present(base), symbolic),): ONE}
 
     def _numeric_power(self, base: Normal, exponent: Fraction) -> Normal:
+        exponent = _whole(exponent)  # type: ignore[assignment]
         if exponent == 1:
             self._act("identity")
             return base
@@ -386,9 +392,9 @@ class Simplifier:
             return self._number_power(coefficient, exponent)
         if whole:
             scaled = {
-                (factor, not isinstance(power, Fraction)): _times(power, exponent, self) for factor, power in monomial
+                (factor, not isinstance(power, _NUMERIC)): _times(power, exponent, self) for factor, power in monomial
             }
-            if any(isinstance(power, Fraction) and power != 1 for _, power in monomial):
+            if any(isinstance(power, _NUMERIC) and power != 1 for _, power in monomial):
                 self._act("powers")
             extra, folded = self._fold_numeric_factors(scaled)
             if coefficient == 1:
@@ -410,10 +416,11 @@ class Simplifier:
             # Kept as powers of whole numbers: 2^(1/2), 2^65536, (2/3)^(1/2) = 2^(1/2)*3^(-1/2).
             factors: dict[FactorKey, Exponent] = {}
             if value.numerator != 1:
-                factors[(Number(value.numerator), False)] = exponent
+                factors[(Number(value.numerator), False)] = _whole(exponent)
             if value.denominator != 1:
-                factors[(Number(value.denominator), False)] = -exponent
-            return {self._sorted(factors): ONE}
+                factors[(Number(value.denominator), False)] = _whole(-exponent)
+            extra, monomial = self._fold_numeric_factors(factors)  # (3/10^40)^2 = 9*10^-80
+            return {monomial: extra}
         if exponent.denominator == 1:  # (-2)^65537 = -(2^65537)
             magnitude = self._number_power(-value, exponent)
             return self.scale(magnitude, Fraction(-1) if exponent.numerator % 2 else ONE)
@@ -438,12 +445,12 @@ class Simplifier:
                 return self._exponent_normal(monomial[0][1])
         shown = self.present(argument)
         atom = node if shown is node.argument else Call(name, shown)
-        return {((atom, ONE),): ONE}
+        return {((atom, 1),): ONE}
 
     def undefined_call(self, node: UndefinedCall, argument: Normal) -> Normal:
         shown = self.present(argument)
         atom = node if shown is node.argument else UndefinedCall(node.name, shown, node.order)
-        return {((atom, ONE),): ONE}
+        return {((atom, 1),): ONE}
 
     # --- presentation -----------------------------------------------------------------------
     def present(self, normal: Normal) -> Expr:
@@ -497,7 +504,7 @@ class Simplifier:
         if len(normal) < 2:
             return []
         monomials = iter(normal)
-        shared = {factor for factor in next(monomials) if not isinstance(factor[1], Fraction)}
+        shared = {factor for factor in next(monomials) if not isinstance(factor[1], _NUMERIC)}
         for monomial in monomials:
             if not shared:
                 return []
@@ -512,7 +519,7 @@ class Simplifier:
         if coefficient.denominator != 1:
             denominator.append(Number(coefficient.denominator))
         for base, exponent in monomial:
-            if isinstance(exponent, Fraction):
+            if isinstance(exponent, _NUMERIC):
                 if exponent > 0:
                     numerator.append(_power_expr(base, exponent))
                 else:
@@ -549,11 +556,11 @@ class Simplifier:
     def _term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
         monomial, _ = item
         degree = sum(
-            (exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, Fraction)),
+            (exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, _NUMERIC)),
             Fraction(0),
         )
         factors = tuple(
-            (self._key(base), exponent if isinstance(exponent, Fraction) else hash(exponent))
+            (self._key(base), exponent if isinstance(exponent, _NUMERIC) else hash(exponent))
             for base, exponent in monomial
         )
         return (-degree, not monomial, factors)
@@ -568,7 +575,7 @@ def _number(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _atom(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return {((node, ONE),): ONE}
+    return {((node, 1),): ONE}
 
 
 def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
@@ -625,6 +632,11 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 # --- helpers ------------------------------------------------------------------------------------
 
 
+def _whole(value: int | Fraction) -> int | Fraction:
+    """A whole exponent as an int: ints hash and add far faster than Fractions."""
+    return value if type(value) is int else value.numerator if value.denominator == 1 else value
+
+
 def _is_sum(expr: Expr) -> bool:
     return type(expr) in (Add, Sub)
 
@@ -638,7 +650,7 @@ def _distributes(factors: dict[FactorKey, Exponent]) -> bool:
     4*x*(1 - x), (1 - x^2)/(x^2 + 1)^2.
     """
     return all(
-        isinstance(exponent, Fraction) and exponent < 0 and not _is_sum(base) for (base, _), exponent in factors.items()
+        isinstance(exponent, _NUMERIC) and exponent < 0 and not _is_sum(base) for (base, _), exponent in factors.items()
     )
 
 
@@ -649,14 +661,14 @@ def _leads_with_minus(expr: Expr) -> bool:
 
 
 def _sign(exponent: Exponent) -> int:
-    if isinstance(exponent, Fraction):
+    if isinstance(exponent, _NUMERIC):
         return (exponent > 0) - (exponent < 0)
     return 1 if type(exponent) is not Neg else -1
 
 
 def _times(power: Exponent, factor: Fraction, s: Simplifier) -> Exponent:
-    if isinstance(power, Fraction):
-        return power * factor
+    if isinstance(power, _NUMERIC):
+        return _whole(power * factor)
     return s._exponent(s.scale(s.normal_form(power), factor))
 
 
