@@ -1,0 +1,168 @@
+"""Differentiation speed and answer size, symdiff against SymPy (and SymEngine if installed).
+
+    python benchmarks/bench_diff.py
+
+Every family is built once through symdiff's constructors and converted node by node to the
+peers, so shared subtrees stay shared for all of them. Each timing is the best of a few runs
+in this one process; SymPy's cache is cleared before every run (warm repeats are answered from
+memory and mean nothing). Sizes are tree nodes of the answer as written, counted the same way
+for every engine. The machines are noisy: read the ratios.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import families
+import sympy
+from sympy.core.cache import clear_cache
+
+import symdiff
+from symdiff.traversal import preorder
+
+try:
+    import symengine
+except ImportError:
+    symengine = None
+
+RECURSION = sys.getrecursionlimit()
+
+
+def timed(run: Callable[[], object], repeats: int, before: Callable[[], None] = lambda: None) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        before()
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def size_of_ours(answer: object) -> int:
+    if isinstance(answer, tuple):
+        return sum(size_of_ours(part) for part in answer)
+    return sum(1 for _ in preorder(answer))  # type: ignore[arg-type]
+
+
+def size_of_theirs(answer: object) -> int:
+    """Tree nodes of a SymPy or SymEngine answer, with an explicit stack (their trees can be deep)."""
+    stack = list(answer) if isinstance(answer, (list, tuple)) else [answer]
+    count = 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        stack.extend(node.args)
+    return count
+
+
+def cases() -> list[tuple[str, Callable[[], object], Callable[[Callable], Callable[[], object]], int]]:
+    """(label, our computation, peer computation given a converter, repeats)."""
+    x = families.x
+    b1 = families.b1_product_of_sines()
+    b2_100, b2_1000 = families.b2_nested_sine(100), families.b2_nested_sine(1000)
+    b3 = families.b3_logistic_map()
+    xx, se = families.b4_x_to_the_x(), families.b4_sin_times_exp()
+    import random
+
+    b5 = families.random_expression(random.Random(5), 4000)
+    lsq, lsq_vars = families.b6_least_squares()
+    net, net_vars = families.b6_tanh_network()
+
+    def peer_diff(expr, *count):
+        def make(convert, module):
+            converted, variable = convert(expr), module.Symbol("x")
+            return lambda: module.diff(converted, variable, *count)
+        return make
+
+    def peer_gradient(expr, variables):
+        def make(convert, module):
+            e = convert(expr)
+            symbols = [module.Symbol(v.name) for v in variables]
+            return lambda: [module.diff(e, s) for s in symbols]
+        return make
+
+    return [
+        ("B1 d/dx prod sin(x + k), k = 1..160", lambda: symdiff.diff(b1, x), peer_diff(b1), 3),
+        ("B2 sin nested 100 deep", lambda: symdiff.diff(b2_100, x), peer_diff(b2_100), 3),
+        ("B2 sin nested 1,000 deep", lambda: symdiff.diff(b2_1000, x), peer_diff(b2_1000), 1),
+        ("B3 logistic map d l_14/dx (DAG)", lambda: symdiff.diff(b3, x), peer_diff(b3), 3),
+        ("B4 12th derivative of x^x", lambda: symdiff.diff(xx, x, 12), peer_diff(xx, 12), 1),
+        ("B4 16th derivative of x^x", lambda: symdiff.diff(xx, x, 16), peer_diff(xx, 16), 1),
+        ("B4 20th derivative of sin(x)*e^x", lambda: symdiff.diff(se, x, 20), peer_diff(se, 20), 3),
+        ("B5 random expression, 4,000 leaves", lambda: symdiff.diff(b5, x), peer_diff(b5), 1),
+        ("B6 least squares, 1,000 points", lambda: symdiff.gradient(lsq, lsq_vars), peer_gradient(lsq, lsq_vars), 1),
+        ("B6 4-16-1 tanh net, 97 weights", lambda: symdiff.gradient(net, net_vars), peer_gradient(net, net_vars), 1),
+    ]
+
+
+def peer_run(make: Callable, module: object, repeats: int, cold: bool) -> tuple[str, float | None, object]:
+    try:
+        run = make(families.converter(module), module)
+        seconds, answer = timed(run, repeats, clear_cache if cold else (lambda: None))
+        return f"{seconds * 1e3:9.1f}ms", seconds, answer
+    except Exception as failure:
+        return type(failure).__name__[:15], None, None
+
+
+def main() -> None:
+    symdiff.diff("x^2", "x")  # warm the interpreter, not the answers: nothing is cached across calls
+    header = f"{'case':38} {'symdiff':>10} {'sympy':>15} {'x faster':>8} {'nodes ours/sympy':>17}"
+    if symengine is not None:
+        header += f" {'symengine':>10} {'ratio':>6} {'nodes':>8}"
+    print(header)
+    for label, ours_run, make, repeats in cases():
+        ours_seconds, ours_answer = timed(ours_run, repeats)
+        ours_size = size_of_ours(ours_answer)
+        theirs_text, theirs_seconds, theirs_answer = peer_run(make, sympy, repeats, cold=True)
+        ratio = f"{theirs_seconds / ours_seconds:7.1f}x" if theirs_seconds else "    n/a"
+        sizes = f"{ours_size}/{size_of_theirs(theirs_answer)}" if theirs_answer is not None else f"{ours_size}/-"
+        line = f"{label:38} {ours_seconds * 1e3:8.1f}ms {theirs_text:>15} {ratio:>8} {sizes:>17}"
+        if symengine is not None:
+            se_text, se_seconds, se_answer = peer_run(make, symengine, repeats, cold=False)
+            se_ratio = f"{se_seconds / ours_seconds:5.2f}x" if se_seconds else "   n/a"
+            se_size = size_of_theirs(se_answer) if se_answer is not None else "-"
+            line += f" {se_text:>10} {se_ratio:>6} {se_size!s:>8}"
+        print(line, flush=True)
+    print("(x faster: SymPy's time / symdiff's; symengine ratio: SymEngine's time / symdiff's;"
+          " above 1 means symdiff is faster)")
+    printed_size_comparison()
+    print("\nB7 (parsing) and B8 (import time): python benchmarks/bench_parse.py")
+
+
+TEXTBOOK = [
+    "x^2 sin x", "3x^4 - 2x^3 + x - 7", "sqrt(x^2 + 1)", "e^(-x^2/2)", "ln(x^2 + 1)", "sin(x)/x",
+    "(x + 1)/(x - 1)", "x^x", "tan(3x)", "atan(x^2)", "x e^x", "sin(x) cos(x)", "1/(1 + e^(-x))",
+    "sigmoid(w x + b)", "tanh(w x + b)^2", "(y - (m x + b))^2", "softplus(x)", "ln(1 + e^x)",
+    "x^3 ln x", "cos(x)^3",
+]
+
+
+def printed_size_comparison() -> None:
+    """The issue's goal: our printed derivative is no longer than SymPy's, character for character
+    (SymPy's ** counted as ^, its sigmoid written out as 1/(1 + exp(-u)))."""
+    print(f"\n{'printed d/dx':24} {'symdiff':>8} {'sympy':>6}")
+    longer = 0
+    for text in TEXTBOOK:
+        ours = str(symdiff.diff(text, "x"))
+        expr = symdiff.parse(text)
+        theirs_expr = sympy.diff(_to_sympy(expr), sympy.Symbol("x", real=True))  # the oracle's x
+        theirs = str(theirs_expr).replace("**", "^").replace("log(", "ln(")
+        longer += len(ours) > len(theirs)
+        print(f"{text:24} {len(ours):8} {len(theirs):6}   {ours}")
+    print(f"symdiff's answer is longer in {longer} of {len(TEXTBOOK)} cases")
+
+
+def _to_sympy(expr: symdiff.Expr) -> object:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+    from sympy_oracle import to_sympy
+
+    return to_sympy(expr)
+
+
+if __name__ == "__main__":
+    main()
