@@ -12,21 +12,28 @@ from symdiff.traversal import fold
 x, y, z = Symbol("x"), Symbol("y"), Symbol("z")
 
 
-def random_expression(rng: random.Random, leaves: int) -> Expr:
-    """A random rational/trigonometric tree over x, y, z with about ``leaves`` leaves."""
+def random_expression(rng: random.Random, leaves: int, safe_denominators: bool = True) -> Expr:
+    """A random rational/trigonometric tree over x, y, z with about ``leaves`` leaves.
+
+    With ``safe_denominators`` every denominator gets + x^2 + 1, so that no subexpression is a
+    division by a constant 0 (SymPy and SymEngine would turn the whole tree into zoo)."""
     if leaves <= 1:
         return rng.choice([x, y, z, Number(rng.randint(1, 9))])
     kind = rng.random()
     if kind < 0.1:
-        return Call(rng.choice(["sin", "cos", "exp", "log", "sqrt"]), random_expression(rng, leaves - 1))
+        argument = random_expression(rng, leaves - 1, safe_denominators)
+        if safe_denominators:
+            argument = argument + x**2 + 1  # no log(0) of a constant subexpression either
+        return Call(rng.choice(["sin", "cos", "exp", "log", "sqrt"]), argument)
     if kind < 0.15:
-        return Neg(random_expression(rng, leaves - 1))
+        return Neg(random_expression(rng, leaves - 1, safe_denominators))
     if kind < 0.2:
-        return Pow(random_expression(rng, leaves - 1), Number(rng.randint(2, 5)))
+        return Pow(random_expression(rng, leaves - 1, safe_denominators), Number(rng.randint(2, 5)))
     split = rng.randint(1, leaves - 1)
     node = rng.choice([Add, Sub, Mul, Div])
-    left, right = random_expression(rng, split), random_expression(rng, leaves - split)
-    if node is Div:
+    left = random_expression(rng, split, safe_denominators)
+    right = random_expression(rng, leaves - split, safe_denominators)
+    if node is Div and safe_denominators:
         right = right + x**2 + 1  # no denominator that is 0 for every x (peers would give zoo)
     return node(left, right)
 

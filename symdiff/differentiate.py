@@ -19,6 +19,7 @@ from .parser import to_expr
 from .rules import Plan, plan
 from .simplify import ACTIONS, Simplifier
 from .trace import Derivation, Step
+from .traversal import fold
 
 __all__ = ["DifferentiationError", "derive", "diff", "gradient", "hessian"]
 
@@ -39,21 +40,10 @@ class _Engine:
 
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
-        memo = self._depends
-        stack = [root]
-        while stack:
-            node = stack[-1]
-            if id(node) in memo:
-                stack.pop()
-                continue
-            waiting = [child for child in node.children if id(child) not in memo]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            stack.pop()
-            found = node == self.x if type(node) is Symbol else any(memo[id(child)][1] for child in node.children)
-            memo[id(node)] = (node, found)
-        return memo[id(root)][1]
+        return fold(root, self._contains_x, self._depends)
+
+    def _contains_x(self, node: Expr, children: list[bool]) -> bool:
+        return node == self.x if type(node) is Symbol else any(children)
 
     def run(self, root: Expr) -> tuple[Expr, Plan, Expr, Step | None]:
         done = self._done

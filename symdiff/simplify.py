@@ -42,6 +42,7 @@ from .expr import (
     UndefinedCall,
     number,
 )
+from .traversal import fold
 
 __all__ = ["ACTIONS", "Simplifier", "simplify"]
 
@@ -120,27 +121,18 @@ class Simplifier:
         return shown
 
     def normal_form(self, root: Expr) -> Normal:
-        memo = self._normal
         outer_acted = self._acted  # normal_form re-enters itself; each node records its own actions
-        stack = [root]
-        while stack:
-            node = stack[-1]
-            if id(node) in memo:
-                stack.pop()
-                continue
-            waiting = [child for child in node.children if id(child) not in memo]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            stack.pop()
-            if self.record:
-                self._acted = set()
-            normal = _BUILDERS[type(node)](self, node, [memo[id(child)][1] for child in node.children])
-            memo[id(node)] = (node, normal)
-            if self.record and self._acted:
-                self._remember(node, normal)
+        normal = fold(root, self._build, self._normal)
         self._acted = outer_acted
-        return memo[id(root)][1]
+        return normal
+
+    def _build(self, node: Expr, children: list[Normal]) -> Normal:
+        if self.record:
+            self._acted = set()
+        normal = _BUILDERS[type(node)](self, node, children)
+        if self.record and self._acted:
+            self._remember(node, normal)
+        return normal
 
     # --- recording ----------------------------------------------------------------------------
     def _act(self, action: str) -> None:

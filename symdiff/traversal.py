@@ -19,12 +19,16 @@ __all__ = ["fold", "free_symbols", "preorder", "substitute"]
 T = TypeVar("T")
 
 
-def fold(root: Expr, combine: Callable[[Expr, list[T]], T]) -> T:
+def fold(
+    root: Expr, combine: Callable[[Expr, list[T]], T], memo: dict[int, tuple[Expr, T]] | None = None
+) -> T:
     """Combine children's results into their parent's, bottom-up: ``combine(node, child_results)``.
 
-    Each distinct node object is combined once, however often it is shared.
+    Each distinct node object is combined once, however often it is shared. Pass ``memo`` to
+    keep results across calls (it maps ``id(node)`` to ``(node, result)``; holding the node
+    keeps its id from being reused while the memo lives).
     """
-    done: dict[int, T] = {}
+    done: dict[int, tuple[Expr, T]] = {} if memo is None else memo
     stack = [root]
     while stack:
         node = stack[-1]
@@ -37,8 +41,8 @@ def fold(root: Expr, combine: Callable[[Expr, list[T]], T]) -> T:
             stack.extend(waiting)
             continue
         stack.pop()
-        done[key] = combine(node, [done[id(child)] for child in node.children])
-    return done[id(root)]
+        done[key] = (node, combine(node, [done[id(child)][1] for child in node.children]))
+    return done[id(root)][1]
 
 
 def preorder(root: Expr) -> Iterator[tuple[Expr, int]]:
