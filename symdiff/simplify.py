@@ -229,6 +229,8 @@ class Simplifier:
         numerators = [coefficient.numerator for coefficient in total.values()]
         denominators = [coefficient.denominator for coefficient in total.values()]
         content = Fraction(math.gcd(*numerators), math.lcm(*denominators))
+        if all(coefficient < 0 for coefficient in total.values()):
+            content = -content  # -x - 1 = -(x + 1); 1 - x keeps its form
         monomials = [monomial for monomial in total]
         numeric = [{b: e for b, e in m if isinstance(e, _NUMERIC)} for m in monomials]
         shared: dict[Expr, Fraction] = {}
@@ -504,6 +506,10 @@ class Simplifier:
         return [factor for factor in next(iter(normal)) if factor in shared]
 
     def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
+        if any(_divides_by_zero(base, e) for base, e in monomial):
+            # A division by zero is undefined however it is scaled or raised: always 1/0.
+            coefficient = ONE
+            monomial = tuple((base, -1) if _divides_by_zero(base, e) else (base, e) for base, e in monomial)
         numerator: list[Expr] = []
         denominator: list[Expr] = []
         if coefficient.numerator != 1 or not monomial:
@@ -627,6 +633,10 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 def _whole(value: int | Fraction) -> int | Fraction:
     """A whole exponent as an int: ints hash and add far faster than Fractions."""
     return value if type(value) is int else value.numerator if value.denominator == 1 else value
+
+
+def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:
+    return base == _ZERO and isinstance(exponent, _NUMERIC) and exponent < 0
 
 
 def _is_sum(expr: Expr) -> bool:
