@@ -49,14 +49,6 @@ class Step:
             yield step
             stack.extend(reversed(step.substeps))
 
-    def walk(self) -> Iterator[tuple[Step, int]]:
-        """Like iteration, with each step's depth below this one."""
-        stack = [(self, 0)]
-        while stack:
-            step, depth = stack.pop()
-            yield step, depth
-            stack.extend((sub, depth + 1) for sub in reversed(step.substeps))
-
 
 class Derivation:
     """A derivative with its worked solution.
