@@ -297,9 +297,6 @@ class Simplifier:
         coefficient = ONE
         for key in [key for key in factors if type(key[0]) is Number]:
             exponent = factors[key]
-            if key[0] == _ZERO and isinstance(exponent, _NUMERIC) and exponent < 0:
-                factors[key] = -1  # undefined however written: 1/0^2 is kept as 1/0
-                continue
             if isinstance(exponent, _NUMERIC):  # 4^(-1/2) = 1/2; 3^(1/2) stays
                 value = _bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
                 if value is not None:
