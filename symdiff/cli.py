@@ -1,60 +1,196 @@
-"""The ``symdiff`` command: for now, read expressions and print them as symdiff understood them.
+"""The ``symdiff`` command: derivatives with their steps, in the terminal or as files.
 
-``symdiff "3x^2 sin x"`` prints ``3*x^2*sin(x)``: explicit multiplication, ``^`` for powers and
-parentheses on calls, so it is plain what a textbook-style input was read as. ``--tree`` shows
-the tree itself. Bad input prints the error with a caret on stderr and exits with status 2.
+``symdiff "x^2 sin x"`` prints the worked solution; options choose the variable, the order,
+the form (steps, answer only, LaTeX, JSON) and where it goes. ``symdiff`` alone, or
+``symdiff repl``, starts the interactive session. Bad input prints the error with a caret on
+stderr and exits with status 2; the other expressions still run. No traceback reaches the user.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from . import __version__
 from .errors import SymdiffError
-from .parser import parse
-from .printer import tree_text
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+
+_EXAMPLES = """\
+examples:
+  symdiff "x^2 sin x"                 the derivative with its steps
+  symdiff "x^2 y + y^3" --wrt y       with respect to y
+  symdiff "x^x" --order 2 --no-steps  the second derivative, answer only
+  symdiff "sigmoid(w x + b)" --wrt w --brief
+  symdiff "tan(3x)" --latex           the worked solution as LaTeX
+  symdiff "ln(x^2 + 1)" -o steps.tex  a LaTeX document (.json and .md also work)
+  symdiff -f exercises.txt --json     one expression a line from a file ('-' for stdin)
+  symdiff --parse "sin x cos x"       how symdiff read the input: sin(x)*cos(x)
+  symdiff                             the interactive session (also: symdiff repl)
+
+Input is written as on paper: 3x^2, sin x cos x, sqrt(x), e^(-x^2/2), x², √x, π.
+An expression may start with '-': symdiff "-x^2".
+"""
+
+# Options that take a value, and those that do not: anything else is an expression, so that
+# expressions starting with "-" (symdiff "-x^2") are never mistaken for options.
+_VALUED = frozenset({"--wrt", "--order", "-o", "--output", "-f", "--file"})
+_SWITCHES = frozenset({
+    "--no-steps", "--brief", "--latex", "--standalone", "--json", "--parse", "--tree", "--version", "-h", "--help",
+})  # fmt: skip
+
+
+# An unknown --word is a mistyped option, not an expression (--x, a double negation, is still one).
+_OPTION_WORD = re.compile(r"--[a-z][a-z-]+(=.*)?")
 
 
 def _arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="symdiff",
-        description="Read expressions as a person types them and print them as symdiff reads them.",
-        epilog=(
-            "examples:\n"
-            '  symdiff "3x^2 sin x"          ->  3*x^2*sin(x)\n'
-            '  symdiff "1/2x" "sin x cos x"  ->  1/2*x  and  sin(x)*cos(x)\n'
-            '  symdiff --tree "-x^2"         ->  the tree: Neg over Pow(x, 2)'
-        ),
+        description="Differentiate what you type and show every rule that gives the answer.",
+        epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("expressions", nargs="+", metavar="EXPRESSION", help="an expression, e.g. 'x^2 sin x'")
-    parser.add_argument("--tree", action="store_true", help="print the expression tree, one node a line")
+    parser.add_argument("expressions", nargs="*", metavar="EXPRESSION", help="an expression, e.g. 'x^2 sin x'")
+    parser.add_argument("--wrt", metavar="VAR", help="the variable (default: the only one, else x)")
+    parser.add_argument("--order", type=int, default=1, metavar="N", help="the order of the derivative (default 1)")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--no-steps", action="store_true", help="print only the answer")
+    form.add_argument("--brief", action="store_true", help="leave out trivial steps (constants, sums)")
+    form.add_argument("--latex", action="store_true", help="print the worked solution as LaTeX")
+    form.add_argument("--json", action="store_true", help="print the trace as JSON (schema in the README)")
+    form.add_argument("--parse", action="store_true", help="print each expression as symdiff read it")
+    form.add_argument("--tree", action="store_true", help="print each expression's tree, one node a line")
+    parser.add_argument("--standalone", action="store_true", help="with --latex: a complete document")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the derivations to FILE (.tex, .json, .md)")
+    parser.add_argument("-f", "--file", metavar="FILE", help="read expressions from FILE, one a line ('-': stdin)")
     parser.add_argument("--version", action="version", version=f"symdiff {__version__}")
     return parser
 
 
-_FLAGS = frozenset({"--tree", "--version", "-h", "--help"})
+def _split(arguments: list[str]) -> list[str]:
+    """Arguments in argparse's order: options first, then ``--`` and the expressions."""
+    options: list[str] = []
+    expressions: list[str] = []
+    items = iter(arguments)
+    for argument in items:
+        name = argument.split("=", 1)[0]
+        if argument == "--":
+            expressions.extend(items)
+        elif argument in _VALUED:
+            value = next(items, None)
+            options += [argument] if value is None else [argument, value]  # argparse says what is missing
+        elif (name in _VALUED and "=" in argument) or argument in _SWITCHES or _OPTION_WORD.fullmatch(argument):
+            options.append(argument)
+        else:
+            expressions.append(argument)
+    return [*options, "--", *expressions]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    # Expressions often start with "-" (symdiff "-x^2"); only symdiff's own flags are options.
-    flags = [argument for argument in arguments if argument in _FLAGS]
-    expressions = [argument for argument in arguments if argument not in _FLAGS and argument != "--"]
-    options = _arguments().parse_args([*flags, "--", *expressions])
-    status = EXIT_OK
+    try:
+        if arguments[:1] == ["repl"] or not arguments:
+            from .repl import main as repl_main
+
+            return repl_main(arguments[1:])
+        parser = _arguments()
+        options = parser.parse_args(_split(arguments))
+        if options.standalone and not options.latex:
+            parser.error("--standalone goes with --latex")
+        if not options.expressions and options.file is None:
+            parser.error("give an expression, or -f FILE")
+        return _run(options)
+    except KeyboardInterrupt:
+        print("symdiff: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # symdiff ... | head
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _inputs(options: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """(where, text) for each expression: ``where`` names it in error messages."""
     for text in options.expressions:
+        yield "", text
+    if options.file is not None:
+        if options.file == "-":
+            lines = sys.stdin.read().splitlines()
+            name = "<stdin>"
+        else:
+            try:
+                lines = Path(options.file).read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as error:
+                raise SymdiffError(f"cannot read {options.file}: {getattr(error, 'strerror', None) or error}") from None
+            name = options.file
+        for number, line in enumerate(lines, 1):
+            if line.strip() and not line.lstrip().startswith("#"):
+                yield f"{name}:{number}: ", line
+
+
+def _run(options: argparse.Namespace) -> int:
+    from .differentiate import derive
+    from .parser import parse
+    from .printer import tree_text
+    from .repl import choose_variable, highlighter
+
+    status = EXIT_OK
+    derivations = []
+    printed = 0
+    highlight = highlighter(sys.stdout)
+    try:
+        inputs = list(_inputs(options))
+    except SymdiffError as error:
+        print(f"symdiff: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for where, text in inputs:
         try:
             expr = parse(text)
+            if options.parse or options.tree:
+                print(tree_text(expr) if options.tree else expr)
+                continue
+            derivation = derive(expr, options.wrt or choose_variable(expr), options.order)
         except SymdiffError as error:
-            print(f"symdiff: {error}", file=sys.stderr)
+            print(f"symdiff: {where}{error}", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
-        print(tree_text(expr) if options.tree else expr)
+        derivations.append(derivation)
+        if options.output or options.json or (options.latex and options.standalone):
+            continue  # written all together below
+        if options.no_steps:
+            print(derivation.result)
+            continue
+        if printed:
+            print()
+        printed += 1
+        if options.latex:
+            print(derivation.to_latex())
+        else:
+            print(derivation.explain(brief=options.brief, highlight=highlight))
+    return _finish(options, derivations, status)
+
+
+def _finish(options: argparse.Namespace, derivations: list, status: int) -> int:
+    from .export import ExportError, json_document, write
+    from .latex import derivation_latex, document
+
+    if not derivations:
+        return status
+    if options.output:
+        try:
+            write(options.output, derivations)
+        except ExportError as error:
+            print(f"symdiff: {error}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    elif options.json:
+        sys.stdout.write(json_document(derivations))
+    elif options.latex and options.standalone:
+        sys.stdout.write(document([derivation_latex(d) for d in derivations]))
     return status
 
 

@@ -130,6 +130,15 @@ class Expr:
 
         return to_repr(self)
 
+    def to_latex(self) -> str:
+        """This expression as LaTeX math: ``\\frac{1}{2 \\sqrt{x}}``."""
+        from .latex import expr_latex
+
+        return expr_latex(self)
+
+    def _repr_latex_(self) -> str:  # Jupyter shows expressions typeset
+        return f"$\\displaystyle {self.to_latex()}$"
+
     @property
     def free_symbols(self) -> frozenset[Symbol]:
         """The symbols that occur in this expression."""

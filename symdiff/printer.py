@@ -27,7 +27,7 @@ from .expr import (
 )
 from .traversal import preorder
 
-__all__ = ["PRECEDENCE", "number_text", "to_repr", "to_text", "tree_text"]
+__all__ = ["PRECEDENCE", "number_text", "stream", "to_repr", "to_text", "tree_text"]
 
 # Binding strength of each node kind, loosest first.
 SUM, PRODUCT, UNARY, POWER, ATOM = 1, 2, 3, 4, 5
@@ -46,7 +46,7 @@ def to_text(expr: Expr, limit: int | None = None) -> str:
     With ``limit``, text longer than that is cut there and ends with "…"; the printer stops
     as soon as it has that much, so abbreviating a huge expression costs little.
     """
-    return _stream(expr, _LAYOUT, limit)
+    return stream(expr, _LAYOUT, limit)
 
 
 # A layout turns one node into its pieces, in order: strings, and child nodes still to lay out.
@@ -54,7 +54,7 @@ Piece = str | Expr
 Layout = Callable[[Expr], list[Piece]]
 
 
-def _stream(expr: Expr, layouts: dict[type[Expr], Layout], limit: int | None = None) -> str:
+def stream(expr: Expr, layouts: dict[type[Expr], Layout], limit: int | None = None) -> str:
     """Lay out ``expr`` with an explicit stack and join the text once.
 
     Building each node's text from its children's would copy the text once per level, which is
@@ -194,7 +194,7 @@ def _plain_decimal(digits: int, scale: int) -> str:
 
 def to_repr(expr: Expr) -> str:
     """The constructor calls that rebuild ``expr``: ``Mul(Number(2), Symbol('x'))``."""
-    return _stream(expr, _REPR_LAYOUT)
+    return stream(expr, _REPR_LAYOUT)
 
 
 def _repr_layout(node: Expr) -> list[Piece]:

@@ -8,13 +8,13 @@ show cannot disagree with the answer.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .expr import Expr, Symbol
 from .printer import to_text
 
-__all__ = ["Derivation", "Step"]
+__all__ = ["BRIEF_HIDDEN", "Derivation", "Line", "Step"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -76,32 +76,54 @@ class Derivation:
     def __str__(self) -> str:
         return self.explain()
 
-    def explain(self, width: int | None = 1000) -> str:
+    def explain(self, width: int | None = 1000, *, brief: bool = False,
+                highlight: Callable[[str], str] | None = None) -> str:
         """The worked solution as indented text, one rule per line.
 
         Expressions inside the steps longer than ``width`` characters are cut short with "…"
         (deeply nested input makes every step long); the answer on the last line is always
-        whole. ``width=None`` prints everything.
+        whole. ``width=None`` prints everything. ``brief`` leaves out the trivial steps
+        (constants, the variable itself, sums and differences) and keeps the rules that did
+        the work. ``highlight`` wraps each rule name (the REPL colours them).
         """
         text = _Abbreviator(width)
-        lines: list[str] = []
-        # An explicit stack of (step, depth, closing): closing entries print a step's result
-        # after its sub-steps, so deep traces need no recursion.
+        mark = highlight or (lambda name: name)
+        out = []
+        for line in self.lines(brief=brief):
+            indent = "  " * line.depth
+            if line.kind == "header":
+                out.append(f"{indent}{_header(line.step, text)}")
+            elif line.kind == "result":
+                value = line.value if line.depth == 0 else text(line.value)  # the answer is whole
+                out.append(f"{indent}= {value}")
+            else:
+                out.append(indent + _line(line.step, line.value, text, mark))
+        return "\n".join(out)
+
+    def lines(self, *, brief: bool = False) -> list[Line]:
+        """The worked solution as lines to print, in order: the layout every printer shares.
+
+        A rule with sub-steps gets a line naming it, its sub-steps indented below, and a
+        ``result`` line; a rule without sub-steps is one line. A result equal to the line just
+        above it is said once.
+        """
+        lines: list[Line] = []
+        # An explicit stack of (step, depth, closing, shown): closing entries print a step's
+        # result after its sub-steps, so deep traces need no recursion.
         stack: list[tuple[Step, int, bool, Expr | None]] = [(self.trace, 0, False, None)]
         while stack:
             step, depth, closing, shown = stack.pop()
-            indent = "  " * depth
             if closing:
                 value = shown if shown is not None else step.result
-                answer = f"= {value}" if depth == 0 else f"= {text(value)}"  # the answer is whole
-                previous = lines[-1].strip()
-                if depth == 0 and previous.startswith("= ") and answer.startswith(previous.rstrip("…")):
-                    lines[-1] = answer  # the last rule's result was the answer: say it once, whole
-                elif previous != answer:
-                    lines.append(indent + answer)
+                previous = lines[-1] if lines else None
+                repeats = previous is not None and previous.kind == "result" and previous.value == value
+                if depth == 0 and repeats:
+                    lines[-1] = Line("result", 0, step, value)  # the last rule's result was the answer
+                elif not repeats:
+                    lines.append(Line("result", depth, step, value))
                 continue
             if step.rule in ("derivative", "higher_derivative"):
-                lines.append(f"{indent}{_header(step, text)}")
+                lines.append(Line("header", depth, step, None))
                 stack.append((step, depth, True, None))
                 subs = step.substeps
                 # Followed by a simplification, the last rule's result is shown as it came out
@@ -111,11 +133,51 @@ class Derivation:
                 pairs = list(zip(subs, overrides, strict=True))
                 stack.extend((sub, depth + 1, False, over) for sub, over in reversed(pairs))
                 continue
-            lines.append(indent + _line(step, shown, text))
+            if brief and step.rule in BRIEF_HIDDEN:
+                if step.substeps:  # a sum's parts are still worked, one level up
+                    stack.extend((sub, depth, False, None) for sub in reversed(step.substeps))
+                continue
+            lines.append(Line("rule", depth, step, shown))
             if step.substeps:
                 stack.append((step, depth, True, shown))
                 stack.extend((sub, depth + 1, False, None) for sub in reversed(step.substeps))
-        return "\n".join(lines)
+        return lines
+
+    def to_latex(self, *, standalone: bool = False) -> str:
+        """The worked solution as LaTeX (an ``align*`` block, or a whole document)."""
+        from .latex import derivation_latex
+
+        return derivation_latex(self, standalone=standalone)
+
+    def to_json(self) -> dict[str, object]:
+        """The derivation as JSON-ready data (schema: README, "The trace as JSON")."""
+        from .export import derivation_data
+
+        return derivation_data(self)
+
+    def _repr_latex_(self) -> str:
+        from .latex import derivation_latex
+
+        return derivation_latex(self, notebook=True)
+
+
+# Steps that brief mode leaves out: each is plain from the line around it.
+BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a worked solution.
+
+    ``kind`` is ``header`` (d/dx [expr] of a derivation), ``rule`` (a rule applied; ``value``,
+    when set, is the result to show instead of ``step.result``) or ``result`` (``= value``,
+    after a rule's sub-steps).
+    """
+
+    kind: str
+    depth: int
+    step: Step
+    value: Expr | None
 
 
 def _power(order: int) -> str:
@@ -141,16 +203,17 @@ def _header(step: Step, text: _Abbreviator) -> str:
     return f"d{_power(order)}/d{step.wrt.name}{_power(order)} [{text(step.expr)}]"
 
 
-def _line(step: Step, shown: Expr | None, text: _Abbreviator) -> str:
+def _line(step: Step, shown: Expr | None, text: _Abbreviator, mark: Callable[[str], str]) -> str:
     d = f"d/d{step.wrt.name}"
+    title = mark(step.name)
     if step.is_rewrite and step.substeps:
-        line = f"{step.name}: {text(step.expr)}"
+        line = f"{title}: {text(step.expr)}"
     elif step.is_rewrite:
-        line = f"{step.name}: {text(step.expr)} = {text(step.result)}"
+        line = f"{title}: {text(step.expr)} = {text(step.result)}"
     elif step.substeps:
         formula = step.formula.replace("d/dx", d)
         bindings = ", ".join(f"{name} = {text(value)}" for name, value in step.bindings)
-        line = f"{step.name}: {formula}" + (f", with {bindings}" if bindings else "")
+        line = f"{title}: {formula}" + (f", with {bindings}" if bindings else "")
     else:
-        line = f"{step.name}: {d}[{text(step.expr)}] = {text(shown if shown is not None else step.result)}"
+        line = f"{title}: {d}[{text(step.expr)}] = {text(shown if shown is not None else step.result)}"
     return line + (f"  ({step.note})" if step.note else "")

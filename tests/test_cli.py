@@ -1,47 +1,150 @@
-"""The symdiff command (for now: read expressions and print them as understood)."""
+"""The symdiff command: derivatives with steps, the output forms, batch input, exit codes."""
 
+import json
 import subprocess
 import sys
+
+import pytest
 
 from symdiff.cli import main
 
 
-def test_prints_the_expression_as_read(capsys):
-    assert main(["3x^2 sin x", "1/2x"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["3*x^2*sin(x)", "1/2*x"]
+def run(capsys, *argv):
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
 
 
-def test_tree_view(capsys):
-    assert main(["--tree", "-x^2"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["Neg", "  Pow", "    Symbol x", "    Number 2"]
+def test_the_main_job_prints_the_derivative_with_its_steps(capsys):
+    status, out, err = run(capsys, "x^2 sin x")
+    assert status == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0] == "d/dx [x^2*sin(x)]"
+    assert any("Product Rule" in line for line in lines) and any("Sine Rule" in line for line in lines)
+    assert lines[-1] == "= x^2*cos(x) + 2*x*sin(x)"
+    assert "\033[" not in out  # no colour when not a terminal
+
+
+def test_variable_order_and_answer_only(capsys):
+    assert run(capsys, "x^2 y + y^3", "--wrt", "y", "--no-steps") == (0, "x^2 + 3*y^2\n", "")
+    assert run(capsys, "--wrt=y", "x^2 y + y^3", "--no-steps") == (0, "x^2 + 3*y^2\n", "")
+    assert run(capsys, "x^x", "--order", "2", "--no-steps") == (0, "x^x*((ln(x) + 1)^2 + 1/x)\n", "")
+    # x when there are several variables and x is one of them
+    assert run(capsys, "x^2 y", "--no-steps") == (0, "2*x*y\n", "")
+
+
+def test_several_variables_without_x_ask_which(capsys):
+    status, out, err = run(capsys, "a b^2")
+    assert status == 2 and out == ""
+    assert "the expression has a, b" in err and "--wrt a" in err
+
+
+def test_brief_leaves_out_trivial_steps(capsys):
+    _, full, _ = run(capsys, "3x^2 + x + 1")
+    _, brief, _ = run(capsys, "3x^2 + x + 1", "--brief")
+    assert "Sum Rule" in full and "Constant Rule" in full
+    assert "Sum Rule" not in brief and "Constant Rule" not in brief and "Power Rule" in brief
+    assert full.splitlines()[-1] == brief.splitlines()[-1] == "= 6*x + 1"
+
+
+def test_latex_output(capsys):
+    status, out, _ = run(capsys, "tan(3x)", "--latex")
+    assert status == 0 and out.startswith("\\begin{align*}") and "\\textbf{Chain Rule}" in out
+    status, out, _ = run(capsys, "tan(3x)", "sin x", "--latex", "--standalone")
+    assert out.startswith("\\documentclass") and out.count("\\begin{align*}") == 2
+
+
+def test_json_output(capsys):
+    status, out, _ = run(capsys, "x^3", "ln x", "--json")
+    document = json.loads(out)
+    assert status == 0 and document["schema"] == "symdiff.trace/1"
+    assert [d["result"] for d in document["derivations"]] == ["3*x^2", "1/x"]
+
+
+@pytest.mark.parametrize("suffix", ["tex", "json", "md"])
+def test_output_file_by_extension(capsys, tmp_path, suffix):
+    path = tmp_path / f"steps.{suffix}"
+    assert run(capsys, "ln(x^2 + 1)", "-o", str(path)) == (0, "", "")
+    assert "ln" in path.read_text(encoding="utf-8")
+
+
+def test_unknown_output_extension_is_bad_input(capsys, tmp_path):
+    status, _, err = run(capsys, "x", "-o", str(tmp_path / "steps.pdf"))
+    assert status == 2 and "use .tex, .json or .md" in err
+
+
+def test_batch_file_reports_bad_lines_by_number_and_runs_the_rest(capsys, tmp_path):
+    source = tmp_path / "exercises.txt"
+    source.write_text("# derivatives\nx^2\n\nsin(x\ntan x\n", encoding="utf-8")
+    status, out, err = run(capsys, "-f", str(source), "--no-steps")
+    assert status == 2
+    assert out.splitlines() == ["2*x", "sec(x)^2"]
+    assert err.splitlines()[0] == f"symdiff: {source}:4: missing ')': the '(' at column 4 is never closed"
+    assert err.splitlines()[2].endswith("^")
+
+
+def test_batch_from_standard_input():
+    result = subprocess.run(
+        [sys.executable, "-m", "symdiff", "-f", "-", "--no-steps"], input="x^3\n1/x\n", capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "3*x^2\n-1/x^2\n", "")
+
+
+def test_missing_batch_file(capsys, tmp_path):
+    status, _, err = run(capsys, "-f", str(tmp_path / "nothing.txt"))
+    assert status == 2 and "cannot read" in err
 
 
 def test_bad_input_exits_2_with_the_caret_on_stderr_and_the_others_still_run(capsys):
-    assert main(["x +", "y"]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == "y\n"
-    assert captured.err.splitlines() == [
+    status, out, err = run(capsys, "x +", "y^2", "--no-steps")
+    assert status == 2 and out == "2*y\n"
+    assert err.splitlines() == [
         "symdiff: expected an expression after '+', but the input ended",
         "  x +",
         "     ^",
     ]
 
 
-def test_python_dash_m_runs_the_same_command():
-    result = subprocess.run([sys.executable, "-m", "symdiff", "e^-x²", "sin(x"], capture_output=True, text=True)
-    assert result.returncode == 2
-    assert result.stdout == "e^(-x^2)\n"
-    assert "missing ')'" in result.stderr and "Traceback" not in result.stderr
+def test_parse_and_tree_views(capsys):
+    assert run(capsys, "--parse", "3x^2 sin x", "1/2x") == (0, "3*x^2*sin(x)\n1/2*x\n", "")
+    assert run(capsys, "--tree", "-x^2")[1].splitlines() == ["Neg", "  Pow", "    Symbol x", "    Number 2"]
 
 
 def test_expressions_may_start_with_a_minus(capsys):
-    assert main(["-x^2", "--tree", "-1"]) == 0
-    assert capsys.readouterr().out.splitlines() == ["Neg", "  Pow", "    Symbol x", "    Number 2", "Neg", "  Number 1"]
+    assert run(capsys, "-x^2", "--no-steps") == (0, "-2*x\n", "")
 
 
-def test_needs_an_expression(capsys):
-    import pytest
+USAGE_ERRORS = [["--order", "two", "x"], ["--wrt"], ["--standalone", "x"], ["--bogus", "x"], ["x", "-o"]]
 
+
+@pytest.mark.parametrize("argv", USAGE_ERRORS)
+def test_usage_errors_exit_2(argv):
     with pytest.raises(SystemExit) as caught:
-        main([])
+        main(argv)
     assert caught.value.code == 2
+
+
+def test_bad_order_and_variable_are_input_errors(capsys):
+    assert run(capsys, "x", "--order", "0")[0] == 2
+    status, _, err = run(capsys, "x", "--wrt", "2x")
+    assert status == 2 and "variable" in err
+
+
+def test_help_shows_examples_and_version(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert caught.value.code == 0 and "examples:" in out and "--wrt" in out and "symdiff repl" in out
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("symdiff ")
+
+
+def test_python_dash_m_runs_the_same_command_and_never_shows_a_traceback():
+    for argv, stdin in [(["e^-x²", "--no-steps"], ""), (["sin(x"], ""), (["--", "--x"], ""),
+                        (["-f", "-"], "x" * 300_000), (["-f", "-"], "(" * 5000 + "x" + ")" * 5000)]:
+        result = subprocess.run([sys.executable, "-m", "symdiff", *argv], input=stdin, capture_output=True, text=True)
+        assert "Traceback" not in result.stderr, argv
+        assert result.returncode in (0, 2)
+    result = subprocess.run([sys.executable, "-m", "symdiff", "e^-x²", "--no-steps"], capture_output=True, text=True)
+    assert result.stdout == "-2*x*e^(-x^2)\n"

@@ -48,7 +48,7 @@ def _run(probe: str) -> str:
 def test_importing_symdiff_loads_nothing_heavy():
     probe = (
         "import sys, json; import symdiff; "
-        "print(json.dumps(sorted(m for m in ('lark', 'numpy', 'matplotlib', 'sympy') if m in sys.modules)))"
+        "print(json.dumps(sorted(m for m in ('lark', 'numpy', 'matplotlib', 'sympy', 'prompt_toolkit') if m in sys.modules)))"
     )
     loaded = json.loads(_run(probe))
     assert loaded == []

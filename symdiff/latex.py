@@ -1,0 +1,305 @@
+"""LaTeX: expressions, rule formulas and worked solutions, as a person would typeset them.
+
+Expressions are laid out with the same streaming printer and precedence table as plain text,
+so parentheses are decided in one place and printing stays linear on deep trees. Worked
+solutions follow the lines of ``Derivation.lines`` (the layout ``explain`` prints), so the
+LaTeX shows exactly the steps and answer of the trace.
+
+Nothing a person typed reaches TeX unescaped: names are letters, digits and ``_`` (the
+grammar and ``Symbol`` allow nothing else) and are spelled out here; every piece of prose goes
+through ``escape_text``, which turns each TeX special character into a harmless command.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import SymdiffError
+from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, number_text, stream
+
+if TYPE_CHECKING:
+    from .trace import Derivation, Line
+
+__all__ = ["derivation_latex", "document", "escape_text", "expr_latex", "formula_latex", "symbol_latex"]
+
+GREEK_NAMES = frozenset({
+    "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
+    "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+    "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
+})  # fmt: skip
+
+# Functions LaTeX knows as operators (\sin x); the rest are written upright by name.
+_OPERATORS = {
+    "sin": r"\sin", "cos": r"\cos", "tan": r"\tan", "sec": r"\sec", "csc": r"\csc", "cot": r"\cot",
+    "asin": r"\arcsin", "acos": r"\arccos", "atan": r"\arctan",
+    "sinh": r"\sinh", "cosh": r"\cosh", "tanh": r"\tanh",
+    "exp": r"\exp", "ln": r"\ln", "log": r"\log", "sigmoid": r"\sigma",
+    "softplus": r"\operatorname{softplus}", "relu": r"\operatorname{ReLU}", "heaviside": r"\operatorname{H}",
+}  # fmt: skip
+
+# Written with their argument always in parentheses: \sigma(x), not \sigma x.
+_NAMED = frozenset({"sigmoid", "softplus", "relu", "heaviside"})
+
+_TEXT_ESCAPES = {  # math-mode glyphs where the text ones would need fonts beyond amsmath's
+    "\\": r"$\backslash$", "{": r"\{", "}": r"\}", "$": r"{\char36}", "&": r"\&", "#": r"\#",
+    "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"$\sim$",
+    "<": r"$<$", ">": r"$>$", "|": r"$|$", "…": r"\ldots{}",
+}  # fmt: skip
+
+
+def expr_latex(expr: Expr, names: dict[str, str] | None = None) -> str:
+    """``expr`` as LaTeX math (without the surrounding ``$``).
+
+    ``names`` overrides how particular symbols are written (the rule formulas use it for u').
+    """
+    if not names:
+        return stream(expr, _LAYOUT)
+    layout = dict(_LAYOUT)
+    layout[Symbol] = lambda node: [names.get(node.name) or symbol_latex(node.name)]  # type: ignore[attr-defined]
+    return stream(expr, layout)
+
+
+def symbol_latex(name: str) -> str:
+    """A name as a textbook writes it: ``x_1`` as x_{1}, ``theta`` as \\theta, ``w_1_2`` as w_{1,2},
+    ``x1`` as x_{1}, ``cost`` as \\mathit{cost}."""
+    head, *subscripts = [part for part in name.split("_") if part]
+    digits = re.search(r"\d+$", head)
+    if digits and digits.start() > 0:
+        subscripts.insert(0, digits.group())
+        head = head[: digits.start()]
+    text = _name_part(head)
+    if subscripts:
+        text += "_{" + ",".join(_name_part(part) for part in subscripts) + "}"
+    return text
+
+
+def _name_part(part: str) -> str:
+    if part in GREEK_NAMES:
+        return "\\" + part
+    if part.isascii():
+        return part if len(part) == 1 or part.isdigit() else rf"\mathit{{{part}}}"
+    return "".join(_greek(char) for char in part)
+
+
+def _greek(char: str) -> str:
+    """One character of a name: ASCII as it is, a Greek letter as its command (α as \\alpha)."""
+    if char.isascii():
+        return char if char.isalnum() else ""
+    words = unicodedata.name(char, "").split()  # "GREEK SMALL LETTER ALPHA"
+    if len(words) != 4 or words[0] != "GREEK":
+        return "?"
+    letter = words[3].lower()
+    if words[1] == "CAPITAL":
+        letter = letter.capitalize()
+    if letter in GREEK_NAMES:
+        return "\\" + letter + " "
+    return {"omicron": "o", "Omicron": "O"}.get(letter, letter[0].upper() if words[1] == "CAPITAL" else letter[0])
+
+
+def escape_text(text: str) -> str:
+    """Prose for a TeX document: every special character made literal, nothing left to run."""
+    out = []
+    for char in text:
+        if char in _TEXT_ESCAPES:
+            out.append(_TEXT_ESCAPES[char])
+        elif char.isascii():
+            out.append(char if char.isprintable() else " ")
+        elif unicodedata.name(char, "").startswith("GREEK"):
+            out.append("$" + _greek(char).strip() + "$")
+        else:
+            out.append("?")
+    return "".join(out)
+
+
+# --- expression layout ----------------------------------------------------------------------------
+
+
+def _paren(child: Expr, parenthesize: bool) -> list[Piece]:
+    return [r"\left(", child, r"\right)"] if parenthesize else [child]
+
+
+def _number(node: Expr) -> list[Piece]:
+    text = number_text(node.value)  # type: ignore[attr-defined]
+    if "e" in text:  # 6.02e23 as 6.02 \times 10^{23}
+        mantissa, exponent = text.split("e")
+        return [rf"{mantissa} \times 10^{{{exponent}}}" if mantissa != "1" else f"10^{{{exponent}}}"]
+    return [text]
+
+
+def _sum(node: Expr) -> list[Piece]:
+    first, *rest = node.children
+    pieces = _paren(first, type(first) is type(node))
+    for child in rest:
+        pieces += [" + ", *_paren(child, type(child) in (Add, Sub, Neg))]
+    return pieces
+
+
+def _difference(node: Expr) -> list[Piece]:
+    left, right = node.children
+    return [*_paren(left, False), " - ", *_paren(right, type(right) in (Add, Sub, Neg))]
+
+
+def _product(node: Expr) -> list[Piece]:
+    first, *rest = node.children
+    pieces = _paren(first, type(first) is Mul or PRECEDENCE[type(first)] < PRODUCT)
+    previous = first
+    for child in rest:
+        # Juxtaposition, as in 2 x \sin x, except before a number (2 \cdot 3, x \cdot 2^{x})
+        # and after a factor 0 or 1, which would otherwise read as digits: 1 \cdot u.
+        starts_with_digit = type(child) is Number or (type(child) is Pow and type(child.children[0]) is Number)
+        unit = type(previous) is Number and previous.value in (0, 1)  # type: ignore[attr-defined]
+        pieces.append(r" \cdot " if starts_with_digit or unit else " ")
+        previous = child
+        pieces += _paren(child, PRECEDENCE[type(child)] <= UNARY and type(child) is not Div)
+    return pieces
+
+
+def _negation(node: Expr) -> list[Piece]:
+    operand = node.children[0]
+    return ["-", *_paren(operand, type(operand) in (Add, Sub, Neg))]
+
+
+def _power(node: Expr) -> list[Piece]:
+    base, exponent = node.children
+    positive = type(exponent) is Number
+    if type(base) is Call and base.name in _OPERATORS and base.name not in ("exp", "sigmoid") and positive:  # type: ignore[attr-defined]
+        # sin(x)^2 as \sin^{2} x; a negative power would read as the inverse function, so only these.
+        return [_OPERATORS[base.name], "^{", exponent, "}", *_call(base)[1:]]  # type: ignore[attr-defined]
+    bare = PRECEDENCE[type(base)] == ATOM and type(base) not in (Call, UndefinedCall)
+    if type(base) is Number and not isinstance(base.value, int):  # type: ignore[attr-defined]
+        bare = False  # (2.5)^{x}, not 2.5^{x}
+    return [*_paren(base, not bare), "^{", exponent, "}"]
+
+
+def _argument(argument: Expr) -> list[Piece]:
+    if type(argument) in (Symbol, Constant) or (type(argument) is Number and isinstance(argument.value, int)):  # type: ignore[attr-defined]
+        return [r"\,", argument] if type(argument) is Number else [" ", argument]
+    return [r"\left(", argument, r"\right)"]
+
+
+def _call(node: Expr) -> list[Piece]:
+    name, argument = node.name, node.children[0]  # type: ignore[attr-defined]
+    if name == "sqrt":
+        return [r"\sqrt{", argument, "}"]
+    if name == "abs":
+        return [r"\left|", argument, r"\right|"]
+    if name in _NAMED:
+        return [_OPERATORS[name], r"\left(", argument, r"\right)"]
+    return [_OPERATORS[name], *_argument(argument)]
+
+
+def _undefined_call(node: Expr) -> list[Piece]:
+    name, order, argument = node.name, node.order, node.children[0]  # type: ignore[attr-defined]
+    marks = "'" * order if order <= 3 else f"^{{({order})}}"
+    return [name + marks, r"\left(", argument, r"\right)"]
+
+
+_LAYOUT: dict[type[Expr], Layout] = {
+    Number: _number,
+    Symbol: lambda node: [symbol_latex(node.name)],  # type: ignore[attr-defined]
+    Constant: lambda node: [r"\pi" if node.name == "pi" else "e"],  # type: ignore[attr-defined]
+    Add: _sum,
+    Sub: _difference,
+    Mul: _product,
+    Div: lambda node: [r"\frac{", node.children[0], "}{", node.children[1], "}"],
+    Neg: _negation,
+    Pow: _power,
+    Call: _call,
+    UndefinedCall: _undefined_call,
+}
+assert set(_LAYOUT) == set(PRECEDENCE) and SUM < PRODUCT < UNARY < POWER < ATOM
+
+
+# --- rule formulas ----------------------------------------------------------------------------
+
+_PRIMES = {"u_prime": "u'", "v_prime": "v'"}
+_DERIVATIVE = re.compile(r"d/dx\[(.*)\]")
+
+
+@lru_cache(maxsize=256)
+def formula_latex(formula: str) -> str:
+    """A rule's formula (``d/dx[u*v] = u'*v + u*v'``, ``2*3 = 6, 1/3 + 1/6 = 1/2``) as LaTeX math.
+
+    Formulas are read with symdiff's own parser (u' and v' stand for the parts' derivatives);
+    one that is not mathematics is set as text."""
+    from .parser import parse
+
+    clauses = []
+    try:
+        for clause in formula.split(", "):
+            sides = []
+            for side in clause.split(" = "):
+                match = _DERIVATIVE.fullmatch(side)
+                inner = match.group(1) if match else side
+                shown = expr_latex(parse(re.sub(r"\b([uv])'", r"\1_prime", inner)), _PRIMES)
+                sides.append(rf"\frac{{d}}{{dx}}\left[{shown}\right]" if match else shown)
+            clauses.append(" = ".join(sides))
+    except SymdiffError:
+        return rf"\text{{{escape_text(formula)}}}"
+    return r",\quad ".join(clauses)
+
+
+# --- worked solutions -----------------------------------------------------------------------------
+
+
+def _d(wrt: Symbol, order: int = 1) -> str:
+    name = symbol_latex(wrt.name)
+    if order == 1:
+        return rf"\frac{{d}}{{d{name}}}"
+    return rf"\frac{{d^{{{order}}}}}{{d{name}^{{{order}}}}}"
+
+
+def _line_latex(line: Line) -> str:
+    step = line.step
+    indent = rf"\hspace{{{1.5 * line.depth:g}em}}" if line.depth else ""
+    if line.kind == "header":
+        order = int(step.formula) if step.rule == "higher_derivative" else 1
+        return rf"{indent}{_d(step.wrt, order)}\left[{expr_latex(step.expr)}\right]"
+    if line.kind == "result":
+        return rf"{indent}= {expr_latex(line.value)}"  # type: ignore[arg-type]
+    title = rf"\textbf{{{escape_text(step.name)}}}\quad "
+    if step.is_rewrite and step.substeps:
+        body = expr_latex(step.expr)
+    elif step.is_rewrite:
+        here = f"{expr_latex(step.expr)} = {expr_latex(step.result)}"
+        body = rf"{formula_latex(step.formula)} \quad\text{{here: }} {here}"
+    elif step.substeps:
+        body = formula_latex(step.formula).replace(r"\frac{d}{dx}", _d(step.wrt))
+        if step.bindings:
+            bindings = r",\ ".join(f"{symbol_latex(name)} = {expr_latex(value)}" for name, value in step.bindings)
+            body += rf",\quad\text{{with }} {bindings}"
+    else:
+        shown = line.value if line.value is not None else step.result
+        body = rf"{_d(step.wrt)}\left[{expr_latex(step.expr)}\right] = {expr_latex(shown)}"
+    note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
+    return f"{indent}{title}{body}{note}"
+
+
+def derivation_latex(derivation: Derivation, *, standalone: bool = False, notebook: bool = False) -> str:
+    """The worked solution: one aligned line per rule, sub-steps indented, the answer last.
+
+    ``standalone`` gives a complete document for pdflatex; ``notebook`` the ``aligned`` form
+    that Jupyter's MathJax shows."""
+    rows = [_line_latex(line) for line in derivation.lines()]
+    if notebook:
+        return "$$\\begin{aligned}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{aligned}$$"
+    block = "\\begin{align*}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{align*}"
+    return document([block]) if standalone else block
+
+
+def document(blocks: list[str], title: str = "Worked derivatives") -> str:
+    """A complete LaTeX document around ``blocks``; it needs only the amsmath package."""
+    return "\n".join([
+        r"\documentclass{article}",
+        r"\usepackage{amsmath}",
+        r"\allowdisplaybreaks",
+        r"\begin{document}",
+        rf"\section*{{{escape_text(title)}}}",
+        *blocks,
+        r"\end{document}",
+        "",
+    ])  # fmt: skip
