@@ -9,8 +9,6 @@ never reach the caller.
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ParseError, SymdiffError
@@ -75,6 +73,9 @@ def to_expr(value: object) -> Expr:
 
 def grammar_text() -> str:
     """The grammar, from the installed package or, in a source checkout, from ``grammar/``."""
+    from importlib import resources  # here, not at import time: it costs a third of `import symdiff`
+    from pathlib import Path
+
     packaged = resources.files("symdiff").joinpath("grammar", _GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")

@@ -354,6 +354,7 @@ def interactive(session: Session, input: object = None, output: object = None) -
     """The prompt_toolkit session: editing, history, completion; Ctrl-C cancels, Ctrl-D leaves."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+    from prompt_toolkit.shortcuts import CompleteStyle
 
     history: History
     try:
@@ -363,7 +364,10 @@ def interactive(session: Session, input: object = None, output: object = None) -
         history = FileHistory(str(path))
     except OSError:
         history = InMemoryHistory()  # nowhere to keep it: this session still has one
-    prompt = PromptSession(history=history, completer=completer(session), input=input, output=output)  # type: ignore[arg-type]
+    prompt = PromptSession(
+        history=history, completer=completer(session), complete_style=CompleteStyle.READLINE_LIKE,
+        input=input, output=output,  # type: ignore[arg-type]
+    )
     print("symdiff: type an expression for its derivative with steps, :help for commands, Ctrl-D to leave.")
     while True:
         try:

@@ -236,3 +236,29 @@ def test_completion_offers_commands_functions_and_names(session):
     assert complete(":ch") == [":check"]
     assert complete("d/dx lo") == ["log", "loss"]
     assert complete("x + ") == []
+
+
+def _script():
+    """Every command and bad line in one script (":steps" alone is left out: it shows the setting
+    the lines before it made)."""
+    table = [(line, shown) for line, shown in COMMAND_TABLE if line not in ("", ":steps")]
+    lines = [line for line, _ in table] + [line for line, _ in BAD_LINES if "\x00" not in line]
+    expected = [shown for _, shown in table if shown] + [message for _, message in BAD_LINES if message]
+    return lines, expected
+
+
+def test_every_command_and_bad_line_through_a_real_pipe():
+    lines, expected = _script()
+    result = subprocess.run([sys.executable, "-m", "symdiff"], input="\n".join(lines) + "\n", capture_output=True,
+                            text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stdout + result.stderr
+    for text in expected:
+        assert text in result.stdout, text
+
+
+def test_every_command_and_bad_line_through_prompt_toolkit(tmp_path, monkeypatch, capsys):
+    lines, expected = _script()
+    status, out, _ = drive("".join(line + "\r" for line in lines) + ":quit\r", tmp_path, monkeypatch, capsys)
+    assert status == 0
+    for text in expected:
+        assert text in out, text

@@ -48,7 +48,8 @@ def _run(probe: str) -> str:
 def test_importing_symdiff_loads_nothing_heavy():
     probe = (
         "import sys, json; import symdiff; "
-        "print(json.dumps(sorted(m for m in ('lark', 'numpy', 'matplotlib', 'sympy', 'prompt_toolkit') if m in sys.modules)))"
+        "heavy = ('lark', 'numpy', 'matplotlib', 'sympy', 'prompt_toolkit'); "
+        "print(json.dumps(sorted(m for m in heavy if m in sys.modules)))"
     )
     loaded = json.loads(_run(probe))
     assert loaded == []
