@@ -239,9 +239,9 @@ def test_completion_offers_commands_functions_and_names(session):
 
 
 def _script():
-    """Every command and bad line in one script (":steps" alone is left out: it shows the setting
-    the lines before it made)."""
-    table = [(line, shown) for line, shown in COMMAND_TABLE if line not in ("", ":steps")]
+    """Every command and bad line in one script; those that show the session's state come first."""
+    first = (":vars", ":steps")
+    table = sorted((row for row in COMMAND_TABLE if row[0]), key=lambda row: row[0] not in first)
     lines = [line for line, _ in table] + [line for line, _ in BAD_LINES if "\x00" not in line]
     expected = [shown for _, shown in table if shown] + [message for _, message in BAD_LINES if message]
     return lines, expected
