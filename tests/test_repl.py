@@ -239,12 +239,11 @@ def test_completion_offers_commands_functions_and_names(session):
 
 
 def _script():
-    """Every command and bad line in one script; those that show the session's state come first."""
-    first = (":vars", ":steps")
-    table = sorted((row for row in COMMAND_TABLE if row[0]), key=lambda row: row[0] not in first)
-    lines = [line for line, _ in table] + [line for line, _ in BAD_LINES if "\x00" not in line]
-    expected = [shown for _, shown in table if shown] + [message for _, message in BAD_LINES if message]
-    return lines, expected
+    """Every command and bad line in one script; those whose output shows the session's state
+    (nothing defined yet, no last result) come first."""
+    rows = [row for row in COMMAND_TABLE + BAD_LINES if row[0] and "\x00" not in row[0]]
+    rows.sort(key=lambda row: row[0] not in (":vars", ":steps", "_ + 1"))
+    return [line for line, _ in rows], [shown for _, shown in rows if shown]
 
 
 def test_every_command_and_bad_line_through_a_real_pipe():
