@@ -172,7 +172,8 @@ class Session:
             raise SymdiffError("nothing to save yet: differentiate an expression first")
         derivation = self.last_derivation
         path = write(Path(name).expanduser(), derivation)
-        return f"saved the worked solution of d/d{derivation.wrt.name} [{derivation.expr}] to {path}"
+        power = "" if derivation.order == 1 else f"^{derivation.order}"
+        return f"saved the worked solution of d{power}/d{derivation.wrt.name}{power} [{derivation.expr}] to {path}"
 
     def _steps(self, line: str, start: int) -> str:
         choice = line[start:].strip().lower()
