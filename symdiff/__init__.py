@@ -1,11 +1,12 @@
 """symdiff: a symbolic differentiator that shows every step.
 
-``import symdiff`` is light: the expression tree is plain Python, and the parser (lark) is
-loaded on the first call to ``parse``.
+``import symdiff`` is light: the expression tree is plain Python, the parser (lark) is loaded
+on the first call to ``parse``, NumPy on the first numeric call, matplotlib on the first plot.
 """
 
 from __future__ import annotations
 
+from .area import Integral, IntegrationError, integrate, integrate_samples
 from .differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .errors import EvaluationError, ExpressionError, ParseError, SymdiffError
 from .expr import (
@@ -27,7 +28,10 @@ from .expr import (
     pi,
     symbols,
 )
+from .numeric import CompiledFunction, lambdify
 from .parser import parse
+from .plot import PlotError, plot_function, plot_riemann, plot_roc
+from .roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
 from .simplify import simplify
 from .trace import Derivation, Step
 
@@ -59,6 +63,8 @@ heaviside = Function("heaviside")
 __all__ = [
     "Add",
     "Call",
+    "CompiledFunction",
+    "Confusion",
     "Constant",
     "Derivation",
     "DifferentiationError",
@@ -68,11 +74,16 @@ __all__ = [
     "Expr",
     "ExpressionError",
     "Function",
+    "Integral",
+    "IntegrationError",
     "Mul",
     "Neg",
     "Number",
     "ParseError",
+    "PlotError",
     "Pow",
+    "RocCurve",
+    "RocError",
     "Step",
     "Sub",
     "Symbol",
@@ -82,6 +93,7 @@ __all__ = [
     "acos",
     "asin",
     "atan",
+    "confusion_matrix",
     "cos",
     "cosh",
     "cot",
@@ -92,12 +104,20 @@ __all__ = [
     "gradient",
     "heaviside",
     "hessian",
+    "integrate",
+    "integrate_samples",
+    "lambdify",
     "ln",
     "log",
     "number",
     "parse",
     "pi",
+    "plot_function",
+    "plot_riemann",
+    "plot_roc",
     "relu",
+    "roc_auc",
+    "roc_curve",
     "sec",
     "sigmoid",
     "simplify",

@@ -2,7 +2,8 @@
 
 ``symdiff "x^2 sin x"`` prints the worked solution; options choose the variable, the order,
 the form (steps, answer only, LaTeX, JSON) and where it goes. ``symdiff`` alone, or
-``symdiff repl``, starts the interactive session. Bad input prints the error with a caret on
+``symdiff repl``, starts the interactive session; ``symdiff area`` and ``symdiff plot``
+(in ``cli_area``) estimate and draw areas. Bad input prints the error with a caret on
 stderr and exits with status 2; the other expressions still run. No traceback reaches the user.
 """
 
@@ -31,6 +32,8 @@ examples:
   symdiff -f exercises.txt --json     one expression a line from a file ('-' for stdin)
   symdiff --parse "sin x cos x"       how symdiff read the input: sin(x)*cos(x)
   symdiff                             the interactive session (also: symdiff repl)
+  symdiff area "sin x" 0 pi --method simpson -n 10    an area (symdiff area --help)
+  symdiff plot "sin x" --tangent 1 -o out.png         a plot (symdiff plot --help)
 
 Input is written as on paper: 3x^2, sin x cos x, sqrt(x), e^(-x^2/2), x², √x, π.
 An expression may start with '-': symdiff "-x^2".
@@ -98,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .repl import main as repl_main
 
             return repl_main(arguments[1:])
+        if arguments[0] in ("area", "plot"):
+            from .cli_area import area_main, plot_main
+
+            return (area_main if arguments[0] == "area" else plot_main)(arguments[1:])
         parser = _arguments()
         options = parser.parse_args(_split(arguments))
         if options.standalone and not options.latex:

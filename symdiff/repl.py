@@ -26,6 +26,7 @@ from .functions import FUNCTIONS
 from .simplify import simplify
 
 if TYPE_CHECKING:
+    from .area import Integral
     from .trace import Derivation
 
 __all__ = ["COMMANDS", "Session", "choose_variable", "completer", "highlighter", "interactive", "main", "piped"]
@@ -37,7 +38,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ":grad": (":grad <expr>[, <var>...]", "the gradient, one partial derivative a line: :grad x^2 y + y^3"),
     ":simplify": (":simplify <expr>", "the expression simplified: :simplify 2x + 3x - x*x"),
     ":check": (":check <expr> = <answer>", "whether your answer is the derivative: :check x^2 sin x = 2x sin x"),
-    ":latex": (":latex [<expr>]", "the last result (or trace) as LaTeX, or the given expression's"),
+    ":area": (":area <expr>, <a>, <b>[, <method>[, <n>]]", "the area under a curve with its working: "
+              ":area sin x, 0, pi, simpson, 6"),
+    ":plot": (":plot <expr>[, <x0>][, <file>]", "draw f, f' and the tangent at x0 to a PNG: :plot sin x, 1, sin.png"),
+    ":latex": (":latex [<expr>]", "the last result (or trace, or area) as LaTeX, or the given expression's"),
     ":save": (":save <file>", "the last worked solution to a .tex, .json or .md file: :save steps.tex"),
     ":steps": (":steps on|off|brief", "show every step, the answer only, or leave out trivial steps"),
     ":vars": (":vars", "the names defined so far (f = x^2 sin x names an expression; _ is the last result)"),
@@ -84,6 +88,7 @@ class Session:
         self.names: dict[str, Expr] = {}
         self.last: Expr | None = None
         self.last_derivation: Derivation | None = None
+        self.last_integral: Integral | None = None  # set by :area, cleared by the next derivative
         self.steps = "on"
         self.highlight = highlight
 
@@ -156,6 +161,8 @@ class Session:
     def _latex(self, line: str, start: int) -> str:
         if line[start:].strip():
             return self._expression(line, start).to_latex()
+        if self.last_integral is not None:
+            return self.last_integral.to_latex()
         if self.last_derivation is not None and self.last is self.last_derivation.result:
             return self.last_derivation.to_latex()
         if self.last is not None:
@@ -201,10 +208,44 @@ class Session:
         verdict = _compare(result, answer)
         return f"{verdict}\n  d/d{wrt or choose_variable(expr).name} [{expr}] = {result}"
 
+    def _area(self, line: str, start: int) -> str:
+        from .area import METHODS, integrate
+
+        expr_end, extras = _trailing_fields(line, start, 4)
+        expr = self._expression(line, start, expr_end)
+        if len(extras) < 2:
+            raise SymdiffError("give the interval: :area <expr>, <a>, <b>[, <method>[, <n>]], e.g. :area x^2, 0, 1")
+        method = extras[2].lower() if len(extras) > 2 else "trapezoid"
+        if method not in METHODS:
+            raise SymdiffError(f"unknown method {extras[2]!r}: use one of {', '.join(METHODS)}")
+        n = 10
+        if len(extras) > 3:
+            if not extras[3].isdigit():
+                raise SymdiffError(f"n is a whole number of intervals, not {extras[3]!r}")
+            n = int(extras[3])
+        result = integrate(expr, None, extras[0], extras[1], method=method, n=n)
+        self.last_integral = result
+        if self.steps == "off":
+            return str(result)
+        return result.working()
+
+    def _plot(self, line: str, start: int) -> str:
+        from .plot import plot_function
+
+        expr_end, extras = _trailing_fields(line, start, 2)
+        expr = self._expression(line, start, expr_end)
+        path = "symdiff-plot.png"
+        if extras and Path(extras[-1]).suffix.lower() in (".png", ".pdf", ".svg", ".jpg", ".jpeg"):
+            path = extras.pop()
+        if len(extras) > 1:
+            raise SymdiffError("write :plot <expr>[, <tangent point>][, <file.png>]")
+        plot_function(expr, tangent=extras[0] if extras else None, path=Path(path).expanduser())
+        return f"wrote {path}"
+
     _COMMANDS: ClassVar[dict[str, Callable[[Session, str, int], str]]] = {
         ":help": _help, ":h": _help, ":diff": _diff, ":d": _diff, ":grad": _grad, ":gradient": _grad,
         ":simplify": _simplify, ":s": _simplify, ":latex": _latex, ":save": _save, ":steps": _steps,
-        ":vars": _vars, ":check": _check,
+        ":vars": _vars, ":check": _check, ":area": _area, ":plot": _plot,
     }  # fmt: skip
 
     # --- helpers --------------------------------------------------------------------------------
@@ -212,6 +253,7 @@ class Session:
         derivation = derive(expr, wrt or choose_variable(expr), order)
         self.last = derivation.result
         self.last_derivation = derivation
+        self.last_integral = None
         if self.steps == "off":
             return str(derivation.result)
         return derivation.explain(brief=self.steps == "brief", highlight=self.highlight)

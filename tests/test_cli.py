@@ -148,3 +148,49 @@ def test_python_dash_m_runs_the_same_command_and_never_shows_a_traceback():
         assert result.returncode in (0, 2)
     result = subprocess.run([sys.executable, "-m", "symdiff", "e^-x²", "--no-steps"], capture_output=True, text=True)
     assert result.stdout == "-2*x*e^(-x^2)\n"
+
+
+def test_area(capsys):
+    status, out, err = run(capsys, "area", "sin x", "0", "pi", "--method", "simpson", "-n", "10")
+    assert (status, out, err) == (0, "2.00010951732  (error estimate ± 0.00011)\n", "")
+    status, out, _ = run(capsys, "area", "x^2", "-1", "2", "-n", "4", "--steps")
+    assert status == 0 and "∫ x^2 dx from -1 to 2, trapezoid rule with n = 4" in out and "weight·f" in out
+    status, out, _ = run(capsys, "area", "e^(-x^2)", "-pi/2", "pi/2", "-m", "midpoint", "--latex")
+    assert status == 0 and out.startswith("\\begin{gather*}") and "\\frac{\\pi}{2}" in out
+
+
+def test_area_plot_and_plot_write_images(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    status, _, err = run(capsys, "area", "sin x", "0", "pi", "-n", "6", "--plot", str(tmp_path / "a.png"))
+    assert status == 0 and err == f"wrote {tmp_path / 'a.png'}\n"
+    assert run(capsys, "plot", "sin x", "--tangent", "1", "-o", str(tmp_path / "t.png"))[0] == 0
+    riemann = ["plot", "x^2", "--from", "-1", "--to", "1", "--riemann", "4", "-o", str(tmp_path / "r.png")]
+    assert run(capsys, *riemann)[0] == 0
+    for name in ("a.png", "t.png", "r.png"):
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["area", "1/x", "0", "1"], "improper"),
+        (["area", "x", "0", "1", "-m", "simpson", "-n", "5"], "must be even"),
+        (["area", "x", "0", "1", "-n", "0"], "at least 1"),
+        (["area", "x y", "0", "1"], "say which variable"),
+        (["area", "x", "0", "inf"], "improper integral"),
+        (["plot", "x", "--riemann", "4"], "--riemann needs the interval"),
+        (["plot", "1/x", "--tangent", "0", "-o", "/nonexistent/dir/x.png"], "no tangent line"),
+    ],
+)
+def test_area_and_plot_errors_exit_2(capsys, argv, message):
+    status, _, err = run(capsys, *argv)
+    assert status == 2 and message in err and "Traceback" not in err
+
+
+def test_area_help_and_bad_options(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["area", "--help"])
+    assert exit_info.value.code == 0 and "simpson" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_info:
+        main(["area", "x", "0", "1", "--method", "gauss"])
+    assert exit_info.value.code == 2 and "invalid choice" in capsys.readouterr().err

@@ -147,3 +147,14 @@ def test_names_and_text_with_every_tex_special_character_compile_and_run_nothing
 def test_the_command_line_writes_a_document_that_compiles(tmp_path):
     path = write(tmp_path / "steps.tex", [derive("ln(x^2 + 1)"), derive("tan(3x)", order=2)])
     compile_tex(tmp_path, path.read_text(encoding="utf-8"), "steps")
+
+
+@needs_tex
+def test_the_working_of_every_area_method_compiles(tmp_path):
+    from symdiff import integrate, integrate_samples
+    from symdiff.area import METHODS
+
+    blocks = [integrate("e^(-x^2/2)/sqrt(2 pi)", "x", "-pi", "pi/2", method=m, n=6).to_latex() for m in METHODS]
+    blocks.append(integrate("x", "x", 0, 1, n=200).to_latex())  # no table: too many terms
+    blocks.append(integrate_samples([1e-9, 2.0, 3e12, 4.0], [0.0, 1.0, 2.5, 3.0], method="simpson").to_latex())
+    compile_tex(tmp_path, document(blocks, title="Areas"))

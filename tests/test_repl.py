@@ -42,6 +42,9 @@ COMMAND_TABLE = [
     (":check d/dy x y^2 = 2 x y", "Correct"),
     (":check sin(x)^2 = sin(2x)", "Correct"),  # equal, though not by simplification
     (":check sin x = cos(x) + 0.001", "Not the derivative"),
+    (":area x^2, 0, 1, simpson, 4", "= 0.333333333333"),
+    (":area sin x, 0, pi", "∫ sin(x) dx from 0 to pi, trapezoid rule with n = 10"),
+    (":area e^x, 1, 0, midpoint, 2", "= -1.7005"),
     (":steps brief", "steps: brief"),
     (":steps", "steps: on"),
     (":vars", "no names yet"),
@@ -119,6 +122,15 @@ BAD_LINES = [
     ("x^^2", ""),
     ("\x00", ""),
     ("1/0", ""),
+    (":area x, 0", "give the interval"),
+    (":area x, 0, 1, gauss", "unknown method 'gauss'"),
+    (":area x, 0, 1, simpson, 3", "n must be even"),
+    (":area x, 0, 1, left, many", "whole number"),
+    (":area 1/x, 0, 1", "the integral is improper there"),
+    (":area x y, 0, 1", "say which variable"),
+    (":area x, 0, 1 +", "not a number or expression"),
+    (":plot x, 1, 2", "write :plot"),
+    (":plot 1/x, 0", "no tangent line there"),
 ]
 
 
@@ -143,6 +155,19 @@ def test_errors_point_into_the_line_as_typed(session):
     with pytest.raises(SymdiffError) as caught:
         session.handle(":diff x^, y")
     assert str(caught.value).splitlines()[1:] == ["  :diff x^, y", " " * 10 + "^"]
+
+
+def test_area_then_latex_and_plot(session, tmp_path):
+    session.handle("f = x^2")
+    assert "S_n = Δx/3" in session.handle(":area f, 0, 1, simpson, 2")
+    assert session.handle(":latex").startswith("\\begin{gather*}\n\\int_{0}^{1} x^{2}")
+    session.handle(":steps off")
+    assert session.handle(":area f, 0, 3, simpson, 2") == "9 ± 0"
+    session.handle("x^3")  # a derivative: :latex shows it again
+    assert session.handle(":latex").startswith("\\begin{align*}")
+    path = tmp_path / "sine.png"
+    assert session.handle(f":plot sin x, 1, {path}") == f"wrote {path}"
+    assert path.read_bytes().startswith(b"\x89PNG")
 
 
 def test_quit(session):

@@ -1,0 +1,499 @@
+"""Area under a curve: Riemann sums, the trapezoid rule and Simpson's rule.
+
+Every method is a weighted sum of function values, ``Δx·Σ wᵢ·f(xᵢ)``; ``integrate`` samples an
+expression (through ``lambdify``) and ``integrate_samples`` takes the samples directly, evenly
+or unevenly spaced. The result carries the estimate, an error estimate by Richardson
+extrapolation (the same rule with the step halved) and, for small n, the table of samples
+and weights that a worked solution shows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .errors import EvaluationError, SymdiffError
+from .expr import Expr, Symbol
+from .parser import to_expr
+from .printer import to_text
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["METHODS", "Integral", "IntegrationError", "integrate", "integrate_samples"]
+
+# Each method's order p (the error falls as 1/n^p for a smooth function) and its formula.
+METHODS: dict[str, tuple[int, str]] = {
+    "left": (1, "L_n = Δx·[f(x_0) + f(x_1) + … + f(x_{n-1})]"),
+    "right": (1, "R_n = Δx·[f(x_1) + f(x_2) + … + f(x_n)]"),
+    "midpoint": (2, "M_n = Δx·[f(m_1) + f(m_2) + … + f(m_n)],  m_i = (x_{i-1} + x_i)/2"),
+    "trapezoid": (2, "T_n = Δx/2·[f(x_0) + 2f(x_1) + … + 2f(x_{n-1}) + f(x_n)]"),
+    "simpson": (4, "S_n = Δx/3·[f(x_0) + 4f(x_1) + 2f(x_2) + … + 4f(x_{n-1}) + f(x_n)]"),
+}
+_LATEX_FORMULAS = {
+    "left": r"L_n = \Delta x\,\bigl[f(x_0) + f(x_1) + \dots + f(x_{n-1})\bigr]",
+    "right": r"R_n = \Delta x\,\bigl[f(x_1) + f(x_2) + \dots + f(x_n)\bigr]",
+    "midpoint": r"M_n = \Delta x\,\bigl[f(m_1) + \dots + f(m_n)\bigr],\quad m_i = \tfrac{x_{i-1} + x_i}{2}",
+    "trapezoid": r"T_n = \tfrac{\Delta x}{2}\bigl[f(x_0) + 2f(x_1) + \dots + 2f(x_{n-1}) + f(x_n)\bigr]",
+    "simpson": r"S_n = \tfrac{\Delta x}{3}\bigl[f(x_0) + 4f(x_1) + 2f(x_2) + \dots + 4f(x_{n-1}) + f(x_n)\bigr]",
+}
+_NAMES = {"left": "left Riemann sum", "right": "right Riemann sum", "midpoint": "midpoint sum",
+          "trapezoid": "trapezoid rule", "simpson": "Simpson's rule"}  # fmt: skip
+
+WORKING_LIMIT = 50  # the sample table is kept for at most this many intervals
+_CHUNK = 1 << 20  # points evaluated at a time: memory stays bounded however large n is
+
+
+class IntegrationError(SymdiffError):
+    """An integral that cannot be estimated as asked (bad bounds, n, samples, or a singularity)."""
+
+
+@dataclass(frozen=True, eq=False)
+class Integral:
+    """An estimate of an area. ``float(result)`` is the estimate.
+
+    ``error`` estimates ``|exact - value|`` by Richardson extrapolation, from the same rule with
+    n and 2n intervals (for samples, with every other sample); ``extrapolated`` is the improved
+    estimate that comparison gives. Both are None when there is nothing to compare with.
+    ``rows`` is the working for small n: (i, xᵢ, f(xᵢ), weight), with value = Σ weight·f(xᵢ).
+    """
+
+    value: float
+    method: str
+    n: int
+    dx: float | None  # None for unevenly spaced samples
+    error: float | None
+    extrapolated: float | None
+    a: float
+    b: float
+    expr: Expr | None = None
+    var: str | None = None
+    rows: tuple[tuple[int, float, float, float], ...] | None = None
+    bounds: tuple[Expr, Expr] | None = None  # a and b as written (pi/2), for the working
+
+    def __float__(self) -> float:
+        return self.value
+
+    def __str__(self) -> str:
+        error = "" if self.error is None else f" ± {self.error:.3g}"
+        return f"{self.value:.12g}{error}"
+
+    def __repr__(self) -> str:
+        return f"<Integral {self.method} n={self.n}: {self}>"
+
+    @property
+    def order(self) -> int:
+        return METHODS[self.method][0]
+
+    def _subject(self) -> str:
+        if self.expr is None:
+            return "the area under the samples"
+        a, b = self.bounds or (f"{self.a:g}", f"{self.b:g}")
+        return f"∫ {to_text(self.expr, 60)} d{self.var} from {a} to {b}"
+
+    def working(self) -> str:
+        """The worked estimate: the rule, the table of samples and weights, the sum, the error."""
+        width = "Δx varies" if self.dx is None else f"Δx = {self.dx:.6g}"
+        lines = [f"{self._subject()}, {_NAMES[self.method]} with n = {self.n} ({width})"]
+        lines.append(f"  {METHODS[self.method][1]}")
+        if self.rows is None:
+            lines.append(f"  ({self.n} terms: the table of samples is listed for n ≤ {WORKING_LIMIT})")
+        else:
+            point = "m_i" if self.method == "midpoint" else "x_i"
+            lines.append(f"  {'i':>4}  {point:>12}  {'f(' + point + ')':>14}  {'weight':>12}  {'weight·f':>14}")
+            for i, x, y, w in self.rows:
+                lines.append(f"  {i:>4}  {x:>12.6g}  {y:>14.8g}  {w:>12.6g}  {w * y:>14.8g}")
+        lines.append(f"  = {self.value:.12g}" + ("  (the sum of weight·f)" if self.rows else ""))
+        if self.error is not None:
+            lines.append(f"  error estimate (Richardson, n = {self.n} against {self._other_n()}): ± {self.error:.3g}")
+        return "\n".join(lines)
+
+    def _other_n(self) -> int:
+        return self.n * 2 if self.expr is not None else self.n // 2
+
+    def to_latex(self) -> str:
+        """The same working as LaTeX: the rule, an array of samples, the value and the error."""
+        from .latex import escape_text, expr_latex, symbol_latex
+
+        parts = [r"\begin{gather*}"]
+        if self.expr is not None:
+            var = symbol_latex(self.var or "x")
+            a, b = (expr_latex(e) for e in self.bounds) if self.bounds else (_num(self.a), _num(self.b))
+            parts.append(rf"\int_{{{a}}}^{{{b}}} {expr_latex(self.expr)} \, d{var} \\")
+        parts.append(_LATEX_FORMULAS[self.method] + r" \\")
+        if self.rows is not None:
+            point = "m_i" if self.method == "midpoint" else "x_i"
+            parts.append(r"\begin{array}{rrrrr}")
+            parts.append(rf"i & {point} & f({point}) & \text{{weight}} & \text{{weight}}\cdot f \\ \hline")
+            for i, x, y, w in self.rows:
+                parts.append(rf"{i} & {_num(x)} & {_num(y)} & {_num(w)} & {_num(w * y)} \\")
+            parts.append(r"\end{array} \\")
+        name = escape_text(_NAMES[self.method])
+        parts.append(rf"\text{{{name}, }} n = {self.n}: \quad {_num(self.value, 12)}")
+        if self.error is not None:
+            parts[-1] += rf" \pm {_num(self.error, 3)}"
+        parts.append(r"\end{gather*}")
+        return "\n".join(parts)
+
+
+def _num(value: float, digits: int = 8) -> str:
+    text = f"{value:.{digits}g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+    return text
+
+
+# --- expressions ----------------------------------------------------------------------------------
+
+
+def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, b: object = 1, *,
+              method: str = "trapezoid", n: int = 100) -> Integral:
+    """Estimate ∫ₐᵇ expr d(var) with ``n`` intervals by ``method`` (left, right, midpoint,
+    trapezoid, simpson). ``a`` and ``b`` may be numbers or constant expressions ("pi/2");
+    ``a > b`` gives the signed integral. Raises ``IntegrationError`` where the function has no
+    finite value at a point it needs, naming the point (and saying when it is an endpoint).
+    """
+    from .numeric import lambdify
+
+    tree = to_expr(expr)
+    name = _variable(tree, var)
+    (lo, lo_expr), (hi, hi_expr) = _bound_expr(a, "a"), _bound_expr(b, "b")
+    _check_method(method, samples=False)
+    _check_n(n, method)
+    if lo == hi:
+        return Integral(0.0, method, n, 0.0, 0.0, 0.0, lo, hi, tree, name, bounds=(lo_expr, hi_expr))
+    _check_endpoints(tree, name, lo, hi, method)
+    # b < a: the same sum over [b, a], counted negatively (a left sum still samples left ends).
+    sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)
+    f = lambdify(tree, [name], invalid="nan")
+    value = _sum_rule(f, tree, name, left, right, n, method)
+    doubled = _sum_rule(f, tree, name, left, right, 2 * n, method)
+    error, extrapolated = _richardson(value, doubled, METHODS[method][0], finer_is_value=False)
+    rows = None
+    if n <= WORKING_LIMIT:
+        rows = tuple((i, x, y, sign * w) for i, x, y, w in _expression_rows(f, left, right, n, method))
+    return Integral(sign * value, method, n, (hi - lo) / n, error, sign * extrapolated, lo, hi, tree, name, rows,
+                    (lo_expr, hi_expr))
+
+
+def _variable(tree: Expr, var: str | Symbol | None) -> str:
+    free = sorted(s.name for s in tree.free_symbols)
+    if var is None:
+        if len(free) > 1:
+            raise IntegrationError(f"{to_text(tree, 60)} has {', '.join(free)}: say which variable to integrate over")
+        return free[0] if free else "x"
+    name = var.name if isinstance(var, Symbol) else Symbol(str(var).strip()).name
+    others = [f for f in free if f != name]
+    if others:
+        raise IntegrationError(
+            f"{to_text(tree, 60)} also depends on {', '.join(others)}: give it a value first, the area needs numbers"
+        )
+    return name
+
+
+def _bound(value: object, which: str) -> float:
+    return _bound_expr(value, which)[0]
+
+
+def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
+    """A bound as a float, and as the expression written (a number, or one such as pi/2 or -e)."""
+    from .evaluate import evaluate
+    from .expr import number
+
+    if isinstance(value, bool):
+        raise IntegrationError(f"the bound {which} is a number, not {value!r}")
+    if isinstance(value, (int, float)):
+        result, tree = float(value), (number(value) if math.isfinite(value) else None)
+    else:
+        if isinstance(value, str) and value.strip().lstrip("+-").strip().lower() in ("inf", "infinity", "oo", "∞"):
+            raise IntegrationError(f"the bound {which} is {value.strip()}: an improper integral has no Riemann sum; "
+                                   "use finite bounds")
+        try:
+            tree = to_expr(value)  # type: ignore[arg-type]
+        except SymdiffError as error:
+            raise IntegrationError(f"the bound {which} is not a number or expression: {error}") from None
+        if tree.free_symbols:
+            raise IntegrationError(f"the bound {which} = {to_text(tree, 40)} must be a number, not use a variable")
+        try:
+            result = evaluate(tree)
+        except EvaluationError as error:
+            raise IntegrationError(f"the bound {which} has no value: {error}") from None
+    if tree is None or not math.isfinite(result):
+        raise IntegrationError(
+            f"the bound {which} is {result}: an improper integral has no Riemann sum; use finite bounds"
+        )
+    return result, tree
+
+
+def _check_method(method: str, *, samples: bool) -> None:
+    if method not in METHODS:
+        raise IntegrationError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+    if samples and method == "midpoint":
+        raise IntegrationError(
+            "the midpoint sum needs the function at the midpoints, which samples do not give: "
+            "use the trapezoid rule (same order of accuracy) or integrate an expression"
+        )
+
+
+def _check_n(n: object, method: str) -> None:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise IntegrationError(f"n is a whole number of intervals, not {n!r}")
+    if n < 1:
+        raise IntegrationError(f"n must be at least 1 (it is the number of intervals), not {n}")
+    if method == "simpson" and n % 2:
+        raise IntegrationError(f"Simpson's rule pairs up intervals, so n must be even, not {n} (try {n + 1})")
+
+
+def _check_endpoints(tree: Expr, name: str, lo: float, hi: float, method: str) -> None:
+    """A function with no finite value at an endpoint makes the integral improper (1/x on [0, 1]);
+    a sum would return inf, or a number that depends only on n. Say so instead. The midpoint sum,
+    which never evaluates the endpoints, may go ahead when the function settles to a limit next
+    to the endpoint (sin(x)/x at 0)."""
+    import numpy as np
+
+    from .numeric import lambdify
+
+    f = lambdify(tree, [name], invalid="nan")
+    for end, inward in ((lo, hi - lo), (hi, lo - hi)):
+        if math.isfinite(f(end)):
+            continue
+        near = np.asarray(f(end + inward * np.logspace(-2, -5, 4)))
+        settles = bool(np.isfinite(near).all() and abs(near[-1] - near[-2]) <= 1e-3 * (1 + abs(near[-1])))
+        what = f"{to_text(tree, 60)} has no finite value at the endpoint {name} = {end:g}"
+        if settles and method == "midpoint":
+            continue
+        if settles:
+            raise IntegrationError(f"{what}, though it settles to a limit next to it: the midpoint sum never "
+                                   "evaluates the endpoints, so method='midpoint' can estimate this area")
+        raise IntegrationError(f"{what} and does not settle next to it: the integral is improper there, and a "
+                               "Riemann sum cannot be trusted to estimate it (split off or substitute away the "
+                               "singularity)")
+
+
+def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, method: str) -> float:
+    """Σ weight·f(point) for the rule, a chunk of points at a time so memory stays bounded."""
+    import numpy as np
+
+    h = (hi - lo) / n
+    total = 0.0
+    first, last, offset = {"left": (0, n - 1, 0.0), "right": (1, n, 0.0), "midpoint": (0, n - 1, 0.5)}.get(
+        method, (0, n, 0.0)
+    )
+    for start in range(first, last + 1, _CHUNK):
+        index = np.arange(start, min(start + _CHUNK, last + 1), dtype=float)
+        points = lo + (index + offset) * h
+        values = np.asarray(f(points), dtype=float)
+        if not math.isfinite(values.sum()):  # a sum is finite only when every term is
+            singular = np.flatnonzero(~np.isfinite(values))
+            if not singular.size:  # finite values whose sum overflows: said below
+                total = math.inf
+                break
+            bad = points[int(singular[0])]
+            raise IntegrationError(
+                f"{to_text(tree, 60)} has no finite value at {name} = {bad:.10g}, inside the interval, a point the "
+                f"{_NAMES[method]} with n = {n} needs: the function is singular there; split the integral at it"
+            )
+        if method == "trapezoid":
+            values = values * np.where((index == 0) | (index == n), 0.5, 1.0)
+        elif method == "simpson":
+            values = values * np.where((index == 0) | (index == n), 1.0, np.where(index % 2 == 1, 4.0, 2.0))
+        total += float(values.sum())
+    scale = {"trapezoid": h, "simpson": h / 3}.get(method, h)
+    result = total * scale
+    if not math.isfinite(result):
+        raise IntegrationError(f"the {_NAMES[method]} of {to_text(tree, 60)} overflows: too large for a float")
+    return result
+
+
+def _expression_rows(f: Any, lo: float, hi: float, n: int, method: str) -> tuple[tuple[int, float, float, float], ...]:
+    import numpy as np
+
+    h = (hi - lo) / n
+    if method == "midpoint":
+        points = lo + (np.arange(n) + 0.5) * h
+        weights = np.full(n, h)
+        return tuple(zip(range(1, n + 1), points.tolist(), np.asarray(f(points)).tolist(), weights.tolist(),
+                         strict=True))
+    points = lo + np.arange(n + 1) * h
+    weights = _weights(np.full(n, h), method)
+    return tuple(zip(range(n + 1), points.tolist(), np.asarray(f(points)).tolist(), weights.tolist(), strict=True))
+
+
+def _richardson(value: float, other: float, order: int, *, finer_is_value: bool) -> tuple[float, float]:
+    """(error estimate of ``value``, extrapolated value) from the rule at n and 2n intervals.
+
+    The error of a rule of order p falls by 2^p when n doubles, so the exact value is about
+    fine + (fine - coarse)/(2^p - 1).
+    """
+    fine, coarse = (value, other) if finer_is_value else (other, value)
+    extrapolated = fine + (fine - coarse) / (2**order - 1)
+    return abs(extrapolated - value), extrapolated
+
+
+# --- samples --------------------------------------------------------------------------------------
+
+
+def integrate_samples(y: Any, x: Any = None, *, dx: float | None = None, method: str = "trapezoid") -> Integral:
+    """The area under sampled values ``y`` (NumPy's argument order): at points ``x`` (increasing,
+    unevenly spaced allowed) or evenly spaced ``dx`` apart (default 1). Methods: left, right,
+    trapezoid, simpson (an odd number of intervals gets the standard last-interval correction).
+    """
+    import numpy as np
+
+    _check_method(method, samples=True)
+    values = _samples(y, "y")
+    n = values.size - 1
+    if n < 1:
+        raise IntegrationError(f"an area needs at least 2 samples (1 interval), got {values.size}")
+    if method == "simpson" and n < 2:
+        raise IntegrationError("Simpson's rule needs at least 3 samples (2 intervals); use the trapezoid rule")
+    if x is not None and dx is not None:
+        raise IntegrationError("give the sample points x or the spacing dx, not both")
+    with np.errstate(all="ignore"):  # non-finite data is found and named below
+        return _integrate_samples(values, x, dx, method, n)
+
+
+def _integrate_samples(values: np.ndarray, x: Any, dx: float | None, method: str, n: int) -> Integral:
+    import numpy as np
+
+    order = METHODS[method][0]
+    if x is None:
+        step = 1.0 if dx is None else _spacing(dx)
+        value = _even(values, step, method)
+        coarser = _even(values[::2], 2 * step, method) if _halvable(n, method) else None
+        points = None
+        lo, hi = 0.0, n * step
+    else:
+        points = _samples(x, "x")
+        if points.shape != values.shape:
+            raise IntegrationError(f"x and y must have the same length: {points.size} points for {values.size} values")
+        widths = _widths(points, strict=method == "simpson")
+        value = _uneven(values, widths, method)
+        coarser = _uneven(values[::2], np.diff(points[::2]), method) if _halvable(n, method) else None
+        step = None
+        lo, hi = float(points[0]), float(points[-1])
+    if not math.isfinite(value):
+        _locate(values, "y")
+        raise IntegrationError("the area overflows: it is too large for a float")
+    error, extrapolated = (None, None) if coarser is None else _richardson(value, coarser, order, finer_is_value=True)
+    rows = None
+    if n <= WORKING_LIMIT:
+        widths = np.full(n, step) if points is None else np.diff(points)
+        xs = np.arange(n + 1) * step if points is None else points
+        rows = tuple(zip(range(n + 1), xs.tolist(), values.tolist(), _weights(widths, method).tolist(), strict=True))
+    return Integral(value, method, n, step, error, extrapolated, lo, hi, rows=rows)
+
+
+def _halvable(n: int, method: str) -> bool:
+    """Whether every other sample still makes the rule: n even, and for Simpson n/2 ≥ 2."""
+    return n % 2 == 0 and (n >= 4 if method == "simpson" else n >= 2)
+
+
+def _samples(data: Any, name: str) -> np.ndarray:
+    import numpy as np
+
+    try:
+        array = np.asarray(data, dtype=float)
+    except (TypeError, ValueError):
+        raise IntegrationError(f"{name} must be numbers") from None
+    if array.ndim != 1:
+        raise IntegrationError(f"{name} must be one-dimensional, not of shape {array.shape}")
+    return array
+
+
+def _spacing(dx: object) -> float:
+    if isinstance(dx, bool) or not isinstance(dx, (int, float)) or not math.isfinite(dx) or dx <= 0:
+        raise IntegrationError(f"dx is the positive spacing between samples, not {dx!r}")
+    return float(dx)
+
+
+def _widths(points: np.ndarray, *, strict: bool) -> np.ndarray:
+    """The interval widths; the points must be finite and increasing (strictly, for Simpson)."""
+    import numpy as np
+
+    if not (math.isfinite(points[0]) and math.isfinite(points[-1])):
+        _locate(points, "x")
+    widths = np.diff(points)
+    smallest = widths.min()
+    if not smallest >= 0 or (strict and smallest == 0):  # also catches nan
+        _locate(points, "x")
+        i = int(np.flatnonzero(~(widths > 0) if strict else ~(widths >= 0))[0])
+        problem = "repeats" if widths[i] == 0 else "is smaller than the one before"
+        raise IntegrationError(
+            f"x must be {'strictly ' if strict else ''}increasing: x[{i + 1}] = {points[i + 1]:g} {problem} "
+            f"(x[{i}] = {points[i]:g}); sort the samples by x first"
+        )
+    return widths
+
+
+def _locate(array: np.ndarray, name: str) -> None:
+    """Raise naming the first sample that is not a finite number, if there is one."""
+    import numpy as np
+
+    bad = np.flatnonzero(~np.isfinite(array))
+    if bad.size:
+        raise IntegrationError(f"{name}[{int(bad[0])}] is {array[bad[0]]}: every sample must be a finite number")
+
+
+def _even(y: np.ndarray, h: float, method: str) -> float:
+    """The rule on evenly spaced samples: one pass over the data (a sum), as the bandwidth allows."""
+    if method == "left":
+        return float(y[:-1].sum()) * h
+    if method == "right":
+        return float(y[1:].sum()) * h
+    total = float(y.sum())
+    if method == "trapezoid":
+        return h * (total - 0.5 * (y[0] + y[-1]))
+    n = y.size - 1
+    if n % 2:  # an odd number of intervals: Simpson on the first n - 1, then the last-interval correction
+        return _even(y[:-1], h, "simpson") + h * (5 * y[-1] + 8 * y[-2] - y[-3]) / 12
+    odd = float(y[1:-1:2].sum())
+    return h / 3 * (2 * total - y[0] - y[-1] + 2 * odd)
+
+
+def _uneven(y: np.ndarray, h: np.ndarray, method: str) -> float:
+    """The rule on samples with interval widths ``h``."""
+    import numpy as np
+
+    if method == "left":
+        return float(np.dot(h, y[:-1]))
+    if method == "right":
+        return float(np.dot(h, y[1:]))
+    if method == "trapezoid":
+        return 0.5 * float(np.dot(h, y[:-1]) + np.dot(h, y[1:]))
+    return float(np.dot(_weights(h, "simpson"), y))
+
+
+def _weights(h: np.ndarray, method: str) -> np.ndarray:
+    """Each sample's weight in the rule, given the interval widths: value = Σ weight·y.
+
+    Simpson on uneven widths integrates the parabola through each pair of intervals (h0, h1)
+    (Cartwright's form); with an odd number of intervals, the last one is integrated under the
+    parabola through the last three samples.
+    """
+    import numpy as np
+
+    n = h.size
+    w = np.zeros(n + 1)
+    if method == "left":
+        w[:-1] = h
+    elif method == "right":
+        w[1:] = h
+    elif method == "trapezoid":
+        w[:-1] += h / 2
+        w[1:] += h / 2
+    else:
+        pairs = n - n % 2
+        h0, h1 = h[0:pairs:2], h[1:pairs:2]
+        s = (h0 + h1) / 6
+        w[0:pairs:2] += s * (2 - h1 / h0)
+        w[1:pairs:2] += s * (h0 + h1) ** 2 / (h0 * h1)
+        w[2 : pairs + 1 : 2] += s * (2 - h0 / h1)
+        if n % 2:
+            a, b = h[-2], h[-1]
+            w[-1] += (2 * b**2 + 3 * a * b) / (6 * (a + b))
+            w[-2] += (b**2 + 3 * a * b) / (6 * a)
+            w[-3] -= b**3 / (6 * a * (a + b))
+    return w

@@ -1,0 +1,158 @@
+"""ROC curves and the area under them, for binary classifiers.
+
+A classifier gives each example a score; a threshold turns scores into predictions. The ROC
+curve traces the true-positive rate against the false-positive rate as the threshold falls
+from above every score to below every score, and its area (AUC), by the trapezoid rule, is the
+probability that a random positive scores above a random negative (ties counting one half).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .errors import SymdiffError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Confusion", "RocCurve", "RocError", "confusion_matrix", "roc_auc", "roc_curve"]
+
+
+class RocError(SymdiffError):
+    """Labels or scores that do not make a binary classification."""
+
+
+class Confusion(NamedTuple):
+    """Counts of a binary classifier's predictions: ``tn, fp, fn, tp = confusion_matrix(...)``."""
+
+    tn: int
+    fp: int
+    fn: int
+    tp: int
+
+    @property
+    def tpr(self) -> float:
+        """True-positive rate (recall, sensitivity): the share of positives predicted positive."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
+
+    @property
+    def fpr(self) -> float:
+        """False-positive rate (1 - specificity): the share of negatives predicted positive."""
+        return self.fp / (self.fp + self.tn) if self.fp + self.tn else float("nan")
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / sum(self)
+
+    def __str__(self) -> str:
+        width = max(len(str(v)) for v in self)
+        return "\n".join([
+            f"{'':>12}  {'predicted 0':>{max(width, 11)}}  {'predicted 1':>{max(width, 11)}}",
+            f"{'actual 0':>12}  {self.tn:>{max(width, 11)}}  {self.fp:>{max(width, 11)}}",
+            f"{'actual 1':>12}  {self.fn:>{max(width, 11)}}  {self.tp:>{max(width, 11)}}",
+        ])  # fmt: skip
+
+
+class RocCurve(NamedTuple):
+    """The ROC curve's points, one per distinct score plus the start (0, 0) at threshold +inf.
+
+    Point i is the (fpr, tpr) of predicting positive when score ≥ thresholds[i]; thresholds
+    fall, so the points run from (0, 0) to (1, 1). Equal scores share one point, so tied
+    examples give a diagonal segment (the standard handling of ties).
+    """
+
+    fpr: np.ndarray
+    tpr: np.ndarray
+    thresholds: np.ndarray
+
+
+def confusion_matrix(y_true: Any, y_pred: Any) -> Confusion:
+    """The counts (tn, fp, fn, tp) of predictions ``y_pred`` against labels ``y_true`` (0/1 or bool)."""
+    import numpy as np
+
+    truth = _labels(y_true, "y_true")
+    predicted = _labels(y_pred, "y_pred")
+    _same_length(truth, predicted, "y_pred")
+    tp = int(np.count_nonzero(truth & predicted))
+    fp = int(np.count_nonzero(predicted)) - tp
+    fn = int(np.count_nonzero(truth)) - tp
+    return Confusion(truth.size - tp - fp - fn, fp, fn, tp)
+
+
+def roc_curve(y_true: Any, scores: Any) -> RocCurve:
+    """The ROC curve of ``scores`` (higher means more likely positive) against labels ``y_true``."""
+    import numpy as np
+
+    truth = _labels(y_true, "y_true")
+    values = _scores(scores, truth)
+    positives = int(np.count_nonzero(truth))
+    negatives = truth.size - positives
+    if not positives or not negatives:
+        present = "positives (1)" if positives else "negatives (0)"
+        raise RocError(f"a ROC curve needs both classes, but y_true has only {present}")
+    order = np.argsort(values)[::-1]  # descending; ties are grouped below, so stability does not matter
+    ordered = values[order]
+    # The last index of each run of equal scores: each run is one threshold, one point.
+    ends = np.flatnonzero(ordered[1:] != ordered[:-1])
+    ends = np.append(ends, ordered.size - 1)
+    true_positives = np.cumsum(truth[order], dtype=np.int64)[ends]
+    false_positives = ends + 1 - true_positives
+    tpr = np.concatenate(([0.0], true_positives / positives))
+    fpr = np.concatenate(([0.0], false_positives / negatives))
+    thresholds = np.concatenate(([np.inf], ordered[ends]))
+    return RocCurve(fpr, tpr, thresholds)
+
+
+def roc_auc(y_true: Any, scores: Any) -> float:
+    """The area under the ROC curve by the trapezoid rule: 1 is a perfect ranking, 0.5 chance."""
+    from .area import integrate_samples
+
+    curve = roc_curve(y_true, scores)
+    return integrate_samples(curve.tpr, curve.fpr, method="trapezoid").value
+
+
+def _labels(data: Any, name: str) -> np.ndarray:
+    """Labels as a boolean array: they must be 0 and 1, or False and True."""
+    import numpy as np
+
+    array = np.asarray(data)
+    if array.ndim != 1:
+        raise RocError(f"{name} must be one-dimensional, not of shape {array.shape}")
+    if array.size == 0:
+        raise RocError(f"{name} is empty")
+    if array.dtype == bool:
+        return array
+    if array.dtype.kind not in "iuf":
+        raise RocError(f"{name} must hold the labels 0 and 1 (or False and True), not {array.dtype} values")
+    valid = (array == 0) | (array == 1)
+    if not valid.all():
+        i = int(np.flatnonzero(~valid)[0])
+        raise RocError(f"{name} must hold the labels 0 and 1 (or False and True); {name}[{i}] is {array[i].item()!r}")
+    return array.astype(bool)
+
+
+def _scores(data: Any, truth: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    try:
+        array = np.asarray(data, dtype=float)
+    except (TypeError, ValueError):
+        raise RocError("scores must be numbers") from None
+    if array.ndim != 1:
+        raise RocError(f"scores must be one-dimensional, not of shape {array.shape}")
+    _same_length(truth, array, "scores")
+    if not np.isfinite(array.sum()):  # finite exactly when every score is (or the sum overflows: checked next)
+        bad = np.flatnonzero(~np.isfinite(array))
+        if bad.size:
+            i = int(bad[0])
+            raise RocError(f"scores[{i}] is {array[i]}: every score must be a finite number")
+    return array
+
+
+def _same_length(truth: np.ndarray, other: np.ndarray, name: str) -> None:
+    if other.shape != truth.shape:
+        raise RocError(f"y_true and {name} must have the same length: {truth.size} labels, {other.size} {name}")

@@ -1,0 +1,49 @@
+"""The example scripts run, print what their docstrings promise, and write their pictures."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(name: str, *args: str) -> str:
+    result = subprocess.run([sys.executable, str(EXAMPLES / name), *args], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def test_reading_expressions() -> None:
+    assert "reads as" in run("reading_expressions.py")
+
+
+def test_area_under_sine_shows_each_method_at_its_order(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = run("area_under_sine.py", str(tmp_path))
+    sections = re.split(r"\n  (left|right|midpoint|trapezoid|simpson)\n", out)
+    orders = {}
+    for method, table in zip(sections[1::2], sections[2::2], strict=True):
+        last = next(line.split() for line in table.splitlines() if line.split()[:1] == ["256"])
+        orders.setdefault(method, []).append(float(last[-1]))
+    assert [round(o) for o in orders["simpson"]] == [4, 4]
+    assert [round(o) for o in orders["midpoint"]] == [2, 2]
+    assert round(orders["left"][1]) == 1 and round(orders["right"][1]) == 1  # on [0, pi/2]
+    for name in ["area_errors.png", "area_left.png", "area_simpson.png"]:
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
+
+
+def test_roc_from_scratch_agrees_with_mann_whitney(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    out = run("roc_from_scratch.py", str(tmp_path))
+    auc = re.search(r"AUC = (0\.\d+)", out).group(1)
+    pairs = re.search(r"pairs: (0\.\d+)", out).group(1)
+    assert auc == pairs and float(auc) > 0.8
+    assert "∂L/∂b = sigmoid(w1*x1 + w2*x2 + b) - y" in out
+    assert (tmp_path / "roc.png").read_bytes().startswith(b"\x89PNG")

@@ -1,0 +1,249 @@
+"""Riemann sums, trapezoid and Simpson: against exact areas from SymPy, at the theoretical rates."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given
+from hypothesis import strategies as st
+from sympy_oracle import to_sympy
+
+from symdiff import IntegrationError, diff, integrate, integrate_samples, lambdify, parse
+from symdiff.area import METHODS, WORKING_LIMIT, _weights
+
+# (function, a, b): smooth on [a, b], and with no symmetry that would make a rule luckier than
+# its order (sin on [0, pi] would make the left sum a trapezoid rule).
+FUNCTIONS = [
+    ("e^x", "0", "1"),
+    ("1/(1 + x^2)", "0", "2"),
+    ("ln(x)", "1", "3"),
+    ("sin(x)", "0", "1"),
+    ("x e^(-x)", "0", "2"),
+    ("sqrt(x)", "1", "4"),
+    ("cos(x)^2 + x^5", "-0.5", "1.5"),
+]
+ORDERS = {"left": 1, "right": 1, "midpoint": 2, "trapezoid": 2, "simpson": 4}
+# The textbook error bounds: |E| ≤ C·(b - a)·h^p·max|f^(p)| over [a, b].
+BOUND_CONSTANTS = {"left": 1 / 2, "right": 1 / 2, "midpoint": 1 / 24, "trapezoid": 1 / 12, "simpson": 1 / 180}
+
+
+def exact(text: str, a: str, b: str) -> float:
+    expr = to_sympy(parse(text))
+    (x,) = expr.free_symbols  # the oracle's own symbol, with its assumptions
+    return float(sympy.integrate(expr, (x, sympy.sympify(a), sympy.sympify(b))))
+
+
+def derivative_maximum(text: str, order: int, a: float, b: float) -> float:
+    """max |f^(order)| on [a, b], from symdiff's own derivative on a fine grid (plus a margin)."""
+    derivative = diff(text, *["x"] * order)
+    values = lambdify(derivative, "x")(np.linspace(a, b, 20_001))
+    return float(np.abs(values).max()) * 1.01
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+@pytest.mark.parametrize(("text", "a", "b"), FUNCTIONS)
+def test_error_is_within_the_bound_and_falls_at_the_method_rate(text: str, a: str, b: str, method: str) -> None:
+    area = exact(text, a, b)
+    lo, hi = float(a), float(b)
+    p = ORDERS[method]
+    bound_derivative = derivative_maximum(text, 1 if p == 1 else p, lo, hi)
+    errors = []
+    for n in (16, 32, 64, 128):
+        result = integrate(text, "x", a, b, method=method, n=n)
+        error = abs(result.value - area)
+        h = (hi - lo) / n
+        assert error <= BOUND_CONSTANTS[method] * (hi - lo) * h**p * bound_derivative + 1e-13
+        errors.append(error)
+    rates = [math.log2(coarse / fine) for coarse, fine in itertools.pairwise(errors)]
+    assert all(abs(rate - p) < 0.25 for rate in rates), rates
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+@pytest.mark.parametrize(("text", "a", "b"), FUNCTIONS)
+def test_richardson_estimates_the_actual_error(text: str, a: str, b: str, method: str) -> None:
+    result = integrate(text, "x", a, b, method=method, n=16)
+    actual = abs(result.value - exact(text, a, b))
+    assert result.error is not None and 0.7 * actual <= result.error <= 1.3 * actual
+    assert abs(result.extrapolated - exact(text, a, b)) < actual / 4
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_reversed_bounds_give_the_signed_integral(method: str) -> None:
+    # The same shapes, counted negatively: a left sum still samples each interval's left end.
+    forward = integrate("x^3 + 2", "x", 0, 2, method=method, n=10)
+    backward = integrate("x^3 + 2", "x", 2, 0, method=method, n=10)
+    assert backward.value == pytest.approx(-forward.value, rel=1e-14)
+    assert backward.error == pytest.approx(forward.error, rel=1e-12)
+    assert backward.dx == pytest.approx(-forward.dx)
+    assert (backward.a, backward.b) == (2.0, 0.0)
+    assert sum(w * y for _, _, y, w in backward.rows) == pytest.approx(backward.value, rel=1e-14)
+
+
+def test_simpson_is_exact_for_cubics_and_an_empty_interval_is_zero() -> None:
+    assert integrate("x^3 - 2x + 1", "x", -1, 2, method="simpson", n=2).value == pytest.approx(3.75, rel=1e-14)
+    empty = integrate("1/x", "x", 0, 0)
+    assert empty.value == 0.0 and float(empty) == 0.0
+
+
+def test_the_result_carries_what_was_done() -> None:
+    result = integrate("sin x", None, 0, "pi", method="simpson", n=10)
+    assert (result.method, result.n, result.var) == ("simpson", 10, "x")
+    assert result.dx == pytest.approx(math.pi / 10) and result.b == pytest.approx(math.pi)
+    assert float(result) == result.value == pytest.approx(2.0001095173150043, rel=1e-12)
+    assert str(result).startswith("2.00010951732 ± 0.00011")
+    assert repr(result).startswith("<Integral simpson n=10: ")
+
+
+def test_the_working_lists_the_samples_and_adds_up() -> None:
+    result = integrate("x^2", "x", 0, "pi/2", method="trapezoid", n=4)
+    assert result.rows is not None and len(result.rows) == 5
+    assert sum(weight * value for _, _, value, weight in result.rows) == pytest.approx(result.value, rel=1e-14)
+    text = result.working()
+    assert "∫ x^2 dx from 0 to pi/2, trapezoid rule with n = 4 (Δx = 0.392699)" in text
+    assert "T_n = Δx/2·[f(x_0) + 2f(x_1)" in text and "error estimate (Richardson, n = 4 against 8)" in text
+    assert r"\int_{0}^{\frac{\pi}{2}} x^{2}" in result.to_latex()
+    midpoint = integrate("x", "x", 0, 1, method="midpoint", n=2)
+    assert [row[1] for row in midpoint.rows] == [0.25, 0.75]
+    large = integrate("x", "x", 0, 1, n=WORKING_LIMIT + 1)
+    assert large.rows is None and f"listed for n ≤ {WORKING_LIMIT}" in large.working()
+
+
+def test_large_n_is_evaluated_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = {m: integrate("e^x sin(3x)", "x", 0, 2, method=m, n=1000).value for m in METHODS}
+    monkeypatch.setattr("symdiff.area._CHUNK", 37)
+    for method, value in whole.items():
+        assert integrate("e^x sin(3x)", "x", 0, 2, method=method, n=1000).value == pytest.approx(value, rel=1e-13)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: integrate("x", "x", 0, 1, n=0), "n must be at least 1"),
+        (lambda: integrate("x", "x", 0, 1, n=-3), "n must be at least 1"),
+        (lambda: integrate("x", "x", 0, 1, n=2.5), "whole number"),
+        (lambda: integrate("x", "x", 0, 1, n=True), "whole number"),
+        (lambda: integrate("x", "x", 0, 1, method="simpson", n=5), "n must be even, not 5 .try 6"),
+        (lambda: integrate("x", "x", 0, 1, method="gauss"), "unknown method 'gauss'"),
+        (lambda: integrate("x", "x", 0, math.inf), "improper integral"),
+        (lambda: integrate("x", "x", "-inf", 0), "improper integral"),
+        (lambda: integrate("x", "x", 0, "y"), "must be a number"),
+        (lambda: integrate("x", "x", 0, "ln(-1)"), "has no value"),
+        (lambda: integrate("x", "x", 0, "1 +"), "not a number or expression"),
+        (lambda: integrate("x y", None, 0, 1), "say which variable"),
+        (lambda: integrate("x y", "x", 0, 1), "also depends on y"),
+        (lambda: integrate("1/x", "x", 0, 1), "endpoint x = 0 and does not settle"),
+        (lambda: integrate("ln(x)", "x", 0, 1, method="midpoint"), "endpoint x = 0 and does not settle"),
+        (lambda: integrate("1/(1 - x)", "x", 0, 1), "endpoint x = 1 and does not settle"),
+        (lambda: integrate("sin(x)/x", "x", 0, 1), "settles to a limit.*method='midpoint'"),
+        (lambda: integrate("1/(x - 0.5)", "x", 0, 1, n=10), "at x = 0.5, inside the interval"),
+        (lambda: integrate("e^(e^x)", "x", 0, 800), "no finite value|overflows"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(call, message: str) -> None:
+    with pytest.raises(IntegrationError, match=message):
+        call()
+
+
+def test_a_removable_endpoint_singularity_works_with_the_midpoint_sum() -> None:
+    # ∫₀¹ sin(x)/x dx = Si(1)
+    result = integrate("sin(x)/x", "x", 0, 1, method="midpoint", n=64)
+    assert result.value == pytest.approx(0.946083070367183, abs=1e-5)
+
+
+# --- samples --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", ["left", "right", "trapezoid", "simpson"])
+def test_evenly_spaced_samples_match_the_expression_rule(method: str) -> None:
+    x = np.linspace(0, 2, 41)
+    from_samples = integrate_samples(np.exp(x), dx=0.05, method=method)
+    from_expression = integrate("e^x", "x", 0, 2, method=method, n=40)
+    assert from_samples.value == pytest.approx(from_expression.value, rel=1e-13)
+    with_points = integrate_samples(np.exp(x), x, method=method)
+    assert with_points.value == pytest.approx(from_expression.value, rel=1e-12)
+
+
+@pytest.mark.parametrize("count", [3, 4, 5, 10, 11, 101])
+@pytest.mark.parametrize("method", ["left", "right", "trapezoid", "simpson"])
+def test_fast_formulas_equal_the_weighted_sums(method: str, count: int) -> None:
+    rng = np.random.default_rng(count)
+    x = np.cumsum(rng.uniform(0.1, 1.0, count))
+    y = rng.normal(size=count)
+    weights = _weights(np.diff(x), method)
+    assert integrate_samples(y, x, method=method).value == pytest.approx(float(weights @ y), rel=1e-12, abs=1e-12)
+    even = _weights(np.full(count - 1, 0.3), method)
+    assert integrate_samples(y, dx=0.3, method=method).value == pytest.approx(float(even @ y), rel=1e-12, abs=1e-12)
+
+
+@given(st.lists(st.floats(0.01, 2.0), min_size=2, max_size=30), st.floats(-3, 3), st.floats(-3, 3))
+def test_uneven_simpson_is_exact_for_quadratics(widths: list[float], c1: float, c2: float) -> None:
+    x = np.concatenate(([0.0], np.cumsum(widths)))
+    y = 1.0 + c1 * x + c2 * x**2
+    b = x[-1]
+    expected = b + c1 * b**2 / 2 + c2 * b**3 / 3
+    assert integrate_samples(y, x, method="simpson").value == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def test_uneven_trapezoid_matches_numpy() -> None:
+    rng = np.random.default_rng(7)
+    x = np.sort(rng.uniform(0, 10, 1000))
+    y = np.sin(x) + rng.normal(size=1000) * 0.1
+    assert integrate_samples(y, x).value == pytest.approx(np.trapezoid(y, x), rel=1e-12)
+    assert integrate_samples(y, dx=0.01).value == pytest.approx(np.trapezoid(y, dx=0.01), rel=1e-12)
+    assert integrate_samples(list(y)).value == pytest.approx(np.trapezoid(y), rel=1e-12)  # dx defaults to 1
+
+
+def test_samples_error_estimate_uses_every_other_sample() -> None:
+    x = np.linspace(0, 1, 33)
+    result = integrate_samples(np.exp(x), x, method="trapezoid")
+    actual = abs(result.value - (math.e - 1))
+    assert 0.7 * actual <= result.error <= 1.3 * actual
+    assert integrate_samples([1.0, 2.0, 4.0, 3.0], dx=1.0).error is None  # 3 intervals: no halving
+
+
+def test_samples_are_never_changed() -> None:
+    y = np.array([3.0, 1.0, 2.0, 5.0])
+    x = np.array([0.0, 0.5, 2.0, 2.5])
+    integrate_samples(y, x, method="simpson")
+    assert y.tolist() == [3.0, 1.0, 2.0, 5.0] and x.tolist() == [0.0, 0.5, 2.0, 2.5]
+
+
+def test_samples_working_table() -> None:
+    result = integrate_samples([1.0, 2.0, 3.0, 4.0], [0.0, 1.0, 2.0, 3.0], method="simpson")
+    assert result.value == pytest.approx(7.5)
+    assert result.dx is None and "Δx varies" in result.working()
+    assert [round(w, 6) for *_, w in result.rows] == [0.333333, 1.25, 1.0, 0.416667]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: integrate_samples([1.0, np.nan, 2.0]), r"y\[1\] is nan"),
+        (lambda: integrate_samples([1.0, 2.0, np.inf], dx=0.5), r"y\[2\] is inf"),
+        (lambda: integrate_samples([1e308, 1e308, 1e308]), "overflows"),
+        (lambda: integrate_samples([1.0, 2.0, 3.0], [0.0, 2.0, 1.0]), r"increasing: x\[2\] = 1 is smaller"),
+        (lambda: integrate_samples([1.0, 2.0, 3.0], [0.0, 1.0, 1.0], method="simpson"), "strictly increasing"),
+        (lambda: integrate_samples([1.0, 2.0, 3.0], [0.0, np.nan, 1.0]), r"x\[1\] is nan"),
+        (lambda: integrate_samples([1.0, 2.0, 3.0], [0.0, 1.0]), "same length: 2 points for 3 values"),
+        (lambda: integrate_samples([1.0, 2.0], [0.0, 1.0], dx=1.0), "not both"),
+        (lambda: integrate_samples([1.0, 2.0], dx=0), "positive spacing"),
+        (lambda: integrate_samples([1.0, 2.0], dx=-1.0), "positive spacing"),
+        (lambda: integrate_samples([1.0]), "at least 2 samples"),
+        (lambda: integrate_samples([1.0, 2.0], method="simpson"), "at least 3 samples"),
+        (lambda: integrate_samples([[1.0, 2.0], [3.0, 4.0]]), "one-dimensional"),
+        (lambda: integrate_samples(["a", "b"]), "must be numbers"),
+        (lambda: integrate_samples([1.0, 2.0], method="midpoint"), "midpoints"),
+    ],
+)
+def test_bad_samples_get_a_clear_error(call, message: str) -> None:
+    with pytest.raises(IntegrationError, match=message):
+        call()
+
+
+def test_a_repeated_x_is_allowed_outside_simpson() -> None:
+    # A zero-width interval adds nothing (a step in ROC data is exactly this).
+    assert integrate_samples([0.0, 1.0, 1.0], [0.0, 1.0, 1.0]).value == pytest.approx(0.5)

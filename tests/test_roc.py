@@ -1,0 +1,129 @@
+"""ROC curves and AUC: the standard example, ties, and the Mann-Whitney probability as an oracle."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from symdiff import Confusion, RocError, confusion_matrix, roc_auc, roc_curve
+
+
+def mann_whitney(labels: list[int], scores: list[float]) -> float:
+    """P(a random positive scores above a random negative), ties counting one half: every pair."""
+    positives = [s for label, s in zip(labels, scores, strict=True) if label]
+    negatives = [s for label, s in zip(labels, scores, strict=True) if not label]
+    wins = sum((p > q) + 0.5 * (p == q) for p in positives for q in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def test_the_standard_example() -> None:
+    curve = roc_curve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    assert curve.fpr.tolist() == [0.0, 0.0, 0.5, 0.5, 1.0]
+    assert curve.tpr.tolist() == [0.0, 0.5, 0.5, 1.0, 1.0]
+    assert curve.thresholds.tolist() == [np.inf, 0.8, 0.4, 0.35, 0.1]
+    assert roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
+
+
+def test_tied_scores_share_one_point() -> None:
+    curve = roc_curve([1, 0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5, 0.9])
+    assert curve.thresholds.tolist() == [np.inf, 0.9, 0.5]
+    assert curve.tpr.tolist() == pytest.approx([0.0, 1 / 3, 1.0])
+    assert curve.fpr.tolist() == [0.0, 0.0, 1.0]
+    assert roc_auc([1, 0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5, 0.9]) == pytest.approx(2 / 3)  # diagonal through the tie
+    assert roc_auc([0, 1, 0, 1], [3, 3, 3, 3]) == 0.5
+
+
+@pytest.mark.parametrize(
+    ("labels", "scores", "area"),
+    [
+        ([0, 0, 1, 1], [1, 2, 3, 4], 1.0),
+        ([1, 1, 0, 0], [1, 2, 3, 4], 0.0),
+        ([True, False, True], [0.9, 0.1, 0.8], 1.0),
+        (np.array([1.0, 0.0, 1.0, 0.0]), [0.2, 0.4, 0.6, 0.8], 0.25),
+    ],
+)
+def test_table(labels, scores, area: float) -> None:
+    assert roc_auc(labels, scores) == pytest.approx(area)
+
+
+@given(
+    st.lists(st.tuples(st.booleans(), st.integers(-5, 5)), min_size=2, max_size=60).filter(
+        lambda pairs: len({label for label, _ in pairs}) == 2
+    )
+)
+def test_auc_is_the_mann_whitney_probability(pairs: list[tuple[bool, int]]) -> None:
+    labels = [int(label) for label, _ in pairs]
+    scores = [score / 2 for _, score in pairs]  # small integers: many ties
+    assert roc_auc(labels, scores) == pytest.approx(mann_whitney(labels, scores), abs=1e-12)
+
+
+@given(st.lists(st.tuples(st.booleans(), st.floats(-1e6, 1e6)), min_size=2, max_size=40))
+def test_the_curve_runs_monotonically_from_origin_to_corner(pairs: list[tuple[bool, float]]) -> None:
+    labels = [label for label, _ in pairs]
+    if len(set(labels)) < 2:
+        return
+    curve = roc_curve(labels, [score for _, score in pairs])
+    assert (curve.fpr[0], curve.tpr[0], curve.fpr[-1], curve.tpr[-1]) == (0.0, 0.0, 1.0, 1.0)
+    assert (np.diff(curve.fpr) >= 0).all() and (np.diff(curve.tpr) >= 0).all()
+    assert (np.diff(curve.thresholds) < 0).all()
+
+
+def test_large_input_agrees_with_the_rank_formula() -> None:
+    rng = np.random.default_rng(3)
+    labels = rng.integers(0, 2, 200_000)
+    scores = np.round(rng.normal(size=200_000) + labels, 2)  # rounded: ties everywhere
+    # Mann-Whitney U from average ranks, computed independently of the curve.
+    order = np.argsort(scores, kind="stable")
+    ranks = np.empty(scores.size)
+    ranks[order] = np.arange(1, scores.size + 1)
+    _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
+    sums = np.bincount(inverse, weights=ranks)
+    ranks = (sums / counts)[inverse]
+    positives = labels.sum()
+    negatives = labels.size - positives
+    u = ranks[labels == 1].sum() - positives * (positives + 1) / 2
+    assert roc_auc(labels, scores) == pytest.approx(u / (positives * negatives), rel=1e-12)
+
+
+def test_inputs_are_never_changed() -> None:
+    labels = np.array([0, 1, 1, 0])
+    scores = np.array([0.3, 0.9, 0.1, 0.5])
+    roc_auc(labels, scores)
+    assert labels.tolist() == [0, 1, 1, 0] and scores.tolist() == [0.3, 0.9, 0.1, 0.5]
+
+
+def test_confusion_matrix() -> None:
+    counts = confusion_matrix([0, 0, 1, 1, 1, 0], [0, 1, 1, 1, 0, 0])
+    assert counts == Confusion(tn=2, fp=1, fn=1, tp=2)
+    tn, fp, fn, tp = counts
+    assert (tn, fp, fn, tp) == (2, 1, 1, 2)
+    assert counts.tpr == pytest.approx(2 / 3) and counts.fpr == pytest.approx(1 / 3)
+    assert counts.precision == pytest.approx(2 / 3) and counts.accuracy == pytest.approx(4 / 6)
+    assert "actual 1" in str(counts) and "predicted 0" in str(counts)
+    scores = np.array([0.2, 0.7, 0.9, 0.4])
+    assert confusion_matrix([0, 1, 1, 0], scores >= 0.5) == Confusion(2, 0, 0, 2)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: roc_auc([1, 1, 1], [0.1, 0.2, 0.3]), "only positives"),
+        (lambda: roc_curve([0, 0], [0.1, 0.2]), "only negatives"),
+        (lambda: roc_auc([0, 1], [0.1, np.nan]), r"scores\[1\] is nan"),
+        (lambda: roc_auc([0, 1], [np.inf, 0.2]), r"scores\[0\] is inf"),
+        (lambda: roc_auc([0, 1, 1], [0.1, 0.2]), "same length: 3 labels, 2 scores"),
+        (lambda: roc_auc([0, 1, 2], [0.1, 0.2, 0.3]), r"labels 0 and 1.*y_true\[2\] is 2"),
+        (lambda: roc_auc([0, 1, np.nan], [0.1, 0.2, 0.3]), r"y_true\[2\] is nan"),
+        (lambda: roc_auc(["no", "yes"], [0.1, 0.2]), "labels 0 and 1"),
+        (lambda: roc_auc([], []), "empty"),
+        (lambda: roc_auc([[0, 1]], [[0.1, 0.2]]), "one-dimensional"),
+        (lambda: roc_auc([0, 1], ["a", "b"]), "scores must be numbers"),
+        (lambda: confusion_matrix([0, 1], [1, 0, 1]), "same length"),
+        (lambda: confusion_matrix([0, 1], [0.5, 1]), r"y_pred\[0\] is 0.5"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(call, message: str) -> None:
+    with pytest.raises(RocError, match=message):
+        call()
