@@ -1,6 +1,7 @@
 """The simplifier: from any tree to the answer a textbook would print.
 
-It works in two stages:
+It works in two stages; this module builds the normal form (its shape is in ``normal.py``, the
+exact arithmetic in ``exact.py``) and ``presentation.py`` writes it back as a tree.
 
 1. **Normal form.** Every node becomes a sum of terms, each an exact coefficient times a
    product of factors ``base^exponent``:  ``{monomial: coefficient}`` with monomials as sorted
@@ -27,6 +28,7 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
+from .exact import HALF, ONE, bounded_power, special_value, whole
 from .expr import (
     Add,
     Call,
@@ -42,27 +44,11 @@ from .expr import (
     UndefinedCall,
     number,
 )
+from .normal import CONSTANT, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
+from .presentation import Presenter, common_exponentials
 from .traversal import fold
 
 __all__ = ["ACTIONS", "Simplifier", "simplify"]
-
-# A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
-Exponent = Fraction | Expr
-Monomial = tuple[tuple[Expr, Exponent], ...]
-# While factors are merged they are keyed by base and by whether the exponent is symbolic:
-# x^x and x^-1 stay apart (x^x/x, not x^(x - 1)), which keeps repeated derivatives compact.
-FactorKey = tuple[Expr, bool]
-Normal = dict[Monomial, Fraction]  # {(): c} is the constant c; {} is 0
-
-ONE = Fraction(1)
-_NUMERIC = (int, Fraction)
-_ZERO = Number(0)  # a numeric exponent: int when whole (fast to hash and add), else Fraction
-HALF = Fraction(1, 2)
-CONSTANT: Monomial = ()
-
-# Exact constant folding stops at numbers this large: 2^2^2^2^2^2 (2^65536) and 10^100 stay
-# powers instead of becoming integers of tens of thousands of digits.
-MAX_FOLDED_BITS = 256
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -78,13 +64,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "regroup": ("Regrouped sums and products", "(u*v)*w = u*v*w"),
 }
 
-_SPECIAL_VALUES: dict[tuple[str, Fraction], Fraction] = {
-    ("sin", Fraction(0)): Fraction(0), ("cos", Fraction(0)): ONE, ("tan", Fraction(0)): Fraction(0),
-    ("asin", Fraction(0)): Fraction(0), ("acos", ONE): Fraction(0), ("atan", Fraction(0)): Fraction(0),
-    ("sinh", Fraction(0)): Fraction(0), ("cosh", Fraction(0)): ONE, ("tanh", Fraction(0)): Fraction(0),
-    ("exp", Fraction(0)): ONE, ("ln", ONE): Fraction(0), ("log", ONE): Fraction(0),
-    ("sigmoid", Fraction(0)): HALF, ("sec", Fraction(0)): ONE,
-}
+
 
 
 def simplify(expr: Expr) -> Expr:
@@ -92,7 +72,7 @@ def simplify(expr: Expr) -> Expr:
     return Simplifier().simplify(expr)
 
 
-class Simplifier:
+class Simplifier(Presenter):
     """Simplifies many expressions with one memo, so shared subtrees are simplified once.
 
     With ``record=True`` it remembers, for each action in ``ACTIONS``, the first node where it
@@ -100,10 +80,9 @@ class Simplifier:
     """
 
     def __init__(self, *, record: bool = False) -> None:
+        super().__init__()
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
         self._normal: dict[int, tuple[Expr, Normal]] = {}
-        self._shown: dict[int, tuple[Normal, Expr]] = {}  # id(normal form) -> its presentation
-        self._keys: dict[int, tuple[Expr, tuple[int, str, object]]] = {}
         self.record = record
         self.examples: dict[str, tuple[Expr, Expr]] = {}
         self._acted: set[str] = set()
@@ -232,7 +211,7 @@ class Simplifier:
         if all(coefficient < 0 for coefficient in total.values()):
             content = -content  # -x - 1 = -(x + 1); 1 - x keeps its form
         monomials = [monomial for monomial in total]
-        numeric = [{b: e for b, e in m if isinstance(e, _NUMERIC)} for m in monomials]
+        numeric = [{b: e for b, e in m if isinstance(e, NUMERIC)} for m in monomials]
         shared: dict[Expr, Fraction] = {}
         for base, exponent in numeric[0].items():
             powers = [factors.get(base) for factors in numeric]
@@ -248,8 +227,8 @@ class Simplifier:
             for base, exponent in monomial:
                 if (base, exponent) in symbolic:
                     continue
-                if isinstance(exponent, _NUMERIC) and base in shared:
-                    exponent = _whole(exponent - shared[base])
+                if isinstance(exponent, NUMERIC) and base in shared:
+                    exponent = whole(exponent - shared[base])
                     if not exponent:
                         continue
                 reduced.append((base, exponent))
@@ -260,7 +239,7 @@ class Simplifier:
 
     def _merge_into(self, factors: dict[FactorKey, Exponent], monomial: Monomial) -> None:
         for base, exponent in monomial:
-            symbolic = not isinstance(exponent, _NUMERIC)
+            symbolic = not isinstance(exponent, NUMERIC)
             key = (base, symbolic)
             old = factors.get(key)
             if old is None:
@@ -268,7 +247,7 @@ class Simplifier:
                 continue
             self._act("cancel" if _sign(old) * _sign(exponent) < 0 else "powers")
             total = self.add_exponents(old, exponent)
-            if isinstance(total, _NUMERIC):
+            if isinstance(total, NUMERIC):
                 del factors[key]
                 if total:  # x^(y + 1)*x^(-y) = x: the power joins the numeric one
                     self._merge_into(factors, ((base, total),))
@@ -276,12 +255,12 @@ class Simplifier:
                 factors[key] = total
 
     def add_exponents(self, a: Exponent, b: Exponent) -> Exponent:
-        if isinstance(a, _NUMERIC) and isinstance(b, _NUMERIC):
-            return _whole(a + b)
+        if isinstance(a, NUMERIC) and isinstance(b, NUMERIC):
+            return whole(a + b)
         return self._exponent(self.add([self._exponent_normal(a), self._exponent_normal(b)]))
 
     def _exponent_normal(self, exponent: Exponent) -> Normal:
-        if isinstance(exponent, _NUMERIC):
+        if isinstance(exponent, NUMERIC):
             return {CONSTANT: exponent} if exponent else {}
         return self.normal_form(exponent)
 
@@ -289,7 +268,7 @@ class Simplifier:
         if not normal:
             return Fraction(0)
         if len(normal) == 1 and CONSTANT in normal:
-            return _whole(normal[CONSTANT])
+            return whole(normal[CONSTANT])
         return self.present(normal)
 
     def _fold_numeric_factors(self, factors: dict[FactorKey, Exponent]) -> tuple[Fraction, Monomial]:
@@ -297,8 +276,8 @@ class Simplifier:
         coefficient = ONE
         for key in [key for key in factors if type(key[0]) is Number]:
             exponent = factors[key]
-            if isinstance(exponent, _NUMERIC):  # 4^(-1/2) = 1/2; 3^(1/2) stays
-                value = _bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
+            if isinstance(exponent, NUMERIC):  # 4^(-1/2) = 1/2; 3^(1/2) stays
+                value = bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
                 if value is not None:
                     coefficient *= value
                     del factors[key]
@@ -308,7 +287,7 @@ class Simplifier:
         # Powers with symbolic exponents after the others and sums last, as textbooks write
         # x*e^x, 2*x*e^(x^2) and e^x*(cos(x) + sin(x)).
         ordered = sorted(
-            factors.items(), key=lambda item: (2 if _is_sum(item[0][0]) else item[0][1], self._key(item[0][0]))
+            factors.items(), key=lambda item: (2 if is_sum(item[0][0]) else item[0][1], self._key(item[0][0]))
         )
         return tuple((base, exponent) for (base, _), exponent in ordered)
 
@@ -317,11 +296,11 @@ class Simplifier:
             return {}
         # A single sum to the first power among the factors is distributed, never kept
         # (it can appear when (u + v)^2/(u + v) cancels).
-        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and _is_sum(base)]
+        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and is_sum(base)]
         if len(sums) == 1:
             i = sums[0]
             rest = monomial[:i] + monomial[i + 1:]
-            if _distributes({(base, not isinstance(e, _NUMERIC)): e for base, e in rest}):
+            if _distributes({(base, not isinstance(e, NUMERIC)): e for base, e in rest}):
                 return self._distribute(coefficient, rest, self.normal_form(monomial[i][0]))
         return {monomial: coefficient}
 
@@ -358,7 +337,7 @@ class Simplifier:
         return {((self.present(base), symbolic),): ONE}
 
     def _numeric_power(self, base: Normal, exponent: Fraction) -> Normal:
-        exponent = _whole(exponent)  # type: ignore[assignment]
+        exponent = whole(exponent)  # type: ignore[assignment]
         if exponent == 1:
             self._act("identity")
             return base
@@ -367,10 +346,10 @@ class Simplifier:
                 self._act("zero")
                 return {}
             return {((Number(0), exponent),): ONE}  # 0 to a negative power: kept, undefined
-        whole = exponent.denominator == 1
+        integral = exponent.denominator == 1
         if len(base) > 1:
             content, shared, primitive = self._primitive(base)
-            if shared and not whole:  # (x^2 + x)^(1/2) is not x^(1/2)*(x + 1)^(1/2) for x < 0
+            if shared and not integral:  # (x^2 + x)^(1/2) is not x^(1/2)*(x + 1)^(1/2) for x < 0
                 return {((self.present(base), exponent),): ONE}
             parts = [self._number_power(content, exponent), self._numeric_power({shared: ONE}, exponent)]
             if len(primitive) > 1:
@@ -381,11 +360,11 @@ class Simplifier:
         ((monomial, coefficient),) = base.items()
         if not monomial:
             return self._number_power(coefficient, exponent)
-        if whole:
+        if integral:
             scaled = {
-                (factor, not isinstance(power, _NUMERIC)): _times(power, exponent, self) for factor, power in monomial
+                (factor, not isinstance(power, NUMERIC)): _times(power, exponent, self) for factor, power in monomial
             }
-            if any(isinstance(power, _NUMERIC) and power != 1 for _, power in monomial):
+            if any(isinstance(power, NUMERIC) and power != 1 for _, power in monomial):
                 self._act("powers")
             extra, folded = self._fold_numeric_factors(scaled)
             if coefficient == 1:
@@ -399,7 +378,7 @@ class Simplifier:
     def _number_power(self, value: Fraction, exponent: Fraction) -> Normal:
         if exponent == 1:
             return {CONSTANT: value}
-        folded = _bounded_power(value, exponent)
+        folded = bounded_power(value, exponent)
         if folded is not None:
             self._act("fold")
             return {CONSTANT: folded} if folded else {}
@@ -407,9 +386,9 @@ class Simplifier:
             # Kept as powers of whole numbers: 2^(1/2), 2^65536, (2/3)^(1/2) = 2^(1/2)*3^(-1/2).
             factors: dict[FactorKey, Exponent] = {}
             if value.numerator != 1:
-                factors[(Number(value.numerator), False)] = _whole(exponent)
+                factors[(Number(value.numerator), False)] = whole(exponent)
             if value.denominator != 1:
-                factors[(Number(value.denominator), False)] = _whole(-exponent)
+                factors[(Number(value.denominator), False)] = whole(-exponent)
             extra, monomial = self._fold_numeric_factors(factors)  # (3/10^40)^2 = 9*10^-80
             return {monomial: extra}
         if exponent.denominator == 1:  # (-2)^65537 = -(2^65537)
@@ -425,7 +404,7 @@ class Simplifier:
         constant = argument.get(CONSTANT) if len(argument) <= 1 else None
         value = Fraction(0) if not argument else constant
         if value is not None and len(argument) <= 1:
-            special = _special_value(name, value)
+            special = special_value(name, value)
             if special is not None:
                 self._act("special")
                 return {CONSTANT: special} if special else {}
@@ -443,15 +422,7 @@ class Simplifier:
         atom = node if shown is node.argument else UndefinedCall(node.name, shown, node.order)
         return {((atom, 1),): ONE}
 
-    # --- presentation -----------------------------------------------------------------------
-    def present(self, normal: Normal) -> Expr:
-        cached = self._shown.get(id(normal))
-        if cached is not None:
-            return cached[1]
-        shown = self._present(normal)
-        self._shown[id(normal)] = (normal, shown)
-        return shown
-
+    # --- the answer -----------------------------------------------------------------------------
     def _present_answer(self, normal: Normal) -> Expr:
         """The whole answer: as ``present``, but a power with a symbolic exponent that every term
         has is written once in front, e^x*(sin(x) + cos(x)), as a textbook does.
@@ -461,104 +432,11 @@ class Simplifier:
         no longer meet those outside. The factored answer is built as one normal-form term, so
         reading it back gives the same answer (simplify stays idempotent).
         """
-        common = self._common_exponentials(normal)
+        common = common_exponentials(normal)
         if not common:
             return self.present(normal)
         rest = {tuple(f for f in monomial if f not in common): c for monomial, c in normal.items()}
         return self.present(self.multiply([{tuple(common): ONE}, rest]))
-
-    def _present(self, normal: Normal) -> Expr:
-        if not normal:
-            return Number(0)
-        terms = sorted(normal.items(), key=self._term_key)
-        if terms[0][1] < 0:
-            # Lead with a positive term where there is one: 3 - x, not -x + 3.
-            first_positive = next((i for i, (_, coefficient) in enumerate(terms) if coefficient > 0), None)
-            if first_positive is not None:
-                terms.insert(0, terms.pop(first_positive))
-        result: Expr | None = None
-        run: list[Expr] = []
-        for monomial, coefficient in terms:
-            magnitude = self._term(abs(coefficient), monomial)
-            if result is None and not run:
-                run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
-            elif coefficient < 0:
-                left = run[0] if len(run) == 1 else Add(*run)
-                result = Sub(left, magnitude)
-                run = [result]
-            else:
-                run.append(magnitude)
-        return run[0] if len(run) == 1 else Add(*run)
-
-    def _common_exponentials(self, normal: Normal) -> list[tuple[Expr, Exponent]]:
-        """Powers with a symbolic exponent (e^x, x^x, 2^x) that every one of several terms has."""
-        if len(normal) < 2:
-            return []
-        monomials = iter(normal)
-        shared = {factor for factor in next(monomials) if not isinstance(factor[1], _NUMERIC)}
-        for monomial in monomials:
-            if not shared:
-                return []
-            shared &= set(monomial)
-        return [factor for factor in next(iter(normal)) if factor in shared]
-
-    def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
-        if any(_divides_by_zero(base, e) for base, e in monomial):
-            # A division by zero is undefined however it is scaled or raised: always 1/0.
-            coefficient = ONE
-            monomial = tuple((base, -1) if _divides_by_zero(base, e) else (base, e) for base, e in monomial)
-        numerator: list[Expr] = []
-        denominator: list[Expr] = []
-        if coefficient.numerator != 1 or not monomial:
-            numerator.append(Number(coefficient.numerator))
-        if coefficient.denominator != 1:
-            denominator.append(Number(coefficient.denominator))
-        for base, exponent in monomial:
-            if isinstance(exponent, _NUMERIC):
-                if exponent > 0:
-                    numerator.append(_power_expr(base, exponent))
-                else:
-                    denominator.append(_power_expr(base, -exponent))
-            else:
-                numerator.append(Pow(base, exponent))
-        top = numerator[0] if len(numerator) == 1 else Mul(*numerator) if numerator else Number(1)
-        if not denominator:
-            return top
-        bottom = denominator[0] if len(denominator) == 1 else Mul(*denominator)
-        return Div(top, bottom)
-
-    # --- canonical order --------------------------------------------------------------------
-    def _key(self, base: Expr) -> tuple[int, str, object]:
-        """Numbers, then constants, symbols by name, calls by name, then anything else;
-        ties are broken by the node's hash, which is the same in every run."""
-        cached = self._keys.get(id(base))
-        if cached is not None:
-            return cached[1]
-        kind = type(base)
-        if kind is Number:
-            key: tuple[int, str, object] = (0, "", base.value)  # type: ignore[attr-defined]
-        elif kind is Constant:
-            key = (1, base.name, 0)  # type: ignore[attr-defined]
-        elif kind is Symbol:
-            key = (2, base.name, 0)  # type: ignore[attr-defined]
-        elif kind is Call or kind is UndefinedCall:
-            key = (3, base.name, hash(base))  # type: ignore[attr-defined]
-        else:
-            key = (4, "", hash(base))
-        self._keys[id(base)] = (base, key)
-        return key
-
-    def _term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
-        monomial, _ = item
-        degree = sum(
-            (exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, _NUMERIC)),
-            Fraction(0),
-        )
-        factors = tuple(
-            (self._key(base), exponent if isinstance(exponent, _NUMERIC) else hash(exponent))
-            for base, exponent in monomial
-        )
-        return (-degree, not monomial, factors)
 
 
 # --- building the normal form, one function per node kind ---------------------------------------
@@ -627,19 +505,6 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _whole(value: int | Fraction) -> int | Fraction:
-    """A whole exponent as an int: ints hash and add far faster than Fractions."""
-    return value if type(value) is int else value.numerator if value.denominator == 1 else value
-
-
-def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:
-    return base == _ZERO and isinstance(exponent, _NUMERIC) and exponent < 0
-
-
-def _is_sum(expr: Expr) -> bool:
-    return type(expr) in (Add, Sub)
-
-
 def _distributes(factors: dict[FactorKey, Exponent]) -> bool:
     """Whether a sum multiplied by these factors is distributed over them.
 
@@ -649,7 +514,7 @@ def _distributes(factors: dict[FactorKey, Exponent]) -> bool:
     4*x*(1 - x), (1 - x^2)/(x^2 + 1)^2.
     """
     return all(
-        isinstance(exponent, _NUMERIC) and exponent < 0 and not _is_sum(base) for (base, _), exponent in factors.items()
+        isinstance(exponent, NUMERIC) and exponent < 0 and not is_sum(base) for (base, _), exponent in factors.items()
     )
 
 
@@ -660,72 +525,12 @@ def _leads_with_minus(expr: Expr) -> bool:
 
 
 def _sign(exponent: Exponent) -> int:
-    if isinstance(exponent, _NUMERIC):
+    if isinstance(exponent, NUMERIC):
         return (exponent > 0) - (exponent < 0)
     return 1 if type(exponent) is not Neg else -1
 
 
 def _times(power: Exponent, factor: Fraction, s: Simplifier) -> Exponent:
-    if isinstance(power, _NUMERIC):
-        return _whole(power * factor)
+    if isinstance(power, NUMERIC):
+        return whole(power * factor)
     return s._exponent(s.scale(s.normal_form(power), factor))
-
-
-def _bounded_power(value: Fraction, exponent: Fraction) -> Fraction | None:
-    """``value ** exponent`` exactly, if it is rational and not huge; otherwise None."""
-    if value == 0:
-        return Fraction(0) if exponent > 0 else None
-    if value == 1:
-        return ONE
-    if exponent.denominator != 1:
-        if value < 0:
-            return None
-        root_n = _exact_root(value.numerator, exponent.denominator)
-        root_d = _exact_root(value.denominator, exponent.denominator)
-        if root_n is None or root_d is None:
-            return None
-        return _bounded_power(Fraction(root_n, root_d), Fraction(exponent.numerator))
-    bits = max(value.numerator.bit_length(), value.denominator.bit_length())
-    if bits * abs(exponent.numerator) > max(MAX_FOLDED_BITS, bits):  # a reciprocal never grows
-        return None
-    return value**exponent.numerator
-
-
-def _exact_root(value: int, degree: int) -> int | None:
-    if value.bit_length() > MAX_FOLDED_BITS * 4 or degree > 64:
-        return None
-    guess = round(value ** (1 / degree)) if value.bit_length() < 1000 else None
-    if guess is None:
-        return None
-    for candidate in (guess - 1, guess, guess + 1):
-        if candidate >= 0 and candidate**degree == value:
-            return candidate
-    return None
-
-
-def _special_value(name: str, value: Fraction) -> Fraction | None:
-    if name == "abs":
-        return abs(value)
-    if name == "relu":
-        return max(value, Fraction(0))
-    if name == "heaviside":
-        return ONE if value > 0 else Fraction(0)
-    return _SPECIAL_VALUES.get((name, value))
-
-
-def _power_expr(base: Expr, exponent: Fraction) -> Expr:
-    if exponent == 1:
-        return base
-    if exponent == HALF:
-        return Call("sqrt", base)
-    return Pow(base, number(exponent))
-
-
-def _negate_leading(expr: Expr) -> Expr:
-    """-expr, written on its first factor: -2*x, -x*y, -1/x (never -(2*x))."""
-    if type(expr) is Mul:
-        first, *rest = expr.children
-        return Mul(Neg(first), *rest)
-    if type(expr) is Div:
-        return Div(_negate_leading(expr.children[0]), expr.children[1])
-    return Neg(expr)

@@ -1,0 +1,27 @@
+"""The simplifier's normal form: a sum of terms, each an exact coefficient times a product of
+factors ``base^exponent``, as ``{monomial: coefficient}`` with monomials as tuples of
+``(base, exponent)`` in canonical order. ``{}`` is 0 and ``{(): c}`` the constant c."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .expr import Add, Expr, Number, Sub
+
+__all__ = ["CONSTANT", "NUMERIC", "ZERO", "Exponent", "FactorKey", "Monomial", "Normal", "is_sum"]
+
+# A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
+Exponent = Fraction | Expr
+Monomial = tuple[tuple[Expr, Exponent], ...]
+# While factors are merged they are keyed by base and by whether the exponent is symbolic:
+# x^x and x^-1 stay apart (x^x/x, not x^(x - 1)), which keeps repeated derivatives compact.
+FactorKey = tuple[Expr, bool]
+Normal = dict[Monomial, Fraction]  # {(): c} is the constant c; {} is 0
+
+NUMERIC = (int, Fraction)
+ZERO = Number(0)  # a numeric exponent: int when whole (fast to hash and add), else Fraction
+CONSTANT: Monomial = ()
+
+
+def is_sum(expr: Expr) -> bool:
+    return type(expr) in (Add, Sub)

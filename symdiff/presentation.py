@@ -1,0 +1,149 @@
+"""Presentation: a normal form written back as the tree a textbook prints.
+
+Terms in a canonical order (descending degree, constant last), the coefficient first, negative
+terms as subtraction, negative powers as a denominator, ``^(1/2)`` as ``sqrt``. Presentation is
+a pure function of the normal form, and reading a presented tree back gives the same normal
+form, which is what makes ``simplify`` idempotent.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .exact import HALF, ONE
+from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number
+from .normal import NUMERIC, ZERO, Exponent, Monomial, Normal
+
+__all__ = ["Presenter", "common_exponentials"]
+
+
+class Presenter:
+    """Writes normal forms as trees, memoised per normal-form object (shared stays shared)."""
+
+    def __init__(self) -> None:
+        self._shown: dict[int, tuple[Normal, Expr]] = {}  # id(normal form) -> its presentation
+        self._keys: dict[int, tuple[Expr, tuple[int, str, object]]] = {}
+
+    def present(self, normal: Normal) -> Expr:
+        cached = self._shown.get(id(normal))
+        if cached is not None:
+            return cached[1]
+        shown = self._present(normal)
+        self._shown[id(normal)] = (normal, shown)
+        return shown
+
+    def _present(self, normal: Normal) -> Expr:
+        if not normal:
+            return Number(0)
+        terms = sorted(normal.items(), key=self._term_key)
+        if terms[0][1] < 0:
+            # Lead with a positive term where there is one: 3 - x, not -x + 3.
+            first_positive = next((i for i, (_, coefficient) in enumerate(terms) if coefficient > 0), None)
+            if first_positive is not None:
+                terms.insert(0, terms.pop(first_positive))
+        result: Expr | None = None
+        run: list[Expr] = []
+        for monomial, coefficient in terms:
+            magnitude = self._term(abs(coefficient), monomial)
+            if result is None and not run:
+                run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
+            elif coefficient < 0:
+                left = run[0] if len(run) == 1 else Add(*run)
+                result = Sub(left, magnitude)
+                run = [result]
+            else:
+                run.append(magnitude)
+        return run[0] if len(run) == 1 else Add(*run)
+
+    def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
+        if any(_divides_by_zero(base, e) for base, e in monomial):
+            # A division by zero is undefined however it is scaled or raised: always 1/0.
+            coefficient = ONE
+            monomial = tuple((base, -1) if _divides_by_zero(base, e) else (base, e) for base, e in monomial)
+        numerator: list[Expr] = []
+        denominator: list[Expr] = []
+        if coefficient.numerator != 1 or not monomial:
+            numerator.append(Number(coefficient.numerator))
+        if coefficient.denominator != 1:
+            denominator.append(Number(coefficient.denominator))
+        for base, exponent in monomial:
+            if isinstance(exponent, NUMERIC):
+                if exponent > 0:
+                    numerator.append(_power_expr(base, exponent))
+                else:
+                    denominator.append(_power_expr(base, -exponent))
+            else:
+                numerator.append(Pow(base, exponent))
+        top = numerator[0] if len(numerator) == 1 else Mul(*numerator) if numerator else Number(1)
+        if not denominator:
+            return top
+        bottom = denominator[0] if len(denominator) == 1 else Mul(*denominator)
+        return Div(top, bottom)
+
+    # --- canonical order --------------------------------------------------------------------
+    def _key(self, base: Expr) -> tuple[int, str, object]:
+        """Numbers, then constants, symbols by name, calls by name, then anything else;
+        ties are broken by the node's hash, which is the same in every run."""
+        cached = self._keys.get(id(base))
+        if cached is not None:
+            return cached[1]
+        kind = type(base)
+        if kind is Number:
+            key: tuple[int, str, object] = (0, "", base.value)  # type: ignore[attr-defined]
+        elif kind is Constant:
+            key = (1, base.name, 0)  # type: ignore[attr-defined]
+        elif kind is Symbol:
+            key = (2, base.name, 0)  # type: ignore[attr-defined]
+        elif kind is Call or kind is UndefinedCall:
+            key = (3, base.name, hash(base))  # type: ignore[attr-defined]
+        else:
+            key = (4, "", hash(base))
+        self._keys[id(base)] = (base, key)
+        return key
+
+    def _term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
+        monomial, _ = item
+        degree = sum(
+            (exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, NUMERIC)),
+            Fraction(0),
+        )
+        factors = tuple(
+            (self._key(base), exponent if isinstance(exponent, NUMERIC) else hash(exponent))
+            for base, exponent in monomial
+        )
+        return (-degree, not monomial, factors)
+
+
+def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:
+    """Powers with a symbolic exponent (e^x, x^x, 2^x) that every one of several terms has."""
+    if len(normal) < 2:
+        return []
+    monomials = iter(normal)
+    shared = {factor for factor in next(monomials) if not isinstance(factor[1], NUMERIC)}
+    for monomial in monomials:
+        if not shared:
+            return []
+        shared &= set(monomial)
+    return [factor for factor in next(iter(normal)) if factor in shared]
+
+
+def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:
+    return base == ZERO and isinstance(exponent, NUMERIC) and exponent < 0
+
+
+def _power_expr(base: Expr, exponent: Fraction) -> Expr:
+    if exponent == 1:
+        return base
+    if exponent == HALF:
+        return Call("sqrt", base)
+    return Pow(base, number(exponent))
+
+
+def _negate_leading(expr: Expr) -> Expr:
+    """-expr, written on its first factor: -2*x, -x*y, -1/x (never -(2*x))."""
+    if type(expr) is Mul:
+        first, *rest = expr.children
+        return Mul(Neg(first), *rest)
+    if type(expr) is Div:
+        return Div(_negate_leading(expr.children[0]), expr.children[1])
+    return Neg(expr)
