@@ -42,6 +42,7 @@ _NAMES = {"left": "left Riemann sum", "right": "right Riemann sum", "midpoint": 
           "trapezoid": "trapezoid rule", "simpson": "Simpson's rule"}  # fmt: skip
 
 WORKING_LIMIT = 50  # the sample table is kept for at most this many intervals
+MAX_N = 10**8  # beyond this, rounding in the sum outweighs any gain in the rule's accuracy
 _CHUNK = 1 << 20  # points evaluated at a time: memory stays bounded however large n is
 
 
@@ -159,7 +160,11 @@ def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, 
 
     tree = to_expr(expr)
     name = _variable(tree, var)
-    (lo, lo_expr), (hi, hi_expr) = _bound_expr(a, "a"), _bound_expr(b, "b")
+    (lo, lo_expr), (hi, hi_expr) = _bound_expr(a, "the bound a"), _bound_expr(b, "the bound b")
+    if not math.isfinite(hi - lo):
+        raise IntegrationError(
+            f"the interval from {lo:g} to {hi:g} is too wide for floating point: its width overflows"
+        )
     _check_method(method, samples=False)
     _check_n(n, method)
     if lo == hi:
@@ -198,32 +203,31 @@ def _bound(value: object, which: str) -> float:
 
 
 def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
-    """A bound as a float, and as the expression written (a number, or one such as pi/2 or -e)."""
+    """A number given as a number or a constant expression (pi/2, -e): its value and the
+    expression as written. ``which`` names it in errors: "the bound a", "the tangent point"."""
     from .evaluate import evaluate
     from .expr import number
 
+    improper = "; an improper integral has no Riemann sum: use finite bounds" if which.startswith("the bound") else ""
     if isinstance(value, bool):
-        raise IntegrationError(f"the bound {which} is a number, not {value!r}")
+        raise IntegrationError(f"{which} is a number, not {value!r}")
     if isinstance(value, (int, float)):
         result, tree = float(value), (number(value) if math.isfinite(value) else None)
     else:
         if isinstance(value, str) and value.strip().lstrip("+-").strip().lower() in ("inf", "infinity", "oo", "∞"):
-            raise IntegrationError(f"the bound {which} is {value.strip()}: an improper integral has no Riemann sum; "
-                                   "use finite bounds")
+            raise IntegrationError(f"{which} is {value.strip()}, not a finite number{improper}")
         try:
             tree = to_expr(value)  # type: ignore[arg-type]
         except SymdiffError as error:
-            raise IntegrationError(f"the bound {which} is not a number or expression: {error}") from None
+            raise IntegrationError(f"{which} is not a number or expression: {error}") from None
         if tree.free_symbols:
-            raise IntegrationError(f"the bound {which} = {to_text(tree, 40)} must be a number, not use a variable")
+            raise IntegrationError(f"{which} = {to_text(tree, 40)} must be a number, not use a variable")
         try:
             result = evaluate(tree)
         except EvaluationError as error:
-            raise IntegrationError(f"the bound {which} has no value: {error}") from None
+            raise IntegrationError(f"{which} has no value: {error}") from None
     if tree is None or not math.isfinite(result):
-        raise IntegrationError(
-            f"the bound {which} is {result}: an improper integral has no Riemann sum; use finite bounds"
-        )
+        raise IntegrationError(f"{which} is {result}, not a finite number{improper}")
     return result, tree
 
 
@@ -242,6 +246,9 @@ def _check_n(n: object, method: str) -> None:
         raise IntegrationError(f"n is a whole number of intervals, not {n!r}")
     if n < 1:
         raise IntegrationError(f"n must be at least 1 (it is the number of intervals), not {n}")
+    if n > MAX_N:
+        raise IntegrationError(f"n can be at most {MAX_N:,}: with more intervals, rounding in the sum outweighs "
+                               "the rule's own error")
     if method == "simpson" and n % 2:
         raise IntegrationError(f"Simpson's rule pairs up intervals, so n must be even, not {n} (try {n + 1})")
 
@@ -487,13 +494,14 @@ def _weights(h: np.ndarray, method: str) -> np.ndarray:
     else:
         pairs = n - n % 2
         h0, h1 = h[0:pairs:2], h[1:pairs:2]
+        # Written as ratios, never products of widths, so tiny or huge widths do not underflow.
         s = (h0 + h1) / 6
         w[0:pairs:2] += s * (2 - h1 / h0)
-        w[1:pairs:2] += s * (h0 + h1) ** 2 / (h0 * h1)
+        w[1:pairs:2] += s * ((h0 + h1) / h0) * ((h0 + h1) / h1)
         w[2 : pairs + 1 : 2] += s * (2 - h0 / h1)
         if n % 2:
             a, b = h[-2], h[-1]
-            w[-1] += (2 * b**2 + 3 * a * b) / (6 * (a + b))
-            w[-2] += (b**2 + 3 * a * b) / (6 * a)
-            w[-3] -= b**3 / (6 * a * (a + b))
+            w[-1] += b * (2 * b + 3 * a) / (6 * (a + b))
+            w[-2] += b * (b + 3 * a) / (6 * a)
+            w[-3] -= b * (b / a) * (b / (a + b)) / 6
     return w

@@ -41,10 +41,10 @@ def plot_function(expr: Expr | str, a: object = None, b: object = None, *, var: 
 
     tree = to_expr(expr)
     name = _variable(tree, var)
-    at = None if tangent is None else _bound(tangent, "tangent")
+    at = None if tangent is None else _bound(tangent, "the tangent point")
     centre = 0.0 if at is None else at
-    lo = centre - 5 if a is None and at is None else (centre - 3 if a is None else _bound(a, "a"))
-    hi = centre + 5 if b is None and at is None else (centre + 3 if b is None else _bound(b, "b"))
+    lo = centre - 5 if a is None and at is None else (centre - 3 if a is None else _bound(a, "the left end a"))
+    hi = centre + 5 if b is None and at is None else (centre + 3 if b is None else _bound(b, "the right end b"))
     _check_interval(lo, hi)
     xs = np.linspace(lo, hi, _POINTS)
     f = lambdify(tree, [name], invalid="nan")
@@ -153,8 +153,14 @@ def _figure(size: tuple[float, float] = (7.5, 5)) -> Figure:
 
 
 def _check_interval(lo: float, hi: float) -> None:
+    import math
+
     if not lo < hi:
         raise PlotError(f"the interval to plot must have a < b, not [{lo:g}, {hi:g}]")
+    if not math.isfinite(hi - lo):
+        raise PlotError(f"the interval [{lo:g}, {hi:g}] is too wide for floating point: its width overflows")
+    if hi - lo < _POINTS * math.ulp(max(abs(lo), abs(hi))):
+        raise PlotError(f"the interval [{lo:g}, {hi:g}] is too narrow to plot: it holds too few distinct numbers")
 
 
 def _value_at(f: Any, at: float, tree: Expr, name: str) -> float:

@@ -145,7 +145,9 @@ def _scores(data: Any, truth: np.ndarray) -> np.ndarray:
     if array.ndim != 1:
         raise RocError(f"scores must be one-dimensional, not of shape {array.shape}")
     _same_length(truth, array, "scores")
-    if not np.isfinite(array.sum()):  # finite exactly when every score is (or the sum overflows: checked next)
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = array.sum()
+    if not np.isfinite(total):  # finite exactly when every score is (or the sum overflows: checked next)
         bad = np.flatnonzero(~np.isfinite(array))
         if bad.size:
             i = int(bad[0])

@@ -10,6 +10,7 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import numeric_expressions
 from sympy_oracle import to_sympy
 
 from symdiff import IntegrationError, diff, integrate, integrate_samples, lambdify, parse
@@ -125,6 +126,8 @@ def test_large_n_is_evaluated_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None
         (lambda: integrate("x", "x", 0, 1, n=0), "n must be at least 1"),
         (lambda: integrate("x", "x", 0, 1, n=-3), "n must be at least 1"),
         (lambda: integrate("x", "x", 0, 1, n=2.5), "whole number"),
+        (lambda: integrate("x", "x", 0, 1, n=10**9), "at most 100,000,000"),
+        (lambda: integrate("x", "x", -1e308, 1e308), "too wide for floating point"),
         (lambda: integrate("x", "x", 0, 1, n=True), "whole number"),
         (lambda: integrate("x", "x", 0, 1, method="simpson", n=5), "n must be even, not 5 .try 6"),
         (lambda: integrate("x", "x", 0, 1, method="gauss"), "unknown method 'gauss'"),
@@ -247,3 +250,31 @@ def test_bad_samples_get_a_clear_error(call, message: str) -> None:
 def test_a_repeated_x_is_allowed_outside_simpson() -> None:
     # A zero-width interval adds nothing (a step in ROC data is exactly this).
     assert integrate_samples([0.0, 1.0, 1.0], [0.0, 1.0, 1.0]).value == pytest.approx(0.5)
+
+
+@pytest.mark.filterwarnings("error")  # no RuntimeWarning from NumPy either
+@given(numeric_expressions, st.sampled_from(list(METHODS)), st.integers(1, 40), st.floats(-5, 5), st.floats(-5, 5))
+def test_any_expression_gives_a_finite_area_or_a_clear_error(expr, method: str, n: int, a: float, b: float) -> None:
+    n += n % 2 if method == "simpson" else 0
+    variable = None if len(expr.free_symbols) > 1 else "x"
+    try:
+        result = integrate(expr, variable, a, b, method=method, n=n)
+    except IntegrationError:
+        return
+    assert math.isfinite(result.value) and (result.error is None or math.isfinite(result.error))
+    assert result.working() and result.to_latex()
+
+
+samples = st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=12)
+
+
+@pytest.mark.filterwarnings("error")
+@given(samples, st.one_of(st.none(), samples), st.one_of(st.none(), st.floats()),
+       st.sampled_from(["left", "right", "trapezoid", "simpson", "midpoint"]))
+def test_any_samples_give_a_finite_area_or_a_clear_error(y, x, dx, method: str) -> None:
+    try:
+        result = integrate_samples(y, x, dx=dx, method=method)
+    except IntegrationError:
+        return
+    assert math.isfinite(result.value)
+    assert result.working() and result.to_latex()

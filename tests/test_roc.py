@@ -127,3 +127,14 @@ def test_confusion_matrix() -> None:
 def test_bad_input_gets_a_clear_error(call, message: str) -> None:
     with pytest.raises(RocError, match=message):
         call()
+
+
+@pytest.mark.filterwarnings("error")
+@given(st.lists(st.one_of(st.integers(-1, 2), st.booleans(), st.floats()), max_size=10),
+       st.lists(st.floats(), max_size=10))
+def test_any_input_gives_an_answer_or_a_clear_error(labels, scores) -> None:
+    for call in (roc_auc, roc_curve, confusion_matrix):
+        try:
+            call(labels, scores)
+        except RocError:
+            pass
