@@ -63,7 +63,9 @@ class _Engine:
                 continue
             stack.pop()
             parts = tuple(done[id(part)] for part in node_plan.parts)
-            derivative = self.simplifier.tidy(node_plan.combine(tuple(entry[2] for entry in parts)))
+            combined = node_plan.combine(tuple(entry[2] for entry in parts))
+            # A trace shows each step's result, so it is written out; otherwise it stays pending.
+            derivative = self.simplifier.tidy(combined) if self.traced else self.simplifier.pending(combined)
             step = self._step(node, node_plan, derivative, parts) if self.traced else None
             done[id(node)] = (node, node_plan, derivative, step)
         return done[id(root)]
@@ -112,7 +114,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     simplifier = Simplifier()
     result = tree
     for x in _variables(tree, wrt, order):
-        result = _Engine(x, simplifier, traced=False).run(result)[2]
+        result = simplifier.tidy(_Engine(x, simplifier, traced=False).run(result)[2])
     return simplifier.simplify(result)
 
 
@@ -161,7 +163,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier()
-    first = [_Engine(x, simplifier, traced=False).run(tree)[2] for x in variables]
+    first = [simplifier.tidy(_Engine(x, simplifier, traced=False).run(tree)[2]) for x in variables]
     return tuple(
         tuple(simplifier.simplify(_Engine(y, simplifier, traced=False).run(partial)[2]) for y in variables)
         for partial in first

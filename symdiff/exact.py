@@ -5,33 +5,43 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-__all__ = ["HALF", "MAX_FOLDED_BITS", "ONE", "bounded_power", "exact_root", "special_value", "whole"]
+__all__ = [
+    "HALF", "MAX_FOLDED_BITS", "ONE", "Rational", "bounded_power", "exact_root", "ratio", "special_value", "whole",
+]
 
-ONE = Fraction(1)
+# Coefficients and exponents are ints when whole and Fractions otherwise: int arithmetic is
+# many times faster, and an int equals (and hashes as) the Fraction of the same value.
+Rational = int | Fraction
+ONE = 1
 HALF = Fraction(1, 2)
 
 # Exact constant folding stops at numbers this large: 2^2^2^2^2^2 (2^65536) and 10^100 stay
 # powers instead of becoming integers of tens of thousands of digits.
 MAX_FOLDED_BITS = 256
 
-SPECIAL_VALUES: dict[tuple[str, Fraction], Fraction] = {
-    ("sin", Fraction(0)): Fraction(0), ("cos", Fraction(0)): ONE, ("tan", Fraction(0)): Fraction(0),
-    ("asin", Fraction(0)): Fraction(0), ("acos", ONE): Fraction(0), ("atan", Fraction(0)): Fraction(0),
-    ("sinh", Fraction(0)): Fraction(0), ("cosh", Fraction(0)): ONE, ("tanh", Fraction(0)): Fraction(0),
-    ("exp", Fraction(0)): ONE, ("ln", ONE): Fraction(0), ("log", ONE): Fraction(0),
-    ("sigmoid", Fraction(0)): HALF, ("sec", Fraction(0)): ONE,
+SPECIAL_VALUES: dict[tuple[str, Rational], Rational] = {
+    ("sin", 0): 0, ("cos", 0): 1, ("tan", 0): 0, ("asin", 0): 0, ("acos", 1): 0, ("atan", 0): 0,
+    ("sinh", 0): 0, ("cosh", 0): 1, ("tanh", 0): 0, ("exp", 0): 1, ("ln", 1): 0, ("log", 1): 0,
+    ("sigmoid", 0): HALF, ("sec", 0): 1,
 }
 
 
-def whole(value: int | Fraction) -> int | Fraction:
-    """A whole exponent as an int: ints hash and add far faster than Fractions."""
+def whole(value: Rational) -> Rational:
+    """A whole number as an int: ints hash and add far faster than Fractions."""
     return value if type(value) is int else value.numerator if value.denominator == 1 else value
 
 
-def bounded_power(value: Fraction, exponent: Fraction) -> Fraction | None:
+def ratio(a: Rational, b: Rational) -> Rational:
+    """a / b exactly (``/`` on two ints would give a float)."""
+    if type(a) is int and type(b) is int and a % b == 0:
+        return a // b
+    return whole(Fraction(a) / b)
+
+
+def bounded_power(value: Rational, exponent: Rational) -> Rational | None:
     """``value ** exponent`` exactly, if it is rational and not huge; otherwise None."""
     if value == 0:
-        return Fraction(0) if exponent > 0 else None
+        return 0 if exponent > 0 else None
     if value == 1:
         return ONE
     if exponent.denominator != 1:
@@ -45,7 +55,7 @@ def bounded_power(value: Fraction, exponent: Fraction) -> Fraction | None:
     bits = max(value.numerator.bit_length(), value.denominator.bit_length())
     if bits * abs(exponent.numerator) > max(MAX_FOLDED_BITS, bits):  # a reciprocal never grows
         return None
-    return value**exponent.numerator
+    return whole(Fraction(value) ** exponent.numerator)  # an int to a negative power would be a float
 
 
 def exact_root(value: int, degree: int) -> int | None:
@@ -64,7 +74,7 @@ def special_value(name: str, value: Fraction) -> Fraction | None:
     if name == "abs":
         return abs(value)
     if name == "relu":
-        return max(value, Fraction(0))
+        return max(value, 0)
     if name == "heaviside":
-        return ONE if value > 0 else Fraction(0)
+        return 1 if value > 0 else 0
     return SPECIAL_VALUES.get((name, value))

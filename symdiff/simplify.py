@@ -28,7 +28,7 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
-from .exact import HALF, ONE, bounded_power, special_value, whole
+from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
 from .expr import (
     Add,
     Call,
@@ -99,6 +99,19 @@ class Simplifier(Presenter):
         self._normal.setdefault(id(shown), (shown, normal))  # tidying it again is a lookup
         return shown
 
+    def pending(self, expr: Expr) -> Expr:
+        """``expr``'s normal form behind an opaque leaf that only this simplifier can read.
+
+        The untraced engine keeps each node's derivative so: a parent's derivative is built
+        around its children's, and this simplifier reads those leaves straight back as their
+        normal forms, so no intermediate result is written out as a tree. ``tidy`` turns a
+        pending leaf into the tree it stands for; nothing else may see one.
+        """
+        leaf = object.__new__(Symbol)  # not a user-visible name: Symbol() would refuse it
+        leaf._init((), f"\x00pending{len(self._normal)}")
+        self._normal[id(leaf)] = (leaf, self.normal_form(expr))
+        return leaf
+
     def normal_form(self, root: Expr) -> Normal:
         outer_acted = self._acted  # normal_form re-enters itself; each node records its own actions
         normal = fold(root, self._build, self._normal)
@@ -137,7 +150,7 @@ class Simplifier(Presenter):
                     self._act("fold" if monomial == CONSTANT else "collect")
                     merged = total[monomial] + coefficient
                     if merged:
-                        total[monomial] = merged
+                        total[monomial] = merged if type(merged) is int else whole(merged)
                     else:
                         del total[monomial]
                 else:
@@ -157,7 +170,9 @@ class Simplifier(Presenter):
             self._act("distribute")
         if CONSTANT in normal:
             self._act("fold")
-        return {monomial: coefficient * factor for monomial, coefficient in normal.items()}
+        if type(factor) is int:
+            return {monomial: coefficient * factor for monomial, coefficient in normal.items()}
+        return {monomial: whole(coefficient * factor) for monomial, coefficient in normal.items()}
 
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
@@ -207,7 +222,7 @@ class Simplifier(Presenter):
         """
         numerators = [coefficient.numerator for coefficient in total.values()]
         denominators = [coefficient.denominator for coefficient in total.values()]
-        content = Fraction(math.gcd(*numerators), math.lcm(*denominators))
+        content = ratio(math.gcd(*numerators), math.lcm(*denominators))
         if all(coefficient < 0 for coefficient in total.values()):
             content = -content  # -x - 1 = -(x + 1); 1 - x keeps its form
         monomials = [monomial for monomial in total]
@@ -232,7 +247,7 @@ class Simplifier(Presenter):
                     if not exponent:
                         continue
                 reduced.append((base, exponent))
-            rest[tuple(reduced)] = coefficient / content
+            rest[tuple(reduced)] = ratio(coefficient, content)
         factors: dict[FactorKey, Exponent] = {(base, False): exponent for base, exponent in shared.items()}
         factors.update(((base, True), exponent) for base, exponent in symbolic)
         return content, self._sorted(factors), rest
@@ -266,7 +281,7 @@ class Simplifier(Presenter):
 
     def _exponent(self, normal: Normal) -> Exponent:
         if not normal:
-            return Fraction(0)
+            return 0
         if len(normal) == 1 and CONSTANT in normal:
             return whole(normal[CONSTANT])
         return self.present(normal)
@@ -302,7 +317,7 @@ class Simplifier(Presenter):
             rest = monomial[:i] + monomial[i + 1:]
             if _distributes({(base, not isinstance(e, NUMERIC)): e for base, e in rest}):
                 return self._distribute(coefficient, rest, self.normal_form(monomial[i][0]))
-        return {monomial: coefficient}
+        return {monomial: coefficient if type(coefficient) is int else whole(coefficient)}
 
     def _distribute(self, coefficient: Fraction, monomial: Monomial, total: Normal) -> Normal:
         if not coefficient:
@@ -393,7 +408,7 @@ class Simplifier(Presenter):
             return {monomial: extra}
         if exponent.denominator == 1:  # (-2)^65537 = -(2^65537)
             magnitude = self._number_power(-value, exponent)
-            return self.scale(magnitude, Fraction(-1) if exponent.numerator % 2 else ONE)
+            return self.scale(magnitude, -1 if exponent.numerator % 2 else 1)
         return {((number(value), exponent),): ONE}  # (-8)^(1/3): no real simplification
 
     # --- functions --------------------------------------------------------------------------
@@ -402,7 +417,7 @@ class Simplifier(Presenter):
         if name == "sqrt":
             return self.power(argument, {CONSTANT: HALF})
         constant = argument.get(CONSTANT) if len(argument) <= 1 else None
-        value = Fraction(0) if not argument else constant
+        value = 0 if not argument else constant
         if value is not None and len(argument) <= 1:
             special = special_value(name, value)
             if special is not None:
@@ -443,7 +458,7 @@ class Simplifier(Presenter):
 
 
 def _number(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    value = Fraction(node.value)  # type: ignore[attr-defined]
+    value = node.value if type(node.value) is int else whole(Fraction(node.value))  # type: ignore[attr-defined]
     return {CONSTANT: value} if value else {}
 
 
@@ -462,13 +477,13 @@ def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 def _sub(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if type(node.children[1]) is Neg:
         s._act("negation")
-    return s.add([kids[0], s.scale(kids[1], Fraction(-1))])
+    return s.add([kids[0], s.scale(kids[1], -1)])
 
 
 def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if type(node.children[0]) is Neg:
         s._act("negation")
-    return s.scale(kids[0], Fraction(-1))
+    return s.scale(kids[0], -1)
 
 
 def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
@@ -480,7 +495,7 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: Fraction(-1)})])
+    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: -1})])
 
 
 def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
