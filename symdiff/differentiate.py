@@ -29,17 +29,22 @@ class DifferentiationError(SymdiffError):
 
 
 class _Engine:
-    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool) -> None:
+    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool,
+                 symbols: dict[int, tuple[Expr, frozenset[Symbol]]] | None = None) -> None:
         self.x = x
         self.simplifier = simplifier
         self.traced = traced
         self._depends: dict[int, tuple[Expr, bool]] = {}
+        # With several variables (a gradient), each node's symbols are found once for all of them.
+        self._symbols = symbols
         # id(node) -> (node, plan, tidied derivative, step or None); the node keeps its id alive
         self._done: dict[int, tuple[Expr, Plan, Expr, Step | None]] = {}
         self._placeholder: Symbol | None = None
 
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
+        if self._symbols is not None:
+            return self.x in fold(root, _symbols_of, self._symbols)
         return fold(root, self._contains_x, self._depends)
 
     def _contains_x(self, node: Expr, children: list[bool]) -> bool:
@@ -100,6 +105,15 @@ class _Engine:
         self._placeholder = Symbol(name)
 
 
+def _symbols_of(node: Expr, children: list[frozenset[Symbol]]) -> frozenset[Symbol]:
+    if type(node) is Symbol:
+        return frozenset((node,))  # type: ignore[arg-type]
+    if not children:
+        return frozenset()
+    largest = max(children, key=len)
+    return largest.union(*children) if any(c is not largest and not c <= largest for c in children) else largest
+
+
 # --- public calls ---------------------------------------------------------------------------------
 
 
@@ -155,7 +169,10 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier()
-    return tuple(simplifier.simplify(_Engine(x, simplifier, traced=False).run(tree)[2]) for x in variables)
+    symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
+    return tuple(
+        simplifier.simplify(_Engine(x, simplifier, traced=False, symbols=symbols).run(tree)[2]) for x in variables
+    )
 
 
 def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tuple[tuple[Expr, ...], ...]:  # noqa: A002
@@ -163,9 +180,13 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier()
-    first = [simplifier.tidy(_Engine(x, simplifier, traced=False).run(tree)[2]) for x in variables]
+    symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
+    first = [simplifier.tidy(_Engine(x, simplifier, traced=False, symbols=symbols).run(tree)[2]) for x in variables]
     return tuple(
-        tuple(simplifier.simplify(_Engine(y, simplifier, traced=False).run(partial)[2]) for y in variables)
+        tuple(
+            simplifier.simplify(_Engine(y, simplifier, traced=False, symbols=symbols).run(partial)[2])
+            for y in variables
+        )
         for partial in first
     )
 

@@ -83,6 +83,8 @@ class Simplifier(Presenter):
         super().__init__()
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
         self._normal: dict[int, tuple[Expr, Normal]] = {}
+        self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
+        self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self.record = record
         self.examples: dict[str, tuple[Expr, Expr]] = {}
         self._acted: set[str] = set()
@@ -114,7 +116,7 @@ class Simplifier(Presenter):
 
     def normal_form(self, root: Expr) -> Normal:
         outer_acted = self._acted  # normal_form re-enters itself; each node records its own actions
-        normal = fold(root, self._build, self._normal)
+        normal = fold(root, self._build, self._normal, self._equal)
         self._acted = outer_acted
         return normal
 
@@ -213,6 +215,15 @@ class Simplifier(Presenter):
         return self.term(coefficient * extra, monomial)
 
     def _primitive(self, total: Normal) -> tuple[Fraction, Monomial, Normal]:
+        """Memoised per normal-form object: the same sum, met again as a factor (the loss in
+        each partial derivative of a gradient), gives the same primitive object, whose
+        presentation is then memoised too."""
+        cached = self._primitives.get(id(total))
+        if cached is None:
+            cached = self._primitives[id(total)] = (total, self._split_primitive(total))
+        return cached[1]
+
+    def _split_primitive(self, total: Normal) -> tuple[Fraction, Monomial, Normal]:
         """A sum as its content, the factors all its terms share, and the primitive rest:
         2*ln(x)/x + 2/x = 2 * x^-1 * (ln(x) + 1).
 

@@ -20,13 +20,18 @@ T = TypeVar("T")
 
 
 def fold(
-    root: Expr, combine: Callable[[Expr, list[T]], T], memo: dict[int, tuple[Expr, T]] | None = None
+    root: Expr,
+    combine: Callable[[Expr, list[T]], T],
+    memo: dict[int, tuple[Expr, T]] | None = None,
+    equal: dict[Expr, T] | None = None,
 ) -> T:
     """Combine children's results into their parent's, bottom-up: ``combine(node, child_results)``.
 
     Each distinct node object is combined once, however often it is shared. Pass ``memo`` to
     keep results across calls (it maps ``id(node)`` to ``(node, result)``; holding the node
-    keeps its id from being reused while the memo lives).
+    keeps its id from being reused while the memo lives). Pass ``equal`` as well to reuse
+    results across equal nodes that are different objects (trees rebuilt alike): a node equal
+    to one already combined takes its result without its subtree being walked.
     """
     done: dict[int, tuple[Expr, T]] = {} if memo is None else memo
     stack = [root]
@@ -36,12 +41,21 @@ def fold(
         if key in done:
             stack.pop()
             continue
+        if equal is not None:
+            known = equal.get(node)
+            if known is not None:
+                stack.pop()
+                done[key] = (node, known)
+                continue
         waiting = [child for child in node.children if id(child) not in done]
         if waiting:
             stack.extend(waiting)
             continue
         stack.pop()
-        done[key] = (node, combine(node, [done[id(child)][1] for child in node.children]))
+        result = combine(node, [done[id(child)][1] for child in node.children])
+        done[key] = (node, result)
+        if equal is not None:
+            equal[node] = result
     return done[id(root)][1]
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from strategies import expressions, numeric_expressions
 from sympy_oracle import to_sympy
 
-from symdiff import EvaluationError, Symbol, derive, diff, parse, simplify
+from symdiff import EvaluationError, Symbol, derive, diff, gradient, hessian, parse, simplify
 from symdiff.traversal import preorder
 
 X = sympy.Symbol("x", real=True)
@@ -137,3 +137,13 @@ def test_10000_term_sum():
     answer = diff(" + ".join(f"{k}x^{k}" for k in range(1, 10_001)), "x")
     assert sum(1 for _ in preorder(answer)) > 10_000
     assert answer.evaluate(x=0.5) > 0
+
+
+@given(numeric_expressions, st.integers(2, 3))
+def test_higher_orders_gradients_and_hessians_match_the_worked_answers(expr, order):
+    # diff, gradient and hessian take the untraced path, with shared memos across variables and
+    # orders; each must give exactly the answer the worked solution (derive) ends with.
+    assert diff(expr, "x", order=order) == derive(expr, "x", order).result
+    assert gradient(expr, ["x", "y"]) == (derive(expr, "x").result, derive(expr, "y").result)
+    rows = hessian(expr, ["x", "y"])
+    assert rows[0][1] == diff(expr, "x", "y") and rows[1][1] == diff(expr, "y", order=2)
