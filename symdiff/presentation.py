@@ -103,13 +103,12 @@ class Presenter:
 
     def _term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
         monomial, _ = item
+        key = self._key
         degree = sum(
-            (exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, NUMERIC)),
-            Fraction(0),
+            exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, NUMERIC)
         )
         factors = tuple(
-            (self._key(base), exponent if isinstance(exponent, NUMERIC) else hash(exponent))
-            for base, exponent in monomial
+            (key(base), exponent if isinstance(exponent, NUMERIC) else hash(exponent)) for base, exponent in monomial
         )
         return (-degree, not monomial, factors)
 

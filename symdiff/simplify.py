@@ -83,6 +83,7 @@ class Simplifier(Presenter):
         super().__init__()
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
         self._normal: dict[int, tuple[Expr, Normal]] = {}
+        self._factor_order: dict[FactorKey, tuple[object, ...]] = {}  # sort keys of factors, found once
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self.record = record
@@ -312,10 +313,14 @@ class Simplifier(Presenter):
     def _sorted(self, factors: dict[FactorKey, Exponent]) -> Monomial:
         # Powers with symbolic exponents after the others and sums last, as textbooks write
         # x*e^x, 2*x*e^(x^2) and e^x*(cos(x) + sin(x)).
-        ordered = sorted(
-            factors.items(), key=lambda item: (2 if is_sum(item[0][0]) else item[0][1], self._key(item[0][0]))
-        )
+        order = self._factor_order
+        ordered = sorted(factors.items(), key=lambda item: order.get(item[0]) or self._order_of(item[0]))
         return tuple((base, exponent) for (base, _), exponent in ordered)
+
+    def _order_of(self, factor: FactorKey) -> tuple[object, ...]:
+        base, symbolic = factor
+        key = self._factor_order[factor] = (2 if is_sum(base) else symbolic, *self._key(base))
+        return key
 
     def term(self, coefficient: Fraction, monomial: Monomial) -> Normal:
         if not coefficient:
