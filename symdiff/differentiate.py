@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from .collector import collector_paused
 from .errors import SymdiffError
 from .expr import Expr, Symbol
 from .parser import to_expr
@@ -117,6 +118,7 @@ def _symbols_of(node: Expr, children: list[frozenset[Symbol]]) -> frozenset[Symb
 # --- public calls ---------------------------------------------------------------------------------
 
 
+@collector_paused
 def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     """The simplified derivative of ``expr`` (text or tree).
 
@@ -132,6 +134,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     return simplifier.simplify(result)
 
 
+@collector_paused
 def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) -> Derivation:
     """The derivative with its worked solution (see ``Derivation.explain``).
 
@@ -164,6 +167,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
     return Derivation(tree, x, order, trace, raw)
 
 
+@collector_paused
 def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tuple[Expr, ...]:  # noqa: A002
     """The partial derivatives, in the order of ``vars`` (default: the variables sorted by name)."""
     tree = to_expr(expr)
@@ -175,6 +179,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     )
 
 
+@collector_paused
 def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tuple[tuple[Expr, ...], ...]:  # noqa: A002
     """The matrix of second partials, rows and columns in the order of ``vars``."""
     tree = to_expr(expr)

@@ -28,6 +28,7 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
+from .collector import collector_paused
 from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
 from .expr import (
     Add,
@@ -67,6 +68,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
 
 
 
+@collector_paused
 def simplify(expr: Expr) -> Expr:
     """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one."""
     return Simplifier().simplify(expr)

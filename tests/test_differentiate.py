@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from strategies import expressions, numeric_expressions
 from sympy_oracle import to_sympy
 
-from symdiff import EvaluationError, Symbol, derive, diff, gradient, hessian, parse, simplify
+from symdiff import EvaluationError, Symbol, SymdiffError, derive, diff, gradient, hessian, parse, simplify
 from symdiff.traversal import preorder
 
 X = sympy.Symbol("x", real=True)
@@ -147,3 +147,22 @@ def test_higher_orders_gradients_and_hessians_match_the_worked_answers(expr, ord
     assert gradient(expr, ["x", "y"]) == (derive(expr, "x").result, derive(expr, "y").result)
     rows = hessian(expr, ["x", "y"])
     assert rows[0][1] == diff(expr, "x", "y") and rows[1][1] == diff(expr, "y", order=2)
+
+
+def test_the_cycle_collector_is_restored_after_every_call():
+    import gc
+
+    assert gc.isenabled()
+    diff("x^2 sin x", "x")
+    assert gc.isenabled()
+    try:
+        diff("x", "2x")
+    except SymdiffError:
+        pass
+    assert gc.isenabled()  # also after an error
+    gc.disable()
+    try:
+        diff("x^2", "x")
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
