@@ -73,7 +73,7 @@ class Expr:
     def _init(self, children: tuple[Expr, ...], data: object) -> None:
         _set(self, "children", children)
         _set(self, "_data", data)
-        _set(self, "_hash", hash((_KIND_CODES[type(self)], _stable(data), children)))
+        _set(self, "_hash", hash((_KIND_CODES[type(self)], 0 if data is None else _stable(data), children)))
         _set(self, "depth", 1 + max(map(_depth_of, children)) if children else 1)
 
     # --- value semantics -------------------------------------------------------------------

@@ -34,6 +34,9 @@ def fold(
     to one already combined takes its result without its subtree being walked.
     """
     done: dict[int, tuple[Expr, T]] = {} if memo is None else memo
+    known = done.get(id(root))
+    if known is not None:
+        return known[1]
     stack = [root]
     while stack:
         node = stack[-1]
@@ -42,10 +45,10 @@ def fold(
             stack.pop()
             continue
         if equal is not None:
-            known = equal.get(node)
-            if known is not None:
+            same = equal.get(node)
+            if same is not None:
                 stack.pop()
-                done[key] = (node, known)
+                done[key] = (node, same)
                 continue
         waiting = [child for child in node.children if id(child) not in done]
         if waiting:
