@@ -8,6 +8,7 @@ form, which is what makes ``simplify`` idempotent.
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 
 from .exact import HALF, ONE
@@ -127,7 +128,7 @@ def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:
 
 
 def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:
-    return base == ZERO and isinstance(exponent, NUMERIC) and exponent < 0
+    return type(base) is Number and base == ZERO and isinstance(exponent, NUMERIC) and exponent < 0
 
 
 def _power_expr(base: Expr, exponent: Fraction) -> Expr:
@@ -135,7 +136,13 @@ def _power_expr(base: Expr, exponent: Fraction) -> Expr:
         return base
     if exponent == HALF:
         return Call("sqrt", base)
-    return Pow(base, number(exponent))
+    return Pow(base, _exponent_node(exponent))
+
+
+@functools.lru_cache(maxsize=1024)
+def _exponent_node(exponent: Fraction) -> Expr:
+    """The tree of an exponent; the few that occur (2, 3, -1, 1/3, ...) are built once."""
+    return number(exponent)
 
 
 def _negate_leading(expr: Expr) -> Expr:
