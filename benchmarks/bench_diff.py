@@ -115,6 +115,7 @@ def main() -> None:
     if symengine is not None:
         header += f" {'symengine':>10} {'ratio':>6} {'nodes':>8}"
     print(header)
+    printed: list[str] = []
     for label, ours_run, make, repeats in cases():
         ours_seconds, ours_answer = timed(ours_run, repeats)
         ours_size = size_of_ours(ours_answer)
@@ -128,8 +129,15 @@ def main() -> None:
             se_size = size_of_theirs(se_answer) if se_answer is not None else "-"
             line += f" {se_text:>10} {se_ratio:>6} {se_size!s:>8}"
         print(line, flush=True)
+        if label.startswith("B4") and theirs_answer is not None:
+            theirs_printed = str(theirs_answer).replace("**", "^").replace("log(", "ln(").replace("exp(x)", "e^x")
+            printed.append(f"{label}: symdiff {len(str(ours_answer)):,} characters, SymPy {len(theirs_printed):,}")
     print("(x faster: SymPy's time / symdiff's; symengine ratio: SymEngine's time / symdiff's;"
           " above 1 means symdiff is faster)")
+    print("\nPrinted size of the B4 answers, SymPy's with ^ and ln as symdiff writes them (tree nodes differ by"
+          " representation: SymPy stores a/x^2 as one product a*x^-2, symdiff as a quotient):")
+    for line in printed:
+        print(f"  {line}")
     printed_size_comparison()
     print("\nB7 (parsing) and B8 (import time): python benchmarks/bench_parse.py")
 
