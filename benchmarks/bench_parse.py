@@ -16,22 +16,11 @@ import random
 import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 
 from families import random_expression
+from timing import best_of
 
 import symdiff
-
-
-def best_of(run: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
 
 # SymPy's parser runs in a child process with a memory cap: on the 73 kB random expression it
 # asks for more memory than the machine has, and the kernel would kill this whole benchmark.

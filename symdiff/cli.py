@@ -75,23 +75,31 @@ def _arguments() -> argparse.ArgumentParser:
     return parser
 
 
-def _split(arguments: list[str]) -> list[str]:
-    """Arguments in argparse's order: options first, then ``--`` and the expressions."""
+def split_arguments(arguments: list[str], valued: frozenset[str], switches: frozenset[str]) -> list[str]:
+    """Arguments in argparse's order: options first, then ``--`` and the positional ones.
+
+    Only the known options (and any other --word, a mistyped option) are options; everything
+    else is positional, so an expression or bound that starts with '-' (-x^2, -pi) never is.
+    An option's value is joined to it (--wrt=y, -n10) for the same reason.
+    """
     options: list[str] = []
-    expressions: list[str] = []
+    positional: list[str] = []
     items = iter(arguments)
     for argument in items:
         name = argument.split("=", 1)[0]
         if argument == "--":
-            expressions.extend(items)
-        elif argument in _VALUED:
+            positional.extend(items)
+        elif argument in valued:
             value = next(items, None)
-            options += [argument] if value is None else [argument, value]  # argparse says what is missing
-        elif (name in _VALUED and "=" in argument) or argument in _SWITCHES or _OPTION_WORD.fullmatch(argument):
+            if value is None:
+                options.append(argument)  # argparse says what is missing
+            else:
+                options.append(f"{argument}={value}" if argument.startswith("--") else argument + value)
+        elif (name in valued and "=" in argument) or argument in switches or _OPTION_WORD.fullmatch(argument):
             options.append(argument)
         else:
-            expressions.append(argument)
-    return [*options, "--", *expressions]
+            positional.append(argument)
+    return [*options, "--", *positional]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return (area_main if arguments[0] == "area" else plot_main)(arguments[1:])
         parser = _arguments()
-        options = parser.parse_args(_split(arguments))
+        options = parser.parse_args(split_arguments(arguments, _VALUED, _SWITCHES))
         if options.standalone and not options.latex:
             parser.error("--standalone goes with --latex")
         if not options.expressions and options.file is None:

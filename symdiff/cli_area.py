@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from .cli import split_arguments
 from .errors import SymdiffError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -32,30 +33,11 @@ examples:
   symdiff plot "sin x" --from 0 --to pi --riemann 6 --method midpoint -o riemann.png
 """
 
-# Options that take a value: anything else that is not a known switch is a positional
-# argument, so that bounds such as -pi or -2 are never mistaken for options.
+# Options that take a value, and switches: anything else is positional (see split_arguments),
+# so that bounds such as -pi or -2 are never mistaken for options.
 _AREA_VALUED = frozenset({"--method", "-m", "-n", "--wrt", "--plot"})
 _PLOT_VALUED = frozenset({"--tangent", "--from", "--to", "--riemann", "--method", "-m", "--wrt", "-o", "--output"})
 _SWITCHES = frozenset({"--steps", "--latex", "--no-derivative", "-h", "--help"})
-
-
-def _split(arguments: list[str], valued: frozenset[str]) -> list[str]:
-    options: list[str] = []
-    positional: list[str] = []
-    items = iter(arguments)
-    for argument in items:
-        name = argument.split("=", 1)[0]
-        if argument == "--":
-            positional.extend(items)
-        elif argument in valued:
-            value = next(items, None)
-            options += [argument] if value is None else [f"{argument}={value}" if argument.startswith("--")
-                                                         else argument + value]
-        elif (name in valued and "=" in argument) or argument in _SWITCHES:
-            options.append(argument)
-        else:
-            positional.append(argument)
-    return [*options, "--", *positional]
 
 
 def area_main(argv: list[str]) -> int:
@@ -76,7 +58,7 @@ def area_main(argv: list[str]) -> int:
     form.add_argument("--steps", action="store_true", help="show the working: the rule and the table of samples")
     form.add_argument("--latex", action="store_true", help="print the working as LaTeX")
     parser.add_argument("--plot", metavar="FILE", help="also draw the shapes being added up to FILE (.png)")
-    options = parser.parse_args(_split(argv, _AREA_VALUED))
+    options = parser.parse_args(split_arguments(argv, _AREA_VALUED, _SWITCHES))
     try:
         from .area import integrate
 
@@ -117,7 +99,7 @@ def plot_main(argv: list[str]) -> int:
     parser.add_argument("--no-derivative", action="store_true", help="leave out the derivative's curve")
     parser.add_argument("--wrt", metavar="VAR", help="the variable (default: the only one, else x)")
     parser.add_argument("-o", "--output", default="plot.png", metavar="FILE", help="the image (default plot.png)")
-    options = parser.parse_args(_split(argv, _PLOT_VALUED))
+    options = parser.parse_args(split_arguments(argv, _PLOT_VALUED, _SWITCHES))
     try:
         from .plot import plot_function, plot_riemann
 
