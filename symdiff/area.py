@@ -83,10 +83,6 @@ class Integral:
     def __repr__(self) -> str:
         return f"<Integral {self.method} n={self.n}: {self}>"
 
-    @property
-    def order(self) -> int:
-        return METHODS[self.method][0]
-
     def _subject(self) -> str:
         if self.expr is None:
             return "the area under the samples"
@@ -169,10 +165,10 @@ def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, 
     _check_n(n, method)
     if lo == hi:
         return Integral(0.0, method, n, 0.0, 0.0, 0.0, lo, hi, tree, name, bounds=(lo_expr, hi_expr))
-    _check_endpoints(tree, name, lo, hi, method)
+    f = lambdify(tree, [name], invalid="nan")  # non-finite values are located and explained below
+    _check_endpoints(f, tree, name, lo, hi, method)
     # b < a: the same sum over [b, a], counted negatively (a left sum still samples left ends).
     sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)
-    f = lambdify(tree, [name], invalid="nan")
     value = _sum_rule(f, tree, name, left, right, n, method)
     doubled = _sum_rule(f, tree, name, left, right, 2 * n, method)
     error, extrapolated = _richardson(value, doubled, METHODS[method][0], finer_is_value=False)
@@ -253,16 +249,13 @@ def _check_n(n: object, method: str) -> None:
         raise IntegrationError(f"Simpson's rule pairs up intervals, so n must be even, not {n} (try {n + 1})")
 
 
-def _check_endpoints(tree: Expr, name: str, lo: float, hi: float, method: str) -> None:
+def _check_endpoints(f: Any, tree: Expr, name: str, lo: float, hi: float, method: str) -> None:
     """A function with no finite value at an endpoint makes the integral improper (1/x on [0, 1]);
     a sum would return inf, or a number that depends only on n. Say so instead. The midpoint sum,
     which never evaluates the endpoints, may go ahead when the function settles to a limit next
     to the endpoint (sin(x)/x at 0)."""
     import numpy as np
 
-    from .numeric import lambdify
-
-    f = lambdify(tree, [name], invalid="nan")
     for end, inward in ((lo, hi - lo), (hi, lo - hi)):
         if math.isfinite(f(end)):
             continue

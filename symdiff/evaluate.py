@@ -30,7 +30,7 @@ from .traversal import fold
 
 __all__ = ["evaluate"]
 
-_CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
+CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 
 
 def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
@@ -89,7 +89,7 @@ def _product(node: Expr, args: list[float], point: dict[str, float]) -> float:
 _EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], float]] = {
     Number: lambda node, args, point: float(node.value),  # type: ignore[attr-defined]
     Symbol: _symbol,
-    Constant: lambda node, args, point: _CONSTANT_VALUES[node.name],  # type: ignore[attr-defined]
+    Constant: lambda node, args, point: CONSTANT_VALUES[node.name],  # type: ignore[attr-defined]
     Add: lambda node, args, point: math.fsum(args),
     Sub: lambda node, args, point: args[0] - args[1],
     Mul: _product,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import EvaluationError, SymdiffError
+from .evaluate import CONSTANT_VALUES
 from .expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from .parser import to_expr
 from .printer import to_text
@@ -210,10 +211,8 @@ class CompiledFunction:
 
 
 def _constant(node: Expr) -> float:
-    import math
-
     if type(node) is Constant:
-        return math.pi if node.name == "pi" else math.e  # type: ignore[attr-defined]
+        return CONSTANT_VALUES[node.name]  # type: ignore[attr-defined]
     return float(node.value)  # type: ignore[attr-defined]
 
 
