@@ -16,9 +16,11 @@ from collections.abc import Iterable, Sequence
 from .collector import collector_paused
 from .errors import SymdiffError
 from .expr import Expr, Symbol
+from .normal import Normal
 from .parser import to_expr
 from .rules import Plan, plan
 from .simplify import ACTIONS, Simplifier
+from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
 from .traversal import fold
 
@@ -41,6 +43,7 @@ class _Engine:
         # id(node) -> (node, plan, tidied derivative, step or None); the node keeps its id alive
         self._done: dict[int, tuple[Expr, Plan, Expr, Step | None]] = {}
         self._placeholder: Symbol | None = None
+        self._termwise: TermwiseDerivative | None = None
 
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
@@ -75,6 +78,12 @@ class _Engine:
             step = self._step(node, node_plan, derivative, parts) if self.traced else None
             done[id(node)] = (node, node_plan, derivative, step)
         return done[id(root)]
+
+    def termwise(self, normal: Normal) -> Normal:
+        """The derivative of a normal form (an earlier derivative), term by term."""
+        if self._termwise is None:
+            self._termwise = TermwiseDerivative(self.simplifier, lambda tree: self.run(tree)[2], self.depends)
+        return self._termwise(normal)
 
     def raw_of(self, node: Expr) -> Expr:
         """The derivative of an already differentiated node as its rule gives it, untidied."""
@@ -128,10 +137,14 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     """
     tree = to_expr(expr)
     simplifier = Simplifier()
-    result = tree
+    engines: dict[Symbol, _Engine] = {}
+    normal = None
     for x in _variables(tree, wrt, order):
-        result = simplifier.tidy(_Engine(x, simplifier, traced=False).run(result)[2])
-    return simplifier.simplify(result)
+        engine = engines.get(x) or engines.setdefault(x, _Engine(x, simplifier, traced=False))
+        # The first derivative by the rules; later ones term by term (termwise.py), which is
+        # what the rules give on the written-out answer, without writing it out.
+        normal = simplifier.normal_form(engine.run(tree)[2]) if normal is None else engine.termwise(normal)
+    return simplifier.answer(normal)
 
 
 @collector_paused
@@ -186,14 +199,9 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier()
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
-    first = [simplifier.tidy(_Engine(x, simplifier, traced=False, symbols=symbols).run(tree)[2]) for x in variables]
-    return tuple(
-        tuple(
-            simplifier.simplify(_Engine(y, simplifier, traced=False, symbols=symbols).run(partial)[2])
-            for y in variables
-        )
-        for partial in first
-    )
+    engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
+    first = [simplifier.normal_form(engine.run(tree)[2]) for engine in engines]
+    return tuple(tuple(simplifier.answer(engine.termwise(partial)) for engine in engines) for partial in first)
 
 
 # --- helpers --------------------------------------------------------------------------------------

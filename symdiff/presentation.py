@@ -36,7 +36,7 @@ class Presenter:
     def _present(self, normal: Normal) -> Expr:
         if not normal:
             return Number(0)
-        terms = sorted(normal.items(), key=self._term_key)
+        terms = sorted(normal.items(), key=self.term_key)
         if terms[0][1] < 0:
             # Lead with a positive term where there is one: 3 - x, not -x + 3.
             first_positive = next((i for i, (_, coefficient) in enumerate(terms) if coefficient > 0), None)
@@ -102,7 +102,8 @@ class Presenter:
         self._keys[id(base)] = (base, key)
         return key
 
-    def _term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
+    def term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
+        """Where a (monomial, coefficient) term comes in a written sum."""
         monomial, _ = item
         key = self._key
         degree = sum(

@@ -95,7 +95,11 @@ class Simplifier(Presenter):
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
         """The answer: ``tidy``, with exponential factors common to all terms written in front."""
-        return self._present_answer(self.normal_form(expr))
+        return self.answer(self.normal_form(expr))
+
+    def answer(self, normal: Normal) -> Expr:
+        """``simplify`` of the expression whose normal form this is."""
+        return self._present_answer(normal)
 
     def tidy(self, expr: Expr) -> Expr:
         """The normal form written out, as intermediate results are (see ``_present_answer``)."""
@@ -303,6 +307,17 @@ class Simplifier(Presenter):
     def _fold_numeric_factors(self, factors: dict[FactorKey, Exponent]) -> tuple[Fraction, Monomial]:
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient."""
         coefficient = ONE
+        for key in [key for key in factors if type(key[0]) not in _KEPT_AS_BASES and not is_sum(key[0])]:
+            # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
+            # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would.
+            exponent = factors.get(key)
+            if isinstance(exponent, NUMERIC) and exponent.denominator == 1:
+                power = self._numeric_power(self.normal_form(key[0]), exponent)
+                if len(power) == 1:
+                    ((monomial, value),) = power.items()
+                    del factors[key]
+                    coefficient *= value
+                    self._merge_into(factors, monomial)
         for key in [key for key in factors if type(key[0]) is Number]:
             exponent = factors[key]
             if isinstance(exponent, NUMERIC):  # 4^(-1/2) = 1/2; 3^(1/2) stays
@@ -321,7 +336,8 @@ class Simplifier(Presenter):
 
     def _order_of(self, factor: FactorKey) -> tuple[object, ...]:
         base, symbolic = factor
-        key = self._factor_order[factor] = (2 if is_sum(base) else symbolic, *self._key(base))
+        # The flag again at the end: x^x and x^-1 of one sum base must sort the same in every term.
+        key = self._factor_order[factor] = (2 if is_sum(base) else symbolic, *self._key(base), symbolic)
         return key
 
     def term(self, coefficient: Fraction, monomial: Monomial) -> Normal:
@@ -536,6 +552,11 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+# Bases that stay one factor whatever their power; any other base (-x, x*y, y/x) is kept whole
+# only under a fractional power.
+_KEPT_AS_BASES = (Symbol, Constant, Call, UndefinedCall, Number)
+
 
 
 def _distributes(factors: dict[FactorKey, Exponent]) -> bool:

@@ -3,6 +3,7 @@
 import math
 import random
 
+import pytest
 import sympy
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -147,6 +148,37 @@ def test_higher_orders_gradients_and_hessians_match_the_worked_answers(expr, ord
     assert gradient(expr, ["x", "y"]) == (derive(expr, "x").result, derive(expr, "y").result)
     rows = hessian(expr, ["x", "y"])
     assert rows[0][1] == diff(expr, "x", "y") and rows[1][1] == diff(expr, "y", order=2)
+
+
+# diff differentiates second and later orders term by term (termwise.py); derive writes each
+# answer out and applies the rules. Each case is one where the two could part, found by fuzzing.
+TERMWISE_CASES = [
+    "x^x",  # denominators x^k: the Quotient Rule distributes back
+    "sin(x)*e^x",
+    "3e-40/x",  # the square of 10^40 in v^2 is too big to fold
+    "-(x*abs(x)*(1 + y))",  # a leading minus on a sum the Product Rule differentiates
+    "x*asin(1 - x)",  # a sum in a denominator, in a subtracted term
+    "-(1 - y)*(-(1/x))*(-0^x)",  # a leading minus on a constant sum
+    "-abs(x - abs(x))",
+    "-((1 + x)/y)^y",
+    "abs(1 - x)",  # the denominator's own derivative is a sum
+    "-ln((-x)^0.5)",
+    "-((1/x)^0.5)^x",  # a base kept whole under a root, in a sum base
+    "-(-sqrt(0 - x))",  # v^2 of sqrt(-x) in the Quotient Rule is -x
+    "-(x*(1 - y)*tan(x))",  # written -2*(1 - y)*u, the constant reads as 2*y - 2
+    "-(4 - x)^x",  # one sum base with a symbolic and a numeric exponent
+    "y*sin(x)*e^x",  # a constant in front of a Product Rule sum
+    "sqrt(y/x)",  # two varying factors in a denominator
+    "x^2/(x^2 + 1)",
+    "sigmoid(w*x + b)",
+    "tanh(x)^3*ln(x)/x^2",
+]
+
+
+@pytest.mark.parametrize("text", TERMWISE_CASES)
+@pytest.mark.parametrize("order", [2, 3, 4])
+def test_later_orders_term_by_term_equal_the_worked_answers(text, order):
+    assert diff(text, "x", order=order) == derive(text, "x", order).result
 
 
 def test_the_cycle_collector_is_restored_after_every_call():
