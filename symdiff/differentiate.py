@@ -12,13 +12,15 @@ differentiated once and repeated subexpressions cost nothing more.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
+from .algebra import TREES, Algebra
 from .collector import collector_paused
 from .errors import SymdiffError
-from .expr import Expr, Symbol
+from .expr import Expr, Number, Symbol
 from .normal import Normal
 from .parser import to_expr
-from .rules import Plan, plan
+from .rules import Plan, constant_rule, plan
 from .simplify import ACTIONS, Simplifier
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
@@ -40,8 +42,10 @@ class _Engine:
         self._depends: dict[int, tuple[Expr, bool]] = {}
         # With several variables (a gradient), each node's symbols are found once for all of them.
         self._symbols = symbols
-        # id(node) -> (node, plan, tidied derivative, step or None); the node keeps its id alive
-        self._done: dict[int, tuple[Expr, Plan, Expr, Step | None]] = {}
+        # id(node) -> (node, plan, derivative, step or None); the node keeps its id alive. The
+        # derivative is the tidied tree when traced, else its normal form (no tree is built).
+        self._done: dict[int, tuple[Expr, Plan, Any, Step | None]] = {}
+        self._algebra: Algebra[Any] = TREES if traced else simplifier.algebra
         self._placeholder: Symbol | None = None
         self._termwise: TermwiseDerivative | None = None
 
@@ -54,7 +58,7 @@ class _Engine:
     def _contains_x(self, node: Expr, children: list[bool]) -> bool:
         return node == self.x if type(node) is Symbol else any(children)
 
-    def run(self, root: Expr) -> tuple[Expr, Plan, Expr, Step | None]:
+    def run(self, root: Expr) -> tuple[Expr, Plan, Any, Step | None]:
         done = self._done
         plans: dict[int, Plan] = {}
         stack = [root]
@@ -65,6 +69,10 @@ class _Engine:
                 continue
             node_plan = plans.get(id(node))
             if node_plan is None:
+                if not self.traced and not self.depends(node):
+                    stack.pop()  # untraced, a constant needs no plan: its derivative is 0
+                    done[id(node)] = (node, _CONSTANT, {}, None)
+                    continue
                 node_plan = plans[id(node)] = plan(node, self.x, self.depends)
             waiting = [part for part in node_plan.parts if id(part) not in done]
             if waiting:
@@ -72,23 +80,28 @@ class _Engine:
                 continue
             stack.pop()
             parts = tuple(done[id(part)] for part in node_plan.parts)
-            combined = node_plan.combine(tuple(entry[2] for entry in parts))
-            # A trace shows each step's result, so it is written out; otherwise it stays pending.
-            derivative = self.simplifier.tidy(combined) if self.traced else self.simplifier.pending(combined)
-            step = self._step(node, node_plan, derivative, parts) if self.traced else None
+            derivative = node_plan.combine(self._algebra, tuple(entry[2] for entry in parts))
+            step = None
+            if self.traced:  # a trace shows each step's result, so it is written out
+                derivative = self.simplifier.tidy(derivative)
+                step = self._step(node, node_plan, derivative, parts)
             done[id(node)] = (node, node_plan, derivative, step)
         return done[id(root)]
 
     def termwise(self, normal: Normal) -> Normal:
         """The derivative of a normal form (an earlier derivative), term by term."""
         if self._termwise is None:
-            self._termwise = TermwiseDerivative(self.simplifier, lambda tree: self.run(tree)[2], self.depends)
+            self._termwise = TermwiseDerivative(self.simplifier, self.normal, self.depends)
         return self._termwise(normal)
+
+    def normal(self, root: Expr) -> Normal:
+        """Untraced: the normal form of ``root``'s derivative."""
+        return self.run(root)[2]
 
     def raw_of(self, node: Expr) -> Expr:
         """The derivative of an already differentiated node as its rule gives it, untidied."""
         _, node_plan, _, _ = self._done[id(node)]
-        return node_plan.combine(tuple(self._done[id(part)][2] for part in node_plan.parts))
+        return node_plan.combine(TREES, tuple(self._done[id(part)][2] for part in node_plan.parts))
 
     def _step(self, node: Expr, node_plan: Plan, derivative: Expr, parts: tuple) -> Step:
         rule = node_plan.rule
@@ -113,6 +126,9 @@ class _Engine:
             i += 1
             name = f"u_{i}"
         self._placeholder = Symbol(name)
+
+
+_CONSTANT = constant_rule(Number(0), Symbol("x"))  # the untraced engine's plan for every constant
 
 
 def _symbols_of(node: Expr, children: list[frozenset[Symbol]]) -> frozenset[Symbol]:
@@ -143,7 +159,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
         engine = engines.get(x) or engines.setdefault(x, _Engine(x, simplifier, traced=False))
         # The first derivative by the rules; later ones term by term (termwise.py), which is
         # what the rules give on the written-out answer, without writing it out.
-        normal = simplifier.normal_form(engine.run(tree)[2]) if normal is None else engine.termwise(normal)
+        normal = engine.normal(tree) if normal is None else engine.termwise(normal)
     return simplifier.answer(normal)
 
 
@@ -188,7 +204,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     simplifier = Simplifier()
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
     return tuple(
-        simplifier.simplify(_Engine(x, simplifier, traced=False, symbols=symbols).run(tree)[2]) for x in variables
+        simplifier.answer(_Engine(x, simplifier, traced=False, symbols=symbols).normal(tree)) for x in variables
     )
 
 
@@ -200,7 +216,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     simplifier = Simplifier()
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
     engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
-    first = [simplifier.normal_form(engine.run(tree)[2]) for engine in engines]
+    first = [engine.normal(tree) for engine in engines]
     return tuple(tuple(simplifier.answer(engine.termwise(partial)) for engine in engines) for partial in first)
 
 

@@ -1,8 +1,9 @@
 """The differentiation rules: each textbook rule is a small named function with its formula.
 
 A rule looks at one node and returns a ``Plan``: which subexpressions it needs the
-derivatives of (``parts``), how the node's derivative is built from them (``combine``), and
-what a worked solution should say (the bindings ``u = ...``, a note). The engine in
+derivatives of (``parts``), how the node's derivative is built from them (``combine``, over
+an ``Algebra``: trees for a worked solution, normal forms for ``diff``), and what a worked
+solution should say (the bindings ``u = ...``, a note). The engine in
 ``differentiate.py`` decides the order of work and records the trace; the rules only know
 calculus. The chain rule is written once (``_chain``), over ``OUTER``, a table giving each
 function's own rule and derivative.
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
+from .algebra import Algebra
 from .expr import (
     Add,
     Call,
@@ -29,6 +32,8 @@ from .expr import (
 )
 
 __all__ = ["OUTER", "RULES", "Outer", "Plan", "Rule", "plan"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,8 @@ class Plan:
 
     rule: Rule
     parts: tuple[Expr, ...]  # whose derivatives the rule uses, in the order a textbook shows them
-    combine: Callable[[tuple[Expr, ...]], Expr]  # the node's derivative from the parts' derivatives
+    # The node's derivative from the parts' derivatives, over an algebra (trees or normal forms).
+    combine: Callable[[Algebra[Any], tuple[Any, ...]], Any]
     bindings: tuple[tuple[str, Expr], ...] = ()
     note: str = ""
     outer: Outer | None = None
@@ -150,6 +156,8 @@ def _undefined_outer(name: str, order: int) -> Outer:
 
 # --- rules for each node kind ---------------------------------------------------------------------
 
+_ZERO, _ONE, _TWO = Number(0), Number(1), Number(2)
+
 Depends = Callable[[Expr], bool]
 
 
@@ -161,27 +169,27 @@ def constant_rule(node: Expr, x: Symbol) -> Plan:
         note = ""
     else:
         note = f"it does not depend on {x.name}"
-    return Plan(CONSTANT, (), lambda d: Number(0), note=note)
+    return Plan(CONSTANT, (), lambda a, d: a.of(_ZERO), note=note)
 
 
 def variable_rule(node: Expr, x: Symbol) -> Plan:
     """d/dx[x] = 1."""
-    return Plan(VARIABLE, (), lambda d: Number(1))
+    return Plan(VARIABLE, (), lambda a, d: a.of(_ONE))
 
 
 def sum_rule(node: Add, x: Symbol, depends: Depends) -> Plan:
     """d/dx[u + v + ...] = u' + v' + ..."""
-    return Plan(SUM, node.terms, lambda d: Add(*d), _names("uvw", node.terms))
+    return Plan(SUM, node.terms, lambda a, d: a.add(*d), _names("uvw", node.terms))
 
 
 def difference_rule(node: Sub, x: Symbol, depends: Depends) -> Plan:
     """d/dx[u - v] = u' - v'."""
-    return Plan(DIFFERENCE, node.children, lambda d: Sub(d[0], d[1]), _names("uv", node.children))
+    return Plan(DIFFERENCE, node.children, lambda a, d: a.sub(d[0], d[1]), _names("uv", node.children))
 
 
 def negation_rule(node: Neg, x: Symbol, depends: Depends) -> Plan:
     """d/dx[-u] = -u'."""
-    return Plan(NEGATION, node.children, lambda d: Neg(d[0]), (("u", node.operand),))
+    return Plan(NEGATION, node.children, lambda a, d: a.neg(d[0]), (("u", node.operand),))
 
 
 def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
@@ -192,11 +200,12 @@ def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
     if constants:
         c = constants[0] if len(constants) == 1 else Mul(*constants)
         u = variables[0] if len(variables) == 1 else Mul(*variables)
-        return Plan(CONSTANT_MULTIPLE, (u,), lambda d: Mul(c, d[0]), (("c", c), ("u", u)))
+        return Plan(CONSTANT_MULTIPLE, (u,), lambda a, d: a.mul(a.of(c), d[0]), (("c", c), ("u", u)))
     factors = node.factors
 
-    def combine(d: tuple[Expr, ...]) -> Expr:
-        return Add(*(Mul(*(d[i] if j == i else f for j, f in enumerate(factors))) for i in range(len(factors))))
+    def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
+        shown = [a.of(f) for f in factors]
+        return a.add(*(a.mul(*(d[i] if j == i else f for j, f in enumerate(shown))) for i in range(len(shown))))
 
     return Plan(PRODUCT, factors, combine, _names("uvw", factors))
 
@@ -205,10 +214,11 @@ def quotient_rule(node: Div, x: Symbol, depends: Depends) -> Plan:
     """d/dx[u/v] = (u'*v - u*v')/v^2, or d/dx[u/c] = u'/c for a constant denominator."""
     u, v = node.children
     if not depends(v):
-        return Plan(CONSTANT_MULTIPLE, (u,), lambda d: Div(d[0], v), (("u", u), ("c", v)))
-    return Plan(
-        QUOTIENT, (u, v), lambda d: Div(Sub(Mul(d[0], v), Mul(u, d[1])), _sq(v)), (("u", u), ("v", v))
-    )
+        return Plan(CONSTANT_MULTIPLE, (u,), lambda a, d: a.div(d[0], a.of(v)), (("u", u), ("c", v)))
+    def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
+        return a.div(a.sub(a.mul(d[0], a.of(v)), a.mul(a.of(u), d[1])), a.pow(a.of(v), a.of(_TWO)))
+
+    return Plan(QUOTIENT, (u, v), combine, (("u", u), ("v", v)))
 
 
 def power_rule(node: Pow, x: Symbol, depends: Depends) -> Plan:
@@ -219,7 +229,9 @@ def power_rule(node: Pow, x: Symbol, depends: Depends) -> Plan:
         return Plan(
             GENERAL_POWER,
             (base, exponent),
-            lambda d: Mul(node, Add(Mul(d[1], Call("ln", base)), Div(Mul(exponent, d[0]), base))),
+            lambda a, d: a.mul(
+                a.of(node), a.add(a.mul(d[1], a.of(Call("ln", base))), a.div(a.mul(a.of(exponent), d[0]), a.of(base)))
+            ),
             (("u", base), ("v", exponent)),
         )
     if depends(base):
@@ -240,8 +252,8 @@ def undefined_rule(node: UndefinedCall, x: Symbol, depends: Depends) -> Plan:
 def _chain(outer: Outer, inner: Expr, x: Symbol) -> Plan:
     """d/dx[f(u)] = f'(u)*u', or the outer rule alone when u is x itself."""
     if inner == x:
-        return Plan(outer.rule, (), lambda d: outer.derivative(inner), note=outer.note)
-    return Plan(CHAIN, (inner,), lambda d: Mul(outer.derivative(inner), d[0]), (("u", inner),), outer=outer)
+        return Plan(outer.rule, (), lambda a, d: a.of(outer.derivative(inner)), note=outer.note)
+    return Plan(CHAIN, (inner,), lambda a, d: a.mul(a.of(outer.derivative(inner)), d[0]), (("u", inner),), outer=outer)
 
 
 def _names(letters: str, parts: tuple[Expr, ...]) -> tuple[tuple[str, Expr], ...]:

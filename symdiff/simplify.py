@@ -28,6 +28,7 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
+from .algebra import Algebra
 from .collector import collector_paused
 from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
 from .expr import (
@@ -91,6 +92,7 @@ class Simplifier(Presenter):
         self.record = record
         self.examples: dict[str, tuple[Expr, Expr]] = {}
         self._acted: set[str] = set()
+        self.algebra = NormalAlgebra(self)
 
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
@@ -107,19 +109,6 @@ class Simplifier(Presenter):
         shown = self.present(normal)
         self._normal.setdefault(id(shown), (shown, normal))  # tidying it again is a lookup
         return shown
-
-    def pending(self, expr: Expr) -> Expr:
-        """``expr``'s normal form behind an opaque leaf that only this simplifier can read.
-
-        The untraced engine keeps each node's derivative so: a parent's derivative is built
-        around its children's, and this simplifier reads those leaves straight back as their
-        normal forms, so no intermediate result is written out as a tree. ``tidy`` turns a
-        pending leaf into the tree it stands for; nothing else may see one.
-        """
-        leaf = object.__new__(Symbol)  # not a user-visible name: Symbol() would refuse it
-        leaf._init((), f"\x00pending{len(self._normal)}")
-        self._normal[id(leaf)] = (leaf, self.normal_form(expr))
-        return leaf
 
     def normal_form(self, root: Expr) -> Normal:
         outer_acted = self._acted  # normal_form re-enters itself; each node records its own actions
@@ -488,6 +477,36 @@ class Simplifier(Presenter):
         return self.present(self.multiply([{tuple(common): ONE}, rest]))
 
 
+class NormalAlgebra(Algebra[Normal]):
+    """The normal form of each operation, made directly: the normal form of a tree is built by
+    these same calls (the builders below), so a derivative made over this algebra equals the
+    normal form of the tree the rule would build over ``TREES``."""
+
+    def __init__(self, simplifier: Simplifier) -> None:
+        self._s = simplifier
+
+    def of(self, expr: Expr) -> Normal:
+        return self._s.normal_form(expr)
+
+    def add(self, *terms: Normal) -> Normal:
+        return self._s.add(list(terms))
+
+    def sub(self, a: Normal, b: Normal) -> Normal:
+        return self._s.add([a, self._s.scale(b, -1)])
+
+    def neg(self, a: Normal) -> Normal:
+        return self._s.scale(a, -1)
+
+    def mul(self, *factors: Normal) -> Normal:
+        return self._s.multiply(list(factors))
+
+    def div(self, a: Normal, b: Normal) -> Normal:
+        return self._s.multiply([a, self._s.power(b, {CONSTANT: -1})])
+
+    def pow(self, a: Normal, b: Normal) -> Normal:
+        return self._s.power(a, b)
+
+
 # --- building the normal form, one function per node kind ---------------------------------------
 
 
@@ -505,19 +524,19 @@ def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
         s._act("regroup")
     if any(_leads_with_minus(child) for child in node.children[1:]):
         s._act("negation")  # u + (-v) is written u - v
-    return s.add(kids)
+    return s.algebra.add(*kids)
 
 
 def _sub(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if type(node.children[1]) is Neg:
         s._act("negation")
-    return s.add([kids[0], s.scale(kids[1], -1)])
+    return s.algebra.sub(kids[0], kids[1])
 
 
 def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if type(node.children[0]) is Neg:
         s._act("negation")
-    return s.scale(kids[0], -1)
+    return s.algebra.neg(kids[0])
 
 
 def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
@@ -525,15 +544,15 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
         s._act("regroup")
     if any(_leads_with_minus(child) for child in node.children[1:]):
         s._act("negation")  # u*(-v) is written -u*v
-    return s.multiply(kids)
+    return s.algebra.mul(*kids)
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: -1})])
+    return s.algebra.div(kids[0], kids[1])
 
 
 def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.power(kids[0], kids[1])
+    return s.algebra.pow(kids[0], kids[1])
 
 
 _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] = {

@@ -36,10 +36,10 @@ _READ_BACK_WHOLE = (Symbol, Constant, Call, UndefinedCall, Number)
 class TermwiseDerivative:
     """d/dx of normal forms for one variable, remembering each factor's derivative."""
 
-    def __init__(self, simplifier: Simplifier, rules: Callable[[Expr], Expr],
+    def __init__(self, simplifier: Simplifier, rules: Callable[[Expr], Normal],
                  depends: Callable[[Expr], bool]) -> None:
         self._simplifier = simplifier
-        self._rules = rules  # a tree -> its derivative by the rules (a pending leaf)
+        self._rules = rules  # a tree -> the normal form of its derivative by the rules
         self._depends = depends
         self._factors: dict[tuple[Expr, Exponent], Normal] = {}
 
@@ -72,8 +72,8 @@ class TermwiseDerivative:
     def _by_the_rules(self, monomial: Monomial, coefficient: Fraction, leading: bool) -> Normal:
         s = self._simplifier
         if leading or coefficient > 0:
-            return s.normal_form(self._rules(s.present({monomial: coefficient})))
-        return s.scale(s.normal_form(self._rules(s.present({monomial: -coefficient}))), -1)
+            return self._rules(s.present({monomial: coefficient}))
+        return s.scale(self._rules(s.present({monomial: -coefficient})), -1)
 
     def _same_as_written_out(self, monomial: Monomial, coefficient: Fraction, negated: int | None) -> bool:
         """Whether the rules, on this term written out, give the Product Rule's answer.
@@ -129,12 +129,12 @@ class TermwiseDerivative:
         base, exponent = factor
         s = self._simplifier
         if not isinstance(exponent, NUMERIC):
-            derivative = s.normal_form(self._rules(s.present({(factor,): ONE})))
+            derivative = self._rules(s.present({(factor,): ONE}))
         elif not self._depends(base):
             derivative = {}
         else:
             # The Power Rule, d[u^n] = n*u^(n - 1)*u', as the rules give it for u^n written out.
-            inner = s.normal_form(self._rules(base))
+            inner = self._rules(base)
             lowered = whole(exponent - 1)
             derivative = s.multiply([{((base, lowered),): exponent}, inner]) if lowered else inner
         self._factors[factor] = derivative

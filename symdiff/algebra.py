@@ -1,0 +1,72 @@
+"""What a rule builds a derivative with: trees for a worked solution, or normal forms directly.
+
+A rule's ``combine`` says how a node's derivative is made from its parts' derivatives, once,
+over an ``Algebra``: ``a.mul(a.of(c), d[0])`` for d/dx[c*u] = c*u'. With ``TREES`` it builds
+the expression a trace shows; ``derive`` then simplifies that tree. ``diff`` passes the
+simplifier's ``NormalAlgebra`` instead, which makes each operation's normal form directly,
+with the very calls the simplifier would make on the tree, so both give the same answer
+without ``diff`` building or walking the intermediate trees.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from .expr import Add, Div, Expr, Mul, Neg, Pow, Sub
+
+__all__ = ["TREES", "Algebra", "TreeAlgebra"]
+
+T = TypeVar("T")
+
+
+class Algebra(Generic[T]):
+    """Sums, products and powers of derivatives (``T``), and ``of``: a subtree of the input."""
+
+    def of(self, expr: Expr) -> T:
+        raise NotImplementedError
+
+    def add(self, *terms: T) -> T:
+        raise NotImplementedError
+
+    def sub(self, a: T, b: T) -> T:
+        raise NotImplementedError
+
+    def neg(self, a: T) -> T:
+        raise NotImplementedError
+
+    def mul(self, *factors: T) -> T:
+        raise NotImplementedError
+
+    def div(self, a: T, b: T) -> T:
+        raise NotImplementedError
+
+    def pow(self, a: T, b: T) -> T:
+        raise NotImplementedError
+
+
+class TreeAlgebra(Algebra[Expr]):
+    """Builds the expression itself, as a worked solution writes it."""
+
+    def of(self, expr: Expr) -> Expr:
+        return expr
+
+    def add(self, *terms: Expr) -> Expr:
+        return Add(*terms)
+
+    def sub(self, a: Expr, b: Expr) -> Expr:
+        return Sub(a, b)
+
+    def neg(self, a: Expr) -> Expr:
+        return Neg(a)
+
+    def mul(self, *factors: Expr) -> Expr:
+        return Mul(*factors)
+
+    def div(self, a: Expr, b: Expr) -> Expr:
+        return Div(a, b)
+
+    def pow(self, a: Expr, b: Expr) -> Expr:
+        return Pow(a, b)
+
+
+TREES = TreeAlgebra()
