@@ -43,6 +43,10 @@ class Algebra(Generic[T]):
     def pow(self, a: T, b: T) -> T:
         raise NotImplementedError
 
+    def product_rule(self, factors: list[T], derivatives: list[T]) -> T:
+        """u'*v*w + u*v'*w + u*v*w': each product with one factor replaced by its derivative."""
+        return self.add(*(self.mul(*factors[:i], d, *factors[i + 1:]) for i, d in enumerate(derivatives)))
+
 
 class TreeAlgebra(Algebra[Expr]):
     """Builds the expression itself, as a worked solution writes it."""

@@ -204,8 +204,7 @@ def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
     factors = node.factors
 
     def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
-        shown = [a.of(f) for f in factors]
-        return a.add(*(a.mul(*(d[i] if j == i else f for j, f in enumerate(shown))) for i in range(len(shown))))
+        return a.product_rule([a.of(f) for f in factors], list(d))
 
     return Plan(PRODUCT, factors, combine, _names("uvw", factors))
 

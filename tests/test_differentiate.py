@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import expressions, numeric_expressions
 from sympy_oracle import to_sympy
 
-from symdiff import EvaluationError, Symbol, SymdiffError, derive, diff, gradient, hessian, parse, simplify
+from symdiff import EvaluationError, Mul, Symbol, SymdiffError, derive, diff, gradient, hessian, parse, simplify
 from symdiff.traversal import preorder
 
 X = sympy.Symbol("x", real=True)
@@ -179,6 +179,35 @@ TERMWISE_CASES = [
 @pytest.mark.parametrize("order", [2, 3, 4])
 def test_later_orders_term_by_term_equal_the_worked_answers(text, order):
     assert diff(text, "x", order=order) == derive(text, "x", order).result
+
+
+# diff makes a product's derivative from its merged factors, swapping one at a time
+# (Simplifier.product_rule); derive builds every product. Rows: plain factors, and each way
+# the swap falls back to an ordinary product.
+PRODUCT_CASES = [
+    "sin(x + 1)*sin(x + 2)*sin(x + 3)*sin(x + 4)",
+    "sin(x)*cos(x)*e^x",  # the derivative of sin is a base already in the product
+    "x*x*sin(x)",  # a base twice
+    "x*ln(x)*sin(x)",  # the derivative 1/x meets the factor x
+    "(x + 1)*(x + 2)*x",  # sums
+    "e^x*x^x*tan(x)",  # symbolic powers; a derivative that is a sum
+    "f(x)*g(x)*h(x)",
+    "sqrt(x)*x^3*abs(x)",
+    "2^x*3^x*x",
+    "(2*sin(x))*(-cos(x + 1))*(x/3)",  # factors with coefficients
+    "(ln(x)/x)*sin(x)*cos(x + 1)",  # a factor of two powers, whose derivative is two terms
+    "atan(x)*sin(x)*e^x",  # a derivative over a sum
+]
+
+
+@pytest.mark.parametrize("text", PRODUCT_CASES)
+def test_products_equal_the_worked_answers(text):
+    assert diff(text, "x") == derive(text, "x").result
+
+
+@given(st.lists(expressions, min_size=2, max_size=8).map(lambda factors: Mul(*factors)))
+def test_random_products_equal_the_worked_answers(product):
+    assert diff(product, "x") == derive(product, "x").result
 
 
 def test_the_cycle_collector_is_restored_after_every_call():
