@@ -25,14 +25,12 @@ proportion to its distinct nodes, and shared subtrees stay shared in the answer.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections.abc import Callable
 from fractions import Fraction
-from typing import NamedTuple
 
 from .algebra import Algebra
 from .collector import collector_paused
-from .exact import HALF, ONE, Rational, bounded_power, ratio, special_value, whole
+from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
 from .expr import (
     Add,
     Call,
@@ -50,6 +48,7 @@ from .expr import (
 )
 from .normal import CONSTANT, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
 from .presentation import Presenter, common_exponentials
+from .products import LongProducts
 from .traversal import fold
 
 __all__ = ["ACTIONS", "Simplifier", "simplify"]
@@ -77,7 +76,7 @@ def simplify(expr: Expr) -> Expr:
     return Simplifier().simplify(expr)
 
 
-class Simplifier(Presenter):
+class Simplifier(Presenter, LongProducts):
     """Simplifies many expressions with one memo, so shared subtrees are simplified once.
 
     With ``record=True`` it remembers, for each action in ``ACTIONS``, the first node where it
@@ -85,7 +84,8 @@ class Simplifier(Presenter):
     """
 
     def __init__(self, *, record: bool = False) -> None:
-        super().__init__()
+        Presenter.__init__(self)
+        LongProducts.__init__(self)
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
         self._normal: dict[int, tuple[Expr, Normal]] = {}
         self._factor_order: dict[FactorKey, tuple[object, ...]] = {}  # sort keys of factors, found once
@@ -177,6 +177,10 @@ class Simplifier(Presenter):
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
         """The product of normal forms, in one pass over all their factors."""
+        if len(factors) == 2 and len(factors[0]) == 1 and len(factors[1]) == 1:
+            product = self.long_times_short(factors[0], factors[1])  # a chain rule's level
+            if product is not None:
+                return product
         coefficient = ONE
         merged: dict[Expr, Exponent] = {}
         sums: list[Normal] = []
@@ -211,62 +215,6 @@ class Simplifier(Presenter):
                     self._merge_into(merged, rest)
         extra, monomial = self._fold_numeric_factors(merged)
         return self.term(coefficient * extra, monomial)
-
-    def product_rule(self, factors: list[Normal], derivatives: list[Normal]) -> Normal:
-        """The sum over i of the product of ``factors`` with the i-th replaced by
-        ``derivatives[i]``: exactly ``add`` of each ``multiply``. When the factors are single
-        terms with distinct bases (sin(x + 1)*...*sin(x + 160)), their product is merged and
-        sorted once, and each term takes one factor out and puts its derivative in. That is what
-        ``multiply`` would do: with no base met twice nothing cancels or folds, and a sum
-        kept as a factor keeps what stopped it from being distributed."""
-        whole_product = self._plain_product(factors)
-        parts = []
-        for i, derivative in enumerate(derivatives):
-            if not derivative:
-                continue
-            term = None if whole_product is None else self._swap_factor(whole_product, factors[i], derivative)
-            parts.append(term if term is not None else self.multiply([*factors[:i], derivative, *factors[i + 1:]]))
-        return self.add(parts) if parts else {}
-
-    def _plain_product(self, factors: list[Normal]) -> _PlainProduct | None:
-        """The merged, sorted product of single-term factors with distinct bases."""
-        coefficient = ONE
-        merged: dict[FactorKey, Exponent] = {}
-        for factor in factors:
-            if len(factor) != 1:
-                return None
-            ((monomial, value),) = factor.items()
-            coefficient *= value
-            for base, exponent in monomial:
-                key = (base, not isinstance(exponent, NUMERIC))
-                if key in merged:
-                    return None
-                merged[key] = exponent
-        ordered = self._sorted(merged)
-        ranks = [self._factor_order[(base, not isinstance(e, NUMERIC))] for base, e in ordered]
-        return _PlainProduct(whole(coefficient), ordered, ranks)
-
-    def _swap_factor(self, product: _PlainProduct, factor: Normal, derivative: Normal) -> Normal | None:
-        """``product`` with ``factor`` replaced by ``derivative``, if no base is met twice."""
-        if len(derivative) != 1:
-            return None
-        ((taken, value),) = factor.items()
-        ((given, new_value),) = derivative.items()
-        ordered, ranks = product.ordered, product.ranks
-        order = self._factor_order
-        for base, exponent in taken:  # out: each was one entry of the product
-            position = bisect_left(ranks, order[(base, not isinstance(exponent, NUMERIC))])
-            ordered = ordered[:position] + ordered[position + 1:]
-            ranks = ranks[:position] + ranks[position + 1:]
-        for base, exponent in given:  # in: a new base, or the term is made by multiply
-            key = (base, not isinstance(exponent, NUMERIC))
-            rank = order.get(key) or self._order_of(key)
-            position = bisect_left(ranks, rank)
-            if position < len(ranks) and ranks[position] == rank:
-                return None
-            ordered = (*ordered[:position], (base, exponent), *ordered[position:])
-            ranks = [*ranks[:position], rank, *ranks[position:]]
-        return {ordered: whole(ratio(product.coefficient, value) * new_value)}
 
     def _primitive(self, total: Normal) -> tuple[Fraction, Monomial, Normal]:
         """Memoised per normal-form object: the same sum, met again as a factor (the loss in
@@ -632,12 +580,6 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-class _PlainProduct(NamedTuple):
-    coefficient: Rational
-    ordered: Monomial
-    ranks: list[tuple[object, ...]]
-
 
 # Bases that stay one factor whatever their power; any other base (-x, x*y, y/x) is kept whole
 # only under a fractional power.
