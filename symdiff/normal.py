@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .expr import Add, Expr, Number, Sub
+from .expr import Add, Call, Constant, Expr, Number, Sub, Symbol, UndefinedCall
 
-__all__ = ["CONSTANT", "NUMERIC", "ZERO", "Exponent", "FactorKey", "Monomial", "Normal", "is_sum"]
+__all__ = ["ATOMIC_BASES", "CONSTANT", "NUMERIC", "ZERO", "Exponent", "FactorKey", "Monomial", "Normal", "is_sum"]
 
 # A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
 Exponent = Fraction | Expr
@@ -21,6 +21,10 @@ Normal = dict[Monomial, Fraction]  # {(): c} is the constant c; {} is 0
 NUMERIC = (int, Fraction)
 ZERO = Number(0)  # a numeric exponent: int when whole (fast to hash and add), else Fraction
 CONSTANT: Monomial = ()
+
+# Bases that stay one factor whatever their power. Any other base (-x, x*y, y/x) is kept whole
+# only under a fractional power: written out to a whole power it reads back as a product.
+ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Number)
 
 
 def is_sum(expr: Expr) -> bool:

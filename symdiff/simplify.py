@@ -46,7 +46,7 @@ from .expr import (
     UndefinedCall,
     number,
 )
-from .normal import CONSTANT, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
+from .normal import ATOMIC_BASES, CONSTANT, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 from .traversal import fold
@@ -300,9 +300,10 @@ class Simplifier(Presenter, LongProducts):
         return self.present(normal)
 
     def _fold_numeric_factors(self, factors: dict[FactorKey, Exponent]) -> tuple[Fraction, Monomial]:
-        """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient."""
+        """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,
+        and multiply out other bases kept whole under a root once their power is whole."""
         coefficient = ONE
-        for key in [key for key in factors if type(key[0]) not in _KEPT_AS_BASES and not is_sum(key[0])]:
+        for key in [key for key in factors if type(key[0]) not in ATOMIC_BASES and not is_sum(key[0])]:
             # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
             # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would.
             exponent = factors.get(key)
@@ -580,11 +581,6 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
-
-# Bases that stay one factor whatever their power; any other base (-x, x*y, y/x) is kept whole
-# only under a fractional power.
-_KEPT_AS_BASES = (Symbol, Constant, Call, UndefinedCall, Number)
-
 
 
 def _distributes(factors: dict[FactorKey, Exponent]) -> bool:

@@ -22,15 +22,11 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from .exact import MAX_FOLDED_BITS, ONE, whole
-from .expr import Call, Constant, Expr, Number, Symbol, UndefinedCall
-from .normal import NUMERIC, Exponent, Monomial, Normal, is_sum
+from .expr import Expr, Number
+from .normal import ATOMIC_BASES, NUMERIC, Exponent, Monomial, Normal, is_sum
 from .simplify import Simplifier
 
 __all__ = ["TermwiseDerivative"]
-
-# Bases whose powers read back as powers of the same base; the Quotient Rule's v^2 of
-# sqrt(-x) is -x, which reads back as the product -1*x.
-_READ_BACK_WHOLE = (Symbol, Constant, Call, UndefinedCall, Number)
 
 
 class TermwiseDerivative:
@@ -97,7 +93,7 @@ class TermwiseDerivative:
                 if is_sum(base) or type(base) is Number:
                     return False
                 if self._depends(base):
-                    if varying_denominator is not None or type(base) not in _READ_BACK_WHOLE:
+                    if varying_denominator is not None or type(base) not in ATOMIC_BASES:
                         return False
                     varying_denominator = (base, exponent)
             elif self._depends(base) or (not isinstance(exponent, NUMERIC) and self._depends(exponent)):
