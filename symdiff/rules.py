@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .algebra import Algebra
 from .expr import (
@@ -55,9 +55,8 @@ class Outer:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """How one node is differentiated."""
+class Plan(NamedTuple):
+    """How one node is differentiated (a tuple: one is made for every node differentiated)."""
 
     rule: Rule
     parts: tuple[Expr, ...]  # whose derivatives the rule uses, in the order a textbook shows them
