@@ -10,7 +10,7 @@ without ``diff`` building or walking the intermediate trees.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Protocol, TypeVar
 
 from .expr import Add, Div, Expr, Mul, Neg, Pow, Sub
 
@@ -19,29 +19,16 @@ __all__ = ["TREES", "Algebra", "TreeAlgebra"]
 T = TypeVar("T")
 
 
-class Algebra(Generic[T]):
+class Algebra(Protocol[T]):
     """Sums, products and powers of derivatives (``T``), and ``of``: a subtree of the input."""
 
-    def of(self, expr: Expr) -> T:
-        raise NotImplementedError
-
-    def add(self, *terms: T) -> T:
-        raise NotImplementedError
-
-    def sub(self, a: T, b: T) -> T:
-        raise NotImplementedError
-
-    def neg(self, a: T) -> T:
-        raise NotImplementedError
-
-    def mul(self, *factors: T) -> T:
-        raise NotImplementedError
-
-    def div(self, a: T, b: T) -> T:
-        raise NotImplementedError
-
-    def pow(self, a: T, b: T) -> T:
-        raise NotImplementedError
+    def of(self, expr: Expr) -> T: ...
+    def add(self, *terms: T) -> T: ...
+    def sub(self, a: T, b: T) -> T: ...
+    def neg(self, a: T) -> T: ...
+    def mul(self, *factors: T) -> T: ...
+    def div(self, a: T, b: T) -> T: ...
+    def pow(self, a: T, b: T) -> T: ...
 
     def product_rule(self, factors: list[T], derivatives: list[T]) -> T:
         """u'*v*w + u*v'*w + u*v*w': each product with one factor replaced by its derivative."""
