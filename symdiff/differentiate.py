@@ -158,7 +158,9 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     engines: dict[Symbol, _Engine] = {}
     normal = None
     for x in _variables(tree, wrt, order):
-        engine = engines.get(x) or engines.setdefault(x, _Engine(x, simplifier, traced=False))
+        engine = engines.get(x)
+        if engine is None:
+            engine = engines[x] = _Engine(x, simplifier, traced=False)
         # The first derivative by the rules; later ones term by term (termwise.py), which is
         # what the rules give on the written-out answer, without writing it out.
         normal = engine.normal(tree) if normal is None else engine.termwise(normal)
