@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .expr import Add, Call, Constant, Expr, Number, Sub, Symbol, UndefinedCall
+from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 
-__all__ = ["ATOMIC_BASES", "CONSTANT", "NUMERIC", "ZERO", "Exponent", "FactorKey", "Monomial", "Normal", "is_sum"]
+__all__ = [
+    "ATOMIC_BASES", "CONSTANT", "KEPT_UNDER_ROOTS", "NUMERIC", "ZERO",
+    "Exponent", "FactorKey", "Monomial", "Normal", "is_sum",
+]
 
 # A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
 Exponent = Fraction | Expr
@@ -25,6 +28,7 @@ CONSTANT: Monomial = ()
 # Bases that stay one factor whatever their power. Any other base (-x, x*y, y/x) is kept whole
 # only under a fractional power: written out to a whole power it reads back as a product.
 ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Number)
+KEPT_UNDER_ROOTS = (Neg, Mul, Div, Pow)  # every kind that is neither atomic nor a sum
 
 
 def is_sum(expr: Expr) -> bool:

@@ -46,7 +46,7 @@ from .expr import (
     UndefinedCall,
     number,
 )
-from .normal import ATOMIC_BASES, CONSTANT, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
+from .normal import CONSTANT, KEPT_UNDER_ROOTS, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 from .traversal import fold
@@ -303,7 +303,7 @@ class Simplifier(Presenter, LongProducts):
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,
         and multiply out other bases kept whole under a root once their power is whole."""
         coefficient = ONE
-        for key in [key for key in factors if type(key[0]) not in ATOMIC_BASES and not is_sum(key[0])]:
+        for key in [key for key in factors if type(key[0]) in KEPT_UNDER_ROOTS]:
             # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
             # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would.
             exponent = factors.get(key)

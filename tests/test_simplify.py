@@ -81,3 +81,12 @@ def test_the_simplifier_names_what_it_did(text, actions):
 
 def test_every_action_has_a_row():
     assert set().union(*(actions for _, actions in ACTION_TABLE)) == set(ACTIONS)
+
+
+def test_every_node_kind_is_atomic_a_sum_or_kept_whole_under_roots():
+    # _fold_numeric_factors multiplies out only KEPT_UNDER_ROOTS bases: a new kind must join one.
+    from symdiff import Add, Sub
+    from symdiff.expr import NODE_TYPES
+    from symdiff.normal import ATOMIC_BASES, KEPT_UNDER_ROOTS
+
+    assert set(NODE_TYPES) == set(ATOMIC_BASES) | {Add, Sub} | set(KEPT_UNDER_ROOTS)
