@@ -26,7 +26,7 @@ import sympy
 from sympy.core.cache import clear_cache
 
 import symdiff
-from symdiff.traversal import fold, preorder
+from symdiff.core.traversal import fold, preorder
 
 try:
     import symengine

@@ -77,7 +77,7 @@ def cold_import_seconds(module: str, runs: int = 5) -> float:
 def main() -> None:
     from lark import Lark
 
-    from symdiff.parser import grammar_text
+    from symdiff.syntax.parser import grammar_text
 
     bare = Lark(grammar_text(), parser="lalr", lexer="basic")
     symdiff.parse("x")  # build the parser once, as any session after its first parse

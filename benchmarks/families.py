@@ -7,7 +7,7 @@ import random
 from collections.abc import Callable
 
 from symdiff import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, sin, tanh
-from symdiff.traversal import fold
+from symdiff.core.traversal import fold
 
 x, y, z = Symbol("x"), Symbol("y"), Symbol("z")
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from symdiff import integrate
-from symdiff.area import METHODS
+from symdiff.numeric.area import METHODS
 
 EXACT = 2.0
 SIZES = [2, 4, 8, 16, 32, 64, 128, 256]

@@ -5,7 +5,7 @@
 
 import symdiff
 from symdiff import ParseError, parse, symbols
-from symdiff.printer import tree_text
+from symdiff.core.printer import tree_text
 
 # Textbook and paper notation, and what symdiff makes of it.
 for text in ["3x^2 sin x", "cos 2x", "sin x cos x", "1/2x", "-x^2", "2^3^2", "e^-x²", "√(x² + 1)",

@@ -6,10 +6,11 @@ on the first call to ``parse``, NumPy on the first numeric call, matplotlib on t
 
 from __future__ import annotations
 
-from .area import Integral, IntegrationError, integrate, integrate_samples
-from .differentiate import DifferentiationError, derive, diff, gradient, hessian
-from .errors import EvaluationError, ExpressionError, ParseError, SymdiffError
-from .expr import (
+from .algebra.simplify import simplify
+from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
+from .calculus.trace import Derivation, Step
+from .core.errors import EvaluationError, ExpressionError, ParseError, SymdiffError
+from .core.expr import (
     Add,
     Call,
     Constant,
@@ -28,12 +29,11 @@ from .expr import (
     pi,
     symbols,
 )
-from .numeric import CompiledFunction, lambdify
-from .parser import parse
-from .plot import PlotError, plot_function, plot_riemann, plot_roc
-from .roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
-from .simplify import simplify
-from .trace import Derivation, Step
+from .numeric.area import Integral, IntegrationError, integrate, integrate_samples
+from .numeric.compiled import CompiledFunction, lambdify
+from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
+from .syntax.parser import parse
+from .ui.plot import PlotError, plot_function, plot_riemann, plot_roc
 
 __version__ = "0.1.0"
 

@@ -19,7 +19,7 @@ from symdiff import (
     Symbol,
     UndefinedCall,
 )
-from symdiff.functions import FUNCTIONS
+from symdiff.core.functions import FUNCTIONS
 
 NAMES = ["x", "y", "z", "theta", "x_1", "w2", "f", "h", "θ"]
 

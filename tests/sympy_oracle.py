@@ -18,7 +18,7 @@ from symdiff import (
     Symbol,
     UndefinedCall,
 )
-from symdiff.traversal import fold
+from symdiff.core.traversal import fold
 
 _FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan,

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from symdiff.cli import main
+from symdiff.ui.cli import main
 
 
 def run(capsys, *argv):

@@ -11,7 +11,7 @@ from strategies import expressions, numeric_expressions
 from sympy_oracle import to_sympy
 
 from symdiff import EvaluationError, Mul, Symbol, SymdiffError, derive, diff, gradient, hessian, parse, simplify
-from symdiff.traversal import preorder
+from symdiff.core.traversal import preorder
 
 X = sympy.Symbol("x", real=True)
 

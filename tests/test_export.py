@@ -5,8 +5,8 @@ import json
 import pytest
 
 from symdiff import derive, parse
-from symdiff.export import SCHEMA, ExportError, derivation_data, json_document, markdown, write
-from symdiff.rules import RULES
+from symdiff.calculus.rules import RULES
+from symdiff.ui.export import SCHEMA, ExportError, derivation_data, json_document, markdown, write
 
 STEP_KEYS = {"rule", "name", "formula", "expr", "wrt", "result", "bindings", "note", "substeps"}
 

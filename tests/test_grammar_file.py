@@ -8,9 +8,9 @@ import pytest
 from lark import Lark
 from lark import logger as lark_logger
 
-from symdiff.expr import NAME_PATTERN
-from symdiff.functions import ALIASES, FUNCTIONS
-from symdiff.parser import grammar_text
+from symdiff.core.expr import NAME_PATTERN
+from symdiff.core.functions import ALIASES, FUNCTIONS
+from symdiff.syntax.parser import grammar_text
 
 
 def _lark_warnings(grammar: str) -> str:
@@ -58,7 +58,7 @@ def test_name_pattern_matches_the_symbol_constructor():
                                   "call_superscript", "undefined_call", "textbook_argument", "textbook_call",
                                   "textbook_unary"])
 def test_every_rule_and_alias_has_a_builder(rule):
-    from symdiff._transformer import ExpressionBuilder
+    from symdiff.syntax._transformer import ExpressionBuilder
 
     assert re.search(rf"(^\??{rule}:|-> {rule}\b)", grammar_text(), re.MULTILINE), rule
     assert callable(getattr(ExpressionBuilder, rule))

@@ -14,7 +14,7 @@ from strategies import numeric_expressions
 from sympy_oracle import to_sympy
 
 from symdiff import IntegrationError, diff, integrate, integrate_samples, lambdify, parse
-from symdiff.area import METHODS, WORKING_LIMIT, _weights
+from symdiff.numeric.area import METHODS, WORKING_LIMIT, _weights
 
 # (function, a, b): smooth on [a, b], and with no symmetry that would make a rule luckier than
 # its order (sin on [0, pi] would make the left sum a trapezoid rule).
@@ -115,7 +115,7 @@ def test_the_working_lists_the_samples_and_adds_up() -> None:
 
 def test_large_n_is_evaluated_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     whole = {m: integrate("e^x sin(3x)", "x", 0, 2, method=m, n=1000).value for m in METHODS}
-    monkeypatch.setattr("symdiff.area._CHUNK", 37)
+    monkeypatch.setattr("symdiff.numeric.area._CHUNK", 37)
     for method, value in whole.items():
         assert integrate("e^x sin(3x)", "x", 0, 2, method=method, n=1000).value == pytest.approx(value, rel=1e-13)
 

@@ -9,10 +9,18 @@ import pytest
 from test_rules import RULE_TABLE
 
 from symdiff import Symbol, derive, parse
-from symdiff.export import write
-from symdiff.latex import GREEK_NAMES, derivation_latex, document, escape_text, expr_latex, formula_latex, symbol_latex
-from symdiff.rules import RULES
-from symdiff.simplify import ACTIONS
+from symdiff.algebra.simplify import ACTIONS
+from symdiff.calculus.rules import RULES
+from symdiff.core.latex import (
+    GREEK_NAMES,
+    derivation_latex,
+    document,
+    escape_text,
+    expr_latex,
+    formula_latex,
+    symbol_latex,
+)
+from symdiff.ui.export import write
 
 EXPRESSIONS = [
     ("x^2 sin x", r"x^{2} \sin x"),
@@ -152,7 +160,7 @@ def test_the_command_line_writes_a_document_that_compiles(tmp_path):
 @needs_tex
 def test_the_working_of_every_area_method_compiles(tmp_path):
     from symdiff import integrate, integrate_samples
-    from symdiff.area import METHODS
+    from symdiff.numeric.area import METHODS
 
     blocks = [integrate("e^(-x^2/2)/sqrt(2 pi)", "x", "-pi", "pi/2", method=m, n=6).to_latex() for m in METHODS]
     blocks.append(integrate("x", "x", 0, 1, n=200).to_latex())  # no table: too many terms

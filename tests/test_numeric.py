@@ -13,8 +13,8 @@ from strategies import numeric_expressions
 from sympy_oracle import to_sympy
 
 from symdiff import EvaluationError, Symbol, SymdiffError, lambdify, parse, sin
-from symdiff.evaluate import evaluate
-from symdiff.functions import FUNCTIONS
+from symdiff.core.evaluate import evaluate
+from symdiff.core.functions import FUNCTIONS
 
 POINTS = np.array([-2.5, -1.0, -0.3, 0.0, 0.2, 0.5, 0.9, 1.7, 3.0])
 

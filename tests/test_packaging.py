@@ -27,7 +27,7 @@ def wheel(tmp_path_factory):
 def test_wheel_contains_the_grammar(wheel):
     with zipfile.ZipFile(wheel) as archive:
         packaged = archive.read("symdiff/grammar/symdiff.lark").decode("utf-8")
-        assert "symdiff/cli.py" in archive.namelist()
+        assert "symdiff/ui/cli.py" in archive.namelist()
     assert packaged == (ROOT / "grammar" / "symdiff.lark").read_text(encoding="utf-8")
 
 

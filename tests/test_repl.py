@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from symdiff import SymdiffError
-from symdiff.repl import COMMANDS, Quit, Session, highlighter, interactive, piped
+from symdiff.ui.repl import COMMANDS, Quit, Session, highlighter, interactive, piped
 
 
 @pytest.fixture
@@ -249,7 +249,7 @@ def test_completion_offers_commands_functions_and_names(session):
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from symdiff.repl import completer
+    from symdiff.ui.repl import completer
 
     session.handle("loss = x^2")
     words = completer(session)

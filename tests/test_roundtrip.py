@@ -5,9 +5,9 @@ from hypothesis import strategies as st
 from strategies import expressions, function_names
 
 from symdiff import Expr, parse
-from symdiff.expr import NODE_TYPES
-from symdiff.functions import FUNCTIONS
-from symdiff.traversal import fold, preorder
+from symdiff.core.expr import NODE_TYPES
+from symdiff.core.functions import FUNCTIONS
+from symdiff.core.traversal import fold, preorder
 
 
 def _rebuilt(expr: Expr) -> Expr:

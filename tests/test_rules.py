@@ -4,9 +4,9 @@ import pytest
 
 import symdiff
 from symdiff import DifferentiationError, Symbol, derive, diff, gradient, hessian, parse, simplify
-from symdiff.expr import NODE_TYPES
-from symdiff.functions import FUNCTIONS
-from symdiff.rules import OUTER, RULES, plan
+from symdiff.calculus.rules import OUTER, RULES, plan
+from symdiff.core.expr import NODE_TYPES
+from symdiff.core.functions import FUNCTIONS
 
 RULE_TABLE = [
     # (input, variable, answer as printed, a rule id the trace must contain)

@@ -58,7 +58,7 @@ def test_importing_symdiff_loads_nothing_heavy():
 def test_parsing_loads_lark_once_and_still_no_numpy():
     probe = (
         "import sys, json; import symdiff; symdiff.parse('x'); symdiff.parse('y'); "
-        "from symdiff.parser import _lark; "
+        "from symdiff.syntax.parser import _lark; "
         "print(json.dumps([m in sys.modules for m in ('lark', 'numpy')] + [_lark.cache_info().misses]))"
     )
     result = json.loads(_run(probe))

@@ -3,7 +3,7 @@
 import pytest
 
 from symdiff import parse, simplify
-from symdiff.simplify import ACTIONS, Simplifier
+from symdiff.algebra.simplify import ACTIONS, Simplifier
 
 SIMPLIFY_TABLE = [
     # folding constants exactly, with a bound on the size of what is folded
@@ -86,7 +86,7 @@ def test_every_action_has_a_row():
 def test_every_node_kind_is_atomic_a_sum_or_kept_whole_under_roots():
     # _fold_numeric_factors multiplies out only KEPT_UNDER_ROOTS bases: a new kind must join one.
     from symdiff import Add, Sub
-    from symdiff.expr import NODE_TYPES
-    from symdiff.normal import ATOMIC_BASES, KEPT_UNDER_ROOTS
+    from symdiff.algebra.normal import ATOMIC_BASES, KEPT_UNDER_ROOTS
+    from symdiff.core.expr import NODE_TYPES
 
     assert set(NODE_TYPES) == set(ATOMIC_BASES) | {Add, Sub} | set(KEPT_UNDER_ROOTS)

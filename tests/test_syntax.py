@@ -219,7 +219,7 @@ def test_prints_as(text, printed):
 
 
 def test_to_expr_takes_text_trees_and_numbers():
-    from symdiff.parser import to_expr
+    from symdiff.syntax.parser import to_expr
 
     assert to_expr("2x") == Mul(N(2), x)
     assert to_expr(x) is x

@@ -30,7 +30,7 @@ from symdiff import (
     pi,
     symbols,
 )
-from symdiff.expr import NODE_TYPES
+from symdiff.core.expr import NODE_TYPES
 
 x, y, z = symbols("x y z")
 
@@ -227,7 +227,7 @@ def test_symbols():
 
 
 def test_public_functions_cover_the_function_table():
-    from symdiff.functions import FUNCTIONS
+    from symdiff.core.functions import FUNCTIONS
 
     for name in FUNCTIONS:
         assert getattr(symdiff, name)(x) == Call(name, x)
@@ -273,11 +273,11 @@ def test_subs_rejects_a_bad_call():
 
 
 def test_every_node_kind_has_a_printer_an_evaluator_and_a_precedence():
-    from symdiff.evaluate import _EVALUATORS
-    from symdiff.printer import _LAYOUT, _REPR_LAYOUT, PRECEDENCE
+    from symdiff.core.evaluate import _EVALUATORS
+    from symdiff.core.printer import _LAYOUT, _REPR_LAYOUT, PRECEDENCE
 
     assert set(NODE_TYPES) == set(_LAYOUT) == set(_REPR_LAYOUT) == set(_EVALUATORS) == set(PRECEDENCE)
-    defined = vars(symdiff.expr).values()
+    defined = vars(symdiff.core.expr).values()
     node_classes = {value for value in defined if isinstance(value, type) and issubclass(value, Expr)}
     assert set(NODE_TYPES) == node_classes - {Expr}
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from fractions import Fraction
 
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number
 from .exact import HALF, ONE
-from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number
 from .normal import NUMERIC, ZERO, Exponent, Monomial, Normal
 
 __all__ = ["Presenter", "common_exponentials"]

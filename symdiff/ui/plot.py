@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import SymdiffError
-from .expr import Expr, Symbol
-from .parser import to_expr
-from .printer import to_text
+from ..core.errors import SymdiffError
+from ..core.expr import Expr, Symbol
+from ..core.printer import to_text
+from ..syntax.parser import to_expr
 
 if TYPE_CHECKING:
     import numpy as np
@@ -35,9 +35,9 @@ def plot_function(expr: Expr | str, a: object = None, b: object = None, *, var: 
     derivative (computed by symdiff) and, given ``tangent=x0``, the tangent line at x0."""
     import numpy as np
 
-    from .area import _bound, _variable
-    from .differentiate import diff
-    from .numeric import lambdify
+    from ..calculus.differentiate import diff
+    from ..numeric.area import _bound, _variable
+    from ..numeric.compiled import lambdify
 
     tree = to_expr(expr)
     name = _variable(tree, var)
@@ -79,8 +79,8 @@ def plot_riemann(expr: Expr | str, a: object, b: object, n: int = 8, *, method: 
     right and midpoint sums, trapezoids, or Simpson's parabolas; the title gives the estimate."""
     import numpy as np
 
-    from .area import integrate
-    from .numeric import lambdify
+    from ..numeric.area import integrate
+    from ..numeric.compiled import lambdify
 
     result = integrate(expr, var, a, b, method=method, n=n)
     tree, name, lo, hi = result.expr, result.var, result.a, result.b
@@ -123,8 +123,8 @@ def plot_riemann(expr: Expr | str, a: object, b: object, n: int = 8, *, method: 
 
 def plot_roc(y_true: Any, scores: Any, *, label: str = "classifier", path: str | Path | None = None) -> Figure:
     """The ROC curve of ``scores`` against ``y_true``, the chance diagonal, and the AUC in the legend."""
-    from .area import integrate_samples
-    from .roc import roc_curve
+    from ..numeric.area import integrate_samples
+    from ..numeric.roc import roc_curve
 
     curve = roc_curve(y_true, scores)
     auc = integrate_samples(curve.tpr, curve.fpr, method="trapezoid").value

@@ -19,15 +19,15 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, ClassVar
 
-from .differentiate import DifferentiationError, derive, gradient
-from .errors import ParseError, SymdiffError
-from .expr import RESERVED_NAMES, Expr, Number, Symbol
-from .functions import FUNCTIONS
-from .simplify import simplify
+from ..algebra.simplify import simplify
+from ..calculus.differentiate import DifferentiationError, derive, gradient
+from ..core.errors import ParseError, SymdiffError
+from ..core.expr import RESERVED_NAMES, Expr, Number, Symbol
+from ..core.functions import FUNCTIONS
 
 if TYPE_CHECKING:
-    from .area import Integral
-    from .trace import Derivation
+    from ..calculus.trace import Derivation
+    from ..numeric.area import Integral
 
 __all__ = ["COMMANDS", "Session", "choose_variable", "completer", "highlighter", "interactive", "main", "piped"]
 
@@ -209,7 +209,7 @@ class Session:
         return f"{verdict}\n  d/d{wrt or choose_variable(expr).name} [{expr}] = {result}"
 
     def _area(self, line: str, start: int) -> str:
-        from .area import METHODS, integrate
+        from ..numeric.area import METHODS, integrate
 
         expr_end, extras = _trailing_fields(line, start, 4)
         expr = self._expression(line, start, expr_end)
@@ -273,7 +273,7 @@ class Session:
 
         Errors point into the whole line: the text around the expression is blanked, not cut,
         so the positions the parser reports are positions in the line."""
-        from .parser import parse
+        from ..syntax.parser import parse
 
         end = len(line) if end is None else end
         text = " " * start + line[start:end]
@@ -324,7 +324,7 @@ def _trailing_fields(line: str, start: int, most: int | None) -> tuple[int, list
 
 def _compare(derivative: Expr, answer: Expr, points: int = 24) -> str:
     """Whether ``answer`` equals ``derivative``: by simplification, else at random points."""
-    from .evaluate import evaluate
+    from ..core.evaluate import evaluate
 
     if simplify(derivative - answer) == Number(0):
         return "Correct: your answer simplifies to the derivative."

@@ -16,17 +16,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .algebra import TREES, Algebra
-from .collector import collector_paused
-from .errors import SymdiffError
-from .expr import Expr, Number, Symbol
-from .normal import Normal
-from .parser import to_expr
+from ..algebra.algebras import TREES, Algebra
+from ..algebra.normal import Normal
+from ..algebra.simplify import ACTIONS, Simplifier
+from ..core.collector import collector_paused
+from ..core.errors import SymdiffError
+from ..core.expr import Expr, Number, Symbol
+from ..core.traversal import fold
+from ..syntax.parser import to_expr
 from .rules import Plan, constant_rule, plan
-from .simplify import ACTIONS, Simplifier
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
-from .traversal import fold
 
 __all__ = ["DifferentiationError", "derive", "diff", "gradient", "hessian"]
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
-from .algebra import Algebra
-from .expr import (
+from ..algebra.algebras import Algebra
+from ..core.expr import (
     Add,
     Call,
     Constant,

@@ -22,7 +22,7 @@ from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Sy
 from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, number_text, stream
 
 if TYPE_CHECKING:
-    from .trace import Derivation, Line
+    from ..calculus.trace import Derivation, Line
 
 __all__ = ["derivation_latex", "document", "escape_text", "expr_latex", "formula_latex", "symbol_latex"]
 
@@ -226,7 +226,7 @@ def formula_latex(formula: str) -> str:
 
     Formulas are read with symdiff's own parser (u' and v' stand for the parts' derivatives);
     one that is not mathematics is set as text."""
-    from .parser import parse
+    from ..syntax.parser import parse
 
     clauses = []
     try:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..core.errors import SymdiffError
 from .cli import split_arguments
-from .errors import SymdiffError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -41,7 +41,7 @@ _SWITCHES = frozenset({"--steps", "--latex", "--no-derivative", "-h", "--help"})
 
 
 def area_main(argv: list[str]) -> int:
-    from .area import METHODS
+    from ..numeric.area import METHODS
 
     parser = argparse.ArgumentParser(
         prog="symdiff area", description="Estimate the area under a curve by a Riemann sum, the trapezoid rule "
@@ -60,7 +60,7 @@ def area_main(argv: list[str]) -> int:
     parser.add_argument("--plot", metavar="FILE", help="also draw the shapes being added up to FILE (.png)")
     options = parser.parse_args(split_arguments(argv, _AREA_VALUED, _SWITCHES))
     try:
-        from .area import integrate
+        from ..numeric.area import integrate
 
         result = integrate(options.expression, options.wrt, options.a, options.b, method=options.method, n=options.n)
         if options.steps:
@@ -83,7 +83,7 @@ def area_main(argv: list[str]) -> int:
 
 
 def plot_main(argv: list[str]) -> int:
-    from .area import METHODS
+    from ..numeric.area import METHODS
 
     parser = argparse.ArgumentParser(
         prog="symdiff plot", description="Draw a function with its derivative and a tangent line, or the shapes "

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .errors import ParseError, SymdiffError
-from .expr import Expr
+from ..core.errors import ParseError, SymdiffError
+from ..core.expr import Expr
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -66,7 +66,7 @@ def to_expr(value: object) -> Expr:
     """An expression from text (parsed), a tree (as it is) or a Python number."""
     if isinstance(value, str):
         return parse(value)
-    from .expr import as_expr
+    from ..core.expr import as_expr
 
     return as_expr(value)
 
@@ -79,7 +79,7 @@ def grammar_text() -> str:
     packaged = resources.files("symdiff").joinpath("grammar", _GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
-    in_checkout = Path(__file__).resolve().parent.parent / "grammar" / _GRAMMAR_NAME
+    in_checkout = Path(__file__).resolve().parents[2] / "grammar" / _GRAMMAR_NAME
     if in_checkout.is_file():
         return in_checkout.read_text(encoding="utf-8")
     raise SymdiffError(f"symdiff's grammar file {_GRAMMAR_NAME} is missing; reinstall symdiff")

@@ -22,8 +22,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
 
+from ..core.expr import Expr
 from .exact import ONE, Rational, ratio, whole
-from .expr import Expr
 from .normal import NUMERIC, Exponent, FactorKey, Monomial, Normal
 
 __all__ = ["LongProducts"]

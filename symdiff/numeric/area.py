@@ -13,10 +13,10 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import EvaluationError, SymdiffError
-from .expr import Expr, Symbol
-from .parser import to_expr
-from .printer import to_text
+from ..core.errors import EvaluationError, SymdiffError
+from ..core.expr import Expr, Symbol
+from ..core.printer import to_text
+from ..syntax.parser import to_expr
 
 if TYPE_CHECKING:
     import numpy as np
@@ -111,7 +111,7 @@ class Integral:
 
     def to_latex(self) -> str:
         """The same working as LaTeX: the rule, an array of samples, the value and the error."""
-        from .latex import escape_text, expr_latex, symbol_latex
+        from ..core.latex import escape_text, expr_latex, symbol_latex
 
         parts = [r"\begin{gather*}"]
         if self.expr is not None:
@@ -152,7 +152,7 @@ def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, 
     ``a > b`` gives the signed integral. Raises ``IntegrationError`` where the function has no
     finite value at a point it needs, naming the point (and saying when it is an endpoint).
     """
-    from .numeric import lambdify
+    from .compiled import lambdify
 
     tree = to_expr(expr)
     name = _variable(tree, var)
@@ -201,8 +201,8 @@ def _bound(value: object, which: str) -> float:
 def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
     """A number given as a number or a constant expression (pi/2, -e): its value and the
     expression as written. ``which`` names it in errors: "the bound a", "the tangent point"."""
-    from .evaluate import evaluate
-    from .expr import number
+    from ..core.evaluate import evaluate
+    from ..core.expr import number
 
     improper = "; an improper integral has no Riemann sum: use finite bounds" if which.startswith("the bound") else ""
     if isinstance(value, bool):

@@ -16,12 +16,12 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .errors import EvaluationError, SymdiffError
-from .evaluate import CONSTANT_VALUES
-from .expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
-from .parser import to_expr
-from .printer import to_text
-from .traversal import fold
+from ..core.errors import EvaluationError, SymdiffError
+from ..core.evaluate import CONSTANT_VALUES
+from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.printer import to_text
+from ..core.traversal import fold
+from ..syntax.parser import to_expr
 
 if TYPE_CHECKING:
     import numpy as np

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from .expr import Add, Div, Expr, Mul, Neg, Pow, Sub
+from ..core.expr import Add, Div, Expr, Mul, Neg, Pow, Sub
 
 __all__ = ["TREES", "Algebra", "TreeAlgebra"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import SymdiffError
+from ..core.errors import SymdiffError
 
 if TYPE_CHECKING:
     import numpy as np

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from .expr import Expr, Symbol
-from .printer import to_text
+from ..core.expr import Expr, Symbol
+from ..core.printer import to_text
 
 __all__ = ["BRIEF_HIDDEN", "Derivation", "Line", "Step"]
 
@@ -145,18 +145,18 @@ class Derivation:
 
     def to_latex(self, *, standalone: bool = False) -> str:
         """The worked solution as LaTeX (an ``align*`` block, or a whole document)."""
-        from .latex import derivation_latex
+        from ..core.latex import derivation_latex
 
         return derivation_latex(self, standalone=standalone)
 
     def to_json(self) -> dict[str, object]:
         """The derivation as JSON-ready data (schema: README, "The trace as JSON")."""
-        from .export import derivation_data
+        from ..ui.export import derivation_data
 
         return derivation_data(self)
 
     def _repr_latex_(self) -> str:
-        from .latex import derivation_latex
+        from ..core.latex import derivation_latex
 
         return derivation_latex(self, notebook=True)
 

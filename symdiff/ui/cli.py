@@ -16,8 +16,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from . import __version__
-from .errors import SymdiffError
+from .. import __version__
+from ..core.errors import SymdiffError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -149,9 +149,9 @@ def _inputs(options: argparse.Namespace) -> Iterator[tuple[str, str]]:
 
 
 def _run(options: argparse.Namespace) -> int:
-    from .differentiate import derive
-    from .parser import parse
-    from .printer import tree_text
+    from ..calculus.differentiate import derive
+    from ..core.printer import tree_text
+    from ..syntax.parser import parse
     from .repl import choose_variable, highlighter
 
     status = EXIT_OK
@@ -191,8 +191,8 @@ def _run(options: argparse.Namespace) -> int:
 
 
 def _finish(options: argparse.Namespace, derivations: list, status: int) -> int:
+    from ..core.latex import derivation_latex, document
     from .export import ExportError, json_document, write
-    from .latex import derivation_latex, document
 
     if not derivations:
         return status

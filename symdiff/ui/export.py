@@ -12,10 +12,10 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import SymdiffError
-from .latex import derivation_latex, document, expr_latex
-from .printer import to_text
-from .trace import Derivation
+from ..calculus.trace import Derivation
+from ..core.errors import SymdiffError
+from ..core.latex import derivation_latex, document, expr_latex
+from ..core.printer import to_text
 
 __all__ = ["EXTENSIONS", "SCHEMA", "ExportError", "derivation_data", "json_document", "markdown", "render", "write"]
 

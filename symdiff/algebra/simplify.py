@@ -28,10 +28,8 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
-from .algebra import Algebra
-from .collector import collector_paused
-from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
-from .expr import (
+from ..core.collector import collector_paused
+from ..core.expr import (
     Add,
     Call,
     Constant,
@@ -46,10 +44,12 @@ from .expr import (
     UndefinedCall,
     number,
 )
+from ..core.traversal import fold
+from .algebras import Algebra
+from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
 from .normal import CONSTANT, KEPT_UNDER_ROOTS, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
-from .traversal import fold
 
 __all__ = ["ACTIONS", "Simplifier", "simplify"]
 

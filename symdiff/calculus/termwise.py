@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from .exact import MAX_FOLDED_BITS, ONE, whole
-from .expr import Expr, Number
-from .normal import ATOMIC_BASES, NUMERIC, Exponent, Monomial, Normal, is_sum
-from .simplify import Simplifier
+from ..algebra.exact import MAX_FOLDED_BITS, ONE, whole
+from ..algebra.normal import ATOMIC_BASES, NUMERIC, Exponent, Monomial, Normal, is_sum
+from ..algebra.simplify import Simplifier
+from ..core.expr import Expr, Number
 
 __all__ = ["TermwiseDerivative"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 
 __all__ = [
     "ATOMIC_BASES", "CONSTANT", "KEPT_UNDER_ROOTS", "NUMERIC", "ZERO",

@@ -12,8 +12,8 @@ from fractions import Fraction
 
 from lark import Token, Transformer, v_args
 
-from .errors import ExpressionError
-from .expr import (
+from ..core.errors import ExpressionError
+from ..core.expr import (
     Add,
     Call,
     Constant,

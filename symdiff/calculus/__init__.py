@@ -1,0 +1,10 @@
+"""The calculus, by named textbook rules, each application recorded in a trace.
+
+Lives here: ``rules`` (one small function per differentiation rule, in a table),
+``differentiate`` (the engine: ``derive``, ``diff``, ``gradient``, ``hessian``),
+``termwise`` (second and later derivatives term by term in normal form) and ``trace`` (the
+frozen steps of a worked solution and ``explain``), with the printers that walk a trace.
+Limits, the delta method, antiderivatives and automatic differentiation belong here too.
+
+May import: ``symdiff.core``, ``symdiff.syntax`` and ``symdiff.algebra``.
+"""

@@ -1,0 +1,12 @@
+"""The expression core: what an expression is and what it can do on its own.
+
+Lives here: the frozen, hashable nodes (``expr``), the table of known functions
+(``functions``), iterative walks, free symbols and substitution (``traversal``), evaluation
+with Python floats (``evaluate``), the text and LaTeX printers of expressions (``printer``,
+``latex``), symdiff's error classes (``errors``) and ``collector`` (pausing Python's cycle
+collector during one large computation).
+
+May import: the standard library only; nothing else of symdiff. Every other layer builds on
+this one. The node methods (``str``, ``to_latex``, ``free_symbols``, ``subs``, ``evaluate``)
+call the printers, walks and evaluator of this same layer, which each know the node classes.
+"""

@@ -1,0 +1,9 @@
+"""Numbers from expressions and data: compiled evaluation, quadrature and ROC curves.
+
+Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy function, by
+walking the tree, never by generating code), ``area`` (Riemann, trapezoid and Simpson sums
+with their working and error estimates) and ``roc`` (ROC curves, AUC and confusion
+matrices). NumPy is imported on first use, never at import time.
+
+May import: ``symdiff.core``, ``symdiff.syntax``, ``symdiff.algebra`` and ``symdiff.calculus``.
+"""
