@@ -6,7 +6,8 @@ import pytest
 
 from symdiff import derive, parse
 from symdiff.calculus.rules import RULES
-from symdiff.ui.export import SCHEMA, ExportError, derivation_data, json_document, markdown, write
+from symdiff.calculus.trace_json import SCHEMA, derivation_data, json_document
+from symdiff.ui.export import ExportError, markdown, write
 
 STEP_KEYS = {"rule", "name", "formula", "expr", "wrt", "result", "bindings", "note", "substeps"}
 

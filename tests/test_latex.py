@@ -11,15 +11,8 @@ from test_rules import RULE_TABLE
 from symdiff import Symbol, derive, parse
 from symdiff.algebra.simplify import ACTIONS
 from symdiff.calculus.rules import RULES
-from symdiff.core.latex import (
-    GREEK_NAMES,
-    derivation_latex,
-    document,
-    escape_text,
-    expr_latex,
-    formula_latex,
-    symbol_latex,
-)
+from symdiff.calculus.trace_latex import derivation_latex, formula_latex
+from symdiff.core.latex import GREEK_NAMES, document, escape_text, expr_latex, symbol_latex
 from symdiff.ui.export import write
 
 EXPRESSIONS = [

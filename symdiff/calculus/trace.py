@@ -145,18 +145,18 @@ class Derivation:
 
     def to_latex(self, *, standalone: bool = False) -> str:
         """The worked solution as LaTeX (an ``align*`` block, or a whole document)."""
-        from ..core.latex import derivation_latex
+        from .trace_latex import derivation_latex
 
         return derivation_latex(self, standalone=standalone)
 
     def to_json(self) -> dict[str, object]:
         """The derivation as JSON-ready data (schema: README, "The trace as JSON")."""
-        from ..ui.export import derivation_data
+        from .trace_json import derivation_data
 
         return derivation_data(self)
 
     def _repr_latex_(self) -> str:
-        from ..core.latex import derivation_latex
+        from .trace_latex import derivation_latex
 
         return derivation_latex(self, notebook=True)
 

@@ -1,9 +1,8 @@
-"""LaTeX: expressions, rule formulas and worked solutions, as a person would typeset them.
+"""LaTeX for expressions, names and prose, and the document that holds them.
 
 Expressions are laid out with the same streaming printer and precedence table as plain text,
 so parentheses are decided in one place and printing stays linear on deep trees. Worked
-solutions follow the lines of ``Derivation.lines`` (the layout ``explain`` prints), so the
-LaTeX shows exactly the steps and answer of the trace.
+solutions are set by ``symdiff.calculus.trace_latex``, which builds on this module.
 
 Nothing a person typed reaches TeX unescaped: names are letters, digits and ``_`` (the
 grammar and ``Symbol`` allow nothing else) and are spelled out here; every piece of prose goes
@@ -14,17 +13,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
-from typing import TYPE_CHECKING
 
-from .errors import SymdiffError
 from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, number_text, stream
 
-if TYPE_CHECKING:
-    from ..calculus.trace import Derivation, Line
-
-__all__ = ["derivation_latex", "document", "escape_text", "expr_latex", "formula_latex", "symbol_latex"]
+__all__ = ["GREEK_NAMES", "document", "escape_text", "expr_latex", "symbol_latex"]
 
 GREEK_NAMES = frozenset({
     "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
@@ -212,83 +205,6 @@ _LAYOUT: dict[type[Expr], Layout] = {
     UndefinedCall: _undefined_call,
 }
 assert set(_LAYOUT) == set(PRECEDENCE) and SUM < PRODUCT < UNARY < POWER < ATOM
-
-
-# --- rule formulas ----------------------------------------------------------------------------
-
-_PRIMES = {"u_prime": "u'", "v_prime": "v'"}
-_DERIVATIVE = re.compile(r"d/dx\[(.*)\]")
-
-
-@lru_cache(maxsize=256)
-def formula_latex(formula: str) -> str:
-    """A rule's formula (``d/dx[u*v] = u'*v + u*v'``, ``2*3 = 6, 1/3 + 1/6 = 1/2``) as LaTeX math.
-
-    Formulas are read with symdiff's own parser (u' and v' stand for the parts' derivatives);
-    one that is not mathematics is set as text."""
-    from ..syntax.parser import parse
-
-    clauses = []
-    try:
-        for clause in formula.split(", "):
-            sides = []
-            for side in clause.split(" = "):
-                match = _DERIVATIVE.fullmatch(side)
-                inner = match.group(1) if match else side
-                shown = expr_latex(parse(re.sub(r"\b([uv])'", r"\1_prime", inner)), _PRIMES)
-                sides.append(rf"\frac{{d}}{{dx}}\left[{shown}\right]" if match else shown)
-            clauses.append(" = ".join(sides))
-    except SymdiffError:
-        return rf"\text{{{escape_text(formula)}}}"
-    return r",\quad ".join(clauses)
-
-
-# --- worked solutions -----------------------------------------------------------------------------
-
-
-def _d(wrt: Symbol, order: int = 1) -> str:
-    name = symbol_latex(wrt.name)
-    if order == 1:
-        return rf"\frac{{d}}{{d{name}}}"
-    return rf"\frac{{d^{{{order}}}}}{{d{name}^{{{order}}}}}"
-
-
-def _line_latex(line: Line) -> str:
-    step = line.step
-    indent = rf"\hspace{{{1.5 * line.depth:g}em}}" if line.depth else ""
-    if line.kind == "header":
-        order = int(step.formula) if step.rule == "higher_derivative" else 1
-        return rf"{indent}{_d(step.wrt, order)}\left[{expr_latex(step.expr)}\right]"
-    if line.kind == "result":
-        return rf"{indent}= {expr_latex(line.value)}"  # type: ignore[arg-type]
-    title = rf"\textbf{{{escape_text(step.name)}}}\quad "
-    if step.is_rewrite and step.substeps:
-        body = expr_latex(step.expr)
-    elif step.is_rewrite:
-        here = f"{expr_latex(step.expr)} = {expr_latex(step.result)}"
-        body = rf"{formula_latex(step.formula)} \quad\text{{here: }} {here}"
-    elif step.substeps:
-        body = formula_latex(step.formula).replace(r"\frac{d}{dx}", _d(step.wrt))
-        if step.bindings:
-            bindings = r",\ ".join(f"{symbol_latex(name)} = {expr_latex(value)}" for name, value in step.bindings)
-            body += rf",\quad\text{{with }} {bindings}"
-    else:
-        shown = line.value if line.value is not None else step.result
-        body = rf"{_d(step.wrt)}\left[{expr_latex(step.expr)}\right] = {expr_latex(shown)}"
-    note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
-    return f"{indent}{title}{body}{note}"
-
-
-def derivation_latex(derivation: Derivation, *, standalone: bool = False, notebook: bool = False) -> str:
-    """The worked solution: one aligned line per rule, sub-steps indented, the answer last.
-
-    ``standalone`` gives a complete document for pdflatex; ``notebook`` the ``aligned`` form
-    that Jupyter's MathJax shows."""
-    rows = [_line_latex(line) for line in derivation.lines()]
-    if notebook:
-        return "$$\\begin{aligned}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{aligned}$$"
-    block = "\\begin{align*}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{align*}"
-    return document([block]) if standalone else block
 
 
 def document(blocks: list[str], title: str = "Worked derivatives") -> str:

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .. import __version__
 from ..core.errors import SymdiffError
-
-EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+from .arguments import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, split_arguments
 
 _EXAMPLES = """\
 examples:
@@ -47,10 +45,6 @@ _SWITCHES = frozenset({
 })  # fmt: skip
 
 
-# An unknown --word is a mistyped option, not an expression (--x, a double negation, is still one).
-_OPTION_WORD = re.compile(r"--[a-z][a-z-]+(=.*)?")
-
-
 def _arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="symdiff",
@@ -73,33 +67,6 @@ def _arguments() -> argparse.ArgumentParser:
     parser.add_argument("-f", "--file", metavar="FILE", help="read expressions from FILE, one a line ('-': stdin)")
     parser.add_argument("--version", action="version", version=f"symdiff {__version__}")
     return parser
-
-
-def split_arguments(arguments: list[str], valued: frozenset[str], switches: frozenset[str]) -> list[str]:
-    """Arguments in argparse's order: options first, then ``--`` and the positional ones.
-
-    Only the known options (and any other --word, a mistyped option) are options; everything
-    else is positional, so an expression or bound that starts with '-' (-x^2, -pi) never is.
-    An option's value is joined to it (--wrt=y, -n10) for the same reason.
-    """
-    options: list[str] = []
-    positional: list[str] = []
-    items = iter(arguments)
-    for argument in items:
-        name = argument.split("=", 1)[0]
-        if argument == "--":
-            positional.extend(items)
-        elif argument in valued:
-            value = next(items, None)
-            if value is None:
-                options.append(argument)  # argparse says what is missing
-            else:
-                options.append(f"{argument}={value}" if argument.startswith("--") else argument + value)
-        elif (name in valued and "=" in argument) or argument in switches or _OPTION_WORD.fullmatch(argument):
-            options.append(argument)
-        else:
-            positional.append(argument)
-    return [*options, "--", *positional]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -191,8 +158,10 @@ def _run(options: argparse.Namespace) -> int:
 
 
 def _finish(options: argparse.Namespace, derivations: list, status: int) -> int:
-    from ..core.latex import derivation_latex, document
-    from .export import ExportError, json_document, write
+    from ..calculus.trace_json import json_document
+    from ..calculus.trace_latex import derivation_latex
+    from ..core.latex import document
+    from .export import ExportError, write
 
     if not derivations:
         return status

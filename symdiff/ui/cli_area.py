@@ -12,9 +12,7 @@ import argparse
 import sys
 
 from ..core.errors import SymdiffError
-from .cli import split_arguments
-
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+from .arguments import EXIT_BAD_INPUT, EXIT_OK, split_arguments
 
 _AREA_EXAMPLES = """\
 examples:

@@ -1,0 +1,60 @@
+"""The trace as JSON: a stable schema, with every step in one flat list.
+
+Steps refer to their sub-steps by index, so a trace of any depth is written without nesting
+(and without the recursion a nested document would need). The schema is documented in the
+README ("The trace as JSON") and named in every document, so readers can check what they
+are given.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..core.latex import expr_latex
+from ..core.printer import to_text
+
+if TYPE_CHECKING:
+    from .trace import Derivation
+
+__all__ = ["SCHEMA", "derivation_data", "json_document"]
+
+SCHEMA = "symdiff.trace/1"
+
+
+def derivation_data(derivation: Derivation) -> dict[str, object]:
+    """One derivation as JSON-ready data: what was asked, the answer, and every step."""
+    steps: list[dict[str, object]] = []
+    index: dict[int, int] = {}
+    order = list(derivation.trace)  # parents before children
+    for step in order:
+        index[id(step)] = len(steps)
+        steps.append({})
+    for step in order:
+        steps[index[id(step)]] = {
+            "rule": step.rule,
+            "name": step.name,
+            "formula": step.formula,
+            "expr": to_text(step.expr),
+            "wrt": step.wrt.name,
+            "result": to_text(step.result),
+            "bindings": {name: to_text(value) for name, value in step.bindings},
+            "note": step.note,
+            "substeps": [index[id(sub)] for sub in step.substeps],
+        }
+    return {
+        "expr": to_text(derivation.expr),
+        "wrt": derivation.wrt.name,
+        "order": derivation.order,
+        "result": to_text(derivation.result),
+        "result_latex": expr_latex(derivation.result),
+        "raw": to_text(derivation.raw),
+        "root": 0,
+        "steps": steps,
+    }
+
+
+def json_document(derivations: Sequence[Derivation]) -> str:
+    data = {"schema": SCHEMA, "derivations": [derivation_data(d) for d in derivations]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
