@@ -4,7 +4,7 @@ and a clean ParseError past the bounds."""
 import pytest
 
 from symdiff import Add, Call, Mul, Neg, ParseError, Pow, Symbol, parse
-from symdiff.syntax.parser import MAX_DEPTH, MAX_INPUT_LENGTH
+from symdiff.syntax.bounds import MAX_DEPTH, MAX_INPUT_LENGTH
 
 x = Symbol("x")
 

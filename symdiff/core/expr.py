@@ -12,7 +12,6 @@ or heavily shared trees is safe and linear in their distinct nodes.
 
 from __future__ import annotations
 
-import math
 import numbers
 import re
 import zlib
@@ -20,6 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter
 
+from .decimals import Numeric, _exact_decimal, number_text
 from .errors import ExpressionError
 from .functions import ALIASES, FUNCTIONS, UNDEFINED_FUNCTION_NAMES, canonical_name
 
@@ -51,11 +51,8 @@ NAME_PATTERN = (
     r"[A-Za-z\u0391-\u03A9\u03B1-\u03BF\u03C1-\u03C9][A-Za-z0-9_\u0391-\u03A9\u03B1-\u03BF\u03C1-\u03C9]*"
 )
 _NAME_RE = re.compile(NAME_PATTERN)
-_DECIMAL_RE = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 CONSTANT_NAMES = frozenset({"pi", "e"})
 RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(ALIASES) | CONSTANT_NAMES
-
-Numeric = int | float | Fraction | Decimal
 
 _set = object.__setattr__
 _depth_of = attrgetter("depth")
@@ -285,7 +282,7 @@ class Number(Expr):
 
     def _args(self) -> tuple[object, ...]:
         value = self.value
-        return (value if isinstance(value, int) else _decimal_text(value),)
+        return (value if isinstance(value, int) else number_text(value),)
 
 
 class Symbol(Expr):
@@ -492,61 +489,6 @@ E = Constant("e")
 
 
 # --- converting Python values ------------------------------------------------------------------
-
-
-def _exact_decimal(value: object) -> int | Fraction:
-    """``value`` as an exact non-negative int or Fraction with a finite decimal form."""
-    if isinstance(value, bool):
-        raise ExpressionError("a boolean is not a number")
-    if isinstance(value, numbers.Integral):
-        exact: int | Fraction = int(value)
-    elif isinstance(value, numbers.Rational):
-        exact = Fraction(int(value.numerator), int(value.denominator))
-    elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise ExpressionError(f"{value!r} is not a finite number")
-        exact = Fraction(value)
-    elif isinstance(value, numbers.Real):  # float, and NumPy's floats
-        as_float = float(value)
-        if not math.isfinite(as_float):
-            raise ExpressionError(f"{value!r} is not a finite number")
-        # repr gives the shortest decimal that reads back as the same float: 0.1, not 0.1000000000000000055...
-        exact = Fraction(repr(as_float))
-    elif isinstance(value, str):
-        if not _DECIMAL_RE.fullmatch(value):
-            raise ExpressionError(f"{value!r} is not a decimal number such as 2, 2.5 or 1e-3")
-        exact = Fraction(value)
-    else:
-        raise ExpressionError(f"{type(value).__name__} {value!r} is not a number")
-    if exact < 0:
-        raise ExpressionError(
-            f"Number holds values >= 0; {_plain(exact)} is a negation: Neg(Number(...)) or symdiff.number(...)"
-        )
-    if exact.denominator == 1:
-        return int(exact)
-    if not _terminates(exact.denominator):
-        raise ExpressionError(
-            f"{_plain(exact)} has no finite decimal form; symdiff.number builds it as a division"
-        )
-    return exact
-
-
-def _terminates(denominator: int) -> bool:
-    """Whether 1/denominator has a finite decimal expansion (no prime factors but 2 and 5)."""
-    denominator >>= (denominator & -denominator).bit_length() - 1  # drop the factors of 2
-    while denominator % 5 == 0:
-        denominator //= 5
-    return denominator == 1
-
-
-def _plain(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-
-
-def _decimal_text(value: Fraction) -> str:
-    from .printer import number_text
-
-    return number_text(value)
 
 
 def number(value: Numeric) -> Expr:

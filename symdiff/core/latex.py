@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .decimals import number_text
 from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
-from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, number_text, stream
+from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, stream
 
 __all__ = ["GREEK_NAMES", "document", "escape_text", "expr_latex", "symbol_latex"]
 

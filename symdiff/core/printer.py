@@ -9,8 +9,8 @@ on. Output uses explicit ``*``, ``^`` for powers and parentheses on every call.
 from __future__ import annotations
 
 from collections.abc import Callable
-from fractions import Fraction
 
+from .decimals import number_text
 from .expr import (
     Add,
     Call,
@@ -27,7 +27,7 @@ from .expr import (
 )
 from .traversal import preorder
 
-__all__ = ["PRECEDENCE", "number_text", "stream", "to_repr", "to_text", "tree_text"]
+__all__ = ["PRECEDENCE", "stream", "to_repr", "to_text", "tree_text"]
 
 # Binding strength of each node kind, loosest first.
 SUM, PRODUCT, UNARY, POWER, ATOM = 1, 2, 3, 4, 5
@@ -133,60 +133,6 @@ _LAYOUT: dict[type[Expr], Layout] = {
     Call: lambda node: [node.name, "(", node.children[0], ")"],  # type: ignore[attr-defined]
     UndefinedCall: lambda node: [_undefined_name(node), "(", node.children[0], ")"],  # type: ignore[arg-type]
 }
-
-
-# --- numbers -----------------------------------------------------------------------------------
-
-# Python refuses to turn ints of more than 4300 digits into text (sys.int_info); stay below.
-_SAFE_DIGITS = 4000
-
-
-def _int_text(n: int) -> str:
-    """Decimal digits of a non-negative int of any size."""
-    if n.bit_length() <= _SAFE_DIGITS * 3:  # 3 bits < 1 digit, so this is under the limit
-        return str(n)
-    # Split in halves of a known digit count: a few levels even for millions of digits.
-    half = max(_SAFE_DIGITS // 2, int(n.bit_length() * 0.30103) // 2)
-    high, low = divmod(n, 10**half)
-    return _int_text(high) + _int_text(low).rjust(half, "0")
-
-
-def number_text(value: int | Fraction) -> str:
-    """An exact decimal with a finite expansion: plain (2.5, 1500, 0.001), or scientific when
-    that is much shorter (1e-10, 6.02e23)."""
-    if isinstance(value, int) or value.denominator == 1:
-        digits, scale = int(value), 0
-    else:
-        scale = _decimal_scale(value.denominator)  # value = digits / 10**scale, digits whole
-        digits = value.numerator * 10**scale // value.denominator
-    plain = _plain_decimal(digits, scale)
-    if digits == 0:
-        return plain
-    all_digits = _int_text(digits)
-    significant = all_digits.rstrip("0")
-    exponent = len(all_digits) - 1 - scale  # of the leading digit
-    head, tail = significant[0], significant[1:]
-    scientific = f"{head}.{tail}e{exponent}" if tail else f"{head}e{exponent}"
-    return scientific if len(scientific) + 4 <= len(plain) else plain
-
-
-def _decimal_scale(denominator: int) -> int:
-    """The k with 10**k / denominator whole and smallest, for a denominator of 2s and 5s."""
-    twos = (denominator & -denominator).bit_length() - 1
-    fives = 0
-    rest = denominator >> twos
-    while rest % 5 == 0:
-        rest //= 5
-        fives += 1
-    return max(twos, fives)
-
-
-def _plain_decimal(digits: int, scale: int) -> str:
-    text = _int_text(digits)
-    if scale == 0:
-        return text
-    text = text.rjust(scale + 1, "0")
-    return f"{text[:-scale]}.{text[-scale:]}"
 
 
 # --- other views -------------------------------------------------------------------------------

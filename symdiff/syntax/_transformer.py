@@ -27,7 +27,7 @@ from ..core.expr import (
     Symbol,
     UndefinedCall,
 )
-from .parser import MAX_DEPTH, MAX_NUMBER_DIGITS
+from .bounds import MAX_DEPTH, MAX_NUMBER_DIGITS
 
 __all__ = ["ExpressionBuilder", "Rejected"]
 

@@ -13,19 +13,12 @@ from typing import TYPE_CHECKING
 
 from ..core.errors import ParseError, SymdiffError
 from ..core.expr import Expr
+from .bounds import MAX_INPUT_LENGTH
 
 if TYPE_CHECKING:
     from lark import Lark
 
-__all__ = ["MAX_DEPTH", "MAX_INPUT_LENGTH", "MAX_NUMBER_DIGITS", "grammar_text", "parse", "to_expr"]
-
-# Bounds on what parse accepts. Parsing is linear and every traversal is iterative, so these
-# protect time and memory, not the Python stack. Lark's LALR parser handles ~120,000 tokens a
-# second here, so the longest input parses in about two seconds; a tree 2,000 levels deep is
-# far beyond any formula a person writes (a 2,000-term chain of - or / nests that deep too).
-MAX_INPUT_LENGTH = 250_000
-MAX_DEPTH = 2_000
-MAX_NUMBER_DIGITS = 1_000  # digits of a literal, and the largest power of ten it may carry
+__all__ = ["grammar_text", "parse", "to_expr"]
 
 _GRAMMAR_NAME = "symdiff.lark"
 
