@@ -1,7 +1,7 @@
 """Exact numbers in and out: Python values as exact decimals, and exact decimals as text.
 
 A ``Number`` node holds a non-negative int or a Fraction with a finite decimal expansion;
-``_exact_decimal`` makes one from any Python number or decimal string (or says why it cannot),
+``exact_decimal`` makes one from any Python number or decimal string (or says why it cannot),
 and ``number_text`` writes one back the way a person does (2.5, 1500, 6.02e23).
 """
 
@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from .errors import ExpressionError
 
-__all__ = ["Numeric", "number_text"]
+__all__ = ["Numeric", "exact_decimal", "number_text"]
 
 Numeric = int | float | Fraction | Decimal
 
@@ -24,7 +24,7 @@ Numeric = int | float | Fraction | Decimal
 _DECIMAL_RE = re.compile(r"([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
-def _exact_decimal(value: object) -> int | Fraction:
+def exact_decimal(value: object) -> int | Fraction:
     """``value`` as an exact non-negative int or Fraction with a finite decimal form."""
     if isinstance(value, bool):
         raise ExpressionError("a boolean is not a number")

@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter
 
-from .decimals import Numeric, _exact_decimal, number_text
+from .decimals import Numeric, exact_decimal, number_text
 from .errors import ExpressionError
 from .functions import ALIASES, FUNCTIONS, UNDEFINED_FUNCTION_NAMES, canonical_name
 
@@ -274,7 +274,7 @@ class Number(Expr):
     __slots__ = ()
 
     def __init__(self, value: Numeric | str) -> None:
-        self._init((), _exact_decimal(value))
+        self._init((), exact_decimal(value))
 
     @property
     def value(self) -> int | Fraction:
