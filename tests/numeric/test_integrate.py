@@ -12,8 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import numeric_expressions
 from sympy_oracle import to_sympy
+from tex import compile_tex, needs_tex
 
 from symdiff import IntegrationError, diff, integrate, integrate_samples, lambdify, parse
+from symdiff.core.latex import document
 from symdiff.numeric.area import METHODS, WORKING_LIMIT, _weights
 
 # (function, a, b): smooth on [a, b], and with no symmetry that would make a rule luckier than
@@ -278,3 +280,11 @@ def test_any_samples_give_a_finite_area_or_a_clear_error(y, x, dx, method: str) 
         return
     assert math.isfinite(result.value)
     assert result.working() and result.to_latex()
+
+
+@needs_tex
+def test_the_working_of_every_area_method_compiles(tmp_path):
+    blocks = [integrate("e^(-x^2/2)/sqrt(2 pi)", "x", "-pi", "pi/2", method=m, n=6).to_latex() for m in METHODS]
+    blocks.append(integrate("x", "x", 0, 1, n=200).to_latex())  # no table: too many terms
+    blocks.append(integrate_samples([1e-9, 2.0, 3e12, 4.0], [0.0, 1.0, 2.5, 3.0], method="simpson").to_latex())
+    compile_tex(tmp_path, document(blocks, title="Areas"))

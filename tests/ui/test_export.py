@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from tex import compile_tex, needs_tex
 
 from symdiff import derive, parse
 from symdiff.calculus.rules import RULES
@@ -66,3 +67,9 @@ def test_write_errors_are_symdiff_errors(tmp_path):
         write(tmp_path / "out.pdf", derive("x"))
     with pytest.raises(ExportError, match="cannot write"):
         write(tmp_path / "missing" / "out.tex", derive("x"))
+
+
+@needs_tex
+def test_a_written_tex_file_compiles(tmp_path):
+    path = write(tmp_path / "steps.tex", [derive("ln(x^2 + 1)"), derive("tan(3x)", order=2)])
+    compile_tex(tmp_path, path.read_text(encoding="utf-8"), "steps")

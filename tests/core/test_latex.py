@@ -1,0 +1,65 @@
+"""LaTeX of expressions: layout, names as a textbook writes them, and escaping of prose."""
+
+import re
+
+import pytest
+
+from symdiff import parse
+from symdiff.core.latex import GREEK_NAMES, escape_text, symbol_latex
+
+EXPRESSIONS = [
+    ("x^2 sin x", r"x^{2} \sin x"),
+    ("1/(2 sqrt x)", r"\frac{1}{2 \sqrt{x}}"),
+    ("sin(x)^2", r"\sin^{2} x"),
+    ("sin(x)^-1", r"\left(\sin x\right)^{-1}"),  # never \sin^{-1}, which reads as arcsin
+    ("cos(2x)", r"\cos\left(2 x\right)"),
+    ("e^(-x^2)", r"e^{-x^{2}}"),
+    ("exp(x)", r"\exp x"),
+    ("ln(x^2 + 1)", r"\ln\left(x^{2} + 1\right)"),
+    ("asin x + acos x + atan x", r"\arcsin x + \arccos x + \arctan x"),
+    ("sigmoid(w x + b)", r"\sigma\left(w x + b\right)"),
+    ("relu(x) + softplus(x)", r"\operatorname{ReLU}\left(x\right) + \operatorname{softplus}\left(x\right)"),
+    ("heaviside(x)", r"\operatorname{H}\left(x\right)"),
+    ("abs(x)", r"\left|x\right|"),
+    ("-(x + 1)", r"-\left(x + 1\right)"),
+    ("x - (y - z)", r"x - \left(y - z\right)"),
+    ("x*(-y)", r"x \left(-y\right)"),
+    ("2*3^x", r"2 \cdot 3^{x}"),
+    ("(1/x)^2", r"\left(\frac{1}{x}\right)^{2}"),
+    ("(-x)^2", r"\left(-x\right)^{2}"),
+    ("-x^2", r"-x^{2}"),
+    ("x^y^z", r"x^{y^{z}}"),
+    ("2.5^x", r"\left(2.5\right)^{x}"),
+    ("6.02e23 + 1e-10", r"6.02 \times 10^{23} + 10^{-10}"),
+    ("f'(x^2) g(x)", r"f'\left(x^{2}\right) g\left(x\right)"),
+    ("f''''(x)", r"f^{(4)}\left(x\right)"),
+    ("sqrt(x)^3", r"\left(\sqrt{x}\right)^{3}"),
+    ("pi r^2", r"\pi r^{2}"),
+    ("theta_1 + alpha x1 + cost", r"\theta_{1} + \alpha x_{1} + \mathit{cost}"),
+    ("w_1_2", "w_{1,2}"),
+    ("αβ", r"\alpha \beta "),
+]
+
+
+@pytest.mark.parametrize(("text", "latex"), EXPRESSIONS)
+def test_expressions(text, latex):
+    assert parse(text).to_latex() == latex
+
+
+def test_jupyter_repr():
+    assert parse("x^2")._repr_latex_() == r"$\displaystyle x^{2}$"
+
+
+@pytest.mark.parametrize("name", sorted(GREEK_NAMES))
+def test_greek_names_are_greek_letters(name):
+    if name == "Pi":
+        return
+    assert symbol_latex(name) == "\\" + name
+    assert symbol_latex(name + "_0") == "\\" + name + "_{0}"
+
+
+def test_escaping_leaves_nothing_for_tex_to_run():
+    text = escape_text(r"\input{/etc/passwd} $x$ & # ^ _ % ~ < > | {}")
+    assert "\\input" not in text and "$x$" not in text
+    # Every backslash left starts one of the harmless commands escape_text writes.
+    assert set(re.findall(r"\\[A-Za-z]+", text)) <= {r"\backslash", r"\sim", r"\char"}
