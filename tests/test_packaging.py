@@ -26,7 +26,7 @@ def wheel(tmp_path_factory):
 
 def test_wheel_contains_the_grammar(wheel):
     with zipfile.ZipFile(wheel) as archive:
-        packaged = archive.read("symdiff/grammar/symdiff.lark").decode("utf-8")
+        packaged = archive.read("symdiff/syntax/symdiff.lark").decode("utf-8")
         assert "symdiff/ui/cli.py" in archive.namelist()
     assert packaged == (ROOT / "grammar" / "symdiff.lark").read_text(encoding="utf-8")
 

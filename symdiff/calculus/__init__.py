@@ -2,9 +2,11 @@
 
 Lives here: ``rules`` (one small function per differentiation rule, in a table),
 ``differentiate`` (the engine: ``derive``, ``diff``, ``gradient``, ``hessian``),
-``termwise`` (second and later derivatives term by term in normal form) and ``trace`` (the
-frozen steps of a worked solution and ``explain``), with the printers that walk a trace.
-Limits, the delta method, antiderivatives and automatic differentiation belong here too.
+``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
+frozen steps of a worked solution, and ``explain``) and the printers that walk a trace:
+``trace_latex`` (rule formulas and worked solutions in LaTeX) and ``trace_json`` (the trace
+as JSON). Limits, the delta method, antiderivatives and automatic differentiation belong
+here too.
 
 May import: ``symdiff.core``, ``symdiff.syntax`` and ``symdiff.algebra``.
 """

@@ -1,12 +1,13 @@
 """The expression core: what an expression is and what it can do on its own.
 
 Lives here: the frozen, hashable nodes (``expr``), the table of known functions
-(``functions``), iterative walks, free symbols and substitution (``traversal``), evaluation
-with Python floats (``evaluate``), the text and LaTeX printers of expressions (``printer``,
-``latex``), symdiff's error classes (``errors``) and ``collector`` (pausing Python's cycle
-collector during one large computation).
+(``functions``), exact decimals in and out (``decimals``), iterative walks, free symbols and
+substitution (``traversal``), evaluation with Python floats (``evaluate``), the text and LaTeX
+printers of expressions (``printer``, ``latex``), symdiff's error classes (``errors``) and
+``collector`` (pausing Python's cycle collector during one large computation).
 
-May import: the standard library only; nothing else of symdiff. Every other layer builds on
-this one. The node methods (``str``, ``to_latex``, ``free_symbols``, ``subs``, ``evaluate``)
-call the printers, walks and evaluator of this same layer, which each know the node classes.
+May import: the standard library, and nothing else of symdiff. Every other layer builds on
+this one. An expression's methods (``str``, ``to_latex``, ``free_symbols``, ``subs``,
+``evaluate``) call the printers, walks and evaluator of this layer, which know the node
+classes: those four imports are the only cycle here, listed in the import contract.
 """

@@ -1,4 +1,5 @@
-"""``parse``: text to expression tree, through the Lark grammar in ``grammar/symdiff.lark``.
+"""``parse``: text to expression tree, through the Lark grammar in ``grammar/symdiff.lark``
+(installed beside this module as ``symdiff/syntax/symdiff.lark``).
 
 Lark and the LALR tables are built on the first call, once (``import symdiff`` stays light).
 The transformer builds nodes during the parse, so no parse tree is ever materialised. Every
@@ -69,7 +70,7 @@ def grammar_text() -> str:
     from importlib import resources  # here, not at import time: it costs a third of `import symdiff`
     from pathlib import Path
 
-    packaged = resources.files("symdiff").joinpath("grammar", _GRAMMAR_NAME)
+    packaged = resources.files("symdiff.syntax").joinpath(_GRAMMAR_NAME)
     if packaged.is_file():
         return packaged.read_text(encoding="utf-8")
     in_checkout = Path(__file__).resolve().parents[2] / "grammar" / _GRAMMAR_NAME

@@ -1,9 +1,11 @@
 """What a person uses: the command line, the interactive session, files and plots.
 
-Lives here: ``cli`` (the ``symdiff`` command) and ``cli_area`` (its ``area`` and ``plot``
-subcommands), ``repl`` (the interactive session), ``export`` (worked solutions as .tex,
-.json and .md files) and ``plot`` (matplotlib figures, imported on first use).
+Lives here: ``cli`` (the ``symdiff`` command), ``cli_area`` (its ``area`` and ``plot``
+subcommands), ``arguments`` (what the two share: exit codes, and reading arguments so that an
+expression may start with '-'), ``repl`` (the interactive session), ``export`` (worked
+solutions as .tex, .json and .md files) and ``plot`` (matplotlib figures, imported on first
+use).
 
-May import: every other layer. Nothing in symdiff imports this layer except the package's
-own ``__init__`` (the public API) and ``__main__``.
+May import: every other layer. Nothing in symdiff imports this layer but the package's own
+``__init__`` (the public API) and ``__main__``.
 """
