@@ -2,8 +2,8 @@
 
 A ``Step`` records one rule applied to one expression: what was differentiated, with respect
 to what, the result, and the sub-steps whose results the rule combined. Printers (``explain``
-here; LaTeX and JSON later) only walk steps; they never compute derivatives, so what they
-show cannot disagree with the answer.
+here, LaTeX in ``trace_latex``, JSON in ``trace_json``) only walk steps; they never compute
+derivatives, so what they show cannot disagree with the answer.
 """
 
 from __future__ import annotations
