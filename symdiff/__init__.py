@@ -29,13 +29,12 @@ from .core.expr import (
     pi,
     symbols,
 )
+from .core.version import __version__
 from .numeric.area import Integral, IntegrationError, integrate, integrate_samples
 from .numeric.compiled import CompiledFunction, lambdify
 from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
 from .syntax.parser import parse
 from .ui.plot import PlotError, plot_function, plot_riemann, plot_roc
-
-__version__ = "0.1.0"
 
 # The functions as callables: symdiff.sin(x), symdiff.exp(2*x), ...
 sin = Function("sin")

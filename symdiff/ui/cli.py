@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from .. import __version__
 from ..core.errors import SymdiffError
+from ..core.version import __version__
 from .arguments import EXIT_BAD_INPUT, EXIT_INTERRUPTED, EXIT_OK, split_arguments
 
 _EXAMPLES = """\
