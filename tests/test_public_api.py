@@ -4,11 +4,15 @@ still there, under the same name, and the console script and `python -m symdiff`
 import importlib.util
 import subprocess
 import sys
+import tomllib
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
 import symdiff
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # symdiff.__all__ as it was before the layered layout (0.1.0); names may be added, never removed.
 PUBLIC_NAMES = """
@@ -59,10 +63,12 @@ def test_the_names_are_the_objects_of_their_layers():
 
 
 def test_the_console_script_points_at_the_command_line():
-    (entry,) = [ep for ep in metadata.entry_points(group="console_scripts") if ep.name == "symdiff"]
     from symdiff.ui.cli import main
 
-    assert entry.load() is main
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert declared == {"symdiff": "symdiff.ui.cli:main"}
+    (entry,) = [ep for ep in metadata.entry_points(group="console_scripts") if ep.name == "symdiff"]
+    assert entry.value == declared["symdiff"] and entry.load() is main  # the installed script agrees
 
 
 def test_python_dash_m_runs_the_command_line():
