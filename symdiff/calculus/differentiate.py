@@ -3,8 +3,8 @@
 One engine serves both paths. ``derive`` records a ``Step`` per rule application: each rule
 builds its result as a tree, which the simplifier tidies, and the answer is the trace's.
 ``diff`` asks only for derivatives: each rule builds the normal form of the same result
-directly (``algebra.py``), with no tree in between, so the two paths give the same answer.
-Second and later derivatives in ``diff`` go term by term (``termwise.py``).
+directly (``symdiff.algebra.algebras``), with no tree in between, so the two paths give the same answer.
+Second and later derivatives in ``diff`` go term by term (``termwise``).
 
 The engine walks the expression with an explicit stack (no recursion, so no RecursionError
 on deep input) and remembers each node's derivative, so shared subtrees (a DAG) are

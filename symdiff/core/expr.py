@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 # A name: a Latin or Greek letter (not π, which is the constant), then letters, digits or "_".
-# Kept equal to the grammar's NAME terminal (tests/test_grammar_file.py checks).
+# Kept equal to the grammar's NAME terminal (tests/syntax/test_grammar_file.py checks).
 NAME_PATTERN = (
     r"[A-Za-z\u0391-\u03A9\u03B1-\u03BF\u03C1-\u03C9][A-Za-z0-9_\u0391-\u03A9\u03B1-\u03BF\u03C1-\u03C9]*"
 )
