@@ -396,6 +396,13 @@ class Simplifier(Presenter, LongProducts):
             content, shared, primitive = self._primitive(base)
             if shared and not integral:  # (x^2 + x)^(1/2) is not x^(1/2)*(x + 1)^(1/2) for x < 0
                 return {((self.present(base), exponent),): ONE}
+            if content < 0 and not integral:
+                # -x - 1 = -(x + 1), but sqrt(-x - 1) is not sqrt(-1)*sqrt(x + 1): only a positive
+                # content comes out from under a root, and the sign stays inside.
+                if content == -1:
+                    return {((self.present(base), exponent),): ONE}
+                content = -content
+                primitive = {monomial: -coefficient for monomial, coefficient in primitive.items()}
             parts = [self._number_power(content, exponent), self._numeric_power({shared: ONE}, exponent)]
             if len(primitive) > 1:
                 parts.append({((self.present(primitive), exponent),): ONE})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from symdiff import parse, simplify
+from symdiff import EvaluationError, derive, diff, parse, simplify
 from symdiff.algebra.simplify import ACTIONS, Simplifier
 
 SIMPLIFY_TABLE = [
@@ -47,6 +47,14 @@ SIMPLIFY_TABLE = [
     ("sqrt(x*y)^2", "x*y"),
     ("(x*y)^(1/2)*(x*y)^(3/2)", "x^2*y^2"),
     ("(-x)^(1/2)*(-x)^(-5/2)", "1/x^2"),
+    # only a positive number comes out from under a root: the sign of -x - 1 stays inside
+    ("sqrt(-x - 1)", "sqrt(-x - 1)"),
+    ("(-x - y)^(1/3)", "(-x - y)^(1/3)"),
+    ("(-x - 1)^(3/2)", "(-x - 1)^(3/2)"),
+    ("sqrt(-2x - 2)", "sqrt(2)*sqrt(-x - 1)"),
+    ("(-2x - 2)^(-1/2)", "1/(sqrt(2)*sqrt(-x - 1))"),
+    ("sqrt(2x + 2)", "sqrt(2)*sqrt(x + 1)"),
+    ("(-x - 1)^2", "(x + 1)^2"),
 ]
 
 
@@ -55,6 +63,32 @@ def test_simplify(text, answer):
     once = simplify(parse(text))
     assert str(once) == answer
     assert simplify(once) == once
+
+
+ROOTS_OF_NEGATIVE_SUMS = ["sqrt(-x - 1)", "(-x - y)^(1/3)", "(-x - 1)^(3/2)", "sqrt(-2x - 2)", "(-2x - 2)^(-1/2)"]
+
+
+@pytest.mark.parametrize("text", ROOTS_OF_NEGATIVE_SUMS)
+def test_a_root_keeps_its_value_wherever_it_has_one(text):
+    # sqrt(-x - 1) is real for x <= -1; sqrt(-1)*sqrt(x + 1), which it once became, is real nowhere.
+    expr = parse(text)
+    simplified = simplify(expr)
+    defined = 0
+    for x in (-7.5, -3.0, -2.0, -1.5, -1.25):
+        point = {"x": x, "y": 0.5}
+        try:
+            expected = expr.evaluate(point)
+        except EvaluationError:
+            continue
+        defined += 1
+        assert simplified.evaluate(point) == pytest.approx(expected, rel=1e-12)
+    assert defined >= 4
+
+
+def test_the_derivative_of_a_root_of_a_negative_sum_is_real_where_the_root_is():
+    for answer in (diff("sqrt(-x - 1)"), derive("sqrt(-x - 1)").result):
+        assert str(answer) == "-1/(2*sqrt(-x - 1))"
+        assert answer.evaluate(x=-2.0) == pytest.approx(-0.5)
 
 
 ACTION_TABLE = [
