@@ -147,9 +147,15 @@ def _exponent_node(exponent: Fraction) -> Expr:
 
 
 def _negate_leading(expr: Expr) -> Expr:
-    """-expr, written on its first factor: -2*x, -x*y, -1/x (never -(2*x))."""
+    """-expr, written on its first factor: -2*x, -x*y, -1/x (never -(2*x)).
+
+    Not on a sum: -(1 - x)*(x + 1) reads back as (x - 1)*(x + 1), another normal form of the
+    same value, so a product of sums is negated whole, -((1 - x)*(x + 1)), which reads back as
+    itself (and keeps simplify idempotent and equal arguments of functions equal)."""
     if type(expr) is Mul:
         first, *rest = expr.children
+        if type(first) in (Add, Sub):
+            return Neg(expr)
         return Mul(Neg(first), *rest)
     if type(expr) is Div:
         return Div(_negate_leading(expr.children[0]), expr.children[1])

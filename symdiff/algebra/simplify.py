@@ -45,6 +45,7 @@ from ..core.expr import (
     number,
 )
 from ..core.traversal import fold
+from ..syntax.parser import to_expr
 from .algebras import Algebra
 from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
 from .normal import CONSTANT, KEPT_UNDER_ROOTS, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
@@ -71,9 +72,12 @@ ACTIONS: dict[str, tuple[str, str]] = {
 
 
 @collector_paused
-def simplify(expr: Expr) -> Expr:
-    """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one."""
-    return Simplifier().simplify(expr)
+def simplify(expr: Expr | str | float) -> Expr:
+    """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one.
+
+    ``expr`` is a tree, text (parsed) or a Python number; anything else is an ``ExpressionError``.
+    """
+    return Simplifier().simplify(to_expr(expr))
 
 
 class Simplifier(Presenter, LongProducts):

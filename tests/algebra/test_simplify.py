@@ -2,7 +2,7 @@
 
 import pytest
 
-from symdiff import EvaluationError, derive, diff, parse, simplify
+from symdiff import EvaluationError, SymdiffError, derive, diff, parse, simplify
 from symdiff.algebra.simplify import ACTIONS, Simplifier
 
 SIMPLIFY_TABLE = [
@@ -63,6 +63,19 @@ def test_simplify(text, answer):
     once = simplify(parse(text))
     assert str(once) == answer
     assert simplify(once) == once
+
+
+@pytest.mark.parametrize(
+    ("value", "answer"), [("2x + 3x", "5*x"), (2, "2"), (0.5, "1/2"), (parse("x*x"), "x^2")]
+)
+def test_simplify_takes_text_numbers_and_trees(value, answer):
+    assert str(simplify(value)) == answer
+
+
+@pytest.mark.parametrize("value", [None, [1, 2], {"x": 1}, b"x", True, float("nan")])
+def test_simplify_refuses_what_is_not_an_expression(value):
+    with pytest.raises(SymdiffError):
+        simplify(value)
 
 
 ROOTS_OF_NEGATIVE_SUMS = ["sqrt(-x - 1)", "(-x - y)^(1/3)", "(-x - 1)^(3/2)", "sqrt(-2x - 2)", "(-2x - 2)^(-1/2)"]

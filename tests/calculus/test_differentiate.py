@@ -112,6 +112,19 @@ def test_simplified_text_reads_back(expr):
     assert parse(str(once)) == once
 
 
+# Inputs a fuzz campaign found where diff and derive wrote one argument two ways, or where a
+# simplified answer changed when simplified again.
+FUZZ_FOUND = ["x*f((1 - x)*(-x - 1))/x", "(1 - x)*(-x - 1)", "sin((1 - x)*(-x - 1))*x", "sqrt(-x - 1)"]
+
+
+@pytest.mark.parametrize("text", FUZZ_FOUND)
+def test_diff_and_derive_agree_and_answers_are_stable(text):
+    answer = diff(text, "x")
+    assert derive(text, "x").result == answer
+    assert simplify(answer) == answer and simplify(simplify(text)) == simplify(text) == simplify(parse(text))
+    assert parse(str(answer)) == answer
+
+
 @given(expressions)
 def test_diff_never_raises_on_any_tree(expr):
     assert diff(expr, "x") is not None
