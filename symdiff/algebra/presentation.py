@@ -12,7 +12,7 @@ import functools
 from fractions import Fraction
 
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number
-from .exact import HALF, ONE
+from .exact import HALF
 from .normal import NUMERIC, ZERO, Exponent, Monomial, Normal
 
 __all__ = ["Presenter", "common_exponentials"]
@@ -46,6 +46,10 @@ class Presenter:
         run: list[Expr] = []
         for monomial, coefficient in terms:
             magnitude = self._term(abs(coefficient), monomial)
+            if magnitude is _ONE_OVER_ZERO:
+                # A sum with a term divided by zero has no value anywhere: it is written 1/0, which
+                # reads back as itself (1/(0*sqrt(2)) + y would read back as y + 1/0, then 1/0 again).
+                return magnitude
             if result is None and not run:
                 run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
             elif coefficient < 0:
@@ -58,9 +62,7 @@ class Presenter:
 
     def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
         if any(_divides_by_zero(base, e) for base, e in monomial):
-            # A division by zero is undefined however it is scaled or raised: always 1/0.
-            coefficient = ONE
-            monomial = tuple((base, -1) if _divides_by_zero(base, e) else (base, e) for base, e in monomial)
+            return _ONE_OVER_ZERO
         numerator: list[Expr] = []
         denominator: list[Expr] = []
         if coefficient.numerator != 1 or not monomial:
@@ -126,6 +128,9 @@ def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:
             return []
         shared &= set(monomial)
     return [factor for factor in next(iter(normal)) if factor in shared]
+
+
+_ONE_OVER_ZERO = Div(Number(1), Number(0))
 
 
 def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:
