@@ -46,10 +46,11 @@ class Presenter:
         run: list[Expr] = []
         for monomial, coefficient in terms:
             magnitude = self._term(abs(coefficient), monomial)
-            if magnitude is _ONE_OVER_ZERO:
-                # A sum with a term divided by zero has no value anywhere: it is written 1/0, which
-                # reads back as itself (1/(0*sqrt(2)) + y would read back as y + 1/0, then 1/0 again).
-                return magnitude
+            if magnitude is _ONE_OVER_ZERO and (monomial, coefficient) != _UNDEFINED_TERM:
+                # Terms divided by zero have no value anywhere: they are written as one term 1/0,
+                # so that what is printed reads back as itself (x/0 + 1/0 + y would read back as
+                # 2/0 + y, which prints as y + 1/0).
+                return self._present(_one_undefined_term(normal))
             if result is None and not run:
                 run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
             elif coefficient < 0:
@@ -131,6 +132,14 @@ def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:
 
 
 _ONE_OVER_ZERO = Div(Number(1), Number(0))
+_UNDEFINED_TERM = (((ZERO, -1),), 1)  # the term 0^-1 = 1/0
+
+
+def _one_undefined_term(normal: Normal) -> Normal:
+    """The terms that divide by zero replaced by the one term 1/0."""
+    kept = {m: c for m, c in normal.items() if not any(_divides_by_zero(base, e) for base, e in m)}
+    kept[_UNDEFINED_TERM[0]] = 1
+    return kept
 
 
 def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:
@@ -163,5 +172,8 @@ def _negate_leading(expr: Expr) -> Expr:
             return Neg(expr)
         return Mul(Neg(first), *rest)
     if type(expr) is Div:
-        return Div(_negate_leading(expr.children[0]), expr.children[1])
+        numerator = expr.children[0]
+        if type(numerator) in (Add, Sub):  # -((1 - x)/(1 - y)), for the reason above
+            return Neg(expr)
+        return Div(_negate_leading(numerator), expr.children[1])
     return Neg(expr)

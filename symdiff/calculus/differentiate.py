@@ -20,7 +20,7 @@ from ..algebra.algebras import TREES, Algebra
 from ..algebra.normal import Normal
 from ..algebra.simplify import ACTIONS, Simplifier
 from ..core.collector import collector_paused
-from ..core.errors import SymdiffError
+from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Number, Symbol
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
@@ -32,7 +32,14 @@ __all__ = ["DifferentiationError", "derive", "diff", "gradient", "hessian"]
 
 
 class DifferentiationError(SymdiffError):
-    """A derivative was asked for with respect to something that is not a variable."""
+    """A derivative was asked for with respect to something that is not a variable, or of an
+    order that is not a whole number from 1 to ``MAX_ORDER``."""
+
+
+# Derivatives of order 10^18 would never finish; 1,000 is far past any course's exercises, and
+# a derivative that becomes 0 stops there whatever the order.
+MAX_ORDER = 1_000
+_ZERO = Number(0)
 
 
 class _Engine:
@@ -164,6 +171,8 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
         # The first derivative by the rules; later ones term by term (termwise.py), which is
         # what the rules give on the written-out answer, without writing it out.
         normal = engine.normal(tree) if normal is None else engine.termwise(normal)
+        if not normal:
+            break  # every later derivative of 0 is 0
     return simplifier.answer(normal)
 
 
@@ -182,6 +191,8 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
     derivations: list[Step] = []
     raw = tree
     for _ in range(order):
+        if derivations and derivations[-1].result == _ZERO:
+            break  # every later derivative of 0 is 0
         engine = _Engine(x, simplifier, traced=True)
         engine.use_placeholder_for(current)
         _, _, derivative, step = engine.run(current)
@@ -195,8 +206,10 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
     if order == 1:
         trace = derivations[0]
     else:
+        done = len(derivations)
+        note = f"the {_ordinal(done)} derivative is 0, so every later one is too" if done < order else ""
         trace = Step("higher_derivative", f"Derivative of order {order}", str(order), tree, x,
-                     derivations[-1].result, tuple(derivations))
+                     derivations[-1].result, tuple(derivations), note=note)
     return Derivation(tree, x, order, trace, raw)
 
 
@@ -246,13 +259,20 @@ def _symbol(value: object) -> Symbol:
         except SymdiffError:
             pass
     raise DifferentiationError(
-        f"can only differentiate with respect to a variable name such as x, not {value!r}"
+        f"can only differentiate with respect to a variable name such as x, not {quote(value)}"
     )
 
 
 def _check_order(order: object) -> None:
     if not isinstance(order, int) or isinstance(order, bool) or order < 1:
-        raise DifferentiationError(f"the order of a derivative is a whole number of at least 1, not {order!r}")
+        raise DifferentiationError(f"the order of a derivative is a whole number of at least 1, not {quote(order)}")
+    if order > MAX_ORDER:
+        raise DifferentiationError(f"the order of a derivative is at most {MAX_ORDER:,}, not {quote(order)}")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _variables(tree: Expr, wrt: Iterable[object], order: int) -> list[Symbol]:
@@ -276,6 +296,8 @@ def _variables(tree: Expr, wrt: Iterable[object], order: int) -> list[Symbol]:
         if len(variables) > 1:
             raise DifferentiationError("give either several variables or order=, not both")
         variables = variables * order
+    if len(variables) > MAX_ORDER:
+        raise DifferentiationError(f"a derivative of order {len(variables):,}: symdiff takes at most {MAX_ORDER:,}")
     return variables
 
 
@@ -284,5 +306,7 @@ def _gradient_variables(tree: Expr, vars: Sequence[str | Symbol] | None) -> list
         return sorted(tree.free_symbols, key=lambda symbol: symbol.name)
     if isinstance(vars, (str, Symbol)):
         vars = [vars]  # noqa: A001
+    if not isinstance(vars, Sequence):
+        raise DifferentiationError(f"the variables are a list of names such as ['x', 'y'], not {quote(vars)}")
     return [_symbol(v) for v in vars]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
 
@@ -86,6 +87,10 @@ class Derivation:
         (constants, the variable itself, sums and differences) and keeps the rules that did
         the work. ``highlight`` wraps each rule name (the REPL colours them).
         """
+        if width is not None and (not isinstance(width, int) or isinstance(width, bool) or width < 1):
+            raise SymdiffError(f"width is a whole number of characters (at least 1) or None, not {quote(width)}")
+        if highlight is not None and not callable(highlight):
+            raise SymdiffError(f"highlight is a function that wraps a rule's name, not {quote(highlight)}")
         text = _Abbreviator(width)
         mark = highlight or (lambda name: name)
         out = []
@@ -200,7 +205,8 @@ class _Abbreviator:
 
 def _header(step: Step, text: _Abbreviator) -> str:
     order = int(step.formula) if step.rule == "higher_derivative" else 1
-    return f"d{_power(order)}/d{step.wrt.name}{_power(order)} [{text(step.expr)}]"
+    note = f"  ({step.note})" if step.note else ""
+    return f"d{_power(order)}/d{step.wrt.name}{_power(order)} [{text(step.expr)}]{note}"
 
 
 def _line(step: Step, shown: Expr | None, text: _Abbreviator, mark: Callable[[str], str]) -> str:

@@ -65,7 +65,8 @@ def _line_latex(line: Line) -> str:
     indent = rf"\hspace{{{1.5 * line.depth:g}em}}" if line.depth else ""
     if line.kind == "header":
         order = int(step.formula) if step.rule == "higher_derivative" else 1
-        return rf"{indent}{_d(step.wrt, order)}\left[{expr_latex(step.expr)}\right]"
+        note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
+        return rf"{indent}{_d(step.wrt, order)}\left[{expr_latex(step.expr)}\right]{note}"
     if line.kind == "result":
         return rf"{indent}= {expr_latex(line.value)}"  # type: ignore[arg-type]
     title = rf"\textbf{{{escape_text(step.name)}}}\quad "

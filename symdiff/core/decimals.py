@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 
-from .errors import ExpressionError
+from .errors import ExpressionError, quote
 
 __all__ = ["Numeric", "exact_decimal", "number_text"]
 
@@ -34,20 +34,20 @@ def exact_decimal(value: object) -> int | Fraction:
         exact = Fraction(int(value.numerator), int(value.denominator))
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise ExpressionError(f"{value!r} is not a finite number")
+            raise ExpressionError(f"{quote(value)} is not a finite number")
         exact = Fraction(value)
     elif isinstance(value, numbers.Real):  # float, and NumPy's floats
         as_float = float(value)
         if not math.isfinite(as_float):
-            raise ExpressionError(f"{value!r} is not a finite number")
+            raise ExpressionError(f"{quote(value)} is not a finite number")
         # repr gives the shortest decimal that reads back as the same float: 0.1, not 0.1000000000000000055...
         exact = Fraction(repr(as_float))
     elif isinstance(value, str):
         if not _DECIMAL_RE.fullmatch(value):
-            raise ExpressionError(f"{value!r} is not a decimal number such as 2, 2.5 or 1e-3")
+            raise ExpressionError(f"{quote(value)} is not a decimal number such as 2, 2.5 or 1e-3")
         exact = Fraction(value)
     else:
-        raise ExpressionError(f"{type(value).__name__} {value!r} is not a number")
+        raise ExpressionError(f"{type(value).__name__} {quote(value)} is not a number")
     if exact < 0:
         raise ExpressionError(
             f"Number holds values >= 0; {_plain(exact)} is a negation: Neg(Number(...)) or symdiff.number(...)"

@@ -6,10 +6,22 @@ class; no lark exception or bare Python error escapes the public API.
 
 from __future__ import annotations
 
-__all__ = ["EvaluationError", "ExpressionError", "ParseError", "SymdiffError"]
+__all__ = ["EvaluationError", "ExpressionError", "ParseError", "SymdiffError", "quote"]
 
 # How much of a long line the caret display shows on each side of the fault.
 _CONTEXT_HALF_WIDTH = 36
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """``repr(value)`` for an error message, cut to about ``limit`` characters: what a user
+    passes can be of any size, and a message must stay one readable line."""
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # an int of over 4,300 digits, a list nested very deep
+        return f"a {type(value).__name__} too large to show"
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text):,} characters)"
 
 
 class SymdiffError(ValueError):

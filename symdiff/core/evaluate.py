@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from .errors import EvaluationError
+from .errors import EvaluationError, quote
 from .expr import (
     Add,
     Call,
@@ -59,11 +59,20 @@ def _point(values: object, kwargs: Mapping[str, float]) -> dict[str, float]:
     for key, value in [*items, *kwargs.items()]:
         name = key.name if isinstance(key, Symbol) else key
         if not isinstance(name, str):
-            raise EvaluationError(f"cannot set a value for {key!r}: keys are names or Symbols")
+            raise EvaluationError(f"cannot set a value for {quote(key)}: keys are names or Symbols")
         try:
-            point[name] = float(value)
+            if isinstance(value, (bool, str, bytes)):  # float() would take True, "1" and b"1"
+                raise TypeError
+            number = float(value)  # type: ignore[arg-type]
         except (TypeError, ValueError):
-            raise EvaluationError(f"the value for {name} must be a real number, not {value!r}") from None
+            raise EvaluationError(f"the value for {name} must be a real number, not {quote(value)}") from None
+        except OverflowError:
+            raise EvaluationError(
+                f"the value for {name} is too large for floating point (at most about 1.8e308)"
+            ) from None
+        if not math.isfinite(number):
+            raise EvaluationError(f"the value for {name} must be a finite real number, not {quote(value)}")
+        point[name] = number
     return point
 
 

@@ -20,7 +20,7 @@ from fractions import Fraction
 from operator import attrgetter
 
 from .decimals import Numeric, exact_decimal, number_text
-from .errors import ExpressionError
+from .errors import ExpressionError, quote
 from .functions import ALIASES, FUNCTIONS, UNDEFINED_FUNCTION_NAMES, canonical_name
 
 __all__ = [
@@ -293,10 +293,10 @@ class Symbol(Expr):
     def __init__(self, name: str) -> None:
         if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
             raise ExpressionError(
-                f"{name!r} is not a valid name: a name is a letter followed by letters, digits or '_'"
+                f"{quote(name)} is not a valid name: a name is a letter followed by letters, digits or '_'"
             )
         if name in RESERVED_NAMES:
-            raise ExpressionError(f"{name!r} is reserved for a function or constant and cannot be a symbol")
+            raise ExpressionError(f"{quote(name)} is reserved for a function or constant and cannot be a symbol")
         self._init((), name)
 
     @property
@@ -315,7 +315,7 @@ class Constant(Expr):
     def __init__(self, name: str) -> None:
         name = "pi" if name == "π" else name
         if name not in CONSTANT_NAMES:
-            raise ExpressionError(f"unknown constant {name!r}: the constants are pi and e")
+            raise ExpressionError(f"unknown constant {quote(name)}: the constants are pi and e")
         self._init((), name)
 
     @property
@@ -428,7 +428,7 @@ class Call(Expr):
         canonical = canonical_name(name) if isinstance(name, str) else None
         if canonical is None:
             known = ", ".join(sorted(FUNCTIONS))
-            raise ExpressionError(f"unknown function {name!r}; the functions are {known}")
+            raise ExpressionError(f"unknown function {quote(name)}; the functions are {known}")
         self._init((_coerce(argument),), canonical)
 
     @property
@@ -453,9 +453,9 @@ class UndefinedCall(Expr):
 
     def __init__(self, name: str, argument: Expr | Numeric, order: int = 0) -> None:
         if name not in UNDEFINED_FUNCTION_NAMES:
-            raise ExpressionError(f"{name!r} is not an undefined-function name; use f, g or h")
+            raise ExpressionError(f"{quote(name)} is not an undefined-function name; use f, g or h")
         if not isinstance(order, int) or isinstance(order, bool) or order < 0:
-            raise ExpressionError(f"the derivative order must be a whole number >= 0, not {order!r}")
+            raise ExpressionError(f"the derivative order must be a whole number >= 0, not {quote(order)}")
         self._init((_coerce(argument),), (name, order))
 
     @property
@@ -513,7 +513,7 @@ def number(value: Numeric) -> Expr:
         negative = value < 0  # type: ignore[operator]
         result = Number(-value if negative else value)  # type: ignore[operator]
         return Neg(result) if negative else result
-    raise ExpressionError(f"{type(value).__name__} {value!r} is not a number")
+    raise ExpressionError(f"{type(value).__name__} {quote(value)} is not a number")
 
 
 def as_expr(value: object) -> Expr:
@@ -522,7 +522,7 @@ def as_expr(value: object) -> Expr:
         return value
     if isinstance(value, str):
         raise ExpressionError(
-            f"the string {value!r} is not an expression here; use symdiff.parse({value!r}) or symdiff.Symbol"
+            f"the string {quote(value)} is not an expression here; use symdiff.parse({quote(value)}) or symdiff.Symbol"
         )
     return number(value)  # type: ignore[arg-type]
 
@@ -571,7 +571,7 @@ class Function:
     def __init__(self, name: str) -> None:
         canonical = canonical_name(name)
         if canonical is None and name not in UNDEFINED_FUNCTION_NAMES:
-            raise ExpressionError(f"unknown function {name!r}")
+            raise ExpressionError(f"unknown function {quote(name)}")
         self.name = canonical or name
 
     def __call__(self, argument: Expr | Numeric) -> Expr:

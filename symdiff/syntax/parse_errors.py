@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.errors import quote
+
 if TYPE_CHECKING:
     from lark import Lark, Token
     from lark.exceptions import UnexpectedInput
@@ -54,8 +56,8 @@ def _bad_character(text: str, pos: int) -> tuple[str, int]:
     if char in _CHARACTER_ADVICE:
         return _CHARACTER_ADVICE[char], pos
     if char.isalpha():
-        return f"{char!r} cannot be used in a name: names use Latin or Greek letters, digits and '_'", pos
-    return f"unexpected character {char!r}", pos
+        return f"{quote(char)} cannot be used in a name: names use Latin or Greek letters, digits and '_'", pos
+    return f"unexpected character {quote(char)}", pos
 
 
 def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tuple[str, int]:
@@ -130,11 +132,11 @@ def _describe(token: Token) -> str:
     if token.type == "$END":
         return "the end of the input"
     if token.type == "NAME":
-        return f"the name {str(token)!r}"
+        return f"the name {quote(str(token))}"
     if token.type == "NUMBER":
-        return f"the number {token}"
+        return f"the number {token}" if len(token) <= 40 else f"the number {token[:40]}… ({len(token):,} digits)"
     if token.type == "FUNC":
-        return f"the function {str(token)!r}"
+        return f"the function {quote(str(token))}"
     return _quote(token)
 
 

@@ -21,7 +21,7 @@ from typing import IO, TYPE_CHECKING, ClassVar
 
 from ..algebra.simplify import simplify
 from ..calculus.differentiate import DifferentiationError, derive, gradient
-from ..core.errors import ParseError, SymdiffError
+from ..core.errors import ParseError, SymdiffError, quote
 from ..core.expr import RESERVED_NAMES, Expr, Number, Symbol
 from ..core.functions import FUNCTIONS
 
@@ -136,7 +136,7 @@ class Session:
         order = 1
         if len(extras) > 1:
             if not extras[1].isdigit():
-                raise SymdiffError(f"the order is a whole number, not {extras[1]!r}: :diff x^3, x, 2")
+                raise SymdiffError(f"the order is a whole number, not {quote(extras[1])}: :diff x^3, x, 2")
             order = int(extras[1])
         return self._differentiate(expr, wrt, order)
 
@@ -186,7 +186,7 @@ class Session:
         choice = line[start:].strip().lower()
         if choice:
             if choice not in ("on", "off", "brief"):
-                raise SymdiffError(f"steps can be on, off or brief, not {choice!r}")
+                raise SymdiffError(f"steps can be on, off or brief, not {quote(choice)}")
             self.steps = choice
         return f"steps: {self.steps}"
 
@@ -217,11 +217,11 @@ class Session:
             raise SymdiffError("give the interval: :area <expr>, <a>, <b>[, <method>[, <n>]], e.g. :area x^2, 0, 1")
         method = extras[2].lower() if len(extras) > 2 else "trapezoid"
         if method not in METHODS:
-            raise SymdiffError(f"unknown method {extras[2]!r}: use one of {', '.join(METHODS)}")
+            raise SymdiffError(f"unknown method {quote(extras[2])}: use one of {', '.join(METHODS)}")
         n = 10
         if len(extras) > 3:
             if not extras[3].isdigit():
-                raise SymdiffError(f"n is a whole number of intervals, not {extras[3]!r}")
+                raise SymdiffError(f"n is a whole number of intervals, not {quote(extras[3])}")
             n = int(extras[3])
         result = integrate(expr, None, extras[0], extras[1], method=method, n=n)
         self.last_integral = result
@@ -441,7 +441,7 @@ def main(argv: list[str]) -> int:
         print("symdiff repl: the interactive session. Type :help inside it for the commands.")
         return 0
     if argv:
-        print(f"symdiff repl: unexpected {' '.join(argv)!r}; the session takes no arguments", file=sys.stderr)
+        print(f"symdiff repl: unexpected {quote(' '.join(argv))}; the session takes no arguments", file=sys.stderr)
         return 2
     if sys.stdin.isatty() and sys.stdout.isatty():
         return interactive(Session(highlighter(sys.stdout)))

@@ -58,12 +58,15 @@ SIMPLIFY_TABLE = [
     # a division by zero has no value anywhere, however the term or sum around it goes on: 1/0
     ("√.5÷0", "1/0"),
     ("x/0", "1/0"),
-    ("(x + 1)/0 + y", "1/0"),
+    ("(x + 1)/0 + y", "y + 1/0"),
     ("2/0^3", "1/0"),
+    ("-1/0", "1/0"),
     ("sin(x)/(0*x)", "1/0"),
-    ("sin(1/0 + x)", "sin(1/0)"),
+    ("sin(1/0 + x)", "sin(x + 1/0)"),
+    ("(0 + 1)/(-(0^0) - 1/0)", "-1/(1/0 + 1)"),
     # a product of sums negated whole reads back as itself: -(1 - x)*(x + 1) would not
     ("(1 - x)*(-x - 1)", "-((1 - x)*(x + 1))"),
+    ("-((1 - x)/(1 - y))", "-((1 - x)/(1 - y))"),
 ]
 
 

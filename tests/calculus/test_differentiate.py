@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from strategies import expressions, numeric_expressions
 from sympy_oracle import to_sympy
 
-from symdiff import EvaluationError, Mul, Symbol, SymdiffError, derive, diff, gradient, hessian, parse, simplify
+from symdiff import EvaluationError, Mul, Number, Symbol, SymdiffError, derive, diff, gradient, hessian, parse, simplify
 from symdiff.core.traversal import preorder
 
 X = sympy.Symbol("x", real=True)
@@ -262,3 +262,37 @@ def test_the_cycle_collector_is_restored_after_every_call():
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda: derive("x^2", order=10**18), "at most 1,000"),
+        (lambda: diff("x", order=10**9), "at most 1,000"),
+        (lambda: diff("x", "x", 10**100), "at most 1,000"),
+        (lambda: diff("x y", "x", 600, "y", 600), "order 1,200"),
+        (lambda: derive("x", order=0), "at least 1"),
+        (lambda: diff("x", order=2.0), "whole number"),
+        (lambda: gradient("x y", 0), "list of names"),
+        (lambda: hessian("x y", 1.5), "list of names"),
+        (lambda: gradient("x y", {"x", "y"}), "list of names"),  # a set has no order for the answer
+        (lambda: derive("x^2").explain(width=1.5), "width is a whole number"),
+        (lambda: derive("x^2").explain(width="2"), "width is a whole number"),
+        (lambda: derive("x^2").explain(width=[]), "width is a whole number"),
+        (lambda: derive("x^2").explain(highlight="red"), "highlight is a function"),
+    ],
+)
+def test_bad_arguments_are_symdiff_errors(call, words):
+    with pytest.raises(SymdiffError, match=words):
+        call()
+
+
+def test_a_derivative_that_becomes_zero_stops_there():
+    assert diff("x^3", order=1000) == Number(0) and diff("x^3 y", "x", 4, "y") == Number(0)
+    derivation = derive("x^2", order=1000)
+    assert derivation.result == Number(0) and len(derivation.trace.substeps) == 3
+    assert derivation.explain().splitlines()[0] == (
+        "d^1000/dx^1000 [x^2]  (the 3rd derivative is 0, so every later one is too)"
+    )
+    assert "every later one is too" in derivation.to_latex()
+    assert diff("sin x", order=1000) == parse("sin(x)")  # no zero: all 1,000, quickly

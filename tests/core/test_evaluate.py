@@ -61,6 +61,15 @@ def test_ways_of_giving_values():
         ("f(x)", {"x": 1.0}, "undefined function f"),
         ("tan(x)", {"x": "a"}, "must be a real number"),
         ("10^400", {}, "too large"),
+        # values that are not finite real numbers are refused, not converted or overflowed
+        ("x", {"x": 10**400}, "too large for floating point"),
+        ("x", {"x": True}, "must be a real number, not True"),
+        ("x", {"x": "1"}, "must be a real number"),
+        ("x", {"x": b"1"}, "must be a real number"),
+        ("x", {"x": 1j}, "must be a real number"),
+        ("x", {"x": float("nan")}, "must be a finite real number"),
+        ("x", {"x": float("-inf")}, "must be a finite real number"),
+        ("x", {"x": "a" * 100_000}, "(100,002 characters)"),  # the message quotes a window, not the input
     ],
 )
 def test_no_real_value_is_an_evaluation_error(text, point, words):
