@@ -57,8 +57,10 @@ def real_array(data: Any, name: str, error: type[SymdiffError], *, booleans: boo
     if kind != "O":  # a whole array of one type that is not real: name its first value
         if array.size == 0:
             return np.zeros(array.shape)
-        problem = _problem(array.flat[0], booleans) or f"of type {array.dtype}, not a real number"
-        raise error(f"{_where(name, array, 0)} is {problem}")
+        # In a complex array, the first value that has an imaginary part is the one the caller wrote.
+        i = int(np.argmax(array.imag.reshape(-1) != 0)) if kind == "c" else 0
+        problem = _problem(array.flat[i], booleans) or f"of type {array.dtype}, not a real number"
+        raise error(f"{_where(name, array, i)} is {problem}")
     # Python objects (huge integers, Fractions, None, text among numbers): one at a time.
     result = np.empty(array.shape)
     flat = result.reshape(-1)

@@ -198,6 +198,7 @@ def test_bad_calls_get_symdiff_errors(call, message: str) -> None:
         (np.array([0.88 + 0.88j]), r"x\[0\] is the complex number \(0.88\+0.88j\): symdiff computes with real"),
         (1 + 2j, r"x is the complex number \(1\+2j\)"),
         (np.complex128(3), r"x is the complex number \(3\+0j\)"),  # even with no imaginary part
+        ([1.0, 2 + 3j], r"x\[1\] is the complex number \(2\+3j\)"),  # the value written as complex
         ("a", "x is the text 'a', not a number"),
         ("1.5", "x is the text '1.5', not a number"),  # NumPy would read it as 1.5
         (b"x", "x is the text b'x', not a number"),
