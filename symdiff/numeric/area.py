@@ -17,6 +17,7 @@ from ..core.errors import EvaluationError, SymdiffError
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
+from .reals import real_array, real_number
 
 if TYPE_CHECKING:
     import numpy as np
@@ -165,7 +166,10 @@ def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, 
     _check_n(n, method)
     if lo == hi:
         return Integral(0.0, method, n, 0.0, 0.0, 0.0, lo, hi, tree, name, bounds=(lo_expr, hi_expr))
-    f = lambdify(tree, [name], invalid="nan")  # non-finite values are located and explained below
+    try:
+        f = lambdify(tree, [name], invalid="nan")  # non-finite values are located and explained below
+    except SymdiffError as error:  # a number in the expression beyond a float's range, say
+        raise IntegrationError(str(error)) from None
     _check_endpoints(f, tree, name, lo, hi, method)
     # b < a: the same sum over [b, a], counted negatively (a left sum still samples left ends).
     sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)
@@ -208,7 +212,8 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
     if isinstance(value, bool):
         raise IntegrationError(f"{which} is a number, not {value!r}")
     if isinstance(value, (int, float)):
-        result, tree = float(value), (number(value) if math.isfinite(value) else None)
+        result = real_number(value, which, IntegrationError)  # 10**400: too large for a float, said so
+        tree = number(value) if math.isfinite(result) else None
     else:
         if isinstance(value, str) and value.strip().lstrip("+-").strip().lower() in ("inf", "infinity", "oo", "∞"):
             raise IntegrationError(f"{which} is {value.strip()}, not a finite number{improper}")
@@ -392,21 +397,17 @@ def _halvable(n: int, method: str) -> bool:
 
 
 def _samples(data: Any, name: str) -> np.ndarray:
-    import numpy as np
-
-    try:
-        array = np.asarray(data, dtype=float)
-    except (TypeError, ValueError):
-        raise IntegrationError(f"{name} must be numbers") from None
+    array = real_array(data, name, IntegrationError)  # text, dates, booleans: refused, never converted
     if array.ndim != 1:
         raise IntegrationError(f"{name} must be one-dimensional, not of shape {array.shape}")
     return array
 
 
 def _spacing(dx: object) -> float:
-    if isinstance(dx, bool) or not isinstance(dx, (int, float)) or not math.isfinite(dx) or dx <= 0:
+    step = real_number(dx, "dx", IntegrationError)
+    if not math.isfinite(step) or step <= 0:
         raise IntegrationError(f"dx is the positive spacing between samples, not {dx!r}")
-    return float(dx)
+    return step
 
 
 def _widths(points: np.ndarray, *, strict: bool) -> np.ndarray:

@@ -146,6 +146,10 @@ def test_large_n_is_evaluated_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None
         (lambda: integrate("sin(x)/x", "x", 0, 1), "settles to a limit.*method='midpoint'"),
         (lambda: integrate("1/(x - 0.5)", "x", 0, 1, n=10), "at x = 0.5, inside the interval"),
         (lambda: integrate("e^(e^x)", "x", 0, 800), "no finite value|overflows"),
+        (lambda: integrate("x", "x", 0, 10**400), r"the bound b is about 10\^400, too large for floating point"),
+        (lambda: integrate("x", "x", -(10**400), 0), r"the bound a is about -10\^400, too large"),
+        (lambda: integrate("9e308", "x", 0, 1), "the number 9e308 is too large for floating point"),
+        (lambda: integrate("x + 1e400", "x", 0, 1), "the number 1e400 is too large for floating point"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, message: str) -> None:
@@ -240,7 +244,27 @@ def test_samples_working_table() -> None:
         (lambda: integrate_samples([1.0]), "at least 2 samples"),
         (lambda: integrate_samples([1.0, 2.0], method="simpson"), "at least 3 samples"),
         (lambda: integrate_samples([[1.0, 2.0], [3.0, 4.0]]), "one-dimensional"),
-        (lambda: integrate_samples(["a", "b"]), "must be numbers"),
+        # Samples that are not real numbers are refused, never converted (NumPy reads "2" as 2,
+        # True as 1 and a date as days since 1970), naming the first bad index.
+        (lambda: integrate_samples(["a", "b"]), r"y\[0\] is the text 'a', not a number"),
+        (lambda: integrate_samples(["1", "2", "3"]), r"y\[0\] is the text '1', not a number"),
+        (lambda: integrate_samples([1.0, 2.0], ["0", "1"]), r"x\[0\] is the text '0'"),
+        (lambda: integrate_samples([1.0, "2", 3.0]), r"y\[0\] is the text '1.0'"),  # NumPy makes all of it text
+        (lambda: integrate_samples(np.array([1.0, "2"], dtype=object)), r"y\[1\] is the text '2'"),
+        (lambda: integrate_samples(np.array(["2020-01-01", "2020-01-02"], dtype="datetime64[D]")),
+         r"y\[0\] is the date or time 2020-01-01"),
+        (lambda: integrate_samples([1.0, 2.0], np.array([0, 1], dtype="datetime64[s]")), r"x\[0\] is the date"),
+        (lambda: integrate_samples([True, False]), r"y\[0\] is True, a boolean"),
+        (lambda: integrate_samples([1.0, 2.0 + 1j]), r"y\[1\] is the complex number"),
+        (lambda: integrate_samples([1.0, None, 2.0]), r"y\[1\] is None"),
+        (lambda: integrate_samples([1.0, [2.0, 3.0]]), "y is a ragged nested list"),
+        (lambda: integrate_samples([1.0, 2.0], dx="1"), "dx is the text '1', not a number"),
+        (lambda: integrate_samples([1.0, 2.0], dx=True), "dx is True, a boolean"),
+        (lambda: integrate_samples([1.0, 2.0], dx=1j), "dx is the complex number 1j"),
+        # Numbers beyond a float's range: said so, not an OverflowError.
+        (lambda: integrate_samples([10**400, 1]), r"y\[0\] is about 10\^400, too large for floating point"),
+        (lambda: integrate_samples([1.0, 2.0], [0, 10**400]), r"x\[1\] is about 10\^400, too large"),
+        (lambda: integrate_samples([1.0, 2.0], dx=10**400), r"dx is about 10\^400, too large for floating point"),
         (lambda: integrate_samples([1.0, 2.0], method="midpoint"), "midpoints"),
     ],
 )
