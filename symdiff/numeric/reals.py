@@ -41,6 +41,8 @@ def real_array(data: Any, name: str, error: type[SymdiffError], *, booleans: boo
             raise error(f"{name} is a ragged nested list (its rows have different lengths), not an array of "
                         "numbers") from None
         raise error(f"{name} cannot be read as numbers or an array of numbers") from None
+    if array.dtype == np.float64:  # the common case, first: a call on small arrays is a hot path
+        return array
     kind = array.dtype.kind
     if kind in "iu" or (kind == "b" and booleans):
         return array.astype(float)
