@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -195,6 +197,74 @@ def test_uneven_simpson_is_exact_for_quadratics(widths: list[float], c1: float, 
     b = x[-1]
     expected = b + c1 * b**2 / 2 + c2 * b**3 / 3
     assert integrate_samples(y, x, method="simpson").value == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def _exact_simpson(y: list[float], x: list[float]) -> Fraction:
+    """The oracle: Simpson's rule on uneven samples as exact areas under Newton-form parabolas
+    (a derivation independent of the rule's weights), in fractions, so nothing rounds."""
+    xs, ys = [Fraction(v) for v in x], [Fraction(v) for v in y]
+
+    def area(i: int, a: Fraction, b: Fraction) -> Fraction:  # ∫ₐᵇ the parabola through points i, i+1, i+2
+        x0, x1, x2 = xs[i : i + 3]
+        d1 = (ys[i + 1] - ys[i]) / (x1 - x0)
+        d2 = ((ys[i + 2] - ys[i + 1]) / (x2 - x1) - d1) / (x2 - x0)
+
+        def antiderivative(u: Fraction) -> Fraction:  # u = x - x0
+            return ys[i] * u + d1 * u**2 / 2 + d2 * (u**3 / 3 - (x1 - x0) * u**2 / 2)
+
+        return antiderivative(b - x0) - antiderivative(a - x0)
+
+    n = len(xs) - 1
+    total = sum((area(i, xs[i], xs[i + 2]) for i in range(0, n - n % 2, 2)), Fraction(0))
+    if n % 2:
+        total += area(n - 2, xs[n - 1], xs[n])
+    return total
+
+
+# Widths that differ by a factor near or beyond the largest float. The weighted sum Σ wᵢ·yᵢ had
+# huge weights of opposite signs whose rounding swamped the area (the first row gave 1, not
+# 5/3), and a ratio of widths that overflowed gave inf - inf for areas that fit a float.
+@pytest.mark.parametrize(
+    ("y", "x"),
+    [
+        ([1.0, 1.0, 3.0], [0.0, 1e-300, 1.0]),
+        ([1.0, 2.0, 3.0], [0.0, 1e-300, 1.0]),
+        ([1.0, 1.0, 3.0], [0.0, 5e-324, 1.0]),  # the weights overflow; the area is 5/3
+        ([1.0, 2.0, 3.0], [0.0, 5e-324, 1e-10]),  # the ratio overflows; the area, 3.4e302, fits
+        ([3.0, 1.0, 3.0], [0.0, 1.0, 1.0 + 2**-52]),
+        ([1.0, 1.0, 2.0, 5.0], [0.0, 1e-320, 1.0, 2.0]),
+        ([1.0, 2.0, 2.0, 3.0], [0.0, 1e-310, 2e-310, 1.0]),  # the last-interval correction
+        ([1.0, 2.0, 3.0, 4.0], [0.0, 1e-300, 2e-300, 1.0]),
+        ([2.0, 1.0, 4.0, 3.0, 5.0, 2.0], [0.0, 0.3, 1.1, 1.5, 2.9, 3.0]),  # ordinary widths
+    ],
+)
+def test_uneven_simpson_is_exact_when_widths_are_very_unequal(y: list[float], x: list[float]) -> None:
+    expected = float(_exact_simpson(y, x))
+    assert integrate_samples(y, x, method="simpson").value == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("y", "x", "message"),
+    [
+        ([1.0, 2.0, 3.0], [0.0, 5e-324, 1.0], r"the area under the parabola through the samples at x\[0\], x\[1\] "
+         r"and x\[2\] is about 3.37e\+322, beyond the largest float .*differ by a factor of 2.02e\+323"),
+        ([1.0, 2.0, 3.0, 4.0], [0.0, 5e-324, 1e-323, 1.0], r"the area of the last interval \(x\[2\] to x\[3\]\)"),
+    ],
+)
+def test_uneven_simpson_says_when_the_parabola_is_beyond_floating_point(y, x, message: str) -> None:
+    # Not a rounding artefact: the exact Simpson area of these samples exceeds the largest float.
+    assert _exact_simpson(y, x) > Fraction(sys.float_info.max)
+    with pytest.raises(IntegrationError, match=message):
+        integrate_samples(y, x, method="simpson")
+    assert integrate_samples(y, x, method="trapezoid").value == pytest.approx(float(
+        sum((Fraction(b) - Fraction(a)) * (Fraction(p) + Fraction(q)) / 2
+            for a, b, p, q in zip(x, x[1:], y, y[1:], strict=False))))  # the trapezoid rule, suggested, works
+
+
+def test_unequal_widths_leave_out_weights_beyond_floating_point() -> None:
+    result = integrate_samples([1.0, 1.0, 3.0], [0.0, 5e-324, 1.0], method="simpson")
+    assert result.rows is None and "beyond floating point's range" in result.working()
+    assert result.to_latex()
 
 
 def test_uneven_trapezoid_matches_numpy() -> None:
