@@ -3,7 +3,8 @@
 Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy function, by
 walking the tree, never by generating code), ``area`` (Riemann, trapezoid and Simpson sums
 with their working and error estimates) and ``roc`` (ROC curves, AUC and confusion
-matrices). NumPy is imported on first use, never at import time.
+matrices); ``reals`` turns a caller's data into float arrays for all three, refusing what is
+not a real number. NumPy is imported on first use, never at import time.
 
 May import: ``symdiff.core``, ``symdiff.syntax``, ``symdiff.algebra`` and ``symdiff.calculus``.
 """

@@ -17,6 +17,7 @@ from ..core.errors import EvaluationError, SymdiffError
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
+from .reals import real_array, real_number
 
 if TYPE_CHECKING:
     import numpy as np
@@ -94,7 +95,9 @@ class Integral:
         width = "Δx varies" if self.dx is None else f"Δx = {self.dx:.6g}"
         lines = [f"{self._subject()}, {_NAMES[self.method]} with n = {self.n} ({width})"]
         lines.append(f"  {METHODS[self.method][1]}")
-        if self.rows is None:
+        if self.rows is None and self.n <= WORKING_LIMIT:  # only when a weight is beyond a float's range
+            lines.append("  (the samples' weights are beyond floating point's range, so they are not listed)")
+        elif self.rows is None:
             lines.append(f"  ({self.n} terms: the table of samples is listed for n ≤ {WORKING_LIMIT})")
         else:
             point = "m_i" if self.method == "midpoint" else "x_i"
@@ -165,7 +168,10 @@ def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, 
     _check_n(n, method)
     if lo == hi:
         return Integral(0.0, method, n, 0.0, 0.0, 0.0, lo, hi, tree, name, bounds=(lo_expr, hi_expr))
-    f = lambdify(tree, [name], invalid="nan")  # non-finite values are located and explained below
+    try:
+        f = lambdify(tree, [name], invalid="nan")  # non-finite values are located and explained below
+    except SymdiffError as error:  # a number in the expression beyond a float's range, say
+        raise IntegrationError(str(error)) from None
     _check_endpoints(f, tree, name, lo, hi, method)
     # b < a: the same sum over [b, a], counted negatively (a left sum still samples left ends).
     sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)
@@ -208,7 +214,8 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
     if isinstance(value, bool):
         raise IntegrationError(f"{which} is a number, not {value!r}")
     if isinstance(value, (int, float)):
-        result, tree = float(value), (number(value) if math.isfinite(value) else None)
+        result = real_number(value, which, IntegrationError)  # 10**400: too large for a float, said so
+        tree = number(value) if math.isfinite(result) else None
     else:
         if isinstance(value, str) and value.strip().lstrip("+-").strip().lower() in ("inf", "infinity", "oo", "∞"):
             raise IntegrationError(f"{which} is {value.strip()}, not a finite number{improper}")
@@ -371,18 +378,27 @@ def _integrate_samples(values: np.ndarray, x: Any, dx: float | None, method: str
             raise IntegrationError(f"x and y must have the same length: {points.size} points for {values.size} values")
         widths = _widths(points, strict=method == "simpson")
         value = _uneven(values, widths, method)
-        coarser = _uneven(values[::2], np.diff(points[::2]), method) if _halvable(n, method) else None
+        coarser = None
+        if _halvable(n, method):
+            try:
+                coarser = _uneven(values[::2], np.diff(points[::2]), method)
+            except IntegrationError:  # every other sample may not fit in floating point: no estimate then
+                coarser = None
         step = None
         lo, hi = float(points[0]), float(points[-1])
     if not math.isfinite(value):
         _locate(values, "y")
         raise IntegrationError("the area overflows: it is too large for a float")
+    if coarser is not None and not math.isfinite(coarser):
+        coarser = None
     error, extrapolated = (None, None) if coarser is None else _richardson(value, coarser, order, finer_is_value=True)
     rows = None
     if n <= WORKING_LIMIT:
         widths = np.full(n, step) if points is None else np.diff(points)
         xs = np.arange(n + 1) * step if points is None else points
-        rows = tuple(zip(range(n + 1), xs.tolist(), values.tolist(), _weights(widths, method).tolist(), strict=True))
+        weights = _weights(widths, method)
+        if np.isfinite(weights).all():  # a weight beyond a float's range cannot be shown truly
+            rows = tuple(zip(range(n + 1), xs.tolist(), values.tolist(), weights.tolist(), strict=True))
     return Integral(value, method, n, step, error, extrapolated, lo, hi, rows=rows)
 
 
@@ -392,21 +408,17 @@ def _halvable(n: int, method: str) -> bool:
 
 
 def _samples(data: Any, name: str) -> np.ndarray:
-    import numpy as np
-
-    try:
-        array = np.asarray(data, dtype=float)
-    except (TypeError, ValueError):
-        raise IntegrationError(f"{name} must be numbers") from None
+    array = real_array(data, name, IntegrationError)  # text, dates, booleans: refused, never converted
     if array.ndim != 1:
         raise IntegrationError(f"{name} must be one-dimensional, not of shape {array.shape}")
     return array
 
 
 def _spacing(dx: object) -> float:
-    if isinstance(dx, bool) or not isinstance(dx, (int, float)) or not math.isfinite(dx) or dx <= 0:
+    step = real_number(dx, "dx", IntegrationError)
+    if not math.isfinite(step) or step <= 0:
         raise IntegrationError(f"dx is the positive spacing between samples, not {dx!r}")
-    return float(dx)
+    return step
 
 
 def _widths(points: np.ndarray, *, strict: bool) -> np.ndarray:
@@ -463,7 +475,86 @@ def _uneven(y: np.ndarray, h: np.ndarray, method: str) -> float:
         return float(np.dot(h, y[1:]))
     if method == "trapezoid":
         return 0.5 * float(np.dot(h, y[:-1]) + np.dot(h, y[1:]))
-    return float(np.dot(_weights(h, "simpson"), y))
+    return _simpson_uneven(y, h)
+
+
+def _simpson_uneven(y: np.ndarray, h: np.ndarray) -> float:
+    """Simpson's rule on uneven widths, each pair of intervals as the area under the parabola
+    through its three samples, written with the differences of the samples:
+
+        ∫ = t·y₁ + t/6·(h₁/h₀ - 2)·(y₁ - y₀) + t/6·(2 - h₀/h₁)·(y₂ - y₁),  t = h₀ + h₁
+
+    The weighted sum Σ wᵢ·yᵢ is the same number, but when one width is tiny beside the other
+    its weights are huge and of opposite signs, and their rounding errors swamp the area
+    (samples 1, 1, 3 at x = 0, 1e-300, 1 gave 1, not 5/3). Here a huge factor multiplies only
+    a difference of samples. A pair whose terms still overflow is redone exactly in fractions:
+    if the exact area fits in a float, that is the value; if not, the error says why.
+    """
+    import numpy as np
+
+    half = y * 0.5  # differences of halved samples cannot overflow; the sum is doubled at the end
+    n = h.size
+    pairs = n - n % 2
+    h0, h1 = h[0:pairs:2], h[1:pairs:2]
+    y0, y1, y2 = half[0:pairs:2], half[1:pairs:2], half[2 : pairs + 1 : 2]
+    t = h0 + h1
+    a = _times_ratio(t / 6, h1, h0) - t / 3
+    b = t / 3 - _times_ratio(t / 6, h0, h1)
+    areas = t * y1 + a * (y1 - y0) + b * (y2 - y1)
+    if n % 2:  # the last interval, under the parabola through the last three samples
+        u, v = h[-2], h[-1]
+        last = v * half[-2] + (half[-1] - half[-2]) * (v / 6) * ((3 * u + 2 * v) / (u + v))
+        last += (half[-2] - half[-3]) * _times_ratio((v / 6) * (v / (u + v)), v, u)
+        areas = np.append(areas, last)
+    areas = areas * 2
+    for k in map(int, np.flatnonzero(~np.isfinite(areas))):  # pair k starts at x[2k]; the last interval
+        last_interval = 2 * k >= pairs
+        areas[k] = _exact_simpson(y, h, n - 2 if last_interval else 2 * k, last_interval=last_interval)
+    return float(areas.sum())
+
+
+def _times_ratio(p: Any, q: Any, r: Any) -> Any:
+    """p·q/r without overflow where the result fits: p·(q/r), or (p·q)/r where q/r overflows."""
+    import numpy as np
+
+    with np.errstate(all="ignore"):
+        first = p * (q / r)
+        return np.where(np.isfinite(first), first, (p * q) / r)
+
+
+def _exact_simpson(y: np.ndarray, h: np.ndarray, i: int, *, last_interval: bool) -> float:
+    """The area of the pair of intervals from x[i] (or, for the last-interval correction, of
+    the last interval only) in exact fractions; an IntegrationError when it exceeds a float."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    samples, widths = y[i : i + 3], h[i : i + 2]
+    if not (all(map(math.isfinite, samples)) and all(map(math.isfinite, widths))):
+        return math.inf  # the caller names the sample, or reports the overflow
+    y0, y1, y2 = (Fraction(float(v)) for v in samples)
+    h0, h1 = (Fraction(float(v)) for v in widths)
+    t = h0 + h1
+    if last_interval:
+        area = h1 * (2 * h1 + 3 * h0) / (6 * t) * y2 + h1 * (h1 + 3 * h0) / (6 * h0) * y1 - h1**3 / (6 * h0 * t) * y0
+    else:
+        area = t / 6 * ((2 - h1 / h0) * y0 + t * t / (h0 * h1) * y1 + (2 - h0 / h1) * y2)
+    try:
+        return float(area)
+    except OverflowError:
+        def big(value: Fraction) -> str:  # beyond a float: in decimal
+            return f"{Decimal(value.numerator) / Decimal(value.denominator):.3g}"
+
+        ratio = max(h0, h1) / min(h0, h1)
+        why = (f"the widths x[{i + 1}] - x[{i}] = {float(h0):.3g} and x[{i + 2}] - x[{i + 1}] = {float(h1):.3g} "
+               f"differ by a factor of {big(ratio)}, which makes that parabola extremely steep; use "
+               "method='trapezoid', or drop the nearly repeated point" if ratio > 1e6 else
+               "the samples and widths are too large")
+        part = f"of the last interval (x[{i + 1}] to x[{i + 2}]) " if last_interval else ""
+        raise IntegrationError(
+            f"Simpson's rule cannot be computed in floating point here: the area {part}under the parabola through "
+            f"the samples at x[{i}], x[{i + 1}] and x[{i + 2}] is about {big(area)}, beyond the largest float "
+            f"(about 1.8e308): {why}"
+        ) from None
 
 
 def _weights(h: np.ndarray, method: str) -> np.ndarray:
@@ -487,14 +578,17 @@ def _weights(h: np.ndarray, method: str) -> np.ndarray:
     else:
         pairs = n - n % 2
         h0, h1 = h[0:pairs:2], h[1:pairs:2]
-        # Written as ratios, never products of widths, so tiny or huge widths do not underflow.
-        s = (h0 + h1) / 6
-        w[0:pairs:2] += s * (2 - h1 / h0)
-        w[1:pairs:2] += s * ((h0 + h1) / h0) * ((h0 + h1) / h1)
-        w[2 : pairs + 1 : 2] += s * (2 - h0 / h1)
+        # Written with ratios, not products of widths, so tiny or huge widths do not underflow;
+        # _times_ratio keeps a weight finite when the ratio alone overflows but the weight does not.
+        t = h0 + h1
+        s = t / 6
+        w[0:pairs:2] += 2 * s - _times_ratio(s, h1, h0)
+        big, small = np.maximum(h0, h1), np.minimum(h0, h1)
+        w[1:pairs:2] += _times_ratio(_times_ratio(s, t, big), t, small)  # t³/(6·h0·h1)
+        w[2 : pairs + 1 : 2] += 2 * s - _times_ratio(s, h0, h1)
         if n % 2:
             a, b = h[-2], h[-1]
-            w[-1] += b * (2 * b + 3 * a) / (6 * (a + b))
-            w[-2] += b * (b + 3 * a) / (6 * a)
-            w[-3] -= b * (b / a) * (b / (a + b)) / 6
+            w[-1] += (b / 6) * ((2 * b + 3 * a) / (a + b))
+            w[-2] += b / 2 + _times_ratio(b / 6, b, a)  # b(b + 3a)/(6a)
+            w[-3] -= _times_ratio((b / 6) * (b / (a + b)), b, a)
     return w

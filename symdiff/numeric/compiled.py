@@ -7,7 +7,8 @@ compiled or evaluated.
 
 A value that is not a real number (the log of a negative, a division by zero, an overflow)
 never passes silently: by default the call raises ``EvaluationError`` naming the first point
-where it happens; ``invalid="nan"`` puts nan there instead.
+where it happens; ``invalid="nan"`` puts nan there instead. Arguments must be real numbers or
+arrays of them (``reals.real_array``): text, booleans, complex numbers or dates are refused.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow
 from ..core.printer import to_text
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
+from .reals import real_array
 
 if TYPE_CHECKING:
     import numpy as np
@@ -126,7 +128,7 @@ class CompiledFunction:
 
         if len(values) != len(self.vars):
             raise SymdiffError(f"expected {len(self.vars)} argument(s) ({', '.join(self.vars)}), got {len(values)}")
-        inputs = [np.asarray(v, dtype=float) for v in values]
+        inputs = [real_array(v, name, EvaluationError) for v, name in zip(values, self.vars, strict=True)]
         try:
             shape = np.broadcast_shapes(*(a.shape for a in inputs)) if inputs else ()
         except ValueError:
@@ -197,6 +199,8 @@ class CompiledFunction:
                 culprits.append((own, node))
         mask = np.broadcast_to(bad[self._result], shape)
         result = np.array(np.broadcast_to(np.asarray(slots[self._result], dtype=float), shape))
+        if not mask.any():  # no points at all (an empty array): nothing failed anywhere
+            return result
         if self.invalid == "nan":
             result[mask] = np.nan
             return result
@@ -213,7 +217,11 @@ class CompiledFunction:
 def _constant(node: Expr) -> float:
     if type(node) is Constant:
         return CONSTANT_VALUES[node.name]  # type: ignore[attr-defined]
-    return float(node.value)  # type: ignore[attr-defined]
+    try:
+        return float(node.value)  # type: ignore[attr-defined]
+    except OverflowError:  # numbers are held exactly, so 1e309 parses; as a float it is infinite
+        raise EvaluationError(f"the number {to_text(node, 40)} is too large for floating point (the largest "
+                              "float is about 1.8e308)") from None
 
 
 _OPERATIONS: dict[type[Expr], str] = {Add: "add", Sub: "sub", Mul: "mul", Div: "div", Neg: "neg", Pow: "pow"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.errors import SymdiffError
+from .reals import real_array
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,23 +31,27 @@ class Confusion(NamedTuple):
     fn: int
     tp: int
 
+    # A rate divides by a count that the data may leave at zero (no negatives, say); nan would
+    # pass silently through later arithmetic, so an undefined rate raises and says why.
     @property
     def tpr(self) -> float:
         """True-positive rate (recall, sensitivity): the share of positives predicted positive."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
+        return _rate(self.tp, self.tp + self.fn, "true-positive rate", "y_true has no positives")
 
     @property
     def fpr(self) -> float:
         """False-positive rate (1 - specificity): the share of negatives predicted positive."""
-        return self.fp / (self.fp + self.tn) if self.fp + self.tn else float("nan")
+        return _rate(self.fp, self.fp + self.tn, "false-positive rate", "y_true has no negatives")
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
+        """The share of positive predictions that are right."""
+        return _rate(self.tp, self.tp + self.fp, "precision", "y_pred predicts no positives")
 
     @property
     def accuracy(self) -> float:
-        return (self.tp + self.tn) / sum(self)
+        """The share of all predictions that are right."""
+        return _rate(self.tp + self.tn, sum(self), "accuracy", "there are no examples")
 
     def __str__(self) -> str:
         width = max(len(str(v)) for v in self)
@@ -55,6 +60,12 @@ class Confusion(NamedTuple):
             f"{'actual 0':>12}  {self.tn:>{max(width, 11)}}  {self.fp:>{max(width, 11)}}",
             f"{'actual 1':>12}  {self.fn:>{max(width, 11)}}  {self.tp:>{max(width, 11)}}",
         ])  # fmt: skip
+
+
+def _rate(part: int, whole: int, what: str, why: str) -> float:
+    if not whole:
+        raise RocError(f"the {what} is undefined: {why}")
+    return part / whole
 
 
 class RocCurve(NamedTuple):
@@ -119,7 +130,11 @@ def _labels(data: Any, name: str) -> np.ndarray:
     """Labels as a boolean array: they must be 0 and 1, or False and True."""
     import numpy as np
 
-    array = np.asarray(data)
+    try:
+        array = np.asarray(data)
+    except (TypeError, ValueError):  # a ragged nested list
+        raise RocError(f"{name} is a ragged nested list (its rows have different lengths), not a list of the labels "
+                       "0 and 1") from None
     if array.ndim != 1:
         raise RocError(f"{name} must be one-dimensional, not of shape {array.shape}")
     if array.size == 0:
@@ -136,12 +151,10 @@ def _labels(data: Any, name: str) -> np.ndarray:
 
 
 def _scores(data: Any, truth: np.ndarray) -> np.ndarray:
+    """Scores as floats: real numbers (booleans too: a hard classifier's predictions rank)."""
     import numpy as np
 
-    try:
-        array = np.asarray(data, dtype=float)
-    except (TypeError, ValueError):
-        raise RocError("scores must be numbers") from None
+    array = real_array(data, "scores", RocError, booleans=True)
     if array.ndim != 1:
         raise RocError(f"scores must be one-dimensional, not of shape {array.shape}")
     _same_length(truth, array, "scores")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import sys
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -146,6 +148,10 @@ def test_large_n_is_evaluated_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None
         (lambda: integrate("sin(x)/x", "x", 0, 1), "settles to a limit.*method='midpoint'"),
         (lambda: integrate("1/(x - 0.5)", "x", 0, 1, n=10), "at x = 0.5, inside the interval"),
         (lambda: integrate("e^(e^x)", "x", 0, 800), "no finite value|overflows"),
+        (lambda: integrate("x", "x", 0, 10**400), r"the bound b is about 10\^400, too large for floating point"),
+        (lambda: integrate("x", "x", -(10**400), 0), r"the bound a is about -10\^400, too large"),
+        (lambda: integrate("9e308", "x", 0, 1), "the number 9e308 is too large for floating point"),
+        (lambda: integrate("x + 1e400", "x", 0, 1), "the number 1e400 is too large for floating point"),
     ],
 )
 def test_bad_input_gets_a_clear_error(call, message: str) -> None:
@@ -191,6 +197,74 @@ def test_uneven_simpson_is_exact_for_quadratics(widths: list[float], c1: float, 
     b = x[-1]
     expected = b + c1 * b**2 / 2 + c2 * b**3 / 3
     assert integrate_samples(y, x, method="simpson").value == pytest.approx(expected, rel=1e-9, abs=1e-9)
+
+
+def _exact_simpson(y: list[float], x: list[float]) -> Fraction:
+    """The oracle: Simpson's rule on uneven samples as exact areas under Newton-form parabolas
+    (a derivation independent of the rule's weights), in fractions, so nothing rounds."""
+    xs, ys = [Fraction(v) for v in x], [Fraction(v) for v in y]
+
+    def area(i: int, a: Fraction, b: Fraction) -> Fraction:  # ∫ₐᵇ the parabola through points i, i+1, i+2
+        x0, x1, x2 = xs[i : i + 3]
+        d1 = (ys[i + 1] - ys[i]) / (x1 - x0)
+        d2 = ((ys[i + 2] - ys[i + 1]) / (x2 - x1) - d1) / (x2 - x0)
+
+        def antiderivative(u: Fraction) -> Fraction:  # u = x - x0
+            return ys[i] * u + d1 * u**2 / 2 + d2 * (u**3 / 3 - (x1 - x0) * u**2 / 2)
+
+        return antiderivative(b - x0) - antiderivative(a - x0)
+
+    n = len(xs) - 1
+    total = sum((area(i, xs[i], xs[i + 2]) for i in range(0, n - n % 2, 2)), Fraction(0))
+    if n % 2:
+        total += area(n - 2, xs[n - 1], xs[n])
+    return total
+
+
+# Widths that differ by a factor near or beyond the largest float. The weighted sum Σ wᵢ·yᵢ had
+# huge weights of opposite signs whose rounding swamped the area (the first row gave 1, not
+# 5/3), and a ratio of widths that overflowed gave inf - inf for areas that fit a float.
+@pytest.mark.parametrize(
+    ("y", "x"),
+    [
+        ([1.0, 1.0, 3.0], [0.0, 1e-300, 1.0]),
+        ([1.0, 2.0, 3.0], [0.0, 1e-300, 1.0]),
+        ([1.0, 1.0, 3.0], [0.0, 5e-324, 1.0]),  # the weights overflow; the area is 5/3
+        ([1.0, 2.0, 3.0], [0.0, 5e-324, 1e-10]),  # the ratio overflows; the area, 3.4e302, fits
+        ([3.0, 1.0, 3.0], [0.0, 1.0, 1.0 + 2**-52]),
+        ([1.0, 1.0, 2.0, 5.0], [0.0, 1e-320, 1.0, 2.0]),
+        ([1.0, 2.0, 2.0, 3.0], [0.0, 1e-310, 2e-310, 1.0]),  # the last-interval correction
+        ([1.0, 2.0, 3.0, 4.0], [0.0, 1e-300, 2e-300, 1.0]),
+        ([2.0, 1.0, 4.0, 3.0, 5.0, 2.0], [0.0, 0.3, 1.1, 1.5, 2.9, 3.0]),  # ordinary widths
+    ],
+)
+def test_uneven_simpson_is_exact_when_widths_are_very_unequal(y: list[float], x: list[float]) -> None:
+    expected = float(_exact_simpson(y, x))
+    assert integrate_samples(y, x, method="simpson").value == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("y", "x", "message"),
+    [
+        ([1.0, 2.0, 3.0], [0.0, 5e-324, 1.0], r"the area under the parabola through the samples at x\[0\], x\[1\] "
+         r"and x\[2\] is about 3.37e\+322, beyond the largest float .*differ by a factor of 2.02e\+323"),
+        ([1.0, 2.0, 3.0, 4.0], [0.0, 5e-324, 1e-323, 1.0], r"the area of the last interval \(x\[2\] to x\[3\]\)"),
+    ],
+)
+def test_uneven_simpson_says_when_the_parabola_is_beyond_floating_point(y, x, message: str) -> None:
+    # Not a rounding artefact: the exact Simpson area of these samples exceeds the largest float.
+    assert _exact_simpson(y, x) > Fraction(sys.float_info.max)
+    with pytest.raises(IntegrationError, match=message):
+        integrate_samples(y, x, method="simpson")
+    assert integrate_samples(y, x, method="trapezoid").value == pytest.approx(float(
+        sum((Fraction(b) - Fraction(a)) * (Fraction(p) + Fraction(q)) / 2
+            for a, b, p, q in zip(x, x[1:], y, y[1:], strict=False))))  # the trapezoid rule, suggested, works
+
+
+def test_unequal_widths_leave_out_weights_beyond_floating_point() -> None:
+    result = integrate_samples([1.0, 1.0, 3.0], [0.0, 5e-324, 1.0], method="simpson")
+    assert result.rows is None and "beyond floating point's range" in result.working()
+    assert result.to_latex()
 
 
 def test_uneven_trapezoid_matches_numpy() -> None:
@@ -240,7 +314,27 @@ def test_samples_working_table() -> None:
         (lambda: integrate_samples([1.0]), "at least 2 samples"),
         (lambda: integrate_samples([1.0, 2.0], method="simpson"), "at least 3 samples"),
         (lambda: integrate_samples([[1.0, 2.0], [3.0, 4.0]]), "one-dimensional"),
-        (lambda: integrate_samples(["a", "b"]), "must be numbers"),
+        # Samples that are not real numbers are refused, never converted (NumPy reads "2" as 2,
+        # True as 1 and a date as days since 1970), naming the first bad index.
+        (lambda: integrate_samples(["a", "b"]), r"y\[0\] is the text 'a', not a number"),
+        (lambda: integrate_samples(["1", "2", "3"]), r"y\[0\] is the text '1', not a number"),
+        (lambda: integrate_samples([1.0, 2.0], ["0", "1"]), r"x\[0\] is the text '0'"),
+        (lambda: integrate_samples([1.0, "2", 3.0]), r"y\[0\] is the text '1.0'"),  # NumPy makes all of it text
+        (lambda: integrate_samples(np.array([1.0, "2"], dtype=object)), r"y\[1\] is the text '2'"),
+        (lambda: integrate_samples(np.array(["2020-01-01", "2020-01-02"], dtype="datetime64[D]")),
+         r"y\[0\] is the date or time 2020-01-01"),
+        (lambda: integrate_samples([1.0, 2.0], np.array([0, 1], dtype="datetime64[s]")), r"x\[0\] is the date"),
+        (lambda: integrate_samples([True, False]), r"y\[0\] is True, a boolean"),
+        (lambda: integrate_samples([1.0, 2.0 + 1j]), r"y\[1\] is the complex number"),
+        (lambda: integrate_samples([1.0, None, 2.0]), r"y\[1\] is None"),
+        (lambda: integrate_samples([1.0, [2.0, 3.0]]), "y is a ragged nested list"),
+        (lambda: integrate_samples([1.0, 2.0], dx="1"), "dx is the text '1', not a number"),
+        (lambda: integrate_samples([1.0, 2.0], dx=True), "dx is True, a boolean"),
+        (lambda: integrate_samples([1.0, 2.0], dx=1j), "dx is the complex number 1j"),
+        # Numbers beyond a float's range: said so, not an OverflowError.
+        (lambda: integrate_samples([10**400, 1]), r"y\[0\] is about 10\^400, too large for floating point"),
+        (lambda: integrate_samples([1.0, 2.0], [0, 10**400]), r"x\[1\] is about 10\^400, too large"),
+        (lambda: integrate_samples([1.0, 2.0], dx=10**400), r"dx is about 10\^400, too large for floating point"),
         (lambda: integrate_samples([1.0, 2.0], method="midpoint"), "midpoints"),
     ],
 )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import math
+from decimal import Decimal
+from fractions import Fraction
 
 import numpy as np
 import pytest
@@ -183,6 +186,81 @@ def test_a_two_dimensional_error_names_the_index() -> None:
 def test_bad_calls_get_symdiff_errors(call, message: str) -> None:
     with pytest.raises(SymdiffError, match=message):
         call()
+
+
+# Arguments that are not real numbers are refused, never converted. NumPy would drop an imaginary
+# part, read "1.5" as 1.5, True as 1 and a date as days since 1970. Booleans are refused too: a
+# bool array passed to a real function is most likely a mask passed by mistake, and the error
+# says how to convert it if 0 and 1 were meant.
+@pytest.mark.parametrize(
+    ("argument", "message"),
+    [
+        (np.array([0.88 + 0.88j]), r"x\[0\] is the complex number \(0.88\+0.88j\): symdiff computes with real"),
+        (1 + 2j, r"x is the complex number \(1\+2j\)"),
+        (np.complex128(3), r"x is the complex number \(3\+0j\)"),  # even with no imaginary part
+        ([1.0, 2 + 3j], r"x\[1\] is the complex number \(2\+3j\)"),  # the value written as complex
+        ("a", "x is the text 'a', not a number"),
+        ("1.5", "x is the text '1.5', not a number"),  # NumPy would read it as 1.5
+        (b"x", "x is the text b'x', not a number"),
+        (np.array(["1", "2"]), r"x\[0\] is the text '1'"),
+        ({}, "x is a dict, not a real number"),
+        ({"x"}, "x is a set, not a real number"),
+        ([1, [2, 3]], "x is a ragged nested list"),
+        ([1.0, None], r"x\[1\] is None, not a number"),
+        (None, "x is None, not a number"),
+        (np.array([1.0, object()], dtype=object), r"x\[1\] is an object, not a real number"),
+        (np.array(["2020-01-01"], dtype="datetime64[D]"), r"x\[0\] is the date or time 2020-01-01"),
+        (np.timedelta64(1, "D"), "x is the date or time 1 days"),
+        (datetime.date(2020, 1, 1), "x is the date or time 2020-01-01"),
+        (True, "x is True, a boolean: symdiff does not take True and False for 1 and 0"),
+        (np.array([[1.0, 2.0], [3.0, 4.0]]) > 2, r"x\[0, 0\] is False, a boolean"),
+        (10**400, r"x is about 10\^400, too large for floating point"),
+        ([1.0, -(10**400)], r"x\[1\] is about -10\^400, too large"),
+        (Fraction(10**400, 3), r"x is about 10\^399, too large"),
+        (Decimal("1e500"), r"x is about 10\^500, too large"),
+    ],
+)
+def test_arguments_that_are_not_real_numbers_are_refused(argument, message: str) -> None:
+    with pytest.raises(EvaluationError, match=message):
+        lambdify("1/(x - 0.5)", "x")(argument)
+    with pytest.raises(EvaluationError, match=message):  # whatever the other argument, and with nan allowed
+        lambdify("x + y", ["y", "x"], invalid="nan")(1.0, argument)
+
+
+@pytest.mark.parametrize(
+    ("argument", "expected"),
+    [
+        (np.float32(1.5), 1.5),
+        (np.int64(3), 3.0),
+        (2**64, 2.0**64),  # too large for int64 (an object array), not for a float
+        (Fraction(1, 4), 0.25),
+        (Decimal("0.5"), 0.5),
+        ([1, 2.5], [1.0, 2.5]),
+        (np.array([1, 2], dtype=np.uint8), [1.0, 2.0]),
+        (np.array([1, Fraction(1, 2)], dtype=object), [1.0, 0.5]),
+    ],
+)
+def test_real_numbers_of_any_type_are_accepted(argument, expected) -> None:
+    result = lambdify("x", "x")(argument)
+    assert np.asarray(result).tolist() == expected
+
+
+@pytest.mark.parametrize("text", ["x", "1/x", "2^2^2^2^2", "ln(x - 5)", "1"])
+def test_an_empty_array_gives_an_empty_array(text: str) -> None:
+    # 2^2^2^2^2 overflows, but there are no points at which to report it.
+    for invalid in ("raise", "nan"):
+        result = lambdify(text, "x", invalid=invalid)([])
+        assert isinstance(result, np.ndarray) and result.shape == (0,)
+        assert lambdify(text, "x", invalid=invalid)(np.zeros((2, 0))).shape == (2, 0)
+    with pytest.raises(EvaluationError, match="2\\^2\\^2\\^2\\^2 has no finite real value"):
+        lambdify("2^2^2^2^2", "x")([1.0])
+
+
+@pytest.mark.parametrize("text", ["1e309", "x + 1e309", "2 * 1.8e308", "123456789e301"])
+def test_a_number_too_large_for_floating_point_is_refused(text: str) -> None:
+    with pytest.raises(EvaluationError, match="is too large for floating point"):
+        lambdify(text, "x")
+    assert lambdify("1.7e308", "x")(0.0) == 1.7e308  # the largest decimal literals still fit
 
 
 def test_repr_names_the_variables() -> None:

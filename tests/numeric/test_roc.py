@@ -94,6 +94,27 @@ def test_inputs_are_never_changed() -> None:
     assert labels.tolist() == [0, 1, 1, 0] and scores.tolist() == [0.3, 0.9, 0.1, 0.5]
 
 
+@pytest.mark.parametrize(
+    ("y_true", "y_pred", "rate", "message"),
+    [
+        ([1, 1], [1, 1], "fpr", "the false-positive rate is undefined: y_true has no negatives"),
+        ([0, 0], [1, 0], "tpr", "the true-positive rate is undefined: y_true has no positives"),
+        ([0, 1], [0, 0], "precision", "the precision is undefined: y_pred predicts no positives"),
+    ],
+)
+def test_an_undefined_rate_raises_instead_of_giving_nan(y_true, y_pred, rate: str, message: str) -> None:
+    counts = confusion_matrix(y_true, y_pred)
+    with pytest.raises(RocError, match=message):
+        getattr(counts, rate)
+    assert counts.accuracy == pytest.approx((counts.tp + counts.tn) / len(y_true))  # always defined here
+    with pytest.raises(RocError, match="the accuracy is undefined: there are no examples"):
+        Confusion(0, 0, 0, 0).accuracy  # noqa: B018
+
+
+def test_boolean_scores_are_a_hard_classifier_ranking() -> None:
+    assert roc_auc([0, 1, 1, 0], [False, True, False, False]) == roc_auc([0, 1, 1, 0], [0.0, 1.0, 0.0, 0.0])
+
+
 def test_confusion_matrix() -> None:
     counts = confusion_matrix([0, 0, 1, 1, 1, 0], [0, 1, 1, 1, 0, 0])
     assert counts == Confusion(tn=2, fp=1, fn=1, tp=2)
@@ -119,7 +140,13 @@ def test_confusion_matrix() -> None:
         (lambda: roc_auc(["no", "yes"], [0.1, 0.2]), "labels 0 and 1"),
         (lambda: roc_auc([], []), "empty"),
         (lambda: roc_auc([[0, 1]], [[0.1, 0.2]]), "one-dimensional"),
-        (lambda: roc_auc([0, 1], ["a", "b"]), "scores must be numbers"),
+        (lambda: roc_auc([0, 1], ["a", "b"]), r"scores\[0\] is the text 'a', not a number"),
+        (lambda: roc_auc([0, 1], ["0.1", "0.2"]), r"scores\[0\] is the text '0.1'"),  # not read as numbers
+        (lambda: roc_auc([1, [2, 3]], [0.1, 0.2]), "y_true is a ragged nested list"),
+        (lambda: roc_auc([0, 1], [0.1, [0.2, 0.3]]), "scores is a ragged nested list"),
+        (lambda: roc_auc([0, 1], [10**400, 1]), r"scores\[0\] is about 10\^400, too large for floating point"),
+        (lambda: roc_auc([0, 1], [0.5, 1j]), r"scores\[1\] is the complex number 1j"),
+        (lambda: roc_auc([0, 1], [0.5, None]), r"scores\[1\] is None"),
         (lambda: confusion_matrix([0, 1], [1, 0, 1]), "same length"),
         (lambda: confusion_matrix([0, 1], [0.5, 1]), r"y_pred\[0\] is 0.5"),
     ],
