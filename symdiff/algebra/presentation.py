@@ -173,7 +173,16 @@ def _negate_leading(expr: Expr) -> Expr:
         return Mul(Neg(first), *rest)
     if type(expr) is Div:
         numerator = expr.children[0]
-        if type(numerator) in (Add, Sub):  # -((1 - x)/(1 - y)), for the reason above
+        # -((1 - x)/(1 - y)) and -(2*(1 - x)/y), for the reason above: a numerator is read on its
+        # own, where a minus on a sum, or on a number alone with a sum, goes into the sum
+        # (-2*(1 - x) reads as 2*x - 2).
+        number_and_sum = (
+            type(numerator) is Mul
+            and len(numerator.children) == 2
+            and type(numerator.children[0]) is Number
+            and type(numerator.children[1]) in (Add, Sub)
+        )
+        if type(numerator) in (Add, Sub) or number_and_sum:
             return Neg(expr)
         return Div(_negate_leading(numerator), expr.children[1])
     return Neg(expr)

@@ -491,7 +491,9 @@ class Simplifier(Presenter, LongProducts):
         common = common_exponentials(normal)
         if not common:
             return self.present(normal)
-        rest = {tuple(f for f in monomial if f not in common): c for monomial, c in normal.items()}
+        # Each term without the common factor goes through term(), which multiplies out a sum
+        # left alone: e^x*(x + 1) - e^x is e^x*x, not e^x*((x + 1) - 1).
+        rest = self.add([self.term(c, tuple(f for f in monomial if f not in common)) for monomial, c in normal.items()])
         return self.present(self.multiply([{tuple(common): ONE}, rest]))
 
 
