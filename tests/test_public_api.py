@@ -77,3 +77,68 @@ def test_python_dash_m_runs_the_command_line():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "x^2*cos(x) + 2*x*sin(x)\n"
+
+
+# --- every public callable checks its arguments -------------------------------------------------
+
+# A valid call of each public callable; each argument in turn is replaced by each wrong value.
+X, Y = symdiff.symbols("x y")
+VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
+    "Add": ((X, Y), {}), "Mul": ((X, Y), {}), "Sub": ((X, Y), {}), "Div": ((X, Y), {}),
+    "Pow": ((X, Y), {}), "Neg": ((X,), {}), "Number": ((2,), {}), "Symbol": (("x",), {}),
+    "Constant": (("pi",), {}), "Call": (("sin", X), {}), "UndefinedCall": (("f", X, 1), {}),
+    "Function": (("sin",), {}), "number": ((2,), {}), "symbols": (("x y",), {}), "parse": (("x",), {}),
+    "simplify": (("x",), {}), "derive": (("x^2", "x"), {"order": 2}), "diff": (("x^2", "x"), {"order": 2}),
+    "gradient": (("x y", ["x"]), {}), "hessian": (("x y", ["x"]), {}),
+    "lambdify": (("x", ["x"]), {"invalid": "nan"}), "CompiledFunction": ((symdiff.parse("x"), ["x"], "raise"), {}),
+    "integrate": (("x", "x", 0, 1), {"method": "simpson", "n": 4}),
+    "integrate_samples": (([1.0, 2.0, 3.0], [0.0, 1.0, 2.0]), {"method": "trapezoid"}),
+    "roc_auc": (([0, 1], [0.1, 0.9]), {}), "roc_curve": (([0, 1], [0.1, 0.9]), {}),
+    "confusion_matrix": (([0, 1], [0, 1]), {}),
+    "plot_function": (("x^2", 0, 1), {"tangent": 0.5}), "plot_riemann": (("x^2", 0, 1, 4), {"method": "left"}),
+    "plot_roc": (([0, 1], [0.1, 0.9]), {"label": "model"}),
+    "Derivation": ((), {}), "ParseError": (("message", "text", 0), {}),
+}
+FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
+             "ln", "sqrt", "sigmoid", "softplus", "relu", "heaviside"]
+VALID_CALLS.update({name: ((X,), {}) for name in FUNCTIONS})
+# Classes that symdiff's functions fill in and hand back; they hold what they are given.
+RECORDS = {"Confusion", "Integral", "RocCurve", "Step", "Expr"}
+ERRORS = {name for name in PUBLIC_NAMES if name.endswith("Error")} - {"ParseError"}  # it has its own arguments
+WRONG = [None, True, 1.5, -1, "", "(", "x", b"x", [], [1, [2, 3]], {}, {"x"}, 1j, float("nan"), 10**400, object()]
+
+
+def _calls() -> list[tuple[str, str, object]]:
+    cases = []
+    for name, (args, kwargs) in VALID_CALLS.items():
+        for place in [*range(len(args)), *kwargs]:
+            cases.extend((name, str(place), wrong) for wrong in WRONG)
+    return cases
+
+
+def test_the_table_covers_every_public_callable():
+    callables = {name for name in symdiff.__all__ if callable(getattr(symdiff, name))}
+    assert callables - ERRORS - RECORDS == set(VALID_CALLS)
+
+
+@pytest.mark.filterwarnings("ignore")
+@pytest.mark.parametrize(("name", "place", "wrong"), _calls(), ids=lambda value: repr(value)[:20])
+def test_a_wrong_argument_is_a_symdiff_error(name, place, wrong, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a plot given a bad path writes nothing in the checkout
+    args, kwargs = VALID_CALLS[name]
+    args, kwargs = list(args), dict(kwargs)
+    if place.isdigit():
+        args[int(place)] = wrong
+    else:
+        kwargs[place] = wrong
+    try:
+        getattr(symdiff, name)(*args, **kwargs)
+    except symdiff.SymdiffError:
+        pass  # a sentence the user can act on; any other exception fails the test
+
+
+def test_the_valid_calls_are_valid(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name, (args, kwargs) in VALID_CALLS.items():
+        if name != "Derivation":
+            getattr(symdiff, name)(*args, **kwargs)

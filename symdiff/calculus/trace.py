@@ -61,6 +61,9 @@ class Derivation:
     __slots__ = ("expr", "order", "raw", "result", "trace", "wrt")
 
     def __init__(self, expr: Expr, wrt: Symbol, order: int, trace: Step, raw: Expr) -> None:
+        kinds = (Expr, Symbol, int, Step, Expr)
+        if not all(isinstance(value, kind) for value, kind in zip((expr, wrt, order, trace, raw), kinds, strict=True)):
+            raise SymdiffError("a Derivation is made by symdiff.derive(expr, wrt, order), which checks its arguments")
         self.expr = expr
         self.wrt = wrt
         self.order = order

@@ -45,6 +45,8 @@ class ParseError(SymdiffError):
     """
 
     def __init__(self, message: str, text: str, pos: int) -> None:
+        if not (isinstance(message, str) and isinstance(text, str) and isinstance(pos, int)):
+            raise SymdiffError("ParseError takes a message, the text and a position in it (str, str, int)")
         pos = max(0, min(pos, len(text)))
         line_start = text.rfind("\n", 0, pos) + 1
         self.message = message

@@ -314,7 +314,7 @@ class Constant(Expr):
 
     def __init__(self, name: str) -> None:
         name = "pi" if name == "π" else name
-        if name not in CONSTANT_NAMES:
+        if not isinstance(name, str) or name not in CONSTANT_NAMES:
             raise ExpressionError(f"unknown constant {quote(name)}: the constants are pi and e")
         self._init((), name)
 
@@ -452,7 +452,7 @@ class UndefinedCall(Expr):
     __slots__ = ()
 
     def __init__(self, name: str, argument: Expr | Numeric, order: int = 0) -> None:
-        if name not in UNDEFINED_FUNCTION_NAMES:
+        if not isinstance(name, str) or name not in UNDEFINED_FUNCTION_NAMES:
             raise ExpressionError(f"{quote(name)} is not an undefined-function name; use f, g or h")
         if not isinstance(order, int) or isinstance(order, bool) or order < 0:
             raise ExpressionError(f"the derivative order must be a whole number >= 0, not {quote(order)}")
@@ -553,6 +553,8 @@ def symbols(names: str) -> Symbol | tuple[Symbol, ...]:
 
     One name gives one Symbol, as in SymPy.
     """
+    if not isinstance(names, str):
+        raise ExpressionError(f"symbols() takes names in a string, such as 'x y', not {quote(names)}")
     parts = [part for part in re.split(r"[\s,]+", names.strip()) if part]
     if not parts:
         raise ExpressionError("symbols() needs at least one name")
@@ -569,6 +571,8 @@ class Function:
     __slots__ = ("name",)
 
     def __init__(self, name: str) -> None:
+        if not isinstance(name, str):
+            raise ExpressionError(f"a function is named by a string such as 'sin', not {quote(name)}")
         canonical = canonical_name(name)
         if canonical is None and name not in UNDEFINED_FUNCTION_NAMES:
             raise ExpressionError(f"unknown function {quote(name)}")

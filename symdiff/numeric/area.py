@@ -235,7 +235,7 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
 
 
 def _check_method(method: str, *, samples: bool) -> None:
-    if method not in METHODS:
+    if not isinstance(method, str) or method not in METHODS:
         raise IntegrationError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
     if samples and method == "midpoint":
         raise IntegrationError(

@@ -17,7 +17,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import EvaluationError, SymdiffError
+from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import CONSTANT_VALUES
 from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from ..core.printer import to_text
@@ -44,6 +44,8 @@ def lambdify(expr: Expr | str, vars: Sequence[str | Symbol] | str | Symbol | Non
     tree = to_expr(expr)
     if isinstance(vars, (str, Symbol)):
         vars = [vars]  # noqa: A001
+    if vars is not None and not isinstance(vars, Sequence):
+        raise SymdiffError(f"the variables are a list of names such as ['x', 'y'], not {quote(vars)}")
     names = sorted(s.name for s in tree.free_symbols) if vars is None else [_name(v) for v in vars]
     if len(set(names)) != len(names):
         raise SymdiffError(f"a variable is listed twice in {names}")
@@ -73,6 +75,9 @@ class CompiledFunction:
     __slots__ = ("_constants", "_dying", "_program", "_result", "expr", "invalid", "vars")
 
     def __init__(self, expr: Expr, names: list[str], invalid: str) -> None:
+        if not (isinstance(expr, Expr) and isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names)
+                and invalid in ("raise", "nan") and {s.name for s in expr.free_symbols} <= set(names)):
+            raise SymdiffError("a CompiledFunction is made by symdiff.lambdify(expr, vars), which checks them")
         self.expr = expr
         self.vars = tuple(names)
         self.invalid = invalid
