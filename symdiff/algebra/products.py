@@ -57,6 +57,20 @@ class LongProducts:
     _order_of: Callable[[FactorKey], Rank]
     _sorted: Callable[[dict[FactorKey, Exponent]], Monomial]
 
+    def _raised(self, factor: Normal, count: int) -> Normal:
+        """``factor`` multiplied by itself ``count`` times, by squaring. Not ``power``: that folds
+        a coefficient's power only while it is small (1e-40^2 stays a power), where repeated
+        multiplication folds it, and the shortcut must give what multiplying out gives."""
+        result: Normal | None = None
+        square = factor
+        while True:
+            if count & 1:
+                result = square if result is None else self.multiply([result, square])
+            count >>= 1
+            if not count:
+                return result  # type: ignore[return-value]
+            square = self.multiply([square, square])
+
     def __init__(self) -> None:
         self._indexes: dict[int, _Index] = {}  # id(monomial) -> its index; holds the monomial
 
@@ -65,6 +79,11 @@ class LongProducts:
         """The sum over i of the product of ``factors`` with the i-th replaced by
         ``derivatives[i]``: ``add`` of each ``multiply``, made by swapping one factor at a time
         in their merged product when the factors are single terms with distinct bases."""
+        counts: dict[int, int] = {}
+        for factor in factors:
+            counts[id(factor)] = counts.get(id(factor), 0) + 1
+        if len(counts) < len(factors):
+            return self._repeated_product_rule(factors, derivatives, counts)
         whole_product = self._merged(factors)
         parts = []
         for i, derivative in enumerate(derivatives):
@@ -72,6 +91,29 @@ class LongProducts:
                 continue
             term = None if whole_product is None else self._swap(whole_product, factors[i], derivative)
             parts.append(term if term is not None else self.multiply([*factors[:i], derivative, *factors[i + 1:]]))
+        return self.add(parts) if parts else {}
+
+    def _repeated_product_rule(self, factors: list[Normal], derivatives: list[Normal],
+                               counts: dict[int, int]) -> Normal:
+        """The Product Rule when factors repeat (the same normal form, as equal subtrees give):
+        the k terms of a factor met k times are one, k*f^(k - 1)*f'*(the rest), the sum the
+        simplifier would collect. Each distinct factor is raised to its count once, so
+        e^x*e^x*...*e^x costs the number of distinct factors, not the square of all of them."""
+        first: dict[int, int] = {}
+        for i, factor in enumerate(factors):
+            first.setdefault(id(factor), i)
+        powered = {key: self._raised(factors[i], counts[key]) for key, i in first.items()}
+        parts = []
+        for key, i in first.items():
+            derivative = derivatives[i]
+            if not derivative:
+                continue
+            count = counts[key]
+            rest = [power for other, power in powered.items() if other != key]
+            if count > 1:
+                rest.append(self._raised(factors[i], count - 1))
+                derivative = self.multiply([{(): count}, derivative])
+            parts.append(self.multiply([*rest, derivative]))
         return self.add(parts) if parts else {}
 
     def _merged(self, factors: list[Normal]) -> _Product | None:

@@ -245,6 +245,23 @@ def test_random_products_equal_the_worked_answers(product):
     assert diff(product, "x") == derive(product, "x").result
 
 
+@given(
+    st.lists(expressions, min_size=1, max_size=3).flatmap(
+        lambda pool: st.lists(st.sampled_from(pool), min_size=2, max_size=9).map(lambda factors: Mul(*factors))
+    )
+)
+def test_random_products_with_repeated_factors_equal_the_worked_answers(product):
+    # Equal factors take the Product Rule's shortcut (k*f^(k - 1)*f'), which must give derive's answer.
+    assert diff(product, "x") == derive(product, "x").result
+
+
+@pytest.mark.parametrize("factor", ["e^x", "x", "sin(x)", "(x + 1)"])
+def test_3000_equal_factors_differentiate_in_linear_time(factor):
+    # Once 14 s for 1,000 factors of e^x: each of the 1,000 Product Rule terms multiplied out.
+    answer = diff("*".join([factor] * 3000), "x")
+    assert answer == simplify(parse(f"3000*({factor})^2999*({diff(factor, 'x')})"))
+
+
 def test_the_cycle_collector_is_restored_after_every_call():
     import gc
 
