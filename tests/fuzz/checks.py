@@ -100,6 +100,8 @@ def build(program: list) -> Any:
 
 def program_source(program: list) -> str | None:
     """The program as one nested Python expression, or None when that would be too deep or long."""
+    if any(op[0] == "dup" for op in program):
+        return None  # a shared subtree written twice would be two objects: build() keeps it shared
     stack: list[str] = []
     depth: list[int] = []
     names = {"sub": "Sub", "div": "Div", "pow": "Pow"}
@@ -128,9 +130,6 @@ def program_source(program: list) -> str | None:
             text = f"UndefinedCall({op[1]!r}, {args[0]}, {op[2]})"
         elif kind == "rop":
             text = f"({args[0]} {op[1]} {pysrc(op[2])})" if op[3] else f"({pysrc(op[2])} {op[1]} {args[0]})"
-        elif kind == "dup":
-            args, levels = [stack[-1]], [depth[-1]]
-            text = args[0]
         else:  # subs
             text = f"{args[0]}.subs({op[1]!r}, parse({op[2]!r}))"
         stack.append(text)
