@@ -125,8 +125,9 @@ def numeric_derivative(expr: Expr, point: dict[str, float], name: str):
     """d expr / d name at ``point`` by mpmath's numeric differentiation, with 60 digits more
     than the largest intermediate value needs."""
     _, biggest = mp_value(expr, point)
-    digits = 60 + (309 if not math.isfinite(biggest) else max(0, int(math.log10(biggest or 1))))
-    with mpmath.workdps(min(digits, 1500)):
+    # the step is about the square root of the working precision: twice the magnitude's digits
+    digits = 60 + 2 * (309 if not math.isfinite(biggest) else max(0, int(math.log10(biggest or 1))))
+    with mpmath.workdps(min(digits, 3000)):
         values = {k: mpmath.mpf(v) for k, v in point.items()}
 
         def at(t):
