@@ -16,7 +16,7 @@ from ..core.latex import expr_latex
 from ..core.printer import to_text
 
 if TYPE_CHECKING:
-    from .trace import Derivation
+    from .trace import Derivation, Step
 
 __all__ = ["SCHEMA", "derivation_data", "json_document"]
 
@@ -26,13 +26,10 @@ SCHEMA = "symdiff.trace/1"
 def derivation_data(derivation: Derivation) -> dict[str, object]:
     """One derivation as JSON-ready data: what was asked, the answer, and every step."""
     steps: list[dict[str, object]] = []
-    index: dict[int, int] = {}
-    order = list(derivation.trace)  # parents before children
+    order = _parents_first(derivation.trace)
+    index = {id(step): i for i, step in enumerate(order)}
     for step in order:
-        index[id(step)] = len(steps)
-        steps.append({})
-    for step in order:
-        steps[index[id(step)]] = {
+        steps.append({
             "rule": step.rule,
             "name": step.name,
             "formula": step.formula,
@@ -42,7 +39,7 @@ def derivation_data(derivation: Derivation) -> dict[str, object]:
             "bindings": {name: to_text(value) for name, value in step.bindings},
             "note": step.note,
             "substeps": [index[id(sub)] for sub in step.substeps],
-        }
+        })
     return {
         "expr": to_text(derivation.expr),
         "wrt": derivation.wrt.name,
@@ -58,3 +55,29 @@ def derivation_data(derivation: Derivation) -> dict[str, object]:
 def json_document(derivations: Sequence[Derivation]) -> str:
     data = {"schema": SCHEMA, "derivations": [derivation_data(d) for d in derivations]}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _parents_first(root: Step) -> list[Step]:
+    """Each distinct step once, every step after all the steps that use it, in reading order.
+
+    A trace shares a step wherever the same subexpression is differentiated twice (sin(x) +
+    sin(x)), so it is a graph, not a tree: a plain walk would list the shared step twice."""
+    users: dict[int, int] = {}
+    stack = [root]
+    seen = {id(root)}
+    while stack:
+        for sub in stack.pop().substeps:
+            users[id(sub)] = users.get(id(sub), 0) + 1
+            if id(sub) not in seen:
+                seen.add(id(sub))
+                stack.append(sub)
+    order: list[Step] = []
+    ready = [root]
+    while ready:
+        step = ready.pop()
+        order.append(step)
+        for sub in reversed(step.substeps):
+            users[id(sub)] -= 1
+            if not users[id(sub)]:
+                ready.append(sub)
+    return order

@@ -8,11 +8,12 @@ the LaTeX shows exactly the steps and answer of the trace. Every piece of prose 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.errors import SymdiffError
-from ..core.expr import Symbol
+from ..core.expr import Expr, Symbol
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
 
 if TYPE_CHECKING:
@@ -60,29 +61,49 @@ def _d(wrt: Symbol, order: int = 1) -> str:
     return rf"\frac{{d^{{{order}}}}}{{d{name}^{{{order}}}}}"
 
 
-def _line_latex(line: Line) -> str:
+# Inside the steps an expression shows at most this many nodes (\cdots for the rest), as
+# explain() cuts long ones: a 500-deep chain has a thousand steps, each about the size of the
+# whole input, and writing each in full made hundreds of megabytes. The answer is always whole.
+STEP_NODES = 150
+
+
+class _Abbreviator:
+    """Writes expressions for the steps of one solution, each distinct one once."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[Expr, str]] = {}
+
+    def __call__(self, expr: Expr) -> str:
+        cached = self._seen.get(id(expr))
+        if cached is None:
+            cached = self._seen[id(expr)] = (expr, expr_latex(expr, max_nodes=STEP_NODES))
+        return cached[1]
+
+
+def _line_latex(line: Line, latex: Callable[[Expr], str]) -> str:
     step = line.step
     indent = rf"\hspace{{{1.5 * line.depth:g}em}}" if line.depth else ""
     if line.kind == "header":
         order = int(step.formula) if step.rule == "higher_derivative" else 1
         note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
-        return rf"{indent}{_d(step.wrt, order)}\left[{expr_latex(step.expr)}\right]{note}"
+        return rf"{indent}{_d(step.wrt, order)}\left[{latex(step.expr)}\right]{note}"
     if line.kind == "result":
-        return rf"{indent}= {expr_latex(line.value)}"  # type: ignore[arg-type]
+        shown = expr_latex(line.value) if line.depth == 0 else latex(line.value)  # type: ignore[arg-type]
+        return rf"{indent}= {shown}"  # the answer, at depth 0, whole
     title = rf"\textbf{{{escape_text(step.name)}}}\quad "
     if step.is_rewrite and step.substeps:
-        body = expr_latex(step.expr)
+        body = latex(step.expr)
     elif step.is_rewrite:
-        here = f"{expr_latex(step.expr)} = {expr_latex(step.result)}"
+        here = f"{latex(step.expr)} = {latex(step.result)}"
         body = rf"{formula_latex(step.formula)} \quad\text{{here: }} {here}"
     elif step.substeps:
         body = formula_latex(step.formula).replace(r"\frac{d}{dx}", _d(step.wrt))
         if step.bindings:
-            bindings = r",\ ".join(f"{symbol_latex(name)} = {expr_latex(value)}" for name, value in step.bindings)
+            bindings = r",\ ".join(f"{symbol_latex(name)} = {latex(value)}" for name, value in step.bindings)
             body += rf",\quad\text{{with }} {bindings}"
     else:
         shown = line.value if line.value is not None else step.result
-        body = rf"{_d(step.wrt)}\left[{expr_latex(step.expr)}\right] = {expr_latex(shown)}"
+        body = rf"{_d(step.wrt)}\left[{latex(step.expr)}\right] = {latex(shown)}"
     note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
     return f"{indent}{title}{body}{note}"
 
@@ -92,7 +113,8 @@ def derivation_latex(derivation: Derivation, *, standalone: bool = False, notebo
 
     ``standalone`` gives a complete document for pdflatex; ``notebook`` the ``aligned`` form
     that Jupyter's MathJax shows."""
-    rows = [_line_latex(line) for line in derivation.lines()]
+    abbreviate = _Abbreviator()
+    rows = [_line_latex(line, abbreviate) for line in derivation.lines()]
     if notebook:
         return "$$\\begin{aligned}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{aligned}$$"
     block = "\\begin{align*}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{align*}"

@@ -11,6 +11,7 @@ through ``escape_text``, which turns each TeX special character into a harmless 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -45,18 +46,20 @@ _TEXT_ESCAPES = {  # math-mode glyphs where the text ones would need fonts beyon
 }  # fmt: skip
 
 
-def expr_latex(expr: Expr, names: dict[str, str] | None = None) -> str:
-    """``expr`` as LaTeX math (without the surrounding ``$``).
+def expr_latex(expr: Expr, names: dict[str, str] | None = None, max_nodes: int | None = None) -> str:
+    r"""``expr`` as LaTeX math (without the surrounding ``$``).
 
     ``names`` overrides how particular symbols are written (the rule formulas use it for u').
+    ``max_nodes`` writes at most that many nodes, and ``\cdots`` for each part left out.
     """
     if not names:
-        return stream(expr, _LAYOUT)
+        return stream(expr, _LAYOUT, nodes=max_nodes, elided=r"\cdots")
     layout = dict(_LAYOUT)
     layout[Symbol] = lambda node: [names.get(node.name) or symbol_latex(node.name)]  # type: ignore[attr-defined]
-    return stream(expr, layout)
+    return stream(expr, layout, nodes=max_nodes, elided=r"\cdots")
 
 
+@functools.lru_cache(maxsize=4096)  # a long answer writes the same few names thousands of times
 def symbol_latex(name: str) -> str:
     """A name as a textbook writes it: ``x_1`` as x_{1}, ``theta`` as \\theta, ``w_1_2`` as w_{1,2},
     ``x1`` as x_{1}, ``cost`` as \\mathit{cost}."""

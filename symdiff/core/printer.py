@@ -54,11 +54,18 @@ Piece = str | Expr
 Layout = Callable[[Expr], list[Piece]]
 
 
-def stream(expr: Expr, layouts: dict[type[Expr], Layout], limit: int | None = None) -> str:
+def stream(
+    expr: Expr, layouts: dict[type[Expr], Layout], limit: int | None = None,
+    nodes: int | None = None, elided: str = "…",
+) -> str:
     """Lay out ``expr`` with an explicit stack and join the text once.
 
     Building each node's text from its children's would copy the text once per level, which is
     quadratic on deep trees; streaming the pieces keeps printing linear in the output.
+
+    ``limit`` cuts the text after that many characters. ``nodes`` instead lays out at most that
+    many nodes and writes ``elided`` for each subtree left over: every node laid out still gets
+    all its pieces, so brackets opened are closed (LaTeX stays valid where a cut would not).
     """
     out: list[str] = []
     length = 0
@@ -70,7 +77,11 @@ def stream(expr: Expr, layouts: dict[type[Expr], Layout], limit: int | None = No
             length += len(item)
             if limit is not None and length > limit:
                 return "".join(out)[:limit] + "…"
+        elif nodes is not None and nodes <= 0:
+            out.append(elided)
         else:
+            if nodes is not None:
+                nodes -= 1
             stack.extend(reversed(layouts[type(item)](item)))  # type: ignore[index, arg-type]
     return "".join(out)
 

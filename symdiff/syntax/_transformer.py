@@ -192,9 +192,19 @@ def _literal_value(token: Token) -> int | Fraction:
     if sum(ch.isdigit() for ch in mantissa) > MAX_NUMBER_DIGITS:
         raise Rejected(f"this number has more than {MAX_NUMBER_DIGITS:,} digits", token.start_pos)
     exponent_digits = exponent.lstrip("+-").lstrip("0")
-    if len(exponent_digits) > len(str(MAX_NUMBER_DIGITS)) or (exponent and abs(int(exponent)) > MAX_NUMBER_DIGITS):
+    too_far = len(exponent_digits) > len(str(MAX_NUMBER_DIGITS))
+    if not too_far:
+        # The power of ten of the value, not of the literal: 11e1000 is 1.1e1001, which would
+        # print as text that parse refuses.
+        whole_part, _, fraction_part = mantissa.partition(".")
+        significant = whole_part.lstrip("0")
+        zeros = len(fraction_part) - len(fraction_part.lstrip("0"))
+        if significant or zeros < len(fraction_part):  # not zero
+            leading = len(significant) - 1 if significant else -(zeros + 1)
+            too_far = abs(leading + int(exponent or 0)) > MAX_NUMBER_DIGITS
+    if too_far:
         raise Rejected(
-            f"this number's exponent is beyond ±{MAX_NUMBER_DIGITS:,}; symdiff keeps numbers exact",
+            f"this number's power of ten is beyond ±{MAX_NUMBER_DIGITS:,}; symdiff keeps numbers exact",
             token.start_pos,
         )
     return Fraction(text)

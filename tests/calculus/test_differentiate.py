@@ -284,10 +284,11 @@ def test_the_cycle_collector_is_restored_after_every_call():
 @pytest.mark.parametrize(
     ("call", "words"),
     [
-        (lambda: derive("x^2", order=10**18), "at most 1,000"),
-        (lambda: diff("x", order=10**9), "at most 1,000"),
-        (lambda: diff("x", "x", 10**100), "at most 1,000"),
-        (lambda: diff("x y", "x", 600, "y", 600), "order 1,200"),
+        (lambda: derive("x^2", order=10**18), "at most 100"),
+        (lambda: diff("x", order=10**9), "at most 100"),
+        (lambda: diff("x", "x", 10**100), "at most 100"),
+        (lambda: diff("x y", "x", 60, "y", 60), "order 120"),
+        (lambda: diff("sigmoid(y)", "y", order=101), "at most 100"),
         (lambda: derive("x", order=0), "at least 1"),
         (lambda: diff("x", order=2.0), "whole number"),
         (lambda: gradient("x y", 0), "list of names"),
@@ -305,11 +306,11 @@ def test_bad_arguments_are_symdiff_errors(call, words):
 
 
 def test_a_derivative_that_becomes_zero_stops_there():
-    assert diff("x^3", order=1000) == Number(0) and diff("x^3 y", "x", 4, "y") == Number(0)
-    derivation = derive("x^2", order=1000)
+    assert diff("x^3", order=100) == Number(0) and diff("x^3 y", "x", 4, "y") == Number(0)
+    derivation = derive("x^2", order=100)
     assert derivation.result == Number(0) and len(derivation.trace.substeps) == 3
     assert derivation.explain().splitlines()[0] == (
-        "d^1000/dx^1000 [x^2]  (the 3rd derivative is 0, so every later one is too)"
+        "d^100/dx^100 [x^2]  (the 3rd derivative is 0, so every later one is too)"
     )
     assert "every later one is too" in derivation.to_latex()
-    assert diff("sin x", order=1000) == parse("sin(x)")  # no zero: all 1,000, quickly
+    assert diff("sin x", order=100) == parse("sin(x)")  # no zero: all 100, quickly

@@ -2,7 +2,9 @@
 
 import json
 
-from symdiff import derive, parse
+import pytest
+
+from symdiff import Add, Call, Symbol, derive, parse
 from symdiff.calculus.rules import RULES
 from symdiff.calculus.trace_json import SCHEMA, derivation_data, json_document
 
@@ -41,3 +43,18 @@ def test_json_of_a_deep_trace_is_flat():
     data = derivation_data(derive(text))
     assert len(data["steps"]) > 400
     json.dumps(data)  # no nesting, so no RecursionError in the encoder
+
+
+@pytest.mark.parametrize("derivation", [
+    lambda: derive(Add(Call("sin", Symbol("x")), Call("sin", Symbol("x")))),  # one sin(x) node, used twice
+    lambda: derive("csc p", "p", order=3),
+    lambda: derive("x^x", order=2),
+])
+def test_a_step_shared_by_two_parents_is_listed_once_after_both(derivation):
+    data = derivation_data(derivation())
+    steps = data["steps"]
+    assert all(set(step) == STEP_KEYS for step in steps)  # once written as {} for the second use
+    for i, step in enumerate(steps):
+        assert all(i < sub < len(steps) for sub in step["substeps"])  # parents before their sub-steps
+    reached = {sub for step in steps for sub in step["substeps"]}
+    assert reached == set(range(1, len(steps)))  # each step is used, and only the root by none

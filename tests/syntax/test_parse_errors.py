@@ -53,8 +53,10 @@ ERRORS = [
     ("x $ y", 1, 3, "unexpected character '$'"),
     ("x\t$", 1, 3, "unexpected character '$'"),
     ("1" * 1001, 1, 1, "more than 1,000 digits"),
-    ("1e1001", 1, 1, "exponent is beyond ±1,000"),
-    ("2 + 1e" + "9" * 5000, 1, 5, "exponent is beyond ±1,000"),
+    ("1e1001", 1, 1, "power of ten is beyond ±1,000"),
+    ("2 + 1e" + "9" * 5000, 1, 5, "power of ten is beyond ±1,000"),
+    ("11e1000", 1, 1, "power of ten is beyond ±1,000"),  # 1.1e1001: its text would not read back
+    ("0.5e-1000", 1, 1, "power of ten is beyond ±1,000"),
 ]
 
 
