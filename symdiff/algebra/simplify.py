@@ -98,7 +98,6 @@ class Simplifier(Presenter, LongProducts):
         self.record = record
         self.examples: dict[str, tuple[Expr, Expr]] = {}
         self._acted: set[str] = set()
-        self.algebra = NormalAlgebra(self)
 
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
@@ -499,8 +498,9 @@ class Simplifier(Presenter, LongProducts):
 
 class NormalAlgebra(Algebra[Normal]):
     """The normal form of each operation, made directly: the normal form of a tree is built by
-    these same calls (the builders below), so a derivative made over this algebra equals the
-    normal form of the tree the rule would build over ``TREES``."""
+    the same calls (the builders below), so a derivative made over this algebra equals the
+    normal form of the tree the rule would build over ``TREES``. The engine holds it; the
+    simplifier does not, so the two make no reference cycle that only the collector frees."""
 
     def __init__(self, simplifier: Simplifier) -> None:
         self._s = simplifier
@@ -547,19 +547,19 @@ def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
         s._act("regroup")
     if any(_leads_with_minus(child) for child in node.children[1:]):
         s._act("negation")  # u + (-v) is written u - v
-    return s.algebra.add(*kids)
+    return s.add(kids)
 
 
 def _sub(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if type(node.children[1]) is Neg:
         s._act("negation")
-    return s.algebra.sub(kids[0], kids[1])
+    return s.add([kids[0], s.scale(kids[1], -1)])
 
 
 def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     if type(node.children[0]) is Neg:
         s._act("negation")
-    return s.algebra.neg(kids[0])
+    return s.scale(kids[0], -1)
 
 
 def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
@@ -567,15 +567,15 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
         s._act("regroup")
     if any(_leads_with_minus(child) for child in node.children[1:]):
         s._act("negation")  # u*(-v) is written -u*v
-    return s.algebra.mul(*kids)
+    return s.multiply(kids)
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.algebra.div(kids[0], kids[1])
+    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: -1})])
 
 
 def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.algebra.pow(kids[0], kids[1])
+    return s.power(kids[0], kids[1])
 
 
 _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] = {

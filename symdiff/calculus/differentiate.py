@@ -18,7 +18,7 @@ from typing import Any
 
 from ..algebra.algebras import TREES, Algebra
 from ..algebra.normal import Normal
-from ..algebra.simplify import ACTIONS, Simplifier
+from ..algebra.simplify import ACTIONS, NormalAlgebra, Simplifier
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Number, Symbol
@@ -55,7 +55,7 @@ class _Engine:
         # id(node) -> (node, plan, derivative, step or None); the node keeps its id alive. The
         # derivative is the tidied tree when traced, else its normal form (no tree is built).
         self._done: dict[int, tuple[Expr, Plan, Any, Step | None]] = {}
-        self._algebra: Algebra[Any] = TREES if traced else simplifier.algebra
+        self._algebra: Algebra[Any] = TREES if traced else NormalAlgebra(simplifier)
         self._placeholder: Symbol | None = None
         self._termwise: TermwiseDerivative | None = None
 
@@ -129,6 +129,14 @@ class _Engine:
             node_plan.bindings, node_plan.note,
         )
 
+    def close(self) -> None:
+        """Let go of the memos: plans hold rules that call back into this engine, and the
+        term-by-term differentiator holds its methods, so without this every call would leave
+        a cycle of its memos for Python's collector to find later."""
+        self._done.clear()
+        self._depends.clear()
+        self._termwise = None
+
     def use_placeholder_for(self, expr: Expr) -> None:
         taken = {symbol.name for symbol in expr.free_symbols} | {self.x.name}
         name, i = "u", 0
@@ -165,16 +173,20 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     simplifier = Simplifier()
     engines: dict[Symbol, _Engine] = {}
     normal = None
-    for x in _variables(tree, wrt, order):
-        engine = engines.get(x)
-        if engine is None:
-            engine = engines[x] = _Engine(x, simplifier, traced=False)
-        # The first derivative by the rules; later ones term by term (termwise.py), which is
-        # what the rules give on the written-out answer, without writing it out.
-        normal = engine.normal(tree) if normal is None else engine.termwise(normal)
-        if not normal:
-            break  # every later derivative of 0 is 0
-    return simplifier.answer(normal)
+    try:
+        for x in _variables(tree, wrt, order):
+            engine = engines.get(x)
+            if engine is None:
+                engine = engines[x] = _Engine(x, simplifier, traced=False)
+            # The first derivative by the rules; later ones term by term (termwise.py), which is
+            # what the rules give on the written-out answer, without writing it out.
+            normal = engine.normal(tree) if normal is None else engine.termwise(normal)
+            if not normal:
+                break  # every later derivative of 0 is 0
+        return simplifier.answer(normal)
+    finally:
+        for engine in engines.values():
+            engine.close()
 
 
 @collector_paused
@@ -195,9 +207,12 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
         if derivations and derivations[-1].result == _ZERO:
             break  # every later derivative of 0 is 0
         engine = _Engine(x, simplifier, traced=True)
-        engine.use_placeholder_for(current)
-        _, _, derivative, step = engine.run(current)
-        raw = engine.raw_of(current)
+        try:
+            engine.use_placeholder_for(current)
+            _, _, derivative, step = engine.run(current)
+            raw = engine.raw_of(current)
+        finally:
+            engine.close()
         answer = simplifier.simplify(derivative)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != answer:
@@ -221,9 +236,14 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier()
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
-    return tuple(
-        simplifier.answer(_Engine(x, simplifier, traced=False, symbols=symbols).normal(tree)) for x in variables
-    )
+    partials = []
+    for x in variables:
+        engine = _Engine(x, simplifier, traced=False, symbols=symbols)
+        try:
+            partials.append(simplifier.answer(engine.normal(tree)))
+        finally:
+            engine.close()
+    return tuple(partials)
 
 
 @collector_paused
@@ -234,8 +254,12 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     simplifier = Simplifier()
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
     engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
-    first = [engine.normal(tree) for engine in engines]
-    return tuple(tuple(simplifier.answer(engine.termwise(partial)) for engine in engines) for partial in first)
+    try:
+        first = [engine.normal(tree) for engine in engines]
+        return tuple(tuple(simplifier.answer(engine.termwise(partial)) for engine in engines) for partial in first)
+    finally:
+        for engine in engines:
+            engine.close()
 
 
 # --- helpers --------------------------------------------------------------------------------------
