@@ -42,6 +42,11 @@ class Step:
     def is_rewrite(self) -> bool:
         return self.rule.startswith("simplify")
 
+    def __repr__(self) -> str:
+        # Shallow, and cut short: the generated repr would recurse through every sub-step.
+        return (f"<Step {self.rule}: {to_text(self.expr, 60)} -> {to_text(self.result, 60)}, "
+                f"{len(self.substeps)} sub-steps>")
+
     def __iter__(self) -> Iterator[Step]:
         """This step and all below it, in the order a worked solution presents them."""
         stack = [self]
@@ -186,6 +191,9 @@ class Line:
     depth: int
     step: Step
     value: Expr | None
+
+    def __repr__(self) -> str:
+        return f"<Line {self.kind} at depth {self.depth}: {self.step!r}>"
 
 
 def _power(order: int) -> str:

@@ -63,8 +63,11 @@ def _d(wrt: Symbol, order: int = 1) -> str:
 
 # Inside the steps an expression shows at most this many nodes (\cdots for the rest), as
 # explain() cuts long ones: a 500-deep chain has a thousand steps, each about the size of the
-# whole input, and writing each in full made hundreds of megabytes. The answer is always whole.
+# whole input, and writing each in full made hundreds of megabytes.
 STEP_NODES = 150
+# The answer too, past a size no page shows: a 1,500-deep chain of roots has an answer of a
+# million nodes (its factors share subtrees, which printing writes out each time).
+ANSWER_NODES = 20_000
 
 
 class _Abbreviator:
@@ -88,8 +91,12 @@ def _line_latex(line: Line, latex: Callable[[Expr], str]) -> str:
         note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
         return rf"{indent}{_d(step.wrt, order)}\left[{latex(step.expr)}\right]{note}"
     if line.kind == "result":
-        shown = expr_latex(line.value) if line.depth == 0 else latex(line.value)  # type: ignore[arg-type]
-        return rf"{indent}= {shown}"  # the answer, at depth 0, whole
+        if line.depth:
+            return rf"{indent}= {latex(line.value)}"  # type: ignore[arg-type]
+        answer = expr_latex(line.value, max_nodes=ANSWER_NODES)  # type: ignore[arg-type]
+        if r"\cdots" in answer:
+            answer += r"\quad\text{(abbreviated: the whole answer is the derivation's result)}"
+        return f"= {answer}"
     title = rf"\textbf{{{escape_text(step.name)}}}\quad "
     if step.is_rewrite and step.substeps:
         body = latex(step.expr)
