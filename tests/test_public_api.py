@@ -142,3 +142,18 @@ def test_the_valid_calls_are_valid(tmp_path, monkeypatch):
     for name, (args, kwargs) in VALID_CALLS.items():
         if name != "Derivation":
             getattr(symdiff, name)(*args, **kwargs)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: symdiff.Number("x" * 100_000),
+    lambda: symdiff.integrate("x", "x", 0, 1, method="m" * 100_000),
+    lambda: symdiff.integrate("x", "x", 0, 1, n="9" * 100_000),
+    lambda: symdiff.lambdify("x", invalid="z" * 100_000),
+    lambda: symdiff.diff("x", "y" * 100_000 + "!"),
+    lambda: symdiff.parse("x").evaluate(x="a" * 100_000),
+])
+def test_an_error_quotes_a_window_of_what_was_passed(call):
+    # Number("x"*100000) once gave a 100,049-character message.
+    with pytest.raises(symdiff.SymdiffError) as caught:
+        call()
+    assert len(str(caught.value)) < 300

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import EvaluationError, SymdiffError
+from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
@@ -212,7 +212,7 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
 
     improper = "; an improper integral has no Riemann sum: use finite bounds" if which.startswith("the bound") else ""
     if isinstance(value, bool):
-        raise IntegrationError(f"{which} is a number, not {value!r}")
+        raise IntegrationError(f"{which} is a number, not {quote(value)}")
     if isinstance(value, (int, float)):
         result = real_number(value, which, IntegrationError)  # 10**400: too large for a float, said so
         tree = number(value) if math.isfinite(result) else None
@@ -236,7 +236,7 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
 
 def _check_method(method: str, *, samples: bool) -> None:
     if not isinstance(method, str) or method not in METHODS:
-        raise IntegrationError(f"unknown method {method!r}: use one of {', '.join(METHODS)}")
+        raise IntegrationError(f"unknown method {quote(method)}: use one of {', '.join(METHODS)}")
     if samples and method == "midpoint":
         raise IntegrationError(
             "the midpoint sum needs the function at the midpoints, which samples do not give: "
@@ -246,7 +246,7 @@ def _check_method(method: str, *, samples: bool) -> None:
 
 def _check_n(n: object, method: str) -> None:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise IntegrationError(f"n is a whole number of intervals, not {n!r}")
+        raise IntegrationError(f"n is a whole number of intervals, not {quote(n)}")
     if n < 1:
         raise IntegrationError(f"n must be at least 1 (it is the number of intervals), not {n}")
     if n > MAX_N:
@@ -417,7 +417,7 @@ def _samples(data: Any, name: str) -> np.ndarray:
 def _spacing(dx: object) -> float:
     step = real_number(dx, "dx", IntegrationError)
     if not math.isfinite(step) or step <= 0:
-        raise IntegrationError(f"dx is the positive spacing between samples, not {dx!r}")
+        raise IntegrationError(f"dx is the positive spacing between samples, not {quote(dx)}")
     return step
 
 

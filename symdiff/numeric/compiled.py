@@ -53,7 +53,7 @@ def lambdify(expr: Expr | str, vars: Sequence[str | Symbol] | str | Symbol | Non
     if missing:
         raise SymdiffError(f"{to_text(tree, 60)} also depends on {', '.join(missing)}: list it among the variables")
     if invalid not in _MODES:
-        raise SymdiffError(f"invalid= is 'raise' or 'nan', not {invalid!r}")
+        raise SymdiffError(f"invalid= is 'raise' or 'nan', not {quote(invalid)}")
     return CompiledFunction(tree, names, invalid)
 
 
@@ -62,7 +62,7 @@ def _name(v: object) -> str:
         return v.name
     if isinstance(v, str):
         return Symbol(v.strip()).name
-    raise SymdiffError(f"a variable is a name such as x, not {v!r}")
+    raise SymdiffError(f"a variable is a name such as x, not {quote(v)}")
 
 
 # An instruction: (operation, indices of its operands in the value list, the node it computes).

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..core.errors import SymdiffError
+from ..core.errors import SymdiffError, quote
 from .reals import real_array
 
 if TYPE_CHECKING:
@@ -146,7 +146,8 @@ def _labels(data: Any, name: str) -> np.ndarray:
     valid = (array == 0) | (array == 1)
     if not valid.all():
         i = int(np.flatnonzero(~valid)[0])
-        raise RocError(f"{name} must hold the labels 0 and 1 (or False and True); {name}[{i}] is {array[i].item()!r}")
+        label = quote(array[i].item())
+        raise RocError(f"{name} must hold the labels 0 and 1 (or False and True); {name}[{i}] is {label}")
     return array.astype(bool)
 
 
