@@ -66,8 +66,9 @@ def _d(wrt: Symbol, order: int = 1) -> str:
 # whole input, and writing each in full made hundreds of megabytes.
 STEP_NODES = 150
 # The answer too, past a size no page shows: a 1,500-deep chain of roots has an answer of a
-# million nodes (its factors share subtrees, which printing writes out each time).
-ANSWER_NODES = 20_000
+# million nodes (its factors share subtrees, which printing writes out each time), and pdflatex
+# refuses a line of over 200,000 characters (20,000 nodes made one).
+ANSWER_NODES = 2_000
 
 
 class _Abbreviator:

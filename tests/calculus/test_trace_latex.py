@@ -69,3 +69,12 @@ def test_a_deep_chain_writes_a_document_in_proportion_to_its_steps():
     assert repr(derivation.trace).startswith("<Step derivative: ")  # no RecursionError from a deep trace
     assert r"\cdots" in latex and latex.count("{") == latex.count("}")  # cut at nodes, brackets closed
     assert "abbreviated: the whole answer is the derivation's result" in latex.splitlines()[-2]
+
+
+@needs_tex
+def test_a_deep_chain_compiles(tmp_path):
+    # With the answer cut at 20,000 nodes one line exceeded pdflatex's 200,000-character buffer.
+    derivation = derive("sin " * 160 + "x")
+    source = derivation.to_latex(standalone=True)
+    assert max(map(len, source.splitlines())) < 100_000
+    compile_tex(tmp_path, source, "deep")
