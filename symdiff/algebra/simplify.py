@@ -48,7 +48,18 @@ from ..core.traversal import fold
 from ..syntax.parser import to_expr
 from .algebras import Algebra
 from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
-from .normal import CONSTANT, KEPT_UNDER_ROOTS, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
+from .normal import (
+    CONSTANT,
+    KEPT_UNDER_ROOTS,
+    NUMERIC,
+    UNDEFINED_MONOMIAL,
+    Exponent,
+    FactorKey,
+    Monomial,
+    Normal,
+    is_sum,
+    undefined,
+)
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 
@@ -56,16 +67,18 @@ __all__ = ["ACTIONS", "Simplifier", "simplify"]
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
-    "fold": ("Folded constants", "2*3 = 6, 1/3 + 1/6 = 1/2"),
-    "collect": ("Collected like terms", "a*u + b*u = (a + b)*u"),
-    "powers": ("Combined equal factors into powers", "u^a*u^b = u^(a + b)"),
-    "cancel": ("Cancelled common factors", "u^a/u^b = u^(a - b)"),
-    "distribute": ("Distributed a number over a sum", "c*(u + v) = c*u + c*v"),
-    "identity": ("Removed 0 +, 1 *, ^1 and ^0", "u + 0 = u, 1*u = u, u^1 = u, u^0 = 1"),
-    "zero": ("Removed products with a factor 0", "0*u = 0"),
-    "negation": ("Simplified signs", "-(-u) = u, u + (-v) = u - v"),
-    "special": ("Evaluated functions at exact values", "sin(0) = 0, ln(1) = 0, sqrt(4) = 2"),
-    "regroup": ("Regrouped sums and products", "(u*v)*w = u*v*w"),
+    "fold": ("Do the arithmetic", ""),
+    "collect": ("Combine like terms", "a*u + b*u = (a + b)*u"),
+    "powers": ("Multiply powers of the same base", "u^a*u^b = u^(a + b)"),
+    "power_of_power": ("Raise a power to a power", "(u^a)^b = u^(a*b)"),
+    "factor_out": ("Take out the common factor", "a*u + a*v = a*(u + v)"),
+    "cancel": ("Cancel common factors", "u^a/u^b = u^(a - b)"),
+    "distribute": ("Multiply out", "c*(u + v) = c*u + c*v"),
+    "identity": ("Drop zero terms and factors of one", "u + 0 = u, 1*u = u, u^1 = u, u^0 = 1"),
+    "zero": ("A product with a factor 0 is 0", "0*u = 0"),
+    "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
+    "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
+    "regroup": ("Regroup", "(u*v)*w = u*v*w"),
 }
 
 
@@ -97,6 +110,8 @@ class Simplifier(Presenter, LongProducts):
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self.record = record
         self.examples: dict[str, tuple[Expr, Expr]] = {}
+        # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
+        self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
         self._acted: set[str] = set()
 
     # --- public -----------------------------------------------------------------------------
@@ -139,12 +154,15 @@ class Simplifier(Presenter, LongProducts):
         shown = self.present(normal)
         if shown == node:
             return  # nothing a reader could see changed here
+        self.records.setdefault(node, (frozenset(acted), shown))
         for action in sorted(acted):
             if action not in self.examples:
                 self.examples[action] = (node, shown)
 
     # --- sums -----------------------------------------------------------------------------------
     def add(self, parts: list[Normal]) -> Normal:
+        if any(UNDEFINED_MONOMIAL in part for part in parts):
+            return undefined()
         parts = sorted(parts, key=len, reverse=True)
         total: Normal = dict(parts[0])
         for part in parts[1:]:
@@ -163,6 +181,8 @@ class Simplifier(Presenter, LongProducts):
         return total
 
     def scale(self, normal: Normal, factor: Fraction) -> Normal:
+        if UNDEFINED_MONOMIAL in normal:
+            return normal
         if not factor:
             if normal:
                 self._act("zero")
@@ -180,6 +200,8 @@ class Simplifier(Presenter, LongProducts):
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
         """The product of normal forms, in one pass over all their factors."""
+        if any(UNDEFINED_MONOMIAL in factor for factor in factors):
+            return undefined()
         if len(factors) == 2 and len(factors[0]) == 1 and len(factors[1]) == 1:
             product = self.long_times_short(factors[0], factors[1])  # a chain rule's level
             if product is not None:
@@ -208,6 +230,8 @@ class Simplifier(Presenter, LongProducts):
         if sums:
             for total in sums:
                 content, shared, primitive = self._primitive(total)
+                if content != 1 or shared:
+                    self._act("factor_out")
                 coefficient *= content
                 self._merge_into(merged, shared)
                 if len(primitive) > 1:
@@ -369,6 +393,8 @@ class Simplifier(Presenter, LongProducts):
 
     # --- powers -----------------------------------------------------------------------------
     def power(self, base: Normal, exponent: Normal) -> Normal:
+        if UNDEFINED_MONOMIAL in base or UNDEFINED_MONOMIAL in exponent:
+            return undefined()
         if not exponent:
             self._act("identity")
             return {CONSTANT: ONE}
@@ -393,7 +419,7 @@ class Simplifier(Presenter, LongProducts):
             if exponent > 0:
                 self._act("zero")
                 return {}
-            return {((Number(0), exponent),): ONE}  # 0 to a negative power: kept, undefined
+            return undefined()  # 0 to a negative power
         integral = exponent.denominator == 1
         if len(base) > 1:
             content, shared, primitive = self._primitive(base)
@@ -420,7 +446,7 @@ class Simplifier(Presenter, LongProducts):
                 (factor, not isinstance(power, NUMERIC)): _times(power, exponent, self) for factor, power in monomial
             }
             if any(isinstance(power, NUMERIC) and power != 1 for _, power in monomial):
-                self._act("powers")
+                self._act("power_of_power")
             extra, folded = self._fold_numeric_factors(scaled)
             if coefficient == 1:
                 return self.term(extra, folded)
@@ -453,6 +479,8 @@ class Simplifier(Presenter, LongProducts):
 
     # --- functions --------------------------------------------------------------------------
     def call(self, node: Call, argument: Normal) -> Normal:
+        if UNDEFINED_MONOMIAL in argument:
+            return undefined()
         name = node.name
         if name == "sqrt":
             return self.power(argument, {CONSTANT: HALF})
@@ -473,6 +501,8 @@ class Simplifier(Presenter, LongProducts):
         return {((atom, 1),): ONE}
 
     def undefined_call(self, node: UndefinedCall, argument: Normal) -> Normal:
+        if UNDEFINED_MONOMIAL in argument:
+            return undefined()
         shown = self.present(argument)
         atom = node if shown is node.argument else UndefinedCall(node.name, shown, node.order)
         return {((atom, 1),): ONE}
@@ -571,7 +601,13 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: -1})])
+    # u/v is u*v^(-1) inside; that v^(-1) is no law a reader sees done, so it is not recorded.
+    record, s.record = s.record, False
+    try:
+        reciprocal = s.power(kids[1], {CONSTANT: -1})
+    finally:
+        s.record = record
+    return s.multiply([kids[0], reciprocal])
 
 
 def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:

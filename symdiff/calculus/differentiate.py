@@ -17,8 +17,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..algebra.algebras import TREES, Algebra
+from ..algebra.chain import simplification_chain
 from ..algebra.normal import Normal
-from ..algebra.simplify import ACTIONS, NormalAlgebra, Simplifier
+from ..algebra.simplify import NormalAlgebra, Simplifier
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Number, Symbol
@@ -266,13 +267,17 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
 
 
 def _simplification(raw: Expr, result: Expr, x: Symbol) -> Step:
-    recorder = Simplifier(record=True)
-    recorder.simplify(raw)
-    actions = tuple(
-        Step(f"simplify.{action}", ACTIONS[action][0], ACTIONS[action][1], before, x, after)
-        for action, (before, after) in recorder.examples.items()
+    """The simplification of a rule's result as a chain: each sub-step rewrites one place of the
+    whole expression (bound as ``at``, rewritten as ``to``), starting where the last one ended."""
+    answer, rewrites = simplification_chain(raw)
+    if answer != result:  # the chain replays the simplifier; a difference would be a bug in it
+        raise DifferentiationError(f"the simplification steps of {quote(raw)} do not reach its answer")
+    steps = tuple(
+        Step(f"simplify.{'+'.join(r.laws)}", r.name, r.formula, r.before, x, r.after,
+             bindings=(("at", r.at), ("to", r.to)))
+        for r in rewrites
     )
-    return Step("simplify", "Simplify", "rewrite without changing the value", raw, x, result, actions)
+    return Step("simplify", "Simplify", "rewrite without changing the value", raw, x, result, steps)
 
 
 def _symbol(value: object) -> Symbol:

@@ -58,12 +58,14 @@ SIMPLIFY_TABLE = [
     # a division by zero has no value anywhere, however the term or sum around it goes on: 1/0
     ("√.5÷0", "1/0"),
     ("x/0", "1/0"),
-    ("(x + 1)/0 + y", "y + 1/0"),
+    ("(x + 1)/0 + y", "1/0"),
     ("2/0^3", "1/0"),
     ("-1/0", "1/0"),
     ("sin(x)/(0*x)", "1/0"),
-    ("sin(1/0 + x)", "sin(x + 1/0)"),
-    ("(0 + 1)/(-(0^0) - 1/0)", "-1/(1/0 + 1)"),
+    ("sin(1/0 + x)", "1/0"),
+    ("(0 + 1)/(-(0^0) - 1/0)", "1/0"),
+    ("1/0 - 1/0", "1/0"),  # two divisions by zero never cancel to a value
+    ("0*(1/0)", "1/0"),
     # a product of sums negated whole reads back as itself: -(1 - x)*(x + 1) would not
     ("(1 - x)*(-x - 1)", "-((1 - x)*(x + 1))"),
     ("-((1 - x)/(1 - y))", "-((1 - x)/(1 - y))"),
@@ -125,6 +127,8 @@ ACTION_TABLE = [
     ("2*3 + x", {"fold"}),
     ("2x + 3x", {"collect"}),
     ("x*x", {"powers"}),
+    ("(x^2)^3", {"power_of_power"}),
+    ("(2*x + 2)*sin(x + 1)", {"factor_out"}),
     ("x^3/x", {"cancel"}),
     ("2*(x + 1)", {"distribute", "fold"}),
     ("0 + x", {"identity"}),
