@@ -32,7 +32,7 @@ MAX_STEPS = 40
 # Laws a textbook applies without a word: they are folded into the next shown rewrite.
 SILENT = frozenset({"regroup"})
 # When one node used several laws they are named together, in this order.
-ORDER = ("special", "zero", "identity", "negation", "distribute", "fold", "collect", "powers", "power_of_power",
+ORDER = ("natural_log", "special", "zero", "identity", "negation", "distribute", "fold", "collect", "powers", "power_of_power",
          "cancel", "factor_out")
 
 # The laws a chain can name: the simplifier's, and those of writing the answer.
@@ -60,9 +60,10 @@ class Rewrite:
         return f"<Rewrite {self.name}: {self.at} -> {self.to}>"
 
 
-def simplification_chain(raw: Expr) -> tuple[Expr, list[Rewrite]]:
-    """The simplified answer of ``raw`` and the rewrites that lead there (none if it is simple)."""
-    recorder = Simplifier(record=True)
+def simplification_chain(raw: Expr, natural_log: str = "ln") -> tuple[Expr, list[Rewrite]]:
+    """The simplified answer of ``raw`` and the rewrites that lead there (none if it is simple);
+    ``natural_log`` as for the ``Simplifier``."""
+    recorder = Simplifier(record=True, natural_log=natural_log)
     normal = recorder.normal_form(raw)
     answer = recorder.answer(normal)
     if answer == raw:
@@ -71,15 +72,15 @@ def simplification_chain(raw: Expr) -> tuple[Expr, list[Rewrite]]:
     if steps is None:
         return answer, [_rewrite(("all",), raw, answer, raw, answer)]
     end = steps[-1].after if steps else raw
-    if end != answer:
-        factored_out = recorder.present(normal)
-        if end == factored_out:
-            steps.append(_rewrite(("factor_out",), end, answer, end, answer))
-        elif steps:  # only silent regrouping is left: it goes with the last rewrite
+    presented = recorder.present(normal)  # the answer before common factors are taken out
+    if end != presented:
+        if steps:  # only silent regrouping is left: it goes with the last rewrite
             last = steps[-1]
-            steps[-1] = Rewrite(last.laws, last.name, last.formula, last.before, answer, last.at, last.to)
+            steps[-1] = Rewrite(last.laws, last.name, last.formula, last.before, presented, last.at, last.to)
         else:
-            steps.append(_rewrite(("order",), raw, answer, raw, answer))
+            steps.append(_rewrite(("order",), raw, presented, raw, presented))
+    if presented != answer:
+        steps.append(_rewrite(("factor_out",), presented, answer, presented, answer))
     return answer, steps
 
 

@@ -63,7 +63,7 @@ from .normal import (
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 
-__all__ = ["ACTIONS", "Simplifier", "simplify"]
+__all__ = ["ACTIONS", "Simplifier", "natural_log_name", "simplify"]
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -79,6 +79,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
     "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
     "regroup": ("Regroup", "(u*v)*w = u*v*w"),
+    "natural_log": ("Write the natural logarithm one way", "ln(u) = log(u)"),
 }
 
 
@@ -90,7 +91,25 @@ def simplify(expr: Expr | str | float) -> Expr:
 
     ``expr`` is a tree, text (parsed) or a Python number; anything else is an ``ExpressionError``.
     """
-    return Simplifier().simplify(to_expr(expr))
+    tree = to_expr(expr)
+    return Simplifier(natural_log=natural_log_name(tree)).simplify(tree)
+
+
+def natural_log_name(tree: Expr) -> str:
+    """How answers about ``tree`` spell the natural logarithm: ``log`` if it is written only so,
+    else ``ln`` (the simplifier writes both ln(u) and log(u) one way, so that they cancel)."""
+    names: set[str] = set()
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if type(node) is Call and node.name in ("ln", "log"):
+            names.add(node.name)
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return "log" if names == {"log"} else "ln"
 
 
 class Simplifier(Presenter, LongProducts):
@@ -100,7 +119,7 @@ class Simplifier(Presenter, LongProducts):
     was taken (``examples``), so a trace can show how a raw result became the answer.
     """
 
-    def __init__(self, *, record: bool = False) -> None:
+    def __init__(self, *, record: bool = False, natural_log: str = "ln") -> None:
         Presenter.__init__(self)
         LongProducts.__init__(self)
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
@@ -109,6 +128,7 @@ class Simplifier(Presenter, LongProducts):
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self.record = record
+        self.natural_log = natural_log  # ln(u) and log(u) are one function, written this way
         self.examples: dict[str, tuple[Expr, Expr]] = {}
         # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
         self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
@@ -491,13 +511,16 @@ class Simplifier(Presenter, LongProducts):
             if special is not None:
                 self._act("special")
                 return {CONSTANT: special} if special else {}
+        if name in ("ln", "log") and name != self.natural_log:
+            self._act("natural_log")
+            name = self.natural_log
         if name in ("ln", "log") and len(argument) == 1:
             ((monomial, coefficient),) = argument.items()
             if coefficient == 1 and len(monomial) == 1 and monomial[0][0] == Constant("e"):
                 self._act("special")  # ln(e^u) = u
                 return self._exponent_normal(monomial[0][1])
         shown = self.present(argument)
-        atom = node if shown is node.argument else Call(name, shown)
+        atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}
 
     def undefined_call(self, node: UndefinedCall, argument: Normal) -> Normal:

@@ -128,6 +128,7 @@ ACTION_TABLE = [
     ("2x + 3x", {"collect"}),
     ("x*x", {"powers"}),
     ("(x^2)^3", {"power_of_power"}),
+    ("ln(x) + log(x)", {"natural_log", "collect"}),
     ("(2*x + 2)*sin(x + 1)", {"factor_out"}),
     ("x^3/x", {"cancel"}),
     ("2*(x + 1)", {"distribute", "fold"}),
