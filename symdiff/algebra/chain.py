@@ -32,7 +32,7 @@ MAX_STEPS = 40
 # Laws a textbook applies without a word: they are folded into the next shown rewrite.
 SILENT = frozenset({"regroup"})
 # When one node used several laws they are named together, in this order.
-ORDER = ("natural_log", "special", "zero", "identity", "negation", "distribute", "fold", "collect", "powers", "power_of_power",
+ORDER = ("natural_log", "special", "inverse", "zero", "identity", "negation", "distribute", "fold", "collect", "powers", "power_of_power",
          "cancel", "factor_out")
 
 # The laws a chain can name: the simplifier's, and those of writing the answer.

@@ -78,6 +78,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "zero": ("A product with a factor 0 is 0", "0*u = 0"),
     "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
     "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
+    "inverse": ("Use that exp and ln are inverse functions", "e^(ln(u)) = u, ln(e^u) = u"),
     "regroup": ("Regroup", "(u*v)*w = u*v*w"),
     "natural_log": ("Write the natural logarithm one way", "ln(u) = log(u)"),
 }
@@ -423,6 +424,10 @@ class Simplifier(Presenter, LongProducts):
         if len(base) == 1 and CONSTANT in base and base[CONSTANT] == 1:
             self._act("identity")
             return {CONSTANT: ONE}
+        logarithm = _times_log(exponent)
+        if logarithm is not None and base == _E:
+            self._act("inverse")  # e^(c*ln(u)) = u^c, where ln(u) is defined
+            return self._log_power(logarithm)
         symbolic = self.present(exponent)
         if len(base) == 1:
             ((monomial, coefficient),) = base.items()
@@ -517,11 +522,26 @@ class Simplifier(Presenter, LongProducts):
         if name in ("ln", "log") and len(argument) == 1:
             ((monomial, coefficient),) = argument.items()
             if coefficient == 1 and len(monomial) == 1 and monomial[0][0] == Constant("e"):
-                self._act("special")  # ln(e^u) = u
+                self._act("inverse")  # ln(e^u) = u
                 return self._exponent_normal(monomial[0][1])
+            if coefficient == 1 and monomial and len(monomial) == 1 and monomial[0][1] == 1:
+                inner = monomial[0][0]
+                if type(inner) is Call and inner.name == "exp":
+                    self._act("inverse")  # ln(exp(u)) = u
+                    return self.normal_form(inner.argument)
+        if name == "exp":
+            logarithm = _times_log(argument)
+            if logarithm is not None:
+                self._act("inverse")  # exp(c*ln(u)) = u^c, where ln(u) is defined
+                return self._log_power(logarithm)
         shown = self.present(argument)
         atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}
+
+    def _log_power(self, logarithm: tuple[Fraction, Expr]) -> Normal:
+        coefficient, argument = logarithm
+        inner = self.normal_form(argument)
+        return inner if coefficient == 1 else self.power(inner, {CONSTANT: coefficient})
 
     def undefined_call(self, node: UndefinedCall, argument: Normal) -> Normal:
         if UNDEFINED_MONOMIAL in argument:
@@ -653,6 +673,22 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+_E: Normal = {((Constant("e"), 1),): ONE}
+
+
+def _times_log(normal: Normal) -> tuple[Fraction, Expr] | None:
+    """``(c, u)`` when ``normal`` is c*ln(u), else None."""
+    if len(normal) != 1:
+        return None
+    ((monomial, coefficient),) = normal.items()
+    if len(monomial) != 1 or monomial[0][1] != 1:
+        return None
+    factor = monomial[0][0]
+    if type(factor) is Call and factor.name in ("ln", "log"):
+        return coefficient, factor.argument
+    return None
 
 
 def _distributes(factors: dict[FactorKey, Exponent]) -> bool:

@@ -64,7 +64,16 @@ SIMPLIFY_TABLE = [
     ("sin(x)/(0*x)", "1/0"),
     ("sin(1/0 + x)", "1/0"),
     ("(0 + 1)/(-(0^0) - 1/0)", "1/0"),
-    ("1/0 - 1/0", "1/0"),  # two divisions by zero never cancel to a value
+    ("1/0 - 1/0", "1/0"),
+    # exp and ln are inverse functions, wherever ln is defined
+    ("exp(log(x))", "x"),
+    ("e^(ln(x))", "x"),
+    ("e^(2*ln(x))", "x^2"),
+    ("exp(-ln(x^2 + 1))", "1/(x^2 + 1)"),
+    ("exp(ln(x) + x)", "exp(x + ln(x))"),
+    ("log(exp(x))", "x"),
+    ("ln(exp(x^2))", "x^2"),
+    ("e^(ln(x)/2)", "sqrt(x)"),  # two divisions by zero never cancel to a value
     ("0*(1/0)", "1/0"),
     # a product of sums negated whole reads back as itself: -(1 - x)*(x + 1) would not
     ("(1 - x)*(-x - 1)", "-((1 - x)*(x + 1))"),
@@ -136,6 +145,7 @@ ACTION_TABLE = [
     ("0*sin(x)", {"zero"}),
     ("-(-x)", {"negation"}),
     ("sin(0) + x", {"identity", "special"}),
+    ("exp(ln(x))", {"inverse"}),
     ("(x*y)*z", {"regroup"}),
 ]
 
