@@ -220,16 +220,41 @@ class Writer:
         self._powers: dict[tuple[int, int], Normal] = {}
 
     def normal(self, poly: Poly) -> Normal:
+        return self.s.add([term for _, term in self._terms(poly)]) if poly.terms else {}
+
+    def _terms(self, poly: Poly) -> list[tuple[tuple[int, ...], Normal]]:
         s = self.s
         terms = []
         for exponents, c in poly.terms.items():
             factors: list[Normal] = [{CONSTANT: c}]
             factors.extend(self._power(i, e) for i, e in enumerate(exponents) if e)
-            terms.append(factors[0] if len(factors) == 1 else s.multiply(factors))
-        return s.add(terms) if terms else {}
+            terms.append((exponents, factors[0] if len(factors) == 1 else s.multiply(factors)))
+        return terms
 
     def expr(self, poly: Poly) -> Expr:
-        return self.s.present(self.normal(poly))
+        """The poly as a sum in graded order: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 1."""
+        merged: dict[object, list] = {}  # normal monomial -> [sort key, coefficient]
+        for exponents, term in self._terms(poly):
+            for monomial, c in term.items():  # one term, but x^(1/2) squared may meet x
+                key = (-sum(exponents), tuple(-e for e in exponents))
+                entry = merged.setdefault(monomial, [key, 0])
+                entry[0] = min(entry[0], key)
+                entry[1] += c
+        ordered = sorted(((key, monomial, c) for monomial, (key, c) in merged.items() if c), key=lambda t: t[0])
+        if not ordered:
+            return Number(0)
+        if len(ordered) == 2 and ordered[0][2] < 0 < ordered[1][2]:  # 1 - x^2, not -x^2 + 1
+            ordered.reverse()
+        run: list[Expr] = []
+        for _, monomial, c in ordered:
+            magnitude = self.s.present({monomial: abs(c)})
+            if not run:
+                run.append(self.s.present({monomial: c}) if c < 0 else magnitude)
+            elif c < 0:
+                run = [Sub(run[0] if len(run) == 1 else Add(*run), magnitude)]
+            else:
+                run.append(magnitude)
+        return run[0] if len(run) == 1 else Add(*run)
 
     def _power(self, i: int, e: int) -> Normal:
         key = (i, e)

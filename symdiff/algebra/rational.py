@@ -242,7 +242,7 @@ class FractionWriter(Writer):
             # -(x*(y - s)) is written x*(s - y), -1/(x - 1) as 1/(1 - x): a sum to an odd power
             # takes the sign, in the numerator if it can.
             for side in (numerator, denominator) if top == "factored" else (denominator,):
-                odd = [f for f in sorted(side, key=factor_key) if side[f] % 2 and len(f) > 1]
+                odd = [f for f in sorted(side, key=factor_key) if side[f] % 2 and _mixed_signs(f)]
                 if odd and coefficient < 0:
                     side[-odd[0]] = side.pop(odd[0])
                     coefficient = -coefficient
@@ -333,3 +333,8 @@ def together(expr: Expr | str | float) -> Expr:
     is multiplied out; common factors of numerator and denominator are not cancelled."""
     value, gens, _ = factored(to_expr(expr))
     return write_fraction(value, gens, top="factored", bottom="factored")
+
+
+def _mixed_signs(poly: Poly) -> bool:
+    """A sum with terms of both signs, which reads as well negated (1 - x for x - 1)."""
+    return any(c < 0 for c in poly.terms.values()) and any(c > 0 for c in poly.terms.values())
