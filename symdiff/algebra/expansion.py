@@ -17,11 +17,12 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.collector import collector_paused
-from ..core.expr import Add, Div, Expr, Neg, Number, Sub
+from ..core.expr import Add, Div, Expr, Number, Sub
 from ..syntax.parser import to_expr
 from .exact import Rational
 from .generators import Generators, Writer, walk
 from .polynomial import AlgebraError, Poly, check_number_power
+from .presentation import _negate_leading
 from .rational import factor_key
 
 __all__ = ["ExpandAlgebra", "expand"]
@@ -133,7 +134,7 @@ class ExpansionWriter(Writer):
             top = self.expr(numerator.scale(-scale if negative else scale))
             part: Expr = Div(top, self.expr(d.scale(scale)))
             if result is None:
-                result = Neg(part) if negative else part
+                result = _negate_leading(part) if negative else part
             elif negative:
                 result = Sub(result, part)
             else:

@@ -115,7 +115,9 @@ class FactoredAlgebra:
         total = Poly({}, self.nvars)
         for i, t in enumerate(terms):
             top = {f: e - common.get(f, 0) for f, e in t.factors.items() if e > common.get(f, 0)}
-            top.update((f, lcd[f] - exps[i]) for f, exps in base if lcd[f] > exps[i])
+            for f, exps in base:  # the factors of the common denominator this term lacks
+                if lcd[f] > exps[i]:
+                    top[f] = top.get(f, 0) + lcd[f] - exps[i]
             total = total + product(top, self.nvars, t.coefficient)
         result = self.from_poly(total)
         if not result.coefficient:
