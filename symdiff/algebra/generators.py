@@ -150,11 +150,12 @@ def _generator_key(gen: Expr) -> tuple[int, str, int]:
     kind = type(gen)
     if kind is Symbol:
         return (0, gen.name, 0)  # type: ignore[attr-defined]
-    if kind is Call:
-        return (1, gen.name, hash(gen))  # type: ignore[attr-defined]
     if kind is Constant:
-        return (3, gen.name, 0)  # type: ignore[attr-defined]
-    return (2, type(gen).__name__, hash(gen))
+        return (5, gen.name, 0)  # type: ignore[attr-defined]
+    constant = 2 if not gen.free_symbols else 0  # sqrt(3) after sqrt(x)
+    if kind is Call:
+        return (1 + constant, gen.name, hash(gen))  # type: ignore[attr-defined]
+    return (2 + constant, type(gen).__name__, hash(gen))
 
 
 def walk(root: Expr, gens: Generators, algebra: PolyAlgebra[T]) -> T:
@@ -236,7 +237,7 @@ class Writer:
         merged: dict[object, list] = {}  # normal monomial -> [sort key, coefficient]
         for exponents, term in self._terms(poly):
             for monomial, c in term.items():  # one term, but x^(1/2) squared may meet x
-                key = (-sum(exponents), tuple(-e for e in exponents))
+                key = (-sum(exponents), tuple(-abs(e) for e in exponents), tuple(-e for e in exponents))
                 entry = merged.setdefault(monomial, [key, 0])
                 entry[0] = min(entry[0], key)
                 entry[1] += c
