@@ -21,7 +21,7 @@ from fractions import Fraction
 
 from ..core.collector import collector_paused
 from ..core.errors import ExpressionError, quote
-from ..core.expr import Add, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.expr import Add, Div, Expr, Mul, Number, Pow, Sub, Symbol
 from ..syntax.parser import to_expr
 from .exact import Rational
 from .generators import Generators
@@ -195,7 +195,7 @@ def _decompose(
     done for each monomial in the other generators separately."""
     by_parameters: dict[tuple[int, ...], dict[int, Rational]] = {}
     for exponents, c in top.terms.items():
-        by_parameters.setdefault((0,) + exponents[1:], {})[exponents[0]] = c
+        by_parameters.setdefault((0, *exponents[1:]), {})[exponents[0]] = c
     denominator: Dense = [1]
     for p, m in pieces:
         for _ in range(m):
@@ -212,7 +212,7 @@ def _decompose(
             power_of_p: Dense = [1]
             for _ in range(m):
                 power_of_p = mul(power_of_p, p)
-            others, leftover = divmod_dense(denominator, power_of_p)
+            others, _leftover = divmod_dense(denominator, power_of_p)
             _, inverse, _ = ext_gcd(others, power_of_p)  # inverse*others = 1 mod p^m
             _, share = divmod_dense(mul(remainder, inverse), power_of_p)  # remainder/D = share/p^m + ...
             for i in range(m, 0, -1):  # share = sum c_i p^(m - i): the p-adic digits

@@ -138,9 +138,8 @@ class Poly:
 
     def shift(self, exponents: tuple[int, ...], coefficient: Rational = 1) -> Poly:
         """This poly times the monomial ``coefficient * gens^exponents``."""
-        return Poly(
-            {tuple(map(sum, zip(k, exponents))): whole(c * coefficient) for k, c in self.terms.items()}, self.nvars
-        )
+        terms = {tuple(map(sum, zip(k, exponents, strict=True))): whole(c * coefficient) for k, c in self.terms.items()}
+        return Poly(terms, self.nvars)
 
     def __mul__(self, other: Poly) -> Poly:
         if len(self) < len(other):
@@ -155,7 +154,7 @@ class Poly:
         get = terms.get
         for ka, ca in other.terms.items():
             for kb, cb in self.terms.items():
-                key = tuple([a + b for a, b in zip(ka, kb)])
+                key = tuple([a + b for a, b in zip(ka, kb, strict=True)])
                 terms[key] = get(key, 0) + ca * cb
         return Poly({k: whole(c) for k, c in terms.items() if c}, self.nvars)
 
@@ -223,7 +222,7 @@ class Poly:
             return self
         lead_d, lc_d = divisor.leading()
         if len(divisor) == 1:
-            if any(a < b for a, b in zip(self.monomial_content(), lead_d)):
+            if any(a < b for a, b in zip(self.monomial_content(), lead_d, strict=True)):
                 return None
             return self.shift(tuple(-e for e in lead_d), 1 / Fraction(lc_d))
         remainder = dict(self.terms)
@@ -231,13 +230,13 @@ class Poly:
         inverse = 1 / Fraction(lc_d)
         while remainder:
             lead_r = max(remainder)
-            step = tuple(a - b for a, b in zip(lead_r, lead_d))
+            step = tuple(a - b for a, b in zip(lead_r, lead_d, strict=True))
             if any(e < 0 for e in step):
                 return None
             c = whole(remainder[lead_r] * inverse)
             quotient[step] = c
             for exponents, cd in divisor.terms.items():
-                key = tuple(a + b for a, b in zip(exponents, step))
+                key = tuple(a + b for a, b in zip(exponents, step, strict=True))
                 value = remainder.get(key, 0) - c * cd
                 if value:
                     remainder[key] = whole(value)
@@ -251,7 +250,7 @@ class Poly:
         for exponents, c in self.terms.items():
             e = exponents[var]
             if e:
-                exponents = exponents[:var] + (0,) + exponents[var + 1:]
+                exponents = (*exponents[:var], 0, *exponents[var + 1:])
             parts.setdefault(e, {})[exponents] = c
         return {e: Poly(terms, self.nvars) for e, terms in parts.items()}
 
@@ -294,7 +293,7 @@ def check_number_power(c: Rational, n: int) -> None:
 def check_product_size(p: Poly, q: Poly) -> None:
     bound = len(p) * len(q)
     if bound > MAX_TERMS:
-        box = math.prod(a + b + 1 for a, b in zip(p.degrees(), q.degrees()))
+        box = math.prod(a + b + 1 for a, b in zip(p.degrees(), q.degrees(), strict=True))
         bound = min(bound, box)
     if bound > MAX_TERMS:
         raise AlgebraError(
@@ -330,7 +329,7 @@ def gcd(p: Poly, q: Poly) -> Poly:
     one = Poly.constant(1, p.nvars)
     if p.is_constant() or q.is_constant():
         return one
-    mono = tuple(map(min, zip(p.monomial_content(), q.monomial_content())))
+    mono = tuple(map(min, zip(p.monomial_content(), q.monomial_content(), strict=True)))
     p = _without_monomial(p)
     q = _without_monomial(q)
     g = _gcd(p.primitive()[1], q.primitive()[1])

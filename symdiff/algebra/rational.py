@@ -162,10 +162,11 @@ class FactoredAlgebra:
                         self._coprime.add(pair)
                         continue
                     va, vb = entries.pop(a), entries.pop(b)
-                    for part, exps in ((g, [x + y for x, y in zip(va, vb)]), (_cofactor(a, g), va), (_cofactor(b, g), vb)):
+                    both = [x + y for x, y in zip(va, vb, strict=True)]  # a*b = g^2 * (a/g) * (b/g)
+                    for part, exps in ((g, both), (_cofactor(a, g), va), (_cofactor(b, g), vb)):
                         if not part.is_constant():
                             old = entries.setdefault(part, [0] * width)
-                            entries[part] = [x + y for x, y in zip(old, exps)]
+                            entries[part] = [x + y for x, y in zip(old, exps, strict=True)]
                     changed = True
                     break
                 if changed:
@@ -235,7 +236,7 @@ class FractionWriter(Writer):
         for f, e in value.factors.items():
             if len(f) == 1 and (e > 0 or self._is_symbolic_power(f)):
                 ((exponents, _),) = f.terms.items()
-                mono = [m + k * e for m, k in zip(mono, exponents)]
+                mono = [m + k * e for m, k in zip(mono, exponents, strict=True)]
             elif e > 0:
                 numerator[f] = e
             else:
@@ -248,7 +249,7 @@ class FractionWriter(Writer):
                 if odd and coefficient < 0:
                     side[-odd[0]] = side.pop(odd[0])
                     coefficient = -coefficient
-        if not denominator and coefficient.denominator == 1 or (not denominator and not numerator):
+        if (not denominator and coefficient.denominator == 1) or (not denominator and not numerator):
             # A polynomial (x/2 + 1 is written as simplify writes it).
             if top == "factored" and numerator:
                 return self._product(coefficient, tuple(mono), numerator)

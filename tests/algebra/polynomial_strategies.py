@@ -51,7 +51,7 @@ generator_expressions = st.recursive(_generator_leaves, _rational_branches, max_
 SYMBOLS = (sympy.Symbol("x", real=True), sympy.Symbol("y", real=True))
 
 
-def same_value(ours, theirs) -> bool:  # noqa: ANN001
+def same_value(ours, theirs) -> bool:
     """Whether two symdiff trees agree (by SymPy) at random rational points where both are defined."""
     a, b = to_sympy(ours), to_sympy(theirs)
     if sympy.expand(sympy.cancel(a - b)) == 0:

@@ -82,7 +82,7 @@ def test_gcd_agrees_with_sympy(a, b, common):
     ours = to_sympy(gcd(a, b))
     theirs = sympy.gcd(to_sympy(a), to_sympy(b))
     if theirs == 0:
-        assert ours == 1 or not a.terms and not b.terms
+        assert ours == 1 or (not a.terms and not b.terms)
         return
     ratio = sympy.cancel(ours / theirs)
     assert ratio.is_number and ratio != 0, (a, b, ours, theirs)

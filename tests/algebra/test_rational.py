@@ -6,7 +6,7 @@ from hypothesis import given
 from polynomial_strategies import generator_expressions, polynomials, rational_functions, same_value
 from sympy_oracle import to_sympy
 
-from symdiff import AlgebraError, Add, Number, Symbol, SymdiffError, cancel, expand, parse, together
+from symdiff import Add, AlgebraError, Number, Symbol, SymdiffError, cancel, expand, parse, together
 from symdiff.algebra.rational import cancel_factored, factored
 
 EXPAND_TABLE = [
@@ -109,7 +109,7 @@ def test_division_by_zero_is_an_error(function, text):
 
 @pytest.mark.parametrize("text", ["(x + 1)^(10^6)", "(a + b + c + d)^200", "(x + 1)^1001/(x + 2)", "2^(10^7)"])
 def test_too_large_is_refused_not_hung(text):
-    with pytest.raises(AlgebraError, match="limit|too large"):
+    with pytest.raises(AlgebraError, match=r"limit|too large"):
         expand(text)
 
 
@@ -131,7 +131,7 @@ def test_wrong_arguments_are_symdiff_errors(function, wrong):
 
 def test_generators_are_canonical():
     # exp(2x) = (e^x)^2, x^(1/2) = sqrt(x), x^(3/2) = sqrt(x)^3, sqrt(4) = 2: three generators
-    value, gens, _ = factored(parse("exp(2*x) + e^x + sqrt(4) + x^(1/2) + x^(3/2) + sqrt(3)"))
+    _value, gens, _ = factored(parse("exp(2*x) + e^x + sqrt(4) + x^(1/2) + x^(3/2) + sqrt(3)"))
     assert [str(g) for g in gens.order] == ["sqrt(x)", "e^x", "sqrt(3)"]  # constants last
 
 
