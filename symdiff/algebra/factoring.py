@@ -6,7 +6,8 @@ one generator, its rational roots (the rational root theorem) as linear factors;
 left is a quadratic without rational roots (irreducible over Q) or a higher-degree factor it
 does not split further. An even polynomial in x is tried as a polynomial in x^2 first, so
 ``x^4 + 5*x^2 + 4 = (x^2 + 1)*(x^2 + 4)``. Not every polynomial is split into irreducibles
-(``x^4 + 4`` and most multivariate ones stay whole); the product always equals the input.
+(``x^4 + 4`` and most multivariate ones stay whole, as does any poly with terms times
+generators over ``MAX_FACTOR_WORK``); the product always equals the input.
 
 ``apart(e, x)`` writes a rational function of x as a polynomial plus proper fractions over
 the powers of its denominator's linear and quadratic factors over Q. Symbols other than x
@@ -32,6 +33,10 @@ from .univariate import Dense, divmod_dense, ext_gcd, from_dense, mul, split_rat
 
 __all__ = ["apart", "factor", "factor_poly"]
 
+# A poly with more terms times generators than this is kept whole by factor_poly: the search
+# for contents and square-free parts grows with their product, squared.
+MAX_FACTOR_WORK = 20_000
+
 
 def factor_poly(f: Poly) -> list[tuple[Poly, int]]:
     """A primitive poly (integer coefficients, leading one > 0) as primitive factors with
@@ -52,6 +57,8 @@ def _factor(f: Poly) -> list[tuple[Poly, int]]:
     low = f.monomial_content()
     if any(low):
         return _factor(Poly.monomial(low)) + _factor(f.shift(tuple(-e for e in low)))
+    if len(f) * len(variables) > MAX_FACTOR_WORK:
+        return [(f, 1)]  # too large to search for factors in reasonable time: kept whole
     for var in variables:  # a factor free of var: x^2*y - y = y*(x^2 - 1)
         c = content_in(f, {var})
         if not c.is_constant():
