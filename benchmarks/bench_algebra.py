@@ -65,18 +65,19 @@ def main() -> None:
     for operation, text in CASES:
         tree = symdiff.parse(text)
         theirs_input = to_sympy(tree)
-        ours = best_of(lambda: OURS[operation](tree), 5)
+        ours = best_of(lambda op=operation, tree=tree: OURS[op](tree), 5)
 
-        def run_theirs() -> None:
+        def run_theirs(op: str = operation, given: sympy.Expr = theirs_input) -> None:
             clear_cache()
-            THEIRS[operation](theirs_input)
+            THEIRS[op](given)
 
         theirs = best_of(run_theirs, 5)
         ratios.append(theirs / ours)
         shown = text if len(text) <= 60 else text[:57] + "..."
         print(f"{operation:<9} {shown:<62} {ours * 1e3:>10.3f} {theirs * 1e3:>10.3f} {theirs / ours:>7.1f}")
     ratios.sort()
-    print(f"\nratio SymPy/symdiff: median {ratios[len(ratios) // 2]:.1f}, lowest {ratios[0]:.1f}, highest {ratios[-1]:.1f}")
+    middle, low, high = ratios[len(ratios) // 2], ratios[0], ratios[-1]
+    print(f"\nratio SymPy/symdiff: median {middle:.1f}, lowest {low:.1f}, highest {high:.1f}")
 
 
 if __name__ == "__main__":

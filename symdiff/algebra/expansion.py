@@ -33,9 +33,10 @@ Expanded = dict[Poly, Poly]  # denominator -> numerator
 class ExpandAlgebra:
     """Sums of (Laurent numerator)/(denominator) in ``nvars`` generators."""
 
-    def __init__(self, nvars: int) -> None:
+    def __init__(self, nvars: int, gens: Generators | None = None) -> None:
         self.nvars = nvars
         self.one = Poly.constant(1, nvars)
+        self.gens = gens if gens is not None and gens.relations else None
 
     def const(self, value: Rational) -> Expanded:
         return {self.one: Poly.constant(value, self.nvars)} if value else {}
@@ -71,6 +72,21 @@ class ExpandAlgebra:
         for da, na in a.items():
             for db, nb in b.items():
                 parts.append({da * db: na * nb})
+        return self._reduced(self.add(parts))
+
+    def _reduced(self, value: Expanded) -> Expanded:
+        """Powers of roots of numbers reduced, (sqrt(2))^2 = 2, and denominators made primitive again."""
+        gens = self.gens
+        if gens is None:
+            return value
+        parts = []
+        for d, n in value.items():
+            d = gens.reduce(d)
+            c, primitive = d.primitive()
+            low = primitive.monomial_content()
+            key = primitive.shift(tuple(-e for e in low))
+            numerator = gens.reduce(n.shift(tuple(-e for e in low), 1 / Fraction(c)))
+            parts.append({self.one if key.is_constant() else key: numerator})
         return self.add(parts)
 
     def pow(self, a: Expanded, n: int) -> Expanded:
@@ -83,7 +99,7 @@ class ExpandAlgebra:
             if len(num) == 1:
                 ((_, c),) = num.terms.items()
                 check_number_power(c, n)
-            return {d**n: num**n} if a else {}
+            return self._reduced({d**n: num**n})
         result: Expanded | None = None
         square = a
         while True:
@@ -155,5 +171,5 @@ def expand(expr: Expr | str | float) -> Expr:
     tree = to_expr(expr)
     gens = Generators()
     gens.scan(tree)
-    algebra = ExpandAlgebra(gens.number())
+    algebra = ExpandAlgebra(gens.number(), gens)
     return ExpansionWriter(gens).expanded(walk(tree, gens, algebra))

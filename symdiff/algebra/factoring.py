@@ -173,13 +173,18 @@ def apart(expr: Expr | str | float, x: Symbol | str) -> Expr:
     value = algebra.cancel(value)
     nvars = algebra.nvars
     bottom = value.denominator_factors()
-    for f in bottom:
-        if f.variables() - {0}:
+    constant = [0] * nvars  # powers of generators other than x in the denominator: 1/(a*(x + 1))
+    for f in list(bottom):
+        if len(f) == 1 and 0 not in f.variables():
+            ((exponents, _),) = f.terms.items()
+            constant = [c - bottom[f] * e for c, e in zip(constant, exponents, strict=True)]
+            del bottom[f]
+        elif f.variables() - {0}:
             raise AlgebraError(
                 f"apart: the denominator factor {FractionWriter(gens).expr(f)} depends on more than {x}; "
                 "partial fractions are found only for denominators in the one variable"
             )
-    top = product(value.numerator_factors(), nvars, value.coefficient)
+    top = product(value.numerator_factors(), nvars, value.coefficient).shift(tuple(constant))
     if not bottom:
         return FractionWriter(gens).expr(top)
     pieces: list[tuple[Dense, int]] = []  # irreducible factors over Q and their powers
@@ -240,10 +245,14 @@ def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gen
     for p, i, c in order:
         content, rest = c.primitive()  # the factors p are primitive, the numerators need not be
         content = Fraction(content)
-        upper = writer.expr(rest.scale(abs(content.numerator)))
+        inverse = tuple(-min(e, 0) for e in rest.monomial_content())  # 1/a in the numerator: a below
+        upper = writer.expr(rest.shift(inverse, abs(content.numerator)))
         base = writer.expr(from_dense(p, 0, nvars))
-        shown = base if i == 1 else Pow(base, Number(i))
-        lower = shown if content.denominator == 1 else Mul(Number(content.denominator), shown)
+        below: list[Expr] = [Number(content.denominator)] if content.denominator != 1 else []
+        if any(inverse):
+            below.append(writer.expr(Poly.monomial(inverse)))
+        below.append(base if i == 1 else Pow(base, Number(i)))
+        lower = below[0] if len(below) == 1 else Mul(*below)
         signed.append((content < 0, Div(upper, lower)))
     result: Expr | None = None
     for negative, part in signed:

@@ -19,9 +19,9 @@ from fractions import Fraction
 from typing import Protocol, TypeVar
 
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
-from .exact import Rational, whole
+from .exact import Rational, bounded_power, whole
 from .normal import CONSTANT, NUMERIC, Normal
-from .polynomial import AlgebraError, Poly
+from .polynomial import AlgebraError, Poly, check_number_power
 from .simplify import Simplifier
 
 __all__ = ["Generators", "PolyAlgebra", "Writer", "walk"]
@@ -31,6 +31,7 @@ T = TypeVar("T")
 Atom = tuple[Rational, tuple[tuple[Expr, int], ...]]
 _E = Constant("e")
 _SUMS = (Add, Sub, Mul, Div, Neg)
+MAX_WRITTEN_BITS = 3_300  # about 1,000 decimal digits: the most a number literal may have
 
 
 class PolyAlgebra(Protocol[T]):
@@ -55,6 +56,9 @@ class Generators:
         self.found: set[Expr] = set()
         self.order: list[Expr] = []
         self.index: dict[Expr, int] = {}
+        self.roots: dict[Expr, tuple[Expr, int]] = {}  # b^(1/q) -> (b, q)
+        # index of a root of a number -> (q, the number): (2^(1/2))^2 = 2 is used to reduce powers
+        self.relations: dict[int, tuple[int, Fraction]] = {}
 
     def scan(self, root: Expr) -> None:
         """Find the generators of ``root`` (call ``number`` when all expressions are scanned)."""
@@ -73,7 +77,7 @@ class Generators:
                 continue
             if kind is Pow:
                 n = self._whole_exponent(node.children[1])
-                if n is not None:
+                if n is not None and not self._huge_number(node.children[0], n):
                     self.powers[id(node)] = (node, n)
                     stack.append(node.children[0])
                     continue
@@ -83,10 +87,84 @@ class Generators:
 
     def number(self, also: Sequence[Expr] = ()) -> int:
         """Fix the order of the generators (``also`` first, in its order); the count of them."""
+        numbers = self._unify_roots(also)
         rest = sorted(self.found - set(also), key=_generator_key)
         self.order = [*also, *rest]
         self.index = {gen: i for i, gen in enumerate(self.order)}
+        self.relations = {self.index[gen]: relation for gen, relation in numbers.items() if gen in self.index}
         return len(self.order)
+
+    def _unify_roots(self, also: Sequence[Expr]) -> dict[Expr, tuple[int, Fraction]]:
+        """One generator per base of roots: with x, sqrt(x) and x^(1/3) all present, the one
+        generator is x^(1/6) (x = (x^(1/6))^6), which holds wherever sqrt(x) is defined, and so
+        wherever an expression containing it is. A root of a number, sqrt(2), is a generator
+        whose q-th power is reduced to the number (the relations)."""
+        if not self.roots:
+            return {}
+        common: dict[Expr, int] = {}
+        for gen, (base, q) in self.roots.items():
+            if gen in self.found:
+                common[base] = math.lcm(common.get(base, 1), q)
+        remap: dict[Expr, tuple[Expr, int]] = {}
+        numbers: dict[Expr, tuple[int, Fraction]] = {}
+        one = Fraction(1)
+        for base, q in common.items():
+            root = self.simplifier.present({((base, Fraction(1, q)),): one})
+            if root in also:
+                continue
+            for gen, (other, p) in self.roots.items():
+                if other == base and gen in self.found:
+                    remap[gen] = (root, q // p)
+            if type(base) is Number:
+                numbers[root] = (q, Fraction(base.value))  # type: ignore[attr-defined]
+            elif base in self.found and base not in also:
+                remap[base] = (root, q)
+        if not remap:
+            return numbers
+        for key, (node, (coefficient, parts)) in list(self.atoms.items()):
+            merged: dict[Expr, int] = {}
+            for gen, power in parts:
+                new, times = remap.get(gen, (gen, 1))
+                merged[new] = merged.get(new, 0) + power * times
+            self.atoms[key] = (node, (coefficient, tuple(merged.items())))
+        self.found = {remap.get(gen, (gen, 1))[0] for gen in self.found}
+        return numbers
+
+    def reduce(self, poly: Poly) -> Poly:
+        """A poly with powers of roots of numbers reduced: (sqrt(2))^3 = 2*sqrt(2)."""
+        if not self.relations or not poly.terms:
+            return poly
+        terms: dict[tuple[int, ...], Rational] = {}
+        for exponents, c in poly.terms.items():
+            factor, exponents = self.reduce_monomial(exponents)
+            total = terms.get(exponents, 0) + c * factor
+            if total:
+                terms[exponents] = whole(total)
+            else:
+                terms.pop(exponents, None)
+        return Poly(terms, poly.nvars)
+
+    def reduce_monomial(self, exponents: tuple[int, ...]) -> tuple[Rational, tuple[int, ...]]:
+        """(c, reduced exponents) with gens^exponents = c * gens^reduced, 0 <= reduced < q for roots of numbers."""
+        factor: Rational = 1
+        reduced = list(exponents)
+        for i, (q, value) in self.relations.items():
+            e = reduced[i]
+            if e < 0 or e >= q:
+                k, reduced[i] = divmod(e, q)
+                check_number_power(value, abs(k))
+                factor *= Fraction(value) ** k
+        return whole(factor), tuple(reduced)
+
+    def _huge_number(self, base: Expr, n: int) -> bool:
+        """A number to a power too large to work out (4^1661): kept as a generator, as the
+        simplifier keeps it a power."""
+        if abs(n) <= 1 or not all(type(part) in (Number, Neg, Div) for part in (base, *base.children)):
+            return False
+        normal = self.simplifier.normal_form(base)
+        if len(normal) != 1 or CONSTANT not in normal:
+            return False
+        return bounded_power(Fraction(normal[CONSTANT]), Fraction(n)) is None
 
     def _whole_exponent(self, exponent: Expr) -> int | None:
         if type(exponent) is Number:
@@ -129,7 +207,11 @@ class Generators:
             if q.denominator == 1 and type(base) in (Symbol, Constant, Call):
                 return base, q.numerator
             if q.denominator != 1:  # x^(p/q) = (x^(1/q))^p where either side is defined
-                return s.present({((base, Fraction(1, q.denominator)),): one}), q.numerator
+                root = s.present({((base, Fraction(1, q.denominator)),): one})
+                self.roots[root] = (base, q.denominator)
+                return root, q.numerator
+            if type(base) is Number:  # a number to a power too large to work out: 2^(10^50)
+                return s.present({((base, abs(q.numerator)),): one}), 1 if q > 0 else -1
             return s.present({((base, exponent),): one}), 1
         positive_constant = type(base) is Constant or (type(base) is Number and base.value > 0)  # type: ignore[attr-defined]
         if positive_constant:
@@ -192,7 +274,8 @@ def walk(root: Expr, gens: Generators, algebra: PolyAlgebra[T]) -> T:
             exponents = [0] * n
             for gen, power in parts:
                 exponents[index[gen]] += power
-            result = algebra.atom(coefficient, tuple(exponents))
+            factor, reduced = gens.reduce_monomial(tuple(exponents))
+            result = algebra.atom(coefficient * factor, reduced)
         elif kind is Add:
             result = algebra.add(kids)
         elif kind is Sub:
@@ -226,7 +309,10 @@ class Writer:
     def _terms(self, poly: Poly) -> list[tuple[tuple[int, ...], Normal]]:
         s = self.s
         terms = []
+        poly = self.gens.reduce(poly)
         for exponents, c in poly.terms.items():
+            if max(Fraction(c).numerator.bit_length(), Fraction(c).denominator.bit_length()) > MAX_WRITTEN_BITS:
+                raise AlgebraError("the result is too large to write: a coefficient of over 1,000 digits")
             factors: list[Normal] = [{CONSTANT: c}]
             factors.extend(self._power(i, e) for i, e in enumerate(exponents) if e)
             terms.append((exponents, factors[0] if len(factors) == 1 else s.multiply(factors)))

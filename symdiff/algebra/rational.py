@@ -61,9 +61,12 @@ def product(factors: dict[Poly, int], nvars: int, coefficient: Rational = 1) -> 
 class FactoredAlgebra:
     """Sums, products and powers of ``Factored`` values in ``nvars`` generators."""
 
-    def __init__(self, nvars: int) -> None:
+    def __init__(self, nvars: int, gens: Generators | None = None) -> None:
         self.nvars = nvars
         self._coprime: set[frozenset[Poly]] = set()
+        # Roots of numbers: their powers are reduced, (sqrt(2))^2 = 2 (see Generators.relations).
+        self._relations = {Poly.generator(i, nvars): q for i, (q, _) in gens.relations.items()} if gens else {}
+        self._gens = gens
 
     # --- the algebra ``walk`` folds into ------------------------------------------------------
     def const(self, value: Rational) -> Factored:
@@ -71,7 +74,7 @@ class FactoredAlgebra:
 
     def atom(self, coefficient: Rational, exponents: tuple[int, ...]) -> Factored:
         factors = {Poly.generator(i, self.nvars): e for i, e in enumerate(exponents) if e}
-        return Factored(coefficient, factors)
+        return self._reduced(Factored(coefficient, factors))
 
     def neg(self, a: Factored) -> Factored:
         return Factored(-a.coefficient, a.factors)
@@ -84,7 +87,23 @@ class FactoredAlgebra:
             if not coefficient:
                 return Factored(0, {})
             _merge(merged, value.factors)
-        return Factored(coefficient, merged)
+        return self._reduced(Factored(coefficient, merged))
+
+    def _reduced(self, value: Factored) -> Factored:
+        if not self._relations or not value.coefficient:
+            return value
+        factors = value.factors
+        if not any(f in factors and not 0 <= factors[f] < q for f, q in self._relations.items()):
+            return value
+        factors = dict(factors)
+        exponents = [0] * self.nvars
+        for f in self._relations:
+            if f in factors:
+                ((unit, _),) = f.terms.items()
+                exponents[unit.index(1)] = factors.pop(f)
+        c, reduced = self._gens.reduce_monomial(tuple(exponents))  # type: ignore[union-attr]
+        _merge(factors, {Poly.generator(i, self.nvars): e for i, e in enumerate(reduced) if e})
+        return Factored(value.coefficient * c, factors)
 
     def pow(self, a: Factored, n: int) -> Factored:
         if n == 0:
@@ -94,7 +113,7 @@ class FactoredAlgebra:
                 raise AlgebraError("division by zero: 0 to a negative power")
             return a
         check_number_power(a.coefficient, abs(n))
-        return Factored(Fraction(a.coefficient) ** n, {f: e * n for f, e in a.factors.items()})
+        return self._reduced(Factored(Fraction(a.coefficient) ** n, {f: e * n for f, e in a.factors.items()}))
 
     def div(self, a: Factored, b: Factored) -> Factored:
         if not b.coefficient:
@@ -124,11 +143,13 @@ class FactoredAlgebra:
             return result
         _merge(result.factors, common)
         _merge(result.factors, {f: -e for f, e in lcd.items()})
-        return result
+        return self._reduced(result)
 
     # --- building blocks ------------------------------------------------------------------------
     def from_poly(self, poly: Poly) -> Factored:
         """A poly as content * monomial * primitive rest."""
+        if self._gens is not None:
+            poly = self._gens.reduce(poly)
         if not poly.terms:
             return Factored(0, {})
         c, primitive = poly.primitive()
@@ -208,7 +229,7 @@ def factored(expr: Expr, also: tuple[Expr, ...] = ()) -> tuple[Factored, Generat
     """``expr`` as a factored rational function in its generators (``also`` numbered first)."""
     gens = Generators()
     gens.scan(expr)
-    algebra = FactoredAlgebra(gens.number(also))
+    algebra = FactoredAlgebra(gens.number(also), gens)
     return walk(expr, gens, algebra), gens, algebra
 
 

@@ -112,7 +112,7 @@ def test_factor_keeps_the_value_and_is_idempotent(expr):
 
 def _sympy_factor_list(expr):
     coefficient, factors = sympy.factor_list(sympy.expand(expr))
-    return coefficient, sorted((sympy.expand(f), k) for f, k in factors)
+    return coefficient, sorted(((sympy.expand(f), k) for f, k in factors), key=str)
 
 
 @given(univariate_polynomials)
