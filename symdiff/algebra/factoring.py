@@ -2,12 +2,15 @@
 
 ``factor_poly`` splits a primitive poly into factors: its content in each generator (a
 factor free of that generator), the square-free parts (Yun's algorithm), and, for a part in
-one generator, its rational roots (the rational root theorem) as linear factors; what is
-left is a quadratic without rational roots (irreducible over Q) or a higher-degree factor it
-does not split further. An even polynomial in x is tried as a polynomial in x^2 first, so
-``x^4 + 5*x^2 + 4 = (x^2 + 1)*(x^2 + 4)``. Not every polynomial is split into irreducibles
-(``x^4 + 4`` and most multivariate ones stay whole, as does any poly with terms times
-generators over ``MAX_FACTOR_WORK``); the product always equals the input.
+one generator, its rational roots (the rational root theorem) as linear factors, then
+quadratic factors with integer coefficients (Kronecker's method, ``x^4 + 4 =
+(x^2 - 2*x + 2)*(x^2 + 2*x + 2)``); what is left has no linear or quadratic factor over Q.
+An even polynomial in x is tried as a polynomial in x^2 first (``x^4 + 5*x^2 + 4 =
+(x^2 + 1)*(x^2 + 4)``), and one homogeneous in two generators as one in their ratio
+(``x^2 - y^2 = (x - y)*(x + y)``). Not every polynomial is split into irreducibles (a factor
+of degree 3 or more without smaller factors, say of degree 6 = 3 + 3, and most multivariate
+polys stay whole, as does any poly with terms times generators over ``MAX_FACTOR_WORK``);
+the product always equals the input.
 
 ``apart(e, x)`` writes a rational function of x as a polynomial plus proper fractions over
 the powers of its denominator's linear and quadratic factors over Q. Symbols other than x
@@ -29,7 +32,17 @@ from .generators import Generators
 from .polynomial import MAX_DEGREE, AlgebraError, Poly, content_in, gcd
 from .presentation import _negate_leading
 from .rational import Factored, FractionWriter, factor_key, factored, product
-from .univariate import Dense, divmod_dense, ext_gcd, from_dense, mul, split_rational_roots, to_dense, trim
+from .univariate import (
+    Dense,
+    divmod_dense,
+    ext_gcd,
+    from_dense,
+    mul,
+    quadratic_factor,
+    split_rational_roots,
+    to_dense,
+    trim,
+)
 
 __all__ = ["apart", "factor", "factor_poly"]
 
@@ -93,8 +106,11 @@ def _square_free(f: Poly, var: int) -> list[tuple[Poly, int]]:
 
 
 def _split(f: Poly) -> list[tuple[Poly, int]]:
-    """A square-free primitive part split further where it is a poly in one generator."""
+    """A square-free primitive part split further where it is a poly in one generator, or
+    homogeneous in two (x^2 - y^2 as y^2*((x/y)^2 - 1))."""
     variables = f.variables()
+    if len(variables) == 2 and f.total_degree() > 1 and len({sum(k) for k in f.terms}) == 1:
+        return _split_homogeneous(f, *sorted(variables))
     if len(variables) != 1 or f.total_degree() <= 1:
         return [(f, 1)]
     (var,) = variables
@@ -112,12 +128,37 @@ def _split(f: Poly) -> list[tuple[Poly, int]]:
     return _split_roots(f, var)
 
 
+def _split_homogeneous(f: Poly, x: int, y: int) -> list[tuple[Poly, int]]:
+    """Factor f(x, 1) in x, and make each factor g of degree k homogeneous again, y^k*g(x/y)."""
+    degree = f.total_degree()
+    if f.degree(x) != degree:  # y divides f: not met once monomial factors are out
+        return [(f, 1)]
+    dehomogenized = Poly({_only(k, x): c for k, c in f.terms.items()}, f.nvars)
+    pieces = []
+    for piece, k in _split(dehomogenized):
+        d = piece.degree(x)
+        terms = {}
+        for exponents, c in piece.terms.items():
+            raised = list(exponents)
+            raised[y] = d - exponents[x]
+            terms[tuple(raised)] = c
+        pieces.append((Poly(terms, f.nvars), k))
+    return pieces
+
+
+def _only(exponents: tuple[int, ...], var: int) -> tuple[int, ...]:
+    return tuple(e if i == var else 0 for i, e in enumerate(exponents))
+
+
 def _split_roots(f: Poly, var: int) -> list[tuple[Poly, int]]:
     coefficients = [int(c) for c in to_dense(f, var)]
     if len(coefficients) <= 2:
         return [(f, 1)]
     linear, rest, _ = split_rational_roots(coefficients)
     pieces = [(from_dense(factor, var, f.nvars), 1) for factor in linear]
+    while len(rest) > 4 and (quadratic := quadratic_factor(rest)) is not None:  # degree 4 or more
+        pieces.append((from_dense(quadratic, var, f.nvars), 1))
+        rest, _ = divmod_dense(rest, quadratic)
     if len(trim(list(rest))) > 1:
         pieces.append((from_dense(rest, var, f.nvars).primitive()[1], 1))
     return pieces
@@ -254,6 +295,10 @@ def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gen
         below.append(base if i == 1 else Pow(base, Number(i)))
         lower = below[0] if len(below) == 1 else Mul(*below)
         signed.append((content < 0, Div(upper, lower)))
+    if signed and signed[0][0]:  # lead with a positive fraction where there is one
+        first = next((i for i, (negative, _) in enumerate(signed) if not negative), None)
+        if first is not None:
+            signed.insert(0, signed.pop(first))
     result: Expr | None = None
     for negative, part in signed:
         if result is None:

@@ -151,3 +151,26 @@ def split_rational_roots(coefficients: list[int]) -> tuple[list[Dense], Dense, b
         assert not remainder  # a root's linear factor divides
         linear.append(factor)
     return linear, rest, True
+
+
+def quadratic_factor(coefficients: Dense) -> Dense | None:
+    """A quadratic factor with integer coefficients of an integer poly without rational roots,
+    by Kronecker's method (g(0), g(1), g(-1) divide f(0), f(1), f(-1)); None if there is none
+    or the search would be too long: x^4 + 4 = (x^2 - 2*x + 2)*(x^2 + 2*x + 2)."""
+    values = [sum(c * point**i for i, c in enumerate(coefficients)) for point in (0, 1, -1)]
+    divisors = [_divisors(abs(int(v))) for v in values]
+    if any(d is None for d in divisors) or math.prod(2 * len(d) for d in divisors) > MAX_CANDIDATES:  # type: ignore[arg-type]
+        return None
+    d0, d1, dm = divisors
+    for c0 in d0:  # type: ignore[union-attr]
+        for g1 in (s * d for d in d1 for s in (1, -1)):  # type: ignore[union-attr]
+            for gm in (s * d for d in dm for s in (1, -1)):  # type: ignore[union-attr]
+                for c in (c0, -c0):
+                    twice_a = g1 + gm - 2 * c
+                    if twice_a <= 0 or twice_a % 2 or (g1 - gm) % 2:
+                        continue
+                    candidate: Dense = [c, (g1 - gm) // 2, twice_a // 2]
+                    _, remainder = divmod_dense(coefficients, candidate)
+                    if not remainder:
+                        return candidate
+    return None
