@@ -6,6 +6,10 @@ on the first call to ``parse``, NumPy on the first numeric call, matplotlib on t
 
 from __future__ import annotations
 
+from .algebra.expansion import expand
+from .algebra.factoring import apart, factor
+from .algebra.polynomial import AlgebraError
+from .algebra.rational import cancel, together
 from .algebra.simplify import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.trace import Derivation, Step
@@ -61,6 +65,7 @@ heaviside = Function("heaviside")
 
 __all__ = [
     "Add",
+    "AlgebraError",
     "Call",
     "CompiledFunction",
     "Confusion",
@@ -90,8 +95,10 @@ __all__ = [
     "UndefinedCall",
     "__version__",
     "acos",
+    "apart",
     "asin",
     "atan",
+    "cancel",
     "confusion_matrix",
     "cos",
     "cosh",
@@ -100,6 +107,8 @@ __all__ = [
     "derive",
     "diff",
     "exp",
+    "expand",
+    "factor",
     "gradient",
     "heaviside",
     "hessian",
@@ -127,4 +136,5 @@ __all__ = [
     "symbols",
     "tan",
     "tanh",
+    "together",
 ]
