@@ -132,8 +132,29 @@ class SymdiffSyntax(StrPrinter):
         return f"sign({self._print(expr.args[0])})"
 
 
+# SymPy's names of functions symdiff knows under another name (Max(0, u) is checked when printed).
+_RENAMED = {"Abs": "abs", "Heaviside": "heaviside", "Max": "relu"}
+
+
+def readable(expr: sympy.Expr) -> bool:
+    """Whether every node of ``expr`` has a symdiff spelling. symdiff would read the printed zoo,
+    I, nan or oo as a symbol and Piecewise(...) as a product, and count them wrongly."""
+    known = set(FUNCTIONS) | set(ALIASES)
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Atom:
+            if not (node.is_Symbol or node.is_Rational or node in (sympy.E, sympy.pi)):
+                return False
+        elif not isinstance(node, (sympy.Add, sympy.Mul, sympy.Pow)):
+            name = node.func.__name__
+            if _RENAMED.get(name, name) not in known:
+                return False
+    return True
+
+
 def sympy_nodes(expr: sympy.Expr, e_power: bool = False) -> int | None:
     """Nodes of SymPy's printed answer, read by symdiff; None for zoo, I, nan, Piecewise, ..."""
+    if not readable(expr):
+        return None
     try:
         text = SymdiffSyntax(e_power).doprint(expr)
     except Unreadable:

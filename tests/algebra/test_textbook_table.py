@@ -118,3 +118,38 @@ def test_a_row_naming_an_unknown_function_is_not_available():
     assert table.function_names(row.book) == {"sign"}
     assert not table.available(row, {"abs"})
     assert table.available(row, {"abs", "sign"})
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("bench_textbook", _PATH.parent / "bench_textbook.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_x, _y = sympy.Symbol("x", real=True), sympy.Symbol("y", real=True)
+SYMPY_PRINTED = [
+    # SymPy's answer, whether e^ is the row's notation, the same tree in symdiff's syntax
+    (-4 * _x / (_x**2 - 1) ** 2, False, "-4*x/(x^2 - 1)^2"),
+    (sympy.exp(_x) / (sympy.exp(_x) + 1), False, "exp(x)/(exp(x) + 1)"),
+    (sympy.exp(_x) / (sympy.exp(_x) + 1), True, "e^x/(e^x + 1)"),
+    (sympy.exp(-_x**2 / 2) * _x, True, "x*e^(-x^2/2)"),
+    (sympy.E * _x + sympy.sqrt(_x), False, "e*x + sqrt(x)"),
+    (sympy.Abs(_x) + sympy.Heaviside(_y, 0) + sympy.Max(0, _x), False, "abs(x) + heaviside(y) + relu(x)"),
+    (1 / sympy.sqrt(1 - _x**2), False, "1/sqrt(1 - x^2)"),
+]
+
+
+@pytest.mark.parametrize(("answer", "e_power", "text"), SYMPY_PRINTED)
+def test_the_benchmark_counts_sympy_answers_as_symdiff_would(answer, e_power, text):
+    bench = _load_bench()
+    assert bench.sympy_nodes(answer, e_power) == bench.nodes(text)
+
+
+def test_the_benchmark_does_not_count_what_symdiff_cannot_read():
+    bench = _load_bench()
+    assert bench.sympy_nodes(sympy.zoo) is None
+    assert bench.sympy_nodes(_x + sympy.I) is None
+    assert bench.sympy_nodes(sympy.nan * _x) is None
+    assert bench.sympy_nodes(sympy.Piecewise((_x, _x > 0), (0, True))) is None
+    assert bench.sympy_nodes(sympy.Max(_x, _y)) is None
