@@ -168,4 +168,4 @@ def available(row: Row, known: set[str] | frozenset[str]) -> bool:
     Needed because symdiff reads an unknown ``sign(x)`` as the product sign*x: a row must not be
     tried merely because it parses.
     """
-    return function_names(row.function + " " + row.book) <= set(known)
+    return (function_names(row.function) | function_names(row.book)) <= set(known)

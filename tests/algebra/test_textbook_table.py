@@ -112,12 +112,18 @@ def test_symdiff_reads_the_row_as_sympy_does_and_answers_with_the_right_value(ro
     assert same_values(to_sympy(ours), expected, row.function)
 
 
+def test_every_row_but_the_optional_ones_names_only_functions_symdiff_knows():
+    assert [row for row in table.ROWS if not table.available(row, KNOWN)] == []
+
+
 def test_a_row_naming_an_unknown_function_is_not_available():
     # symdiff reads an unknown sign(x) as the product sign*x: parsing is not enough.
     row = table.Row("abs(x)", "x", "sign(x)", "test")
     assert table.function_names(row.book) == {"sign"}
     assert not table.available(row, {"abs"})
     assert table.available(row, {"abs", "sign"})
+    # a name just before a parenthesis in the other text is not a function: x in "ln(x)/x", "(1 - ..."
+    assert table.available(table.Row("ln(x)/x", "x", "(1 - ln(x))/x^2", "test"), {"ln"})
 
 
 def _load_bench():
