@@ -3,7 +3,8 @@
 Each is a law a textbook uses on a finished derivative; each keeps the value and the domain:
 - quotients: sin(u)/cos(u) = tan(u), cos(u)/sin(u) = cot(u), 1/cos(u) = sec(u), 1/sin(u) = csc(u)
   (both sides are undefined at the same points);
-- Pythagorean: c*m*sin(u)^2 + c*m*cos(u)^2 = c*m (defined at the same points).
+- Pythagorean: c*m*sin(u)^2 + c*m*cos(u)^2 = c*m (defined at the same points), and
+  c*m*tan(u)^2 + c*m = c*m*sec(u)^2, c*m*cot(u)^2 + c*m = c*m*csc(u)^2 (likewise).
 
 A function returns the rewritten normal form, or None when its law does not apply. Whether the
 result is shorter is for the caller (``textbook``) to judge, by the printed answer's size.
@@ -73,25 +74,31 @@ def _quotients_in(monomial: Monomial) -> list[tuple[Expr, Fraction]] | None:
 
 
 def pythagorean(s: Simplifier, normal: Normal) -> Normal | None:
-    """c*m*sin(u)^2 + c*m*cos(u)^2 = c*m, for each pair of terms that differ only so."""
+    """c*m*sin(u)^2 + c*m*cos(u)^2 = c*m, c*m*tan(u)^2 + c*m = c*m*sec(u)^2 and
+    c*m*cot(u)^2 + c*m = c*m*csc(u)^2, for each pair of terms that differ only so."""
     terms = dict(normal)
     changed = False
     for monomial in list(terms):
         if monomial not in terms:
             continue
         for index, (base, exponent) in enumerate(monomial):
-            if not (type(base) is Call and base.name == "sin" and isinstance(exponent, NUMERIC) and exponent >= 2):
+            if not (type(base) is Call and base.name in _SQUARES and isinstance(exponent, NUMERIC) and exponent >= 2):
                 continue
-            partner = _with_factor(monomial, index, Call("cos", base.argument), s)
-            if partner is None or terms.get(partner) != terms[monomial]:
+            partner_factor, result_factor = _SQUARES[base.name]
+            rest = [{((b, e),): ONE} for i, (b, e) in enumerate(monomial) if i != index]
+            lowered = [{((base, exponent - 2),): ONE}] if exponent != 2 else []
+            partner_factors = rest + lowered
+            if partner_factor:
+                partner_factors = [*partner_factors, {((Call(partner_factor, base.argument), 2),): ONE}]
+            partner = _monomial_of(s.multiply(partner_factors))
+            if partner is None or partner == monomial or terms.get(partner) != terms[monomial]:
                 continue
             coefficient = terms.pop(monomial)
             del terms[partner]
-            lowered = exponent - 2
-            rest = tuple(f for i, f in enumerate(monomial) if i != index)
-            reduced = s.multiply([{CONSTANT: coefficient}, {rest: ONE}]
-                                 + ([{((base, lowered),): ONE}] if lowered else []))
-            for m, c in reduced.items():
+            result = rest + lowered + [{CONSTANT: coefficient}]
+            if result_factor:
+                result.append({((Call(result_factor, base.argument), 2),): ONE})
+            for m, c in s.multiply(result).items():
                 terms[m] = terms.get(m, 0) + c
                 if not terms[m]:
                     del terms[m]
@@ -100,17 +107,13 @@ def pythagorean(s: Simplifier, normal: Normal) -> Normal | None:
     return terms if changed else None
 
 
-def _with_factor(monomial: Monomial, index: int, cosine: Expr, s: Simplifier) -> Monomial | None:
-    """``monomial`` with its sin(u)^p replaced by cos(u)^2*sin(u)^(p - 2), as the simplifier
-    would order it; None if that is not a plain product of powers."""
-    base, exponent = monomial[index]
-    lowered = exponent - 2  # type: ignore[operator]
-    factors = [{((b, e),): ONE} for i, (b, e) in enumerate(monomial) if i != index]
-    factors.append({((cosine, 2),): ONE})
-    if lowered:
-        factors.append({((base, lowered),): ONE})
-    product = s.multiply(factors)
+# f: (the partner term's extra factor g(u)^2, or "" for none; what the pair becomes, times h(u)^2):
+# sin^2 + cos^2 = 1, tan^2 + 1 = sec^2, cot^2 + 1 = csc^2.
+_SQUARES = {"sin": ("cos", ""), "tan": ("", "sec"), "cot": ("", "csc")}
+
+
+def _monomial_of(product: Normal) -> Monomial | None:
     if len(product) != 1:
         return None
-    ((partner, coefficient),) = product.items()
-    return partner if coefficient == 1 else None
+    ((monomial, coefficient),) = product.items()
+    return monomial if coefficient == 1 else None

@@ -19,7 +19,7 @@ Cancelling removes a removable singularity ((x^2 - 1)/(x - 1) is x + 1): the ans
 derivative wherever the derivative is defined, as in every computer algebra system.
 
 It is cheap to decline: an answer of more than ``MAX_NODES`` nodes, or one with no product or
-power of a sum, no fraction and no sin or cos, is returned as it is without any algebra, so the
+power of a sum, no fraction and no sin, cos, tan or cot, is returned as it is without any algebra, so the
 long answers of the speed benchmarks pay nothing for it.
 """
 
@@ -74,18 +74,49 @@ def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
     answer = s.answer(normal)
     trig, rational = _worth_trying(answer)
     steps: list[Step] = []
-    current, size = answer, _size(answer)
+    current = answer
+
+    def take(law: str, candidate: Expr | None) -> None:
+        nonlocal current
+        if candidate is not None and candidate != current and _size(candidate) < _size(current):
+            steps.append((law, current, candidate))
+            current = candidate
+
     if trig:
-        for law, identity in (("trig_quotient", trig_quotients), ("pythagorean", pythagorean)):
-            rewritten = identity(s, s.normal_form(current))
-            if rewritten is not None:
-                candidate = s.answer(rewritten)
-                if _size(candidate) < size:
-                    steps.append((law, current, candidate))
-                    current, size = candidate, _size(candidate)
+        rewritten = trig_quotients(s, s.normal_form(current))
+        take("trig_quotient", None if rewritten is None else s.answer(rewritten))
+        take("pythagorean", _pythagorean_everywhere(s, current))
     if rational:
-        steps.extend(_rational_steps(s, current, size))
+        before = len(steps)
+        steps.extend(_rational_steps(s, current, _size(current)))
+        current = steps[-1][2] if steps else current
+        if trig and len(steps) > before:
+            # Over one denominator, sin(x)^2 + cos(x)^2 may now meet, and cancel after: d/dx
+            # sin(x)/(1 + cos(x)) is (cos(x)^2 + sin(x)^2 + cos(x))/(cos(x) + 1)^2 = 1/(cos(x) + 1).
+            before = len(steps)
+            take("pythagorean", _pythagorean_everywhere(s, current))
+            if len(steps) > before:
+                steps.extend(_rational_steps(s, current, _size(current)))
     return answer, steps
+
+
+def _pythagorean_everywhere(s: Simplifier, expr: Expr) -> Expr | None:
+    """``expr`` with sin^2 + cos^2 = 1 (and 1 + tan^2 = sec^2) used in every sum in it."""
+    changed = False
+
+    def rewrite(node: Expr, children: list[Expr]) -> Expr:
+        nonlocal changed
+        rebuilt = node if all(a is b for a, b in zip(children, node.children, strict=True)) else node.with_children(
+            tuple(children))
+        if type(rebuilt) in (Add, Sub):
+            reduced = pythagorean(s, s.normal_form(rebuilt))
+            if reduced is not None:
+                changed = True
+                return s.answer(reduced)
+        return rebuilt
+
+    result = fold(expr, rewrite)
+    return result if changed else None
 
 
 def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
@@ -102,6 +133,10 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
         together = fold(write_fraction(value, gens, bottom="factored"), _flat)
         lowest_terms = fold(write_fraction(lowest, gens, bottom="factored"), _flat)
         cancelled = _settled(s, lowest_terms)
+        # The denominator multiplied out where that is shorter: 2/(x^2 - 1), not 2/((x - 1)*(x + 1)).
+        expanded_below = _settled(s, fold(write_fraction(lowest, gens), _flat))
+        if _size(expanded_below) < _size(cancelled):
+            lowest_terms = cancelled = expanded_below
         factored_out = _settled(s, fold(write_fraction(lowest, gens, top="factored", bottom="factored"), _flat))
     except SymdiffError:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
@@ -179,8 +214,8 @@ def _flat(node: Expr, children: list[Expr]) -> Expr:
 
 
 def _worth_trying(expr: Expr) -> tuple[bool, bool]:
-    """Whether the answer has something each part of the strategy could shorten: a sin or cos
-    for the identities; for the algebra, a sum that is a factor, a power's base, a numerator
+    """Whether the answer has something each part of the strategy could shorten: a sin, cos, tan
+    or cot for the identities; for the algebra, a sum that is a factor, a power's base, a numerator
     or denominator (not a function's argument, which the algebra treats as a whole), or several
     fractions. Neither for answers over ``MAX_NODES`` nodes."""
     count = fractions = 0
@@ -196,7 +231,7 @@ def _worth_trying(expr: Expr) -> tuple[bool, bool]:
             sum_in_product = True
         elif kind is Div:
             fractions += 1
-        elif kind is Call and node.name in ("sin", "cos"):  # type: ignore[attr-defined]
+        elif kind is Call and node.name in ("sin", "cos", "tan", "cot"):  # type: ignore[attr-defined]
             trig = True
         below = kind in (Mul, Div, Pow, Neg) or (in_product and kind not in (Call, Add, Sub))
         stack.extend((child, below) for child in node.children)

@@ -31,6 +31,9 @@ DERIVATIVES = [
     ("exp(log(x))", "x", "1"),
     ("ln(2)*2^a/log(2)", "a", "ln(2)*2^a"),
     ("(w*x + b - y)^2", "w", "2*x*(w*x + b - y)"),
+    ("sin(x)/(1 + cos(x))", "x", "1/(cos(x) + 1)"),
+    ("sin(x)/cos(x)", "x", "sec(x)^2"),
+    ("ln((x - 1)/(x + 1))", "x", "2/(x^2 - 1)"),
 ]
 
 
@@ -47,9 +50,12 @@ SIMPLIFICATIONS = [
     ("sin(x)^2 + cos(x)^2", "1"),
     ("-sin(x)/cos(x)", "-tan(x)"),
     ("(x^2 - 1)/(x - 1)", "x + 1"),
-    ("1/(x + 1) + 1/(x - 1)", "2*x/((x - 1)*(x + 1))"),
+    ("1/(x + 1) + 1/(x - 1)", "2*x/(x^2 - 1)"),
     ("1/x + 1/x^2", "(x + 1)/x^2"),
-    ("x^2 + 2*x", "x^2 + 2*x"),  # a polynomial in plain variables is not factored
+    ("x^2 + 2*x", "x^2 + 2*x"),
+    ("tan(x)^2 + 1", "sec(x)^2"),
+    ("2*cot(x)^3 + 2*cot(x)", "2*cot(x)*csc(x)^2"),
+    ("3*x*sin(x)^2 + 3*x*cos(x)^2", "3*x"),  # a polynomial in plain variables is not factored
 ]
 
 
