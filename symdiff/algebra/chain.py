@@ -109,7 +109,11 @@ def _replay(raw: Expr, recorder: Simplifier) -> list[Rewrite] | None:
         frames.pop()
         unchanged = all(a is b for a, b in zip(done, node.children, strict=True))
         current = node if unchanged else node.with_children(tuple(done))
-        record = recorder.records.get(node)
+        # The laws used on the node as it now stands (its parts already rewritten): simplifying
+        # it records them, so a step names what happens at this place, not what would have
+        # happened to the node as first written.
+        recorder.normal_form(current)
+        record = recorder.records.get(current)
         if record is not None:
             laws, shown = record
             named = tuple(law for law in ORDER if law in laws)

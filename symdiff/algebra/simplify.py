@@ -445,12 +445,18 @@ class Simplifier(Presenter, LongProducts):
                     return {((self.present(base), exponent),): ONE}
                 content = -content
                 primitive = {monomial: -coefficient for monomial, coefficient in primitive.items()}
-            parts = [self._number_power(content, exponent), self._numeric_power({shared: ONE}, exponent)]
-            if len(primitive) > 1:
-                parts.append({((self.present(primitive), exponent),): ONE})
-            else:
-                parts.append(self._numeric_power(primitive, exponent))
-            return self.multiply(parts)
+            record = self.record
+            if content == 1 and not shared:
+                self.record = False  # (u + v)^n as it is: putting its parts together is no law shown
+            try:
+                parts = [self._number_power(content, exponent), self._numeric_power({shared: ONE}, exponent)]
+                if len(primitive) > 1:
+                    parts.append({((self.present(primitive), exponent),): ONE})
+                else:
+                    parts.append(self._numeric_power(primitive, exponent))
+                return self.multiply(parts)
+            finally:
+                self.record = record
         ((monomial, coefficient),) = base.items()
         if not monomial:
             return self._number_power(coefficient, exponent)

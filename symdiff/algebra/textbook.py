@@ -31,7 +31,8 @@ from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, S
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
 from .identities import pythagorean, trig_quotients
-from .normal import Normal
+from .normal import NUMERIC, Normal
+from .presentation import common_exponentials
 from .rational import factored, write_fraction
 from .simplify import Simplifier, natural_log_name
 
@@ -72,7 +73,7 @@ def textbook_answer(s: Simplifier, normal: Normal) -> Expr:
 def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
     """The simplifier's answer, and the steps that take it to the textbook's (none if it is one)."""
     answer = s.answer(normal)
-    trig, rational = _worth_trying(answer)
+    trig, rational = _worth_trying(normal, answer)
     steps: list[Step] = []
     current = answer
 
@@ -165,10 +166,11 @@ def _settled(s: Simplifier, candidate: Expr) -> Expr:
     """``candidate``, or the simplifier's writing of it when that is what simplifying the
     candidate again would end at: shorter, or left alone by this strategy (-x*y - x/2 for
     (-2*x*y - x)/2)."""
-    written = s.answer(s.normal_form(candidate))
+    normal = s.normal_form(candidate)
+    written = s.answer(normal)
     if written == candidate:
         return candidate
-    if _size(written) < _size(candidate) or not _worth_trying(written)[1]:
+    if _size(written) < _size(candidate) or not _worth_trying(normal, written)[1]:
         return written
     return candidate
 
@@ -213,37 +215,62 @@ def _flat(node: Expr, children: list[Expr]) -> Expr:
     return node.with_children(tuple(children))
 
 
-def _worth_trying(expr: Expr) -> tuple[bool, bool]:
-    """Whether the answer has something each part of the strategy could shorten: a sin, cos, tan
-    or cot for the identities; for the algebra, a sum that is a factor, a power's base, a numerator
-    or denominator (not a function's argument, which the algebra treats as a whole), or several
-    fractions. Neither for answers over ``MAX_NODES`` nodes."""
-    count = fractions = 0
-    trig = sum_in_product = False
-    stack: list[tuple[Expr, bool]] = [(expr, False)]
-    while stack:
-        node, in_product = stack.pop()
+def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
+    """Whether the answer has something each part of the strategy could shorten, judged on its
+    normal form's terms (cheap): a sin, cos, tan or cot factor for the identities; a sum as a
+    factor (a product or power of a sum, a numerator or denominator) or several terms with a
+    denominator for the algebra. Neither for answers over ``MAX_NODES`` nodes."""
+    trig = sum_factor = False
+    fractions = 0
+    for monomial in normal:
+        below = False
+        for base, exponent in monomial:
+            kind = type(base)
+            if kind in (Add, Sub):
+                sum_factor = True
+            elif kind is Call and base.name in _TRIG:  # type: ignore[attr-defined]
+                trig = True
+            if isinstance(exponent, NUMERIC) and exponent < 0:
+                below = True
+        fractions += below
+    if sum_factor and not trig:  # sin(x)^2 + cos(x)^2 may be inside a sum that is a factor
+        trig = any(_mentions_trig(base) for monomial in normal for base, _ in monomial if type(base) in (Add, Sub))
+    # A factor every term has is written in front, e^x*(x^3 + 3*x^2): a sum that is a factor too.
+    rational = sum_factor or fractions > 1 or (len(normal) > 1 and bool(common_exponentials(normal)))
+    if not (trig or rational) or _size(answer, MAX_NODES) > MAX_NODES:
+        return False, False
+    return trig, rational
+
+
+_TRIG = frozenset({"sin", "cos", "tan", "cot"})
+
+
+def _mentions_trig(expr: Expr) -> bool:
+    stack = [expr]
+    count = 0
+    while stack and count <= MAX_NODES:
+        node = stack.pop()
         count += 1
-        if count > MAX_NODES:
-            return False, False
-        kind = type(node)
-        if kind in (Add, Sub) and in_product:
-            sum_in_product = True
-        elif kind is Div:
-            fractions += 1
-        elif kind is Call and node.name in ("sin", "cos", "tan", "cot"):  # type: ignore[attr-defined]
-            trig = True
-        below = kind in (Mul, Div, Pow, Neg) or (in_product and kind not in (Call, Add, Sub))
-        stack.extend((child, below) for child in node.children)
-    return trig, sum_in_product or fractions > 1
+        if type(node) is Call and node.name in _TRIG:  # type: ignore[attr-defined]
+            return True
+        stack.extend(node.children)
+    return False
 
 
 def _fractions(expr: Expr) -> int:
     return sum(1 for node in _nodes(expr) if type(node) is Div)
 
 
-def _size(expr: Expr) -> int:
-    return sum(1 for _ in _nodes(expr))
+def _size(expr: Expr, most: int | None = None) -> int:
+    """Nodes of ``expr`` as written (counting no further than just past ``most``)."""
+    count = 0
+    stack = [expr]
+    while stack:
+        count += 1
+        if most is not None and count > most:
+            break
+        stack.extend(stack.pop().children)
+    return count
 
 
 def _nodes(expr: Expr) -> list[Expr]:

@@ -52,7 +52,7 @@ SIMPLIFY_TABLE = [
     ("(-x - y)^(1/3)", "(-x - y)^(1/3)"),
     ("(-x - 1)^(3/2)", "(-x - 1)^(3/2)"),
     ("sqrt(-2x - 2)", "sqrt(2)*sqrt(-x - 1)"),
-    ("(-2x - 2)^(-1/2)", "1/(sqrt(2)*sqrt(-x - 1))"),
+    ("(-2x - 2)^(-1/2)", "sqrt(2)/(2*sqrt(-x - 1))"),
     ("sqrt(2x + 2)", "sqrt(2)*sqrt(x + 1)"),
     ("(-x - 1)^2", "(x + 1)^2"),
     # a division by zero has no value anywhere, however the term or sum around it goes on: 1/0
