@@ -32,6 +32,7 @@ Atom = tuple[Rational, tuple[tuple[Expr, int], ...]]
 _E = Constant("e")
 _SUMS = (Add, Sub, Mul, Div, Neg)
 MAX_WRITTEN_BITS = 3_300  # about 1,000 decimal digits: the most a number literal may have
+_MAX_REDUCTIONS = 64
 
 
 class PolyAlgebra(Protocol[T]):
@@ -57,8 +58,9 @@ class Generators:
         self.order: list[Expr] = []
         self.index: dict[Expr, int] = {}
         self.roots: dict[Expr, tuple[Expr, int]] = {}  # b^(1/q) -> (b, q)
-        # index of a root of a number -> (q, the number): (2^(1/2))^2 = 2 is used to reduce powers
-        self.relations: dict[int, tuple[int, Fraction]] = {}
+        # index of a root b^(1/q) -> (q, b as a number or a poly): (2^(1/2))^2 = 2 and
+        # ((x^2 + 1)^(1/2))^2 = x^2 + 1 are used to reduce powers (see ``reduce``)
+        self.relations: dict[int, tuple[int, Fraction | Poly]] = {}
 
     def scan(self, root: Expr) -> None:
         """Find the generators of ``root`` (call ``number`` when all expressions are scanned)."""
@@ -84,17 +86,30 @@ class Generators:
             atom = self._atom(node)
             self.atoms[id(node)] = (node, atom)
             self.found.update(gen for gen, _ in atom[1])
+            for gen, _ in atom[1]:  # the base of a root of a sum is read too: sqrt(x^2 + 1)^2 = x^2 + 1
+                base = self.roots.get(gen, (None,))[0]
+                if base is not None and type(base) not in (Symbol, Constant, Call, Number):
+                    stack.append(base)
 
     def number(self, also: Sequence[Expr] = ()) -> int:
         """Fix the order of the generators (``also`` first, in its order); the count of them."""
-        numbers = self._unify_roots(also)
+        relations = self._unify_roots(also)
         rest = sorted(self.found - set(also), key=_generator_key)
         self.order = [*also, *rest]
         self.index = {gen: i for i, gen in enumerate(self.order)}
-        self.relations = {self.index[gen]: relation for gen, relation in numbers.items() if gen in self.index}
-        return len(self.order)
+        n = len(self.order)
+        for gen, (q, base) in relations.items():
+            if gen not in self.index:
+                continue
+            if isinstance(base, Expr):
+                try:
+                    base = walk(base, self, _PurePolys(n))
+                except (_NotPolynomial, AlgebraError):
+                    continue  # sqrt(1/x + 1): no polynomial relation; the root stays free
+            self.relations[self.index[gen]] = (q, base)
+        return n
 
-    def _unify_roots(self, also: Sequence[Expr]) -> dict[Expr, tuple[int, Fraction]]:
+    def _unify_roots(self, also: Sequence[Expr]) -> dict[Expr, tuple[int, Fraction | Expr]]:
         """One generator per base of roots: with x, sqrt(x) and x^(1/3) all present, the one
         generator is x^(1/6) (x = (x^(1/6))^6), which holds wherever sqrt(x) is defined, and so
         wherever an expression containing it is. A root of a number, sqrt(2), is a generator
@@ -106,7 +121,7 @@ class Generators:
             if gen in self.found:
                 common[base] = math.lcm(common.get(base, 1), q)
         remap: dict[Expr, tuple[Expr, int]] = {}
-        numbers: dict[Expr, tuple[int, Fraction]] = {}
+        numbers: dict[Expr, tuple[int, Fraction | Expr]] = {}
         one = Fraction(1)
         for base, q in common.items():
             root = self.simplifier.present({((base, Fraction(1, q)),): one})
@@ -117,6 +132,8 @@ class Generators:
                     remap[gen] = (root, q // p)
             if type(base) is Number:
                 numbers[root] = (q, Fraction(base.value))  # type: ignore[attr-defined]
+            elif type(base) not in (Symbol, Constant, Call):
+                numbers[root] = (q, base)  # a sum or product: its poly, once generators are numbered
             elif base in self.found and base not in also:
                 remap[base] = (root, q)
         if not remap:
@@ -131,8 +148,31 @@ class Generators:
         return numbers
 
     def reduce(self, poly: Poly) -> Poly:
-        """A poly with powers of roots of numbers reduced: (sqrt(2))^3 = 2*sqrt(2)."""
+        """A poly with powers of roots reduced: (sqrt(2))^3 = 2*sqrt(2), sqrt(x^2 + 1)^3 =
+        (x^2 + 1)*sqrt(x^2 + 1) (negative powers only of roots of numbers: 1/sqrt(2) = sqrt(2)/2)."""
         if not self.relations or not poly.terms:
+            return poly
+        symbolic = {i: (q, base) for i, (q, base) in self.relations.items() if isinstance(base, Poly)}
+        for _ in range(_MAX_REDUCTIONS):  # a base is a smaller expression: this ends in a few rounds
+            poly = self._reduce_numbers(poly)
+            done: dict[tuple[int, ...], Rational] = {}
+            reduced = Poly({}, poly.nvars)
+            for exponents, c in poly.terms.items():
+                i = next((i for i, (q, _) in symbolic.items() if exponents[i] >= q), None)
+                if i is None:
+                    done[exponents] = c
+                    continue
+                q, base = symbolic[i]
+                k, rest = divmod(exponents[i], q)
+                lowered = (*exponents[:i], rest, *exponents[i + 1:])
+                reduced = reduced + (base**k).shift(lowered, c)  # type: ignore[operator]
+            if not reduced.terms and len(done) == len(poly):
+                return poly
+            poly = reduced + Poly(done, poly.nvars)
+        return poly
+
+    def _reduce_numbers(self, poly: Poly) -> Poly:
+        if not any(isinstance(value, Fraction) for _, value in self.relations.values()):
             return poly
         terms: dict[tuple[int, ...], Rational] = {}
         for exponents, c in poly.terms.items():
@@ -150,7 +190,7 @@ class Generators:
         reduced = list(exponents)
         for i, (q, value) in self.relations.items():
             e = reduced[i]
-            if e < 0 or e >= q:
+            if isinstance(value, Fraction) and (e < 0 or e >= q):
                 k, reduced[i] = divmod(e, q)
                 check_number_power(value, abs(k))
                 factor *= Fraction(value) ** k
@@ -206,6 +246,8 @@ class Generators:
             q = Fraction(exponent)
             if q.denominator == 1 and type(base) in (Symbol, Constant, Call):
                 return base, q.numerator
+            if type(base) is Number and not base.value:  # type: ignore[attr-defined]
+                return s.present({((base, exponent),): one}), 1  # 0^(-1/2): no value, kept whole
             if q.denominator != 1:  # x^(p/q) = (x^(1/q))^p where either side is defined
                 root = s.present({((base, Fraction(1, q.denominator)),): one})
                 self.roots[root] = (base, q.denominator)
@@ -225,6 +267,50 @@ class Generators:
                     reduced = s.scale(power, Fraction(1, k))
                     return s.present(s.power(s.normal_form(base), reduced)), k
         return s.present({((base, exponent),): one}), 1  # type: ignore[dict-item]
+
+
+class _NotPolynomial(Exception):
+    """The base of a root is not a polynomial in the generators (it has a denominator)."""
+
+
+class _PurePolys:
+    """Polys only: what the base of a root of a sum is read as."""
+
+    def __init__(self, nvars: int) -> None:
+        self.nvars = nvars
+
+    def const(self, value: Rational) -> Poly:
+        return Poly.constant(value, self.nvars)
+
+    def atom(self, coefficient: Rational, exponents: tuple[int, ...]) -> Poly:
+        if any(e < 0 for e in exponents):
+            raise _NotPolynomial
+        return Poly.monomial(exponents, coefficient)
+
+    def add(self, terms: list[Poly]) -> Poly:
+        total = Poly({}, self.nvars)
+        for term in terms:
+            total = total + term
+        return total
+
+    def neg(self, a: Poly) -> Poly:
+        return -a
+
+    def mul(self, factors: list[Poly]) -> Poly:
+        result = Poly.constant(1, self.nvars)
+        for factor in factors:
+            result = result * factor
+        return result
+
+    def div(self, a: Poly, b: Poly) -> Poly:
+        if not b.is_constant() or not b.terms:
+            raise _NotPolynomial
+        return a.scale(1 / Fraction(b.constant_value()))
+
+    def pow(self, a: Poly, n: int) -> Poly:
+        if n < 0:
+            raise _NotPolynomial
+        return a**n
 
 
 def _generator_key(gen: Expr) -> tuple[int, str, int]:
@@ -320,14 +406,12 @@ class Writer:
 
     def expr(self, poly: Poly) -> Expr:
         """The poly as a sum in graded order: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 1."""
-        merged: dict[object, list] = {}  # normal monomial -> [sort key, coefficient]
-        for exponents, term in self._terms(poly):
+        merged: dict[object, Rational] = {}  # normal monomial -> coefficient
+        for _, term in self._terms(poly):
             for monomial, c in term.items():  # one term, but x^(1/2) squared may meet x
-                key = (-sum(exponents), tuple(-abs(e) for e in exponents), tuple(-e for e in exponents))
-                entry = merged.setdefault(monomial, [key, 0])
-                entry[0] = min(entry[0], key)
-                entry[1] += c
-        ordered = sorted(((key, monomial, c) for monomial, (key, c) in merged.items() if c), key=lambda t: t[0])
+                merged[monomial] = merged.get(monomial, 0) + c
+        # The order is one of the written terms alone, so a result read back is written alike.
+        ordered = sorted(((self._order(m), m, c) for m, c in merged.items() if c), key=lambda t: t[0])
         if not ordered:
             return Number(0)
         if len(ordered) == 2 and ordered[0][2] < 0 < ordered[1][2]:  # 1 - x^2, not -x^2 + 1
@@ -342,6 +426,22 @@ class Writer:
             else:
                 run.append(magnitude)
         return run[0] if len(run) == 1 else Add(*run)
+
+    def _order(self, monomial: tuple[tuple[Expr, object], ...]) -> tuple[object, ...]:
+        """Graded order of a written term: by degree (e^(2*x) counts 2), then factor by factor
+        in the simplifier's order of bases: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 2*sin(x)."""
+        weights = [(self.s._key(base), self._weight(exponent)) for base, exponent in monomial]
+        return (-sum(w for _, w in weights), tuple((key, -abs(w), -w) for key, w in weights))
+
+    def _weight(self, exponent: object) -> Fraction:
+        if isinstance(exponent, NUMERIC):
+            return Fraction(exponent)
+        normal = self.s.normal_form(exponent)  # type: ignore[arg-type]
+        if len(normal) == 1:
+            (c,) = normal.values()
+            if c > 0:
+                return Fraction(c)
+        return Fraction(1)
 
     def _power(self, i: int, e: int) -> Normal:
         key = (i, e)

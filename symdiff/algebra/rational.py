@@ -26,6 +26,7 @@ from ..core.expr import Div, Expr, Mul, Number, Pow
 from ..syntax.parser import to_expr
 from .exact import Rational, whole
 from .generators import Generators, Writer, walk
+from .normal import CONSTANT
 from .polynomial import AlgebraError, Poly, check_number_power, gcd
 
 __all__ = ["Factored", "FactoredAlgebra", "cancel", "cancel_factored", "factored", "together", "write_fraction"]
@@ -94,16 +95,34 @@ class FactoredAlgebra:
             return value
         factors = value.factors
         if not any(f in factors and not 0 <= factors[f] < q for f, q in self._relations.items()):
-            return value
+            return value  # (a negative power of a root of a sum is left alone: 1/sqrt(x^2 + 1))
+        gens: Generators = self._gens  # type: ignore[assignment]
         factors = dict(factors)
-        exponents = [0] * self.nvars
-        for f in self._relations:
-            if f in factors:
-                ((unit, _),) = f.terms.items()
-                exponents[unit.index(1)] = factors.pop(f)
-        c, reduced = self._gens.reduce_monomial(tuple(exponents))  # type: ignore[union-attr]
-        _merge(factors, {Poly.generator(i, self.nvars): e for i, e in enumerate(reduced) if e})
-        return Factored(value.coefficient * c, factors)
+        coefficient = value.coefficient
+        for _ in range(64):  # a root's base is smaller than the root: this ends in a few rounds
+            exponents = [0] * self.nvars
+            for f in self._relations:
+                if f in factors:
+                    ((unit, _),) = f.terms.items()
+                    exponents[unit.index(1)] = factors.pop(f)
+            c, reduced = gens.reduce_monomial(tuple(exponents))
+            coefficient *= c
+            more: list[tuple[Poly, int]] = []
+            for i, e in enumerate(reduced):
+                q, base = gens.relations.get(i, (0, None))
+                if isinstance(base, Poly) and not -q < e < q:  # sqrt(u)^3 = u*sqrt(u), sqrt(u)^-3 = ...
+                    k = e // q if e > 0 else -(-e // q)  # the power left is between -q and q
+                    e -= k * q
+                    more.append((base, k))
+                if e:
+                    _merge(factors, {Poly.generator(i, self.nvars): e})
+            if not more:
+                break
+            for base, k in more:
+                part = self.pow(self.from_poly(base), k)
+                coefficient *= part.coefficient
+                _merge(factors, part.factors)
+        return Factored(coefficient, factors)
 
     def pow(self, a: Factored, n: int) -> Factored:
         if n == 0:
@@ -289,11 +308,16 @@ class FractionWriter(Writer):
 
     def _product(self, coefficient: Fraction, mono: tuple[int, ...], factors: dict[Poly, int]) -> Expr:
         """coefficient * monomial * f1^k1 * ..., the sums in textbook order."""
+        factors = dict(factors)
+        roots = self._merged_roots(mono := list(mono), factors)
         parts: list[Expr] = []
-        head = self.expr(Poly.monomial(mono, abs(coefficient)))
-        if head != Number(1) or not factors:
+        head = self.expr(Poly.monomial(tuple(mono), abs(coefficient)))
+        if head != Number(1) or (not factors and not roots):
             parts.append(head)
-        for f in sorted(factors, key=factor_key):
+        for f in sorted([*factors, *roots], key=factor_key):
+            if f in roots:
+                parts.append(roots[f])
+                continue
             shown = self.expr(f)
             parts.append(shown if factors[f] == 1 else Pow(shown, Number(factors[f])))
         result = parts[0] if len(parts) == 1 else Mul(*parts)
@@ -304,6 +328,27 @@ class FractionWriter(Writer):
                 return Mul(Neg(result.children[0]), *result.children[1:])
             return Neg(result)
         return result
+
+    def _merged_roots(self, mono: list[int], factors: dict[Poly, int]) -> dict[Poly, Expr]:
+        """u^k*sqrt(u) written (u)^(k + 1/2), as a textbook does: (x^2 + 1)^(3/2). Takes the
+        root out of ``mono`` or ``factors`` and u out of ``factors``."""
+        merged: dict[Poly, Expr] = {}
+        for i, (q, base) in self.gens.relations.items():
+            if not isinstance(base, Poly) or base not in factors:
+                continue
+            unit = Poly.generator(i, len(mono))
+            r = mono[i] or factors.get(unit, 0)
+            k = factors[base]
+            if not r or (r > 0) != (k > 0):
+                continue
+            power = self.s.power(self.s.normal_form(self.expr(base)), {CONSTANT: Fraction(k * q + r, q)})
+            merged[base] = self.s.present(power)
+            del factors[base]
+            if mono[i]:
+                mono[i] = 0
+            else:
+                del factors[unit]
+        return merged
 
     def _is_symbolic_power(self, f: Poly) -> bool:
         """Whether a generator is a power with a symbolic exponent (e^x), which a textbook writes
