@@ -8,10 +8,12 @@ with: trees for a worked solution, or normal forms directly).
 
 Polynomial and rational-function algebra, exact over the rationals: ``polynomial`` (sparse
 multivariate polys, exact division, pseudo-remainders and a real multivariate GCD),
-``generators`` (an expression as a poly in its non-polynomial subterms, sin(x), e^x, ..., and
-polys written back as trees), ``rational`` (rational functions as products of powers of
-polys; ``cancel``, ``together`` and ``cancel_factored``), ``expansion`` (``expand``),
-``univariate`` (dense one-variable polys: rational roots, extended Euclid) and ``factoring``
+``generators`` (an expression's non-polynomial subterms, sin(x), e^x, ..., in canonical form),
+``polywalk`` (a tree folded into an algebra over its generators), ``rational`` (rational
+functions as products of powers of polys, in lowest terms by the GCD), ``writer`` (polys and
+rational functions written back as textbook trees), ``fraction_forms`` (``cancel``,
+``together`` and ``cancel_factored``), ``expansion`` (``expand``), ``univariate`` (dense
+one-variable polys: rational roots, quadratic factors, extended Euclid) and ``factoring``
 (``factor`` and ``apart``).
 
 May import: ``symdiff.core`` and ``symdiff.syntax``.

@@ -4,11 +4,17 @@ A *generator* is any subterm that is not built by ``+ - * /`` and whole powers: 
 or e, ``sin(x)``, ``e^x``, ``sigmoid(w*x + b)``, ``x^(1/2)``, ``2^x``. ``Generators.scan``
 finds them and puts each in one canonical form, so that equal subterms written two ways are
 one generator: the simplifier's normal form of the subterm is taken apart into its factors
-(``sqrt(8)`` is ``2*sqrt(2)``; ``exp(u)`` is ``e^u``; ``x^(3/2)`` is ``(x^(1/2))^3``), and a
+(``sqrt(4)`` is 2; ``exp(u)`` is ``e^u``; ``x^(3/2)`` is ``(x^(1/2))^3``), and a
 positive constant to a power with a whole multiple in it is a power of a simpler generator
 (``e^(2*x) = (e^x)^2``, ``e^(-x) = (e^x)^-1``): each of these holds wherever both sides are
-defined. ``walk`` then folds the tree into any algebra (polys, factored rational functions)
-without recursion, and ``Writer`` writes a poly in the generators back as a textbook tree.
+defined.
+
+Roots are tied to their bases: with x, sqrt(x) and x^(1/3) all present, the one generator is
+x^(1/6), since x = (x^(1/6))^6 wherever sqrt(x) is defined, and so wherever an expression
+containing it is. The powers of a root of a number or of a sum are reduced with the relation
+it satisfies, (sqrt(2))^2 = 2 and (sqrt(x^2 + 1))^2 = x^2 + 1 (``relations``, ``reduce``), so
+that sqrt(x^2 + 1)^3 and (x^2 + 1)*sqrt(x^2 + 1) are one poly. ``polywalk.walk`` then folds a
+tree into an algebra over the generators, and ``writer`` writes polys back as trees.
 """
 
 from __future__ import annotations
@@ -16,35 +22,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Protocol, TypeVar
 
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from .exact import Rational, bounded_power, whole
-from .normal import CONSTANT, NUMERIC, Normal
+from .normal import CONSTANT, NUMERIC
 from .polynomial import AlgebraError, Poly, check_number_power
+from .polywalk import Atom, NotPolynomial, PurePolys, walk
 from .simplify import Simplifier
 
-__all__ = ["Generators", "PolyAlgebra", "Writer", "walk"]
+__all__ = ["Generators"]
 
-T = TypeVar("T")
-# How a generator node enters a poly: a coefficient times powers of canonical generators.
-Atom = tuple[Rational, tuple[tuple[Expr, int], ...]]
 _E = Constant("e")
 _SUMS = (Add, Sub, Mul, Div, Neg)
 MAX_WRITTEN_BITS = 3_300  # about 1,000 decimal digits: the most a number literal may have
 _MAX_REDUCTIONS = 64
-
-
-class PolyAlgebra(Protocol[T]):
-    """What ``walk`` folds a tree into."""
-
-    def const(self, value: Rational) -> T: ...
-    def atom(self, coefficient: Rational, exponents: tuple[int, ...]) -> T: ...
-    def add(self, terms: list[T]) -> T: ...
-    def neg(self, a: T) -> T: ...
-    def mul(self, factors: list[T]) -> T: ...
-    def div(self, a: T, b: T) -> T: ...
-    def pow(self, a: T, n: int) -> T: ...
 
 
 class Generators:
@@ -103,8 +94,8 @@ class Generators:
                 continue
             if isinstance(base, Expr):
                 try:
-                    base = walk(base, self, _PurePolys(n))
-                except (_NotPolynomial, AlgebraError):
+                    base = walk(base, self, PurePolys(n))
+                except (NotPolynomial, AlgebraError):
                     continue  # sqrt(1/x + 1): no polynomial relation; the root stays free
             self.relations[self.index[gen]] = (q, base)
         return n
@@ -269,50 +260,6 @@ class Generators:
         return s.present({((base, exponent),): one}), 1  # type: ignore[dict-item]
 
 
-class _NotPolynomial(Exception):
-    """The base of a root is not a polynomial in the generators (it has a denominator)."""
-
-
-class _PurePolys:
-    """Polys only: what the base of a root of a sum is read as."""
-
-    def __init__(self, nvars: int) -> None:
-        self.nvars = nvars
-
-    def const(self, value: Rational) -> Poly:
-        return Poly.constant(value, self.nvars)
-
-    def atom(self, coefficient: Rational, exponents: tuple[int, ...]) -> Poly:
-        if any(e < 0 for e in exponents):
-            raise _NotPolynomial
-        return Poly.monomial(exponents, coefficient)
-
-    def add(self, terms: list[Poly]) -> Poly:
-        total = Poly({}, self.nvars)
-        for term in terms:
-            total = total + term
-        return total
-
-    def neg(self, a: Poly) -> Poly:
-        return -a
-
-    def mul(self, factors: list[Poly]) -> Poly:
-        result = Poly.constant(1, self.nvars)
-        for factor in factors:
-            result = result * factor
-        return result
-
-    def div(self, a: Poly, b: Poly) -> Poly:
-        if not b.is_constant() or not b.terms:
-            raise _NotPolynomial
-        return a.scale(1 / Fraction(b.constant_value()))
-
-    def pow(self, a: Poly, n: int) -> Poly:
-        if n < 0:
-            raise _NotPolynomial
-        return a**n
-
-
 def _generator_key(gen: Expr) -> tuple[int, str, int]:
     """Symbols by name first (they lead a polynomial), then functions, powers, constants."""
     kind = type(gen)
@@ -324,131 +271,3 @@ def _generator_key(gen: Expr) -> tuple[int, str, int]:
     if kind is Call:
         return (1 + constant, gen.name, hash(gen))  # type: ignore[attr-defined]
     return (2 + constant, type(gen).__name__, hash(gen))
-
-
-def walk(root: Expr, gens: Generators, algebra: PolyAlgebra[T]) -> T:
-    """Fold ``root`` into ``algebra``, bottom-up, without recursion; generators are leaves."""
-    n = len(gens.order)
-    index = gens.index
-    done: dict[int, T] = {}
-
-    def children(node: Expr) -> tuple[Expr, ...]:
-        if id(node) in gens.atoms or type(node) is Number:
-            return ()
-        if type(node) is Pow:
-            return (node.children[0],)
-        return node.children
-
-    stack = [root]
-    while stack:
-        node = stack[-1]
-        if id(node) in done:
-            stack.pop()
-            continue
-        waiting = [child for child in children(node) if id(child) not in done]
-        if waiting:
-            stack.extend(waiting)
-            continue
-        stack.pop()
-        kids = [done[id(child)] for child in children(node)]
-        kind = type(node)
-        if kind is Number:
-            value = node.value  # type: ignore[attr-defined]
-            result = algebra.const(value if type(value) is int else whole(Fraction(value)))
-        elif id(node) in gens.atoms:
-            coefficient, parts = gens.atoms[id(node)][1]
-            exponents = [0] * n
-            for gen, power in parts:
-                exponents[index[gen]] += power
-            factor, reduced = gens.reduce_monomial(tuple(exponents))
-            result = algebra.atom(coefficient * factor, reduced)
-        elif kind is Add:
-            result = algebra.add(kids)
-        elif kind is Sub:
-            result = algebra.add([kids[0], algebra.neg(kids[1])])
-        elif kind is Mul:
-            result = algebra.mul(kids)
-        elif kind is Div:
-            result = algebra.div(kids[0], kids[1])
-        elif kind is Neg:
-            result = algebra.neg(kids[0])
-        elif kind is Pow:
-            result = algebra.pow(kids[0], gens.powers[id(node)][1])
-        else:  # pragma: no cover - every other kind is a generator
-            raise AlgebraError(f"no polynomial form for a {kind.__name__}")
-        done[id(node)] = result
-    return done[id(root)]
-
-
-class Writer:
-    """Writes polys in the generators back as trees, through the simplifier's normal forms:
-    a poly comes out as ``simplify`` prints a sum (descending degree, constant last)."""
-
-    def __init__(self, gens: Generators) -> None:
-        self.gens = gens
-        self.s = gens.simplifier
-        self._powers: dict[tuple[int, int], Normal] = {}
-
-    def normal(self, poly: Poly) -> Normal:
-        return self.s.add([term for _, term in self._terms(poly)]) if poly.terms else {}
-
-    def _terms(self, poly: Poly) -> list[tuple[tuple[int, ...], Normal]]:
-        s = self.s
-        terms = []
-        poly = self.gens.reduce(poly)
-        for exponents, c in poly.terms.items():
-            if max(Fraction(c).numerator.bit_length(), Fraction(c).denominator.bit_length()) > MAX_WRITTEN_BITS:
-                raise AlgebraError("the result is too large to write: a coefficient of over 1,000 digits")
-            factors: list[Normal] = [{CONSTANT: c}]
-            factors.extend(self._power(i, e) for i, e in enumerate(exponents) if e)
-            terms.append((exponents, factors[0] if len(factors) == 1 else s.multiply(factors)))
-        return terms
-
-    def expr(self, poly: Poly) -> Expr:
-        """The poly as a sum in graded order: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 1."""
-        merged: dict[object, Rational] = {}  # normal monomial -> coefficient
-        for _, term in self._terms(poly):
-            for monomial, c in term.items():  # one term, but x^(1/2) squared may meet x
-                merged[monomial] = merged.get(monomial, 0) + c
-        # The order is one of the written terms alone, so a result read back is written alike.
-        ordered = sorted(((self._order(m), m, c) for m, c in merged.items() if c), key=lambda t: t[0])
-        if not ordered:
-            return Number(0)
-        if len(ordered) == 2 and ordered[0][2] < 0 < ordered[1][2]:  # 1 - x^2, not -x^2 + 1
-            ordered.reverse()
-        run: list[Expr] = []
-        for _, monomial, c in ordered:
-            magnitude = self.s.present({monomial: abs(c)})
-            if not run:
-                run.append(self.s.present({monomial: c}) if c < 0 else magnitude)
-            elif c < 0:
-                run = [Sub(run[0] if len(run) == 1 else Add(*run), magnitude)]
-            else:
-                run.append(magnitude)
-        return run[0] if len(run) == 1 else Add(*run)
-
-    def _order(self, monomial: tuple[tuple[Expr, object], ...]) -> tuple[object, ...]:
-        """Graded order of a written term: by degree (e^(2*x) counts 2), then factor by factor
-        in the simplifier's order of bases: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 2*sin(x)."""
-        weights = [(self.s._key(base), self._weight(exponent)) for base, exponent in monomial]
-        return (-sum(w for _, w in weights), tuple((key, -abs(w), -w) for key, w in weights))
-
-    def _weight(self, exponent: object) -> Fraction:
-        if isinstance(exponent, NUMERIC):
-            return Fraction(exponent)
-        normal = self.s.normal_form(exponent)  # type: ignore[arg-type]
-        if len(normal) == 1:
-            (c,) = normal.values()
-            if c > 0:
-                return Fraction(c)
-        return Fraction(1)
-
-    def _power(self, i: int, e: int) -> Normal:
-        key = (i, e)
-        cached = self._powers.get(key)
-        if cached is None:
-            s = self.s
-            base = s.normal_form(self.gens.order[i])
-            cached = self._powers[key] = base if e == 1 else s.power(base, {CONSTANT: e})
-        return cached
-
