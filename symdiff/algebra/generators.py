@@ -49,6 +49,7 @@ class Generators:
         self.order: list[Expr] = []
         self.index: dict[Expr, int] = {}
         self.roots: dict[Expr, tuple[Expr, int]] = {}  # b^(1/q) -> (b, q)
+        self.redirects: dict[int, tuple[Expr, Expr]] = {}  # id(node) -> the simplified tree read instead
         # index of a root b^(1/q) -> (q, b as a number or a poly): (2^(1/2))^2 = 2 and
         # ((x^2 + 1)^(1/2))^2 = x^2 + 1 are used to reduce powers (see ``reduce``)
         self.relations: dict[int, tuple[int, Fraction | Poly]] = {}
@@ -75,6 +76,11 @@ class Generators:
                     stack.append(node.children[0])
                     continue
             atom = self._atom(node)
+            if atom is None:  # its normal form is a sum: (x + 1)^y with y = 1, found out only now
+                tree = self.simplifier.present(self.simplifier.normal_form(node))
+                self.redirects[id(node)] = (node, tree)
+                stack.append(tree)
+                continue
             self.atoms[id(node)] = (node, atom)
             self.found.update(gen for gen, _ in atom[1])
             for gen, _ in atom[1]:  # the base of a root of a sum is read too: sqrt(x^2 + 1)^2 = x^2 + 1
@@ -201,7 +207,7 @@ class Generators:
         if type(exponent) is Number:
             value = exponent.value  # type: ignore[attr-defined]
             return value if type(value) is int else None
-        if not exponent.children or type(exponent) not in (Neg, Div, Add, Sub, Mul, Pow):
+        if not exponent.children:
             return None
         normal = self.simplifier.normal_form(exponent)
         if not normal:
@@ -211,7 +217,7 @@ class Generators:
             return value if type(value) is int else None
         return None
 
-    def _atom(self, node: Expr) -> Atom:
+    def _atom(self, node: Expr) -> Atom | None:
         if type(node) in (Symbol, Constant):
             return 1, ((node, 1),)
         s = self.simplifier
@@ -221,8 +227,8 @@ class Generators:
             normal = s.normal_form(node)
         if not normal:
             return 0, ()
-        if len(normal) > 1:  # not met in practice: kept whole, which is always sound
-            return 1, ((s.present(normal), 1),)
+        if len(normal) > 1:
+            return None
         ((monomial, coefficient),) = normal.items()
         parts: list[tuple[Expr, int]] = []
         for base, exponent in monomial:

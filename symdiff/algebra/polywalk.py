@@ -39,6 +39,7 @@ class Scanned(Protocol):
 
     atoms: dict[int, tuple[Expr, Atom]]
     powers: dict[int, tuple[Expr, int]]
+    redirects: dict[int, tuple[Expr, Expr]]
     order: list[Expr]
     index: dict[Expr, int]
 
@@ -51,9 +52,13 @@ def walk(root: Expr, gens: Scanned, algebra: PolyAlgebra[T]) -> T:
     index = gens.index
     done: dict[int, T] = {}
 
+    redirects = gens.redirects
+
     def children(node: Expr) -> tuple[Expr, ...]:
         if id(node) in gens.atoms or type(node) is Number:
             return ()
+        if id(node) in redirects:
+            return (redirects[id(node)][1],)
         if type(node) is Pow:
             return (node.children[0],)
         return node.children
@@ -74,6 +79,8 @@ def walk(root: Expr, gens: Scanned, algebra: PolyAlgebra[T]) -> T:
         if kind is Number:
             value = node.value  # type: ignore[attr-defined]
             result = algebra.const(value if type(value) is int else whole(Fraction(value)))
+        elif id(node) in redirects:
+            result = kids[0]
         elif id(node) in gens.atoms:
             coefficient, parts = gens.atoms[id(node)][1]
             exponents = [0] * n
