@@ -39,7 +39,8 @@ class Writer:
         terms = []
         poly = self.gens.reduce(poly)
         for exponents, c in poly.terms.items():
-            if max(Fraction(c).numerator.bit_length(), Fraction(c).denominator.bit_length()) > MAX_WRITTEN_BITS:
+            size = c.bit_length() if type(c) is int else max(c.numerator.bit_length(), c.denominator.bit_length())
+            if size > MAX_WRITTEN_BITS:
                 raise AlgebraError("the result is too large to write: a coefficient of over 1,000 digits")
             factors: list[Normal] = [{CONSTANT: c}]
             factors.extend(self._power(i, e) for i, e in enumerate(exponents) if e)
@@ -75,15 +76,15 @@ class Writer:
         weights = [(self.s._key(base), self._weight(exponent)) for base, exponent in monomial]
         return (-sum(w for _, w in weights), tuple((key, -abs(w), -w) for key, w in weights))
 
-    def _weight(self, exponent: object) -> Fraction:
+    def _weight(self, exponent: object) -> Rational:
         if isinstance(exponent, NUMERIC):
-            return Fraction(exponent)
+            return exponent  # type: ignore[return-value]
         normal = self.s.normal_form(exponent)  # type: ignore[arg-type]
         if len(normal) == 1:
             (c,) = normal.values()
             if c > 0:
-                return Fraction(c)
-        return Fraction(1)
+                return c
+        return 1
 
     def _power(self, i: int, e: int) -> Normal:
         key = (i, e)
