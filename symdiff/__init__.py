@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .algebra.expansion import expand
 from .algebra.factoring import apart, factor
+from .algebra.fraction_forms import cancel, together
 from .algebra.polynomial import AlgebraError
-from .algebra.rational import cancel, together
 from .algebra.textbook import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.trace import Derivation, Step

@@ -2,8 +2,8 @@
 
 Lives here: ``normal`` (a sum of exact coefficients times products of powers), ``exact``
 (exact rational arithmetic that stays small), ``products`` (long products merged once),
-``presentation`` (a normal form as the tree a textbook prints), ``simplify`` (the traced
-simplifier and ``simplify``), ``chain`` (a simplification as a chain of rewrites, each one
+``presentation`` (a normal form as the tree a textbook prints), ``simplify`` (the
+simplifier that records what it does), ``chain`` (a simplification as a chain of rewrites, each one
 named law at one place), ``identities`` (trigonometric identities on a normal form),
 ``textbook`` (the answer a textbook prints: the strategy after the normal form, and the public
 ``simplify``) and ``algebras`` (the operations a rule builds a derivative with: trees for a
@@ -11,10 +11,12 @@ worked solution, or normal forms directly).
 
 Polynomial and rational-function algebra, exact over the rationals: ``polynomial`` (sparse
 multivariate polys, exact division, pseudo-remainders and a real multivariate GCD),
-``generators`` (an expression as a poly in its non-polynomial subterms, sin(x), e^x, ..., and
-polys written back as trees), ``rational`` (rational functions as products of powers of
-polys; ``cancel``, ``together`` and ``cancel_factored``), ``expansion`` (``expand``),
-``univariate`` (dense one-variable polys: rational roots, extended Euclid) and ``factoring``
+``generators`` (an expression's non-polynomial subterms, sin(x), e^x, ..., in canonical form),
+``polywalk`` (a tree folded into an algebra over its generators), ``rational`` (rational
+functions as products of powers of polys, in lowest terms by the GCD), ``writer`` (polys and
+rational functions written back as textbook trees), ``fraction_forms`` (``cancel``,
+``together`` and ``cancel_factored``), ``expansion`` (``expand``), ``univariate`` (dense
+one-variable polys: rational roots, quadratic factors, extended Euclid) and ``factoring``
 (``factor`` and ``apart``).
 
 May import: ``symdiff.core`` and ``symdiff.syntax``.

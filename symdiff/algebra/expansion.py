@@ -20,10 +20,11 @@ from ..core.collector import collector_paused
 from ..core.expr import Add, Div, Expr, Number, Sub
 from ..syntax.parser import to_expr
 from .exact import Rational
-from .generators import Generators, Writer, walk
+from .generators import Generators
 from .polynomial import AlgebraError, Poly, check_number_power
+from .polywalk import walk
 from .presentation import _negate_leading
-from .rational import factor_key
+from .writer import Writer, factor_key
 
 __all__ = ["ExpandAlgebra", "expand"]
 

@@ -31,7 +31,7 @@ from .exact import Rational
 from .generators import Generators
 from .polynomial import MAX_DEGREE, AlgebraError, Poly, content_in, gcd
 from .presentation import _negate_leading
-from .rational import Factored, FractionWriter, factor_key, factored, product
+from .rational import Factored, factored, product
 from .univariate import (
     Dense,
     divmod_dense,
@@ -43,6 +43,7 @@ from .univariate import (
     to_dense,
     trim,
 )
+from .writer import FractionWriter, factor_key
 
 __all__ = ["apart", "factor", "factor_poly"]
 

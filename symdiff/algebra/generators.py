@@ -4,11 +4,17 @@ A *generator* is any subterm that is not built by ``+ - * /`` and whole powers: 
 or e, ``sin(x)``, ``e^x``, ``sigmoid(w*x + b)``, ``x^(1/2)``, ``2^x``. ``Generators.scan``
 finds them and puts each in one canonical form, so that equal subterms written two ways are
 one generator: the simplifier's normal form of the subterm is taken apart into its factors
-(``sqrt(8)`` is ``2*sqrt(2)``; ``exp(u)`` is ``e^u``; ``x^(3/2)`` is ``(x^(1/2))^3``), and a
+(``sqrt(4)`` is 2; ``exp(u)`` is ``e^u``; ``x^(3/2)`` is ``(x^(1/2))^3``), and a
 positive constant to a power with a whole multiple in it is a power of a simpler generator
 (``e^(2*x) = (e^x)^2``, ``e^(-x) = (e^x)^-1``): each of these holds wherever both sides are
-defined. ``walk`` then folds the tree into any algebra (polys, factored rational functions)
-without recursion, and ``Writer`` writes a poly in the generators back as a textbook tree.
+defined.
+
+Roots are tied to their bases: with x, sqrt(x) and x^(1/3) all present, the one generator is
+x^(1/6), since x = (x^(1/6))^6 wherever sqrt(x) is defined, and so wherever an expression
+containing it is. The powers of a root of a number or of a sum are reduced with the relation
+it satisfies, (sqrt(2))^2 = 2 and (sqrt(x^2 + 1))^2 = x^2 + 1 (``relations``, ``reduce``), so
+that sqrt(x^2 + 1)^3 and (x^2 + 1)*sqrt(x^2 + 1) are one poly. ``polywalk.walk`` then folds a
+tree into an algebra over the generators, and ``writer`` writes polys back as trees.
 """
 
 from __future__ import annotations
@@ -16,34 +22,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Protocol, TypeVar
 
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from .exact import Rational, bounded_power, whole
-from .normal import CONSTANT, NUMERIC, Normal
+from .normal import CONSTANT, NUMERIC
 from .polynomial import AlgebraError, Poly, check_number_power
+from .polywalk import Atom, NotPolynomial, PurePolys, walk
 from .simplify import Simplifier
 
-__all__ = ["Generators", "PolyAlgebra", "Writer", "walk"]
+__all__ = ["Generators"]
 
-T = TypeVar("T")
-# How a generator node enters a poly: a coefficient times powers of canonical generators.
-Atom = tuple[Rational, tuple[tuple[Expr, int], ...]]
 _E = Constant("e")
 _SUMS = (Add, Sub, Mul, Div, Neg)
 MAX_WRITTEN_BITS = 3_300  # about 1,000 decimal digits: the most a number literal may have
-
-
-class PolyAlgebra(Protocol[T]):
-    """What ``walk`` folds a tree into."""
-
-    def const(self, value: Rational) -> T: ...
-    def atom(self, coefficient: Rational, exponents: tuple[int, ...]) -> T: ...
-    def add(self, terms: list[T]) -> T: ...
-    def neg(self, a: T) -> T: ...
-    def mul(self, factors: list[T]) -> T: ...
-    def div(self, a: T, b: T) -> T: ...
-    def pow(self, a: T, n: int) -> T: ...
+_MAX_REDUCTIONS = 64
 
 
 class Generators:
@@ -57,8 +49,10 @@ class Generators:
         self.order: list[Expr] = []
         self.index: dict[Expr, int] = {}
         self.roots: dict[Expr, tuple[Expr, int]] = {}  # b^(1/q) -> (b, q)
-        # index of a root of a number -> (q, the number): (2^(1/2))^2 = 2 is used to reduce powers
-        self.relations: dict[int, tuple[int, Fraction]] = {}
+        self.redirects: dict[int, tuple[Expr, Expr]] = {}  # id(node) -> the simplified tree read instead
+        # index of a root b^(1/q) -> (q, b as a number or a poly): (2^(1/2))^2 = 2 and
+        # ((x^2 + 1)^(1/2))^2 = x^2 + 1 are used to reduce powers (see ``reduce``)
+        self.relations: dict[int, tuple[int, Fraction | Poly]] = {}
 
     def scan(self, root: Expr) -> None:
         """Find the generators of ``root`` (call ``number`` when all expressions are scanned)."""
@@ -82,19 +76,37 @@ class Generators:
                     stack.append(node.children[0])
                     continue
             atom = self._atom(node)
+            if atom is None:  # its normal form is a sum: (x + 1)^y with y = 1, found out only now
+                tree = self.simplifier.present(self.simplifier.normal_form(node))
+                self.redirects[id(node)] = (node, tree)
+                stack.append(tree)
+                continue
             self.atoms[id(node)] = (node, atom)
             self.found.update(gen for gen, _ in atom[1])
+            for gen, _ in atom[1]:  # the base of a root of a sum is read too: sqrt(x^2 + 1)^2 = x^2 + 1
+                base = self.roots.get(gen, (None,))[0]
+                if base is not None and type(base) not in (Symbol, Constant, Call, Number):
+                    stack.append(base)
 
     def number(self, also: Sequence[Expr] = ()) -> int:
         """Fix the order of the generators (``also`` first, in its order); the count of them."""
-        numbers = self._unify_roots(also)
+        relations = self._unify_roots(also)
         rest = sorted(self.found - set(also), key=_generator_key)
         self.order = [*also, *rest]
         self.index = {gen: i for i, gen in enumerate(self.order)}
-        self.relations = {self.index[gen]: relation for gen, relation in numbers.items() if gen in self.index}
-        return len(self.order)
+        n = len(self.order)
+        for gen, (q, base) in relations.items():
+            if gen not in self.index:
+                continue
+            if isinstance(base, Expr):
+                try:
+                    base = walk(base, self, PurePolys(n))
+                except (NotPolynomial, AlgebraError):
+                    continue  # sqrt(1/x + 1): no polynomial relation; the root stays free
+            self.relations[self.index[gen]] = (q, base)
+        return n
 
-    def _unify_roots(self, also: Sequence[Expr]) -> dict[Expr, tuple[int, Fraction]]:
+    def _unify_roots(self, also: Sequence[Expr]) -> dict[Expr, tuple[int, Fraction | Expr]]:
         """One generator per base of roots: with x, sqrt(x) and x^(1/3) all present, the one
         generator is x^(1/6) (x = (x^(1/6))^6), which holds wherever sqrt(x) is defined, and so
         wherever an expression containing it is. A root of a number, sqrt(2), is a generator
@@ -106,7 +118,7 @@ class Generators:
             if gen in self.found:
                 common[base] = math.lcm(common.get(base, 1), q)
         remap: dict[Expr, tuple[Expr, int]] = {}
-        numbers: dict[Expr, tuple[int, Fraction]] = {}
+        numbers: dict[Expr, tuple[int, Fraction | Expr]] = {}
         one = Fraction(1)
         for base, q in common.items():
             root = self.simplifier.present({((base, Fraction(1, q)),): one})
@@ -117,6 +129,8 @@ class Generators:
                     remap[gen] = (root, q // p)
             if type(base) is Number:
                 numbers[root] = (q, Fraction(base.value))  # type: ignore[attr-defined]
+            elif type(base) not in (Symbol, Constant, Call):
+                numbers[root] = (q, base)  # a sum or product: its poly, once generators are numbered
             elif base in self.found and base not in also:
                 remap[base] = (root, q)
         if not remap:
@@ -131,8 +145,31 @@ class Generators:
         return numbers
 
     def reduce(self, poly: Poly) -> Poly:
-        """A poly with powers of roots of numbers reduced: (sqrt(2))^3 = 2*sqrt(2)."""
+        """A poly with powers of roots reduced: (sqrt(2))^3 = 2*sqrt(2), sqrt(x^2 + 1)^3 =
+        (x^2 + 1)*sqrt(x^2 + 1) (negative powers only of roots of numbers: 1/sqrt(2) = sqrt(2)/2)."""
         if not self.relations or not poly.terms:
+            return poly
+        symbolic = {i: (q, base) for i, (q, base) in self.relations.items() if isinstance(base, Poly)}
+        for _ in range(_MAX_REDUCTIONS):  # a base is a smaller expression: this ends in a few rounds
+            poly = self._reduce_numbers(poly)
+            done: dict[tuple[int, ...], Rational] = {}
+            reduced = Poly({}, poly.nvars)
+            for exponents, c in poly.terms.items():
+                i = next((i for i, (q, _) in symbolic.items() if exponents[i] >= q), None)
+                if i is None:
+                    done[exponents] = c
+                    continue
+                q, base = symbolic[i]
+                k, rest = divmod(exponents[i], q)
+                lowered = (*exponents[:i], rest, *exponents[i + 1:])
+                reduced = reduced + (base**k).shift(lowered, c)  # type: ignore[operator]
+            if not reduced.terms and len(done) == len(poly):
+                return poly
+            poly = reduced + Poly(done, poly.nvars)
+        return poly
+
+    def _reduce_numbers(self, poly: Poly) -> Poly:
+        if not any(isinstance(value, Fraction) for _, value in self.relations.values()):
             return poly
         terms: dict[tuple[int, ...], Rational] = {}
         for exponents, c in poly.terms.items():
@@ -150,7 +187,7 @@ class Generators:
         reduced = list(exponents)
         for i, (q, value) in self.relations.items():
             e = reduced[i]
-            if e < 0 or e >= q:
+            if isinstance(value, Fraction) and (e < 0 or e >= q):
                 k, reduced[i] = divmod(e, q)
                 check_number_power(value, abs(k))
                 factor *= Fraction(value) ** k
@@ -170,7 +207,7 @@ class Generators:
         if type(exponent) is Number:
             value = exponent.value  # type: ignore[attr-defined]
             return value if type(value) is int else None
-        if not exponent.children or type(exponent) not in (Neg, Div, Add, Sub, Mul, Pow):
+        if not exponent.children:
             return None
         normal = self.simplifier.normal_form(exponent)
         if not normal:
@@ -180,7 +217,7 @@ class Generators:
             return value if type(value) is int else None
         return None
 
-    def _atom(self, node: Expr) -> Atom:
+    def _atom(self, node: Expr) -> Atom | None:
         if type(node) in (Symbol, Constant):
             return 1, ((node, 1),)
         s = self.simplifier
@@ -190,8 +227,8 @@ class Generators:
             normal = s.normal_form(node)
         if not normal:
             return 0, ()
-        if len(normal) > 1:  # not met in practice: kept whole, which is always sound
-            return 1, ((s.present(normal), 1),)
+        if len(normal) > 1:
+            return None
         ((monomial, coefficient),) = normal.items()
         parts: list[tuple[Expr, int]] = []
         for base, exponent in monomial:
@@ -206,6 +243,8 @@ class Generators:
             q = Fraction(exponent)
             if q.denominator == 1 and type(base) in (Symbol, Constant, Call):
                 return base, q.numerator
+            if type(base) is Number and not base.value:  # type: ignore[attr-defined]
+                return s.present({((base, exponent),): one}), 1  # 0^(-1/2): no value, kept whole
             if q.denominator != 1:  # x^(p/q) = (x^(1/q))^p where either side is defined
                 root = s.present({((base, Fraction(1, q.denominator)),): one})
                 self.roots[root] = (base, q.denominator)
@@ -238,117 +277,3 @@ def _generator_key(gen: Expr) -> tuple[int, str, int]:
     if kind is Call:
         return (1 + constant, gen.name, hash(gen))  # type: ignore[attr-defined]
     return (2 + constant, type(gen).__name__, hash(gen))
-
-
-def walk(root: Expr, gens: Generators, algebra: PolyAlgebra[T]) -> T:
-    """Fold ``root`` into ``algebra``, bottom-up, without recursion; generators are leaves."""
-    n = len(gens.order)
-    index = gens.index
-    done: dict[int, T] = {}
-
-    def children(node: Expr) -> tuple[Expr, ...]:
-        if id(node) in gens.atoms or type(node) is Number:
-            return ()
-        if type(node) is Pow:
-            return (node.children[0],)
-        return node.children
-
-    stack = [root]
-    while stack:
-        node = stack[-1]
-        if id(node) in done:
-            stack.pop()
-            continue
-        waiting = [child for child in children(node) if id(child) not in done]
-        if waiting:
-            stack.extend(waiting)
-            continue
-        stack.pop()
-        kids = [done[id(child)] for child in children(node)]
-        kind = type(node)
-        if kind is Number:
-            value = node.value  # type: ignore[attr-defined]
-            result = algebra.const(value if type(value) is int else whole(Fraction(value)))
-        elif id(node) in gens.atoms:
-            coefficient, parts = gens.atoms[id(node)][1]
-            exponents = [0] * n
-            for gen, power in parts:
-                exponents[index[gen]] += power
-            factor, reduced = gens.reduce_monomial(tuple(exponents))
-            result = algebra.atom(coefficient * factor, reduced)
-        elif kind is Add:
-            result = algebra.add(kids)
-        elif kind is Sub:
-            result = algebra.add([kids[0], algebra.neg(kids[1])])
-        elif kind is Mul:
-            result = algebra.mul(kids)
-        elif kind is Div:
-            result = algebra.div(kids[0], kids[1])
-        elif kind is Neg:
-            result = algebra.neg(kids[0])
-        elif kind is Pow:
-            result = algebra.pow(kids[0], gens.powers[id(node)][1])
-        else:  # pragma: no cover - every other kind is a generator
-            raise AlgebraError(f"no polynomial form for a {kind.__name__}")
-        done[id(node)] = result
-    return done[id(root)]
-
-
-class Writer:
-    """Writes polys in the generators back as trees, through the simplifier's normal forms:
-    a poly comes out as ``simplify`` prints a sum (descending degree, constant last)."""
-
-    def __init__(self, gens: Generators) -> None:
-        self.gens = gens
-        self.s = gens.simplifier
-        self._powers: dict[tuple[int, int], Normal] = {}
-
-    def normal(self, poly: Poly) -> Normal:
-        return self.s.add([term for _, term in self._terms(poly)]) if poly.terms else {}
-
-    def _terms(self, poly: Poly) -> list[tuple[tuple[int, ...], Normal]]:
-        s = self.s
-        terms = []
-        poly = self.gens.reduce(poly)
-        for exponents, c in poly.terms.items():
-            if max(Fraction(c).numerator.bit_length(), Fraction(c).denominator.bit_length()) > MAX_WRITTEN_BITS:
-                raise AlgebraError("the result is too large to write: a coefficient of over 1,000 digits")
-            factors: list[Normal] = [{CONSTANT: c}]
-            factors.extend(self._power(i, e) for i, e in enumerate(exponents) if e)
-            terms.append((exponents, factors[0] if len(factors) == 1 else s.multiply(factors)))
-        return terms
-
-    def expr(self, poly: Poly) -> Expr:
-        """The poly as a sum in graded order: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 1."""
-        merged: dict[object, list] = {}  # normal monomial -> [sort key, coefficient]
-        for exponents, term in self._terms(poly):
-            for monomial, c in term.items():  # one term, but x^(1/2) squared may meet x
-                key = (-sum(exponents), tuple(-abs(e) for e in exponents), tuple(-e for e in exponents))
-                entry = merged.setdefault(monomial, [key, 0])
-                entry[0] = min(entry[0], key)
-                entry[1] += c
-        ordered = sorted(((key, monomial, c) for monomial, (key, c) in merged.items() if c), key=lambda t: t[0])
-        if not ordered:
-            return Number(0)
-        if len(ordered) == 2 and ordered[0][2] < 0 < ordered[1][2]:  # 1 - x^2, not -x^2 + 1
-            ordered.reverse()
-        run: list[Expr] = []
-        for _, monomial, c in ordered:
-            magnitude = self.s.present({monomial: abs(c)})
-            if not run:
-                run.append(self.s.present({monomial: c}) if c < 0 else magnitude)
-            elif c < 0:
-                run = [Sub(run[0] if len(run) == 1 else Add(*run), magnitude)]
-            else:
-                run.append(magnitude)
-        return run[0] if len(run) == 1 else Add(*run)
-
-    def _power(self, i: int, e: int) -> Normal:
-        key = (i, e)
-        cached = self._powers.get(key)
-        if cached is None:
-            s = self.s
-            base = s.normal_form(self.gens.order[i])
-            cached = self._powers[key] = base if e == 1 else s.power(base, {CONSTANT: e})
-        return cached
-

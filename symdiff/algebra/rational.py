@@ -1,4 +1,4 @@
-"""Rational functions in factored form, and ``cancel``, ``together`` and ``cancel_factored``.
+"""Rational functions in factored form, put over a common denominator and in lowest terms.
 
 A ``Factored`` value is ``coefficient * f1^k1 * f2^k2 * ...``: an exact rational times
 powers (whole, of either sign) of distinct primitive polys in the generators (see
@@ -7,28 +7,30 @@ was written in, ``(x^2 - 1)^2``; a sum is put over the least common denominator,
 splitting the denominators into pairwise coprime factors with the polynomial GCD (not by
 multiplying them), and its numerator is multiplied out.
 
-``cancel`` splits every numerator factor against every denominator factor the same way, which
-leaves the fraction in lowest terms. Cancelling removes a removable singularity:
-``(x^2 - 1)/(x - 1)`` becomes ``x + 1``, equal to the input wherever the input is defined
-(which is how every computer algebra system cancels).
+``FactoredAlgebra.cancel`` splits every numerator factor against every denominator factor the
+same way, which leaves the fraction in lowest terms. Cancelling removes a removable
+singularity: ``(x^2 - 1)/(x - 1)`` becomes ``x + 1``, equal to the input wherever the input
+is defined (which is how every computer algebra system cancels).
 
-Building blocks for other modules: ``factored(expr)`` gives ``(Factored, Generators)``;
-``FactoredAlgebra.cancel`` puts a value in lowest terms; ``numerator``/``denominator`` multiply
-out either side; ``write_fraction`` writes one back with the denominator expanded or factored.
+Building blocks for other modules: ``factored(expr)`` gives ``(Factored, Generators,
+FactoredAlgebra)``; ``algebra.cancel(value)`` puts a value in lowest terms;
+``value.numerator_factors()`` / ``denominator_factors()`` and ``product`` multiply out either
+side; ``writer.write_fraction`` writes one back with each side expanded or factored;
+``polynomial.gcd`` is the GCD of two polys.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.collector import collector_paused
-from ..core.expr import Div, Expr, Mul, Number, Pow
-from ..syntax.parser import to_expr
+from ..core.expr import Expr
 from .exact import Rational, whole
-from .generators import Generators, Writer, walk
+from .generators import Generators
 from .polynomial import AlgebraError, Poly, check_number_power, gcd
+from .polywalk import walk
+from .simplify import Simplifier
 
-__all__ = ["Factored", "FactoredAlgebra", "cancel", "cancel_factored", "factored", "together", "write_fraction"]
+__all__ = ["Factored", "FactoredAlgebra", "factored", "product"]
 
 
 class Factored:
@@ -94,16 +96,34 @@ class FactoredAlgebra:
             return value
         factors = value.factors
         if not any(f in factors and not 0 <= factors[f] < q for f, q in self._relations.items()):
-            return value
+            return value  # (a negative power of a root of a sum is left alone: 1/sqrt(x^2 + 1))
+        gens: Generators = self._gens  # type: ignore[assignment]
         factors = dict(factors)
-        exponents = [0] * self.nvars
-        for f in self._relations:
-            if f in factors:
-                ((unit, _),) = f.terms.items()
-                exponents[unit.index(1)] = factors.pop(f)
-        c, reduced = self._gens.reduce_monomial(tuple(exponents))  # type: ignore[union-attr]
-        _merge(factors, {Poly.generator(i, self.nvars): e for i, e in enumerate(reduced) if e})
-        return Factored(value.coefficient * c, factors)
+        coefficient = value.coefficient
+        for _ in range(64):  # a root's base is smaller than the root: this ends in a few rounds
+            exponents = [0] * self.nvars
+            for f in self._relations:
+                if f in factors:
+                    ((unit, _),) = f.terms.items()
+                    exponents[unit.index(1)] = factors.pop(f)
+            c, reduced = gens.reduce_monomial(tuple(exponents))
+            coefficient *= c
+            more: list[tuple[Poly, int]] = []
+            for i, e in enumerate(reduced):
+                q, base = gens.relations.get(i, (0, None))
+                if isinstance(base, Poly) and not -q < e < q:  # sqrt(u)^3 = u*sqrt(u), sqrt(u)^-3 = ...
+                    k = e // q if e > 0 else -(-e // q)  # the power left is between -q and q
+                    e -= k * q
+                    more.append((base, k))
+                if e:
+                    _merge(factors, {Poly.generator(i, self.nvars): e})
+            if not more:
+                break
+            for base, k in more:
+                part = self.pow(self.from_poly(base), k)
+                coefficient *= part.coefficient
+                _merge(factors, part.factors)
+        return Factored(coefficient, factors)
 
     def pow(self, a: Factored, n: int) -> Factored:
         if n == 0:
@@ -225,140 +245,12 @@ def _merge(into: dict[Poly, int], factors: dict[Poly, int]) -> None:
 # --- from trees and back ------------------------------------------------------------------------
 
 
-def factored(expr: Expr, also: tuple[Expr, ...] = ()) -> tuple[Factored, Generators, FactoredAlgebra]:
-    """``expr`` as a factored rational function in its generators (``also`` numbered first)."""
-    gens = Generators()
+def factored(
+    expr: Expr, also: tuple[Expr, ...] = (), simplifier: Simplifier | None = None
+) -> tuple[Factored, Generators, FactoredAlgebra]:
+    """``expr`` as a factored rational function in its generators (``also`` numbered first).
+    Pass a ``simplifier`` to share its memo (generators are canonicalised with it)."""
+    gens = Generators(simplifier)
     gens.scan(expr)
     algebra = FactoredAlgebra(gens.number(also), gens)
     return walk(expr, gens, algebra), gens, algebra
-
-
-def factor_key(poly: Poly) -> tuple[object, ...]:
-    """The order a textbook writes factors in: x*(x - 1)*(x + 1)*(x^2 + 1)."""
-    terms = sorted(poly.terms.items(), reverse=True)
-    return (len(poly) > 1, poly.total_degree(), len(poly), tuple((tuple(-e for e in k), c) for k, c in terms))
-
-
-class FractionWriter(Writer):
-    """Writes a ``Factored`` value: each side multiplied out, or as a product of its factors."""
-
-    def __init__(self, gens: Generators) -> None:
-        super().__init__(gens)
-        self._symbolic: dict[int, bool] = {}
-
-    def fraction(self, value: Factored, *, top: str = "expanded", bottom: str = "expanded") -> Expr:
-        nvars = len(self.gens.order)
-        coefficient = Fraction(value.coefficient)
-        if not coefficient:
-            return Number(0)
-        mono = [0] * nvars  # generators to a power, in the numerator (e^(-x) stays e^(-x))
-        numerator: dict[Poly, int] = {}
-        denominator: dict[Poly, int] = {}
-        for f, e in value.factors.items():
-            if len(f) == 1 and (e > 0 or self._is_symbolic_power(f)):
-                ((exponents, _),) = f.terms.items()
-                mono = [m + k * e for m, k in zip(mono, exponents, strict=True)]
-            elif e > 0:
-                numerator[f] = e
-            else:
-                denominator[f] = -e
-        if coefficient < 0 and (top == "factored" or bottom == "factored"):
-            # -(x*(y - s)) is written x*(s - y), -1/(x - 1) as 1/(1 - x): a sum to an odd power
-            # takes the sign, in the numerator if it can.
-            for side in (numerator, denominator) if top == "factored" else (denominator,):
-                odd = [f for f in sorted(side, key=factor_key) if side[f] % 2 and _mixed_signs(f)]
-                if odd and coefficient < 0:
-                    side[-odd[0]] = side.pop(odd[0])
-                    coefficient = -coefficient
-        if (not denominator and coefficient.denominator == 1) or (not denominator and not numerator):
-            # A polynomial (x/2 + 1 is written as simplify writes it).
-            if top == "factored" and numerator:
-                return self._product(coefficient, tuple(mono), numerator)
-            return self.expr(product(numerator, nvars).shift(tuple(mono), coefficient))
-        if top == "factored":
-            upper = self._product(Fraction(coefficient.numerator), tuple(mono), numerator)
-        else:
-            upper = self.expr(product(numerator, nvars).shift(tuple(mono), coefficient.numerator))
-        if not denominator and len(numerator) == 0:
-            return self.expr(Poly.monomial(tuple(mono), coefficient))
-        if bottom == "factored":
-            lower = self._product(Fraction(coefficient.denominator), (0,) * nvars, denominator)
-        else:
-            lower = self.expr(product(denominator, nvars, coefficient.denominator))
-        return Div(upper, lower)
-
-    def _product(self, coefficient: Fraction, mono: tuple[int, ...], factors: dict[Poly, int]) -> Expr:
-        """coefficient * monomial * f1^k1 * ..., the sums in textbook order."""
-        parts: list[Expr] = []
-        head = self.expr(Poly.monomial(mono, abs(coefficient)))
-        if head != Number(1) or not factors:
-            parts.append(head)
-        for f in sorted(factors, key=factor_key):
-            shown = self.expr(f)
-            parts.append(shown if factors[f] == 1 else Pow(shown, Number(factors[f])))
-        result = parts[0] if len(parts) == 1 else Mul(*parts)
-        if coefficient < 0:
-            from ..core.expr import Neg
-
-            if type(result) is Mul and type(result.children[0]) is Number:
-                return Mul(Neg(result.children[0]), *result.children[1:])
-            return Neg(result)
-        return result
-
-    def _is_symbolic_power(self, f: Poly) -> bool:
-        """Whether a generator is a power with a symbolic exponent (e^x), which a textbook writes
-        to a negative power (e^(-x)) rather than in a denominator."""
-        ((exponents, _),) = f.terms.items()
-        if sum(1 for e in exponents if e) != 1:
-            return False
-        index = next(i for i, e in enumerate(exponents) if e)
-        known = self._symbolic.get(index)
-        if known is None:
-            normal = self.s.normal_form(self.gens.order[index])
-            known = len(normal) == 1 and any(
-                not isinstance(exponent, (int, Fraction)) for monomial in normal for _, exponent in monomial
-            )
-            self._symbolic[index] = known
-        return known
-
-
-def write_fraction(value: Factored, gens: Generators, *, top: str = "expanded", bottom: str = "expanded") -> Expr:
-    """A ``Factored`` value as a tree: each side ``"expanded"`` or ``"factored"``."""
-    return FractionWriter(gens).fraction(value, top=top, bottom=bottom)
-
-
-# --- the public functions ------------------------------------------------------------------------
-
-
-@collector_paused
-def cancel(expr: Expr | str | float) -> Expr:
-    """``expr`` as one fraction p/q in lowest terms, p and q multiplied out:
-    ``cancel("(x^2 - 1)/(x - 1)")`` is ``x + 1``.
-
-    Equal to ``expr`` wherever ``expr`` is defined (a removable singularity is removed, as in
-    every computer algebra system). Non-polynomial parts (sin(x), e^x) are kept as they are.
-    """
-    value, gens, algebra = factored(to_expr(expr))
-    return write_fraction(algebra.cancel(value), gens)
-
-
-@collector_paused
-def cancel_factored(expr: Expr | str | float) -> Expr:
-    """As ``cancel``, but the denominator kept as the product of the factors it was written
-    with: d/dx (x^2 + 1)/(x^2 - 1) raw is cancelled to ``-4*x/(x^2 - 1)^2``."""
-    value, gens, algebra = factored(to_expr(expr))
-    return write_fraction(algebra.cancel(value), gens, bottom="factored")
-
-
-@collector_paused
-def together(expr: Expr | str | float) -> Expr:
-    """``expr`` as one fraction over the least common denominator, factors kept as written:
-    ``together("1/(x + 1) + 1/(x - 1)")`` is ``2*x/((x - 1)*(x + 1))``. A sum in the numerator
-    is multiplied out; common factors of numerator and denominator are not cancelled."""
-    value, gens, _ = factored(to_expr(expr))
-    return write_fraction(value, gens, top="factored", bottom="factored")
-
-
-def _mixed_signs(poly: Poly) -> bool:
-    """A sum with terms of both signs, which reads as well negated (1 - x for x - 1)."""
-    return any(c < 0 for c in poly.terms.values()) and any(c > 0 for c in poly.terms.values())

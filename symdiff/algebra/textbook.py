@@ -33,7 +33,8 @@ from ..syntax.parser import to_expr
 from .identities import pythagorean, trig_quotients
 from .normal import NUMERIC, Normal
 from .presentation import common_exponentials
-from .rational import factored, write_fraction
+from .rational import factored
+from .writer import write_fraction
 from .simplify import Simplifier, natural_log_name
 
 __all__ = ["LAWS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
@@ -129,7 +130,7 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     the input was written; taken on a tie, and each replaced by the simplifier's own writing of
     it where simplifying it again would give that, they keep ``simplify`` idempotent."""
     try:
-        value, gens, algebra = factored(answer)
+        value, gens, algebra = factored(answer, simplifier=s)
         lowest = algebra.cancel(value)
         together = fold(write_fraction(value, gens, bottom="factored"), _flat)
         lowest_terms = fold(write_fraction(lowest, gens, bottom="factored"), _flat)

@@ -162,6 +162,9 @@ def quadratic_factor(coefficients: Dense) -> Dense | None:
     if any(d is None for d in divisors) or math.prod(2 * len(d) for d in divisors) > MAX_CANDIDATES:  # type: ignore[arg-type]
         return None
     d0, d1, dm = divisors
+    lead = int(coefficients[-1])
+    # f(2), f(-2), f(3) must be multiples of g(2), g(-2), g(3): a cheap test before dividing
+    checks = [(point, sum(c * point**i for i, c in enumerate(coefficients))) for point in (2, -2, 3)]
     for c0 in d0:  # type: ignore[union-attr]
         for g1 in (s * d for d in d1 for s in (1, -1)):  # type: ignore[union-attr]
             for gm in (s * d for d in dm for s in (1, -1)):  # type: ignore[union-attr]
@@ -170,6 +173,11 @@ def quadratic_factor(coefficients: Dense) -> Dense | None:
                     if twice_a <= 0 or twice_a % 2 or (g1 - gm) % 2:
                         continue
                     candidate: Dense = [c, (g1 - gm) // 2, twice_a // 2]
+                    if lead % candidate[2] or any(
+                        (g := c + candidate[1] * point + candidate[2] * point * point) == 0 or value % g
+                        for point, value in checks
+                    ):
+                        continue
                     _, remainder = divmod_dense(coefficients, candidate)
                     if not remainder:
                         return candidate

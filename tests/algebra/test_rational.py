@@ -8,7 +8,8 @@ from strategies import expressions
 from sympy_oracle import to_sympy
 
 from symdiff import Add, AlgebraError, Number, Symbol, SymdiffError, cancel, expand, parse, together
-from symdiff.algebra.rational import cancel_factored, factored
+from symdiff.algebra.fraction_forms import cancel_factored
+from symdiff.algebra.rational import factored
 
 EXPAND_TABLE = [
     ("(x + 1)^2", "x^2 + 2*x + 1"),
