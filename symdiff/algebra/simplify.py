@@ -478,11 +478,10 @@ class Simplifier(Presenter, LongProducts):
         """log_b(u): exact where a textbook evaluates it (log_2(8) = 3, log_b(1) = 0, log_b(b) = 1),
         ln(u) for the base e; otherwise a factor of its own."""
         value, base_value = _constant_of(argument), _constant_of(base)
-        exact = None if value is None or base_value is None else exact_log(value, base_value)
-        if exact is None and argument == base:
-            exact = 1
-        elif exact is None and value == 1:
-            exact = 0
+        if base_value is not None:  # a number base: only the values exact_log finds (not log_1(1))
+            exact = None if value is None else exact_log(value, base_value)
+        else:  # log_b(b) = 1 and log_b(1) = 0 wherever log_b is defined
+            exact = 1 if argument == base else 0 if value == 1 else None
         if exact is not None:
             self._act("special")
             return {CONSTANT: exact} if exact else {}

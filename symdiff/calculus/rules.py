@@ -177,8 +177,8 @@ def _log_outer(base: Expr) -> Outer:
 
 
 def _root_outer(index: int) -> Outer:
-    n = Number(index)
-    return Outer(ROOT, lambda u: Root(u, index), lambda u: Div(Number(1), Mul(n, Pow(Root(u, index), Number(index - 1)))),
+    n, power = Number(index), Number(index - 1)
+    return Outer(ROOT, lambda u: Root(u, index), lambda u: Div(Number(1), Mul(n, Pow(Root(u, index), power))),
                  note="the root has a vertical tangent at 0, so this holds where its argument is not 0")
 
 

@@ -440,6 +440,9 @@ class Call(Expr):
 
     def __init__(self, name: str, argument: Expr | Numeric) -> None:
         canonical = canonical_name(name) if isinstance(name, str) else None
+        if canonical is None and isinstance(name, str) and name in FUNCTION_WORDS:  # log2, log10, root
+            example = "Root(x, 3)" if name == ROOT_NAME else f"Log(x, {FIXED_BASE_LOGS[name]})"
+            raise ExpressionError(f"{name} has a parameter and is its own node kind: write {example}")
         if canonical is None:
             known = ", ".join(sorted(FUNCTIONS))
             raise ExpressionError(f"unknown function {quote(name)}; the functions are {known}")

@@ -306,8 +306,10 @@ def _table() -> dict[str, Callable[..., Any]]:
         return np.subtract(np.pi / 2, np.arctan(u), out=out)  # the range (0, pi), as core.functions
 
     def log_base(u: Any, b: Any, out: Any = None) -> Any:
-        # A base of 1 divides by log(1) = 0 and a base <= 0 has no log: both are flagged.
-        return np.divide(np.log(u), np.log(b), out=out)
+        # A base of 1 divides by log(1) = 0 and a negative base has no log: both are flagged. A base
+        # of 0 gives log(u)/-inf = 0, a number where there is none, so it is made nan.
+        ratio = np.divide(np.log(u), np.log(b), out=out)
+        return np.where(np.equal(b, 0), np.nan, ratio) if np.any(np.equal(b, 0)) else ratio
 
     def root(u: Any, n: Any, out: Any = None) -> Any:
         if n == 3:

@@ -196,8 +196,10 @@ def test_exact_special_values(text, answer):
 LATEX = [
     ("asec x", r"\operatorname{arcsec} x"), ("acot(2x)", r"\operatorname{arccot}\left(2 x\right)"),
     ("sech x", r"\operatorname{sech} x"), ("coth x", r"\coth x"), ("asinh x", r"\operatorname{arsinh} x"),
-    ("cbrt(x)", r"\sqrt[3]{x}"), ("root(x + 1, 5)", r"\sqrt[5]{x + 1}"), ("sign(x)", r"\operatorname{sgn}\left(x\right)"),
-    ("log_2 x", r"\log_{2} x"), ("log(x + 1, 10)", r"\log_{10}\left(x + 1\right)"), ("log(x, b + 1)", r"\log_{b + 1} x"),
+    ("cbrt(x)", r"\sqrt[3]{x}"), ("root(x + 1, 5)", r"\sqrt[5]{x + 1}"),
+    ("sign(x)", r"\operatorname{sgn}\left(x\right)"),
+    ("log_2 x", r"\log_{2} x"), ("log(x + 1, 10)", r"\log_{10}\left(x + 1\right)"),
+    ("log(x, b + 1)", r"\log_{b + 1} x"),
     ("log_2(x)^2", r"\left(\log_{2} x\right)^{2}"), ("sech(x)^2", r"\operatorname{sech}^{2} x"),
     ("cbrt(x)^2", r"\left(\sqrt[3]{x}\right)^{2}"),
 ]

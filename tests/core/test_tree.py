@@ -40,7 +40,9 @@ x, y, z = symbols("x y z")
 # --- values ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("node", [Number(2), x, pi, Add(x, 1), Call("sin", x), UndefinedCall("f", x, 1), Log(x, 2), Root(x, 3)])
+@pytest.mark.parametrize(
+    "node", [Number(2), x, pi, Add(x, 1), Call("sin", x), UndefinedCall("f", x, 1), Log(x, 2), Root(x, 3)]
+)
 def test_nodes_are_immutable(node):
     with pytest.raises(AttributeError):
         node.children = ()

@@ -31,7 +31,8 @@ SEEDS = [
     "sin(x)/x", "x^(1/3)", "(-8)^(1/3)", "exp(exp(exp(x)))", "x^1000000", "x^-0.5", "ln(0)", "acos(2)",
     "tanh(x)^2 + sech", "log(x, 2)", "log_2 x", "log_b(x^2 + 1)", "log(x, x + 1)", "log_2x", "log_", "log_2",
     "root(x, 3)", "root(-8, 3)", "root(x, 1)", "root(x)", "cbrt(-8)", "cbrt x^2", "sign(0)", "abs(x^2 - 1)", "0^x",
-    "0^(x^2)", "log(x, 1)", "asec(x/2)", "acot(-x)", "coth 0", "atanh(1)", "1e1000", "1e-1000", "θ_1 + w_1_2", "x\u00a0y", "x\ty\nz", "π x", "sinπ", "pi e",
+    "0^(x^2)", "log(x, 1)", "asec(x/2)", "acot(-x)", "coth 0", "atanh(1)",
+    "1e1000", "1e-1000", "θ_1 + w_1_2", "x\u00a0y", "x\ty\nz", "π x", "sinπ", "pi e",
 ]
 HOSTILE = ["\\input{/etc/passwd}", "\\write18{ls}", "$", "$$", "\\", "{", "}", "%", "#", "&", "~", "^^5c",
            "\\def\\x{}", "\\catcode", "\\end{align*}", "\\immediate", "_", "\\\\", "\\(", "\\[", "\\verb|x|"]

@@ -55,8 +55,8 @@ def test_name_pattern_matches_the_symbol_constructor():
 
 @pytest.mark.parametrize("rule", ["sum", "product", "prod_closed", "prod_open", "unary", "pow", "superscript_pow",
                                   "sqrt_sign", "number", "symbol", "constant", "call", "call_power",
-                                  "call_superscript", "call_two", "undefined_call", "textbook_argument", "textbook_call",
-                                  "textbook_unary"])
+                                  "call_superscript", "call_two", "undefined_call", "textbook_argument",
+                                  "textbook_call", "textbook_unary"])
 def test_every_rule_and_alias_has_a_builder(rule):
     from symdiff.syntax._transformer import ExpressionBuilder
 
