@@ -6,6 +6,10 @@ on the first call to ``parse``, NumPy on the first numeric call, matplotlib on t
 
 from __future__ import annotations
 
+from .algebra.expansion import expand
+from .algebra.factoring import apart, factor
+from .algebra.polynomial import AlgebraError
+from .algebra.rational import cancel, together
 from .algebra.simplify import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.trace import Derivation, Step
@@ -77,6 +81,7 @@ heaviside = Function("heaviside")
 
 __all__ = [
     "Add",
+    "AlgebraError",
     "Call",
     "CompiledFunction",
     "Confusion",
@@ -111,11 +116,13 @@ __all__ = [
     "acosh",
     "acot",
     "acsc",
+    "apart",
     "asec",
     "asin",
     "asinh",
     "atan",
     "atanh",
+    "cancel",
     "cbrt",
     "confusion_matrix",
     "cos",
@@ -127,6 +134,8 @@ __all__ = [
     "derive",
     "diff",
     "exp",
+    "expand",
+    "factor",
     "gradient",
     "heaviside",
     "hessian",
@@ -159,4 +168,5 @@ __all__ = [
     "symbols",
     "tan",
     "tanh",
+    "together",
 ]

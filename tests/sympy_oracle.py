@@ -36,7 +36,8 @@ _FUNCTIONS = {
     "cbrt": lambda a: sympy.real_root(a, 3), "sign": sympy.sign,
     "sigmoid": lambda a: 1 / (1 + sympy.exp(-a)),
     "softplus": lambda a: sympy.log(1 + sympy.exp(a)),
-    "relu": lambda a: sympy.Max(0, a),
+    # Max refuses an argument it cannot compare (nan from 0/0): that relu is undefined too.
+    "relu": lambda a: sympy.nan if a.is_number and not a.is_comparable else sympy.Max(0, a),
     "heaviside": lambda a: sympy.Heaviside(a, 0),
 }
 _T = sympy.Dummy("t")

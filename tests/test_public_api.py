@@ -99,6 +99,8 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "plot_roc": (([0, 1], [0.1, 0.9]), {"label": "model"}),
     "Derivation": ((), {}), "ParseError": (("message", "text", 0), {}),
     "Log": ((X, 2), {}), "Root": ((X, 3), {}), "root": ((X, 3), {}),
+    "expand": (("(x + 1)^2",), {}), "cancel": (("(x^2 - 1)/(x - 1)",), {}), "together": (("1/x + 1/y",), {}),
+    "factor": (("x^2 - 1",), {}), "apart": (("1/(x^2 - 1)", "x"), {}),
 }
 FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
              "ln", "sqrt", "sigmoid", "softplus", "relu", "heaviside", "asec", "acsc", "acot", "sech", "csch", "coth",
@@ -106,7 +108,7 @@ FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "
 VALID_CALLS.update({name: ((X,), {}) for name in FUNCTIONS})
 # Classes that symdiff's functions fill in and hand back; they hold what they are given.
 RECORDS = {"Confusion", "Integral", "RocCurve", "Step", "Expr"}
-ERRORS = {name for name in PUBLIC_NAMES if name.endswith("Error")} - {"ParseError"}  # it has its own arguments
+ERRORS = {name for name in symdiff.__all__ if name.endswith("Error")} - {"ParseError"}  # it has its own arguments
 WRONG = [None, True, 1.5, -1, "", "(", "x", b"x", [], [1, [2, 3]], {}, {"x"}, 1j, float("nan"), 10**400, object()]
 
 

@@ -3,9 +3,19 @@
 Lives here: ``normal`` (a sum of exact coefficients times products of powers), ``exact``
 (exact rational arithmetic that stays small), ``products`` (long products merged once),
 ``presentation`` (a normal form as the tree a textbook prints), ``simplify`` (the traced
-simplifier and ``simplify``) and ``algebras`` (the operations a rule builds a derivative
-with: trees for a worked solution, or normal forms directly). Polynomial and rational
-algebra (expand, cancel, factor, apart) belong here too.
+simplifier and ``simplify``), ``chain`` (a simplification as a chain of rewrites, each one
+named law at one place), ``identities`` (trigonometric identities on a normal form),
+``textbook`` (the answer a textbook prints: the strategy after the normal form, and the public
+``simplify``) and ``algebras`` (the operations a rule builds a derivative with: trees for a
+worked solution, or normal forms directly).
+
+Polynomial and rational-function algebra, exact over the rationals: ``polynomial`` (sparse
+multivariate polys, exact division, pseudo-remainders and a real multivariate GCD),
+``generators`` (an expression as a poly in its non-polynomial subterms, sin(x), e^x, ..., and
+polys written back as trees), ``rational`` (rational functions as products of powers of
+polys; ``cancel``, ``together`` and ``cancel_factored``), ``expansion`` (``expand``),
+``univariate`` (dense one-variable polys: rational roots, extended Euclid) and ``factoring``
+(``factor`` and ``apart``).
 
 May import: ``symdiff.core`` and ``symdiff.syntax``.
 """

@@ -9,8 +9,8 @@ from fractions import Fraction
 from ..core.expr import Add, Call, Constant, Div, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol, UndefinedCall
 
 __all__ = [
-    "ATOMIC_BASES", "CONSTANT", "KEPT_UNDER_ROOTS", "NUMERIC", "ZERO",
-    "Exponent", "FactorKey", "Monomial", "Normal", "is_sum",
+    "ATOMIC_BASES", "CONSTANT", "KEPT_UNDER_ROOTS", "NUMERIC", "UNDEFINED_MONOMIAL", "ZERO",
+    "Exponent", "FactorKey", "Monomial", "Normal", "is_sum", "undefined",
 ]
 
 # A factor's exponent: an exact number, or a (presented, non-constant) expression such as y.
@@ -29,6 +29,15 @@ CONSTANT: Monomial = ()
 # only under a fractional power: written out to a whole power it reads back as a product.
 ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Log, Root, Number)
 KEPT_UNDER_ROOTS = (Neg, Mul, Div, Pow)  # every kind that is neither atomic nor a sum
+
+
+# A division by zero: 0^-1 = 1/0. It absorbs everything it meets (1/0 + x, x*(1/0), sin(1/0) are
+# all undefined), so two of them never cancel to a value: 1/0 - 1/0 is undefined, not 0.
+UNDEFINED_MONOMIAL: Monomial = ((ZERO, -1),)
+
+
+def undefined() -> Normal:
+    return {UNDEFINED_MONOMIAL: 1}
 
 
 def is_sum(expr: Expr) -> bool:

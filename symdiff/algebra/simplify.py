@@ -50,24 +50,39 @@ from ..core.traversal import fold
 from ..syntax.parser import to_expr
 from .algebras import Algebra
 from .exact import HALF, ONE, bounded_power, exact_log, ratio, real_root, special_value, whole
-from .normal import CONSTANT, KEPT_UNDER_ROOTS, NUMERIC, Exponent, FactorKey, Monomial, Normal, is_sum
+from .normal import (
+    CONSTANT,
+    KEPT_UNDER_ROOTS,
+    NUMERIC,
+    UNDEFINED_MONOMIAL,
+    Exponent,
+    FactorKey,
+    Monomial,
+    Normal,
+    is_sum,
+    undefined,
+)
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 
-__all__ = ["ACTIONS", "Simplifier", "simplify"]
+__all__ = ["ACTIONS", "Simplifier", "natural_log_name", "simplify"]
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
-    "fold": ("Folded constants", "2*3 = 6, 1/3 + 1/6 = 1/2"),
-    "collect": ("Collected like terms", "a*u + b*u = (a + b)*u"),
-    "powers": ("Combined equal factors into powers", "u^a*u^b = u^(a + b)"),
-    "cancel": ("Cancelled common factors", "u^a/u^b = u^(a - b)"),
-    "distribute": ("Distributed a number over a sum", "c*(u + v) = c*u + c*v"),
-    "identity": ("Removed 0 +, 1 *, ^1 and ^0", "u + 0 = u, 1*u = u, u^1 = u, u^0 = 1"),
-    "zero": ("Removed products with a factor 0", "0*u = 0"),
-    "negation": ("Simplified signs", "-(-u) = u, u + (-v) = u - v"),
-    "special": ("Evaluated functions at exact values", "sin(0) = 0, ln(1) = 0, sqrt(4) = 2"),
-    "regroup": ("Regrouped sums and products", "(u*v)*w = u*v*w"),
+    "fold": ("Do the arithmetic", ""),
+    "collect": ("Combine like terms", "a*u + b*u = (a + b)*u"),
+    "powers": ("Multiply powers of the same base", "u^a*u^b = u^(a + b)"),
+    "power_of_power": ("Raise a power to a power", "(u^a)^b = u^(a*b)"),
+    "factor_out": ("Take out the common factor", "a*u + a*v = a*(u + v)"),
+    "cancel": ("Cancel common factors", "u^a/u^b = u^(a - b)"),
+    "distribute": ("Multiply out", "c*(u + v) = c*u + c*v"),
+    "identity": ("Drop zero terms and factors of one", "u + 0 = u, 1*u = u, u^1 = u, u^0 = 1"),
+    "zero": ("A product with a factor 0 is 0", "0*u = 0"),
+    "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
+    "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
+    "inverse": ("Use that exp and ln are inverse functions", "e^(ln(u)) = u, ln(e^u) = u"),
+    "regroup": ("Regroup", "(u*v)*w = u*v*w"),
+    "natural_log": ("Write the natural logarithm one way", "ln(u) = log(u)"),
 }
 
 
@@ -79,7 +94,25 @@ def simplify(expr: Expr | str | float) -> Expr:
 
     ``expr`` is a tree, text (parsed) or a Python number; anything else is an ``ExpressionError``.
     """
-    return Simplifier().simplify(to_expr(expr))
+    tree = to_expr(expr)
+    return Simplifier(natural_log=natural_log_name(tree)).simplify(tree)
+
+
+def natural_log_name(tree: Expr) -> str:
+    """How answers about ``tree`` spell the natural logarithm: ``log`` if it is written only so,
+    else ``ln`` (the simplifier writes both ln(u) and log(u) one way, so that they cancel)."""
+    names: set[str] = set()
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        if type(node) is Call and node.name in ("ln", "log"):
+            names.add(node.name)
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return "log" if names == {"log"} else "ln"
 
 
 class Simplifier(Presenter, LongProducts):
@@ -89,7 +122,7 @@ class Simplifier(Presenter, LongProducts):
     was taken (``examples``), so a trace can show how a raw result became the answer.
     """
 
-    def __init__(self, *, record: bool = False) -> None:
+    def __init__(self, *, record: bool = False, natural_log: str = "ln") -> None:
         Presenter.__init__(self)
         LongProducts.__init__(self)
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
@@ -98,7 +131,10 @@ class Simplifier(Presenter, LongProducts):
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self.record = record
+        self.natural_log = natural_log  # ln(u) and log(u) are one function, written this way
         self.examples: dict[str, tuple[Expr, Expr]] = {}
+        # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
+        self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
         self._acted: set[str] = set()
 
     # --- public -----------------------------------------------------------------------------
@@ -141,12 +177,15 @@ class Simplifier(Presenter, LongProducts):
         shown = self.present(normal)
         if shown == node:
             return  # nothing a reader could see changed here
+        self.records.setdefault(node, (frozenset(acted), shown))
         for action in sorted(acted):
             if action not in self.examples:
                 self.examples[action] = (node, shown)
 
     # --- sums -----------------------------------------------------------------------------------
     def add(self, parts: list[Normal]) -> Normal:
+        if any(UNDEFINED_MONOMIAL in part for part in parts):
+            return undefined()
         parts = sorted(parts, key=len, reverse=True)
         total: Normal = dict(parts[0])
         for part in parts[1:]:
@@ -165,6 +204,8 @@ class Simplifier(Presenter, LongProducts):
         return total
 
     def scale(self, normal: Normal, factor: Fraction) -> Normal:
+        if UNDEFINED_MONOMIAL in normal:
+            return normal
         if not factor:
             if normal:
                 self._act("zero")
@@ -182,6 +223,8 @@ class Simplifier(Presenter, LongProducts):
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
         """The product of normal forms, in one pass over all their factors."""
+        if any(UNDEFINED_MONOMIAL in factor for factor in factors):
+            return undefined()
         if len(factors) == 2 and len(factors[0]) == 1 and len(factors[1]) == 1:
             product = self.long_times_short(factors[0], factors[1])  # a chain rule's level
             if product is not None:
@@ -210,6 +253,8 @@ class Simplifier(Presenter, LongProducts):
         if sums:
             for total in sums:
                 content, shared, primitive = self._primitive(total)
+                if content != 1 or shared:
+                    self._act("factor_out")
                 coefficient *= content
                 self._merge_into(merged, shared)
                 if len(primitive) > 1:
@@ -371,6 +416,8 @@ class Simplifier(Presenter, LongProducts):
 
     # --- powers -----------------------------------------------------------------------------
     def power(self, base: Normal, exponent: Normal) -> Normal:
+        if UNDEFINED_MONOMIAL in base or UNDEFINED_MONOMIAL in exponent:
+            return undefined()
         if not exponent:
             self._act("identity")
             return {CONSTANT: ONE}
@@ -379,6 +426,10 @@ class Simplifier(Presenter, LongProducts):
         if len(base) == 1 and CONSTANT in base and base[CONSTANT] == 1:
             self._act("identity")
             return {CONSTANT: ONE}
+        logarithm = _times_log(exponent)
+        if logarithm is not None and base == _E:
+            self._act("inverse")  # e^(c*ln(u)) = u^c, where ln(u) is defined
+            return self._log_power(logarithm)
         symbolic = self.present(exponent)
         if len(base) == 1:
             ((monomial, coefficient),) = base.items()
@@ -395,7 +446,7 @@ class Simplifier(Presenter, LongProducts):
             if exponent > 0:
                 self._act("zero")
                 return {}
-            return {((Number(0), exponent),): ONE}  # 0 to a negative power: kept, undefined
+            return undefined()  # 0 to a negative power
         integral = exponent.denominator == 1
         if len(base) > 1:
             content, shared, primitive = self._primitive(base)
@@ -422,7 +473,7 @@ class Simplifier(Presenter, LongProducts):
                 (factor, not isinstance(power, NUMERIC)): _times(power, exponent, self) for factor, power in monomial
             }
             if any(isinstance(power, NUMERIC) and power != 1 for _, power in monomial):
-                self._act("powers")
+                self._act("power_of_power")
             extra, folded = self._fold_numeric_factors(scaled)
             if coefficient == 1:
                 return self.term(extra, folded)
@@ -455,6 +506,8 @@ class Simplifier(Presenter, LongProducts):
 
     # --- functions --------------------------------------------------------------------------
     def call(self, node: Call, argument: Normal) -> Normal:
+        if UNDEFINED_MONOMIAL in argument:
+            return undefined()
         name = node.name
         if name == "sqrt":
             return self.power(argument, {CONSTANT: HALF})
@@ -465,18 +518,33 @@ class Simplifier(Presenter, LongProducts):
             if special is not None:
                 self._act("special")
                 return {CONSTANT: special} if special else {}
+        if name in ("ln", "log") and name != self.natural_log:
+            self._act("natural_log")
+            name = self.natural_log
         if name in ("ln", "log") and len(argument) == 1:
             ((monomial, coefficient),) = argument.items()
             if coefficient == 1 and len(monomial) == 1 and monomial[0][0] == Constant("e"):
-                self._act("special")  # ln(e^u) = u
+                self._act("inverse")  # ln(e^u) = u
                 return self._exponent_normal(monomial[0][1])
+            if coefficient == 1 and monomial and len(monomial) == 1 and monomial[0][1] == 1:
+                inner = monomial[0][0]
+                if type(inner) is Call and inner.name == "exp":
+                    self._act("inverse")  # ln(exp(u)) = u
+                    return self.normal_form(inner.argument)
+        if name == "exp":
+            logarithm = _times_log(argument)
+            if logarithm is not None:
+                self._act("inverse")  # exp(c*ln(u)) = u^c, where ln(u) is defined
+                return self._log_power(logarithm)
         shown = self.present(argument)
-        atom = node if shown is node.argument else Call(name, shown)
+        atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}
 
     def log(self, node: Log, argument: Normal, base: Normal) -> Normal:
         """log_b(u): exact where a textbook evaluates it (log_2(8) = 3, log_b(1) = 0, log_b(b) = 1),
         ln(u) for the base e; otherwise a factor of its own."""
+        if UNDEFINED_MONOMIAL in argument or UNDEFINED_MONOMIAL in base:
+            return undefined()
         value, base_value = _constant_of(argument), _constant_of(base)
         if base_value is not None:  # a number base: only the values exact_log finds (not log_1(1))
             exact = None if value is None else exact_log(value, base_value)
@@ -495,6 +563,8 @@ class Simplifier(Presenter, LongProducts):
     def root(self, node: Root, argument: Normal) -> Normal:
         """root(u, n): u^(1/n) for an even n (both are defined exactly where u >= 0), cbrt(u) for
         n = 3, an exact number where there is one (root(-32, 5) = -2); otherwise a factor."""
+        if UNDEFINED_MONOMIAL in argument:
+            return undefined()
         n = node.index
         if n % 2 == 0:
             return self.power(argument, {CONSTANT: Fraction(1, n)})
@@ -508,7 +578,14 @@ class Simplifier(Presenter, LongProducts):
             return self.call(Call("cbrt", shown), argument)
         return {((node if shown is node.argument else Root(shown, n), 1),): ONE}
 
+    def _log_power(self, logarithm: tuple[Fraction, Expr]) -> Normal:
+        coefficient, argument = logarithm
+        inner = self.normal_form(argument)
+        return inner if coefficient == 1 else self.power(inner, {CONSTANT: coefficient})
+
     def undefined_call(self, node: UndefinedCall, argument: Normal) -> Normal:
+        if UNDEFINED_MONOMIAL in argument:
+            return undefined()
         shown = self.present(argument)
         atom = node if shown is node.argument else UndefinedCall(node.name, shown, node.order)
         return {((atom, 1),): ONE}
@@ -607,7 +684,13 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    return s.multiply([kids[0], s.power(kids[1], {CONSTANT: -1})])
+    # u/v is u*v^(-1) inside; that v^(-1) is no law a reader sees done, so it is not recorded.
+    record, s.record = s.record, False
+    try:
+        reciprocal = s.power(kids[1], {CONSTANT: -1})
+    finally:
+        s.record = record
+    return s.multiply([kids[0], reciprocal])
 
 
 def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
@@ -632,6 +715,22 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 # --- helpers ------------------------------------------------------------------------------------
+
+
+_E: Normal = {((Constant("e"), 1),): ONE}
+
+
+def _times_log(normal: Normal) -> tuple[Fraction, Expr] | None:
+    """``(c, u)`` when ``normal`` is c*ln(u), else None."""
+    if len(normal) != 1:
+        return None
+    ((monomial, coefficient),) = normal.items()
+    if len(monomial) != 1 or monomial[0][1] != 1:
+        return None
+    factor = monomial[0][0]
+    if type(factor) is Call and factor.name in ("ln", "log"):
+        return coefficient, factor.argument
+    return None
 
 
 def _distributes(factors: dict[FactorKey, Exponent]) -> bool:

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..algebra.algebras import TREES, Algebra
+from ..algebra.chain import simplification_chain
 from ..algebra.normal import Normal
-from ..algebra.simplify import ACTIONS, NormalAlgebra, Simplifier
+from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Number, Symbol
@@ -170,7 +171,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     the expression's only variable is used (x if it has none).
     """
     tree = to_expr(expr)
-    simplifier = Simplifier()
+    simplifier = Simplifier(natural_log=natural_log_name(tree))
     engines: dict[Symbol, _Engine] = {}
     normal = None
     try:
@@ -199,7 +200,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
     tree = to_expr(expr)
     (x,) = set(_variables(tree, () if wrt is None else (wrt,), 1))
     _check_order(order)
-    simplifier = Simplifier()
+    simplifier = Simplifier(natural_log=natural_log_name(tree))
     current = tree
     derivations: list[Step] = []
     raw = tree
@@ -216,7 +217,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
         answer = simplifier.simplify(derivative)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != answer:
-            substeps += (_simplification(raw, answer, x),)
+            substeps += (_simplification(raw, answer, x, simplifier.natural_log),)
         derivations.append(Step("derivative", "Derivative", "d/dx[f(x)]", current, x, answer, substeps))
         current = derivative  # the next order starts from the tidy form, as diff does
     if order == 1:
@@ -234,7 +235,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     """The partial derivatives, in the order of ``vars`` (default: the variables sorted by name)."""
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
-    simplifier = Simplifier()
+    simplifier = Simplifier(natural_log=natural_log_name(tree))
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
     partials = []
     for x in variables:
@@ -251,7 +252,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     """The matrix of second partials, rows and columns in the order of ``vars``."""
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
-    simplifier = Simplifier()
+    simplifier = Simplifier(natural_log=natural_log_name(tree))
     symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
     engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
     try:
@@ -265,14 +266,18 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def _simplification(raw: Expr, result: Expr, x: Symbol) -> Step:
-    recorder = Simplifier(record=True)
-    recorder.simplify(raw)
-    actions = tuple(
-        Step(f"simplify.{action}", ACTIONS[action][0], ACTIONS[action][1], before, x, after)
-        for action, (before, after) in recorder.examples.items()
+def _simplification(raw: Expr, result: Expr, x: Symbol, natural_log: str) -> Step:
+    """The simplification of a rule's result as a chain: each sub-step rewrites one place of the
+    whole expression (bound as ``at``, rewritten as ``to``), starting where the last one ended."""
+    answer, rewrites = simplification_chain(raw, natural_log)
+    if answer != result:  # the chain replays the simplifier; a difference would be a bug in it
+        raise DifferentiationError(f"the simplification steps of {quote(raw)} do not reach its answer")
+    steps = tuple(
+        Step(f"simplify.{'+'.join(r.laws)}", r.name, r.formula, r.before, x, r.after,
+             bindings=(("at", r.at), ("to", r.to)))
+        for r in rewrites
     )
-    return Step("simplify", "Simplify", "rewrite without changing the value", raw, x, result, actions)
+    return Step("simplify", "Simplify", "rewrite without changing the value", raw, x, result, steps)
 
 
 def _symbol(value: object) -> Symbol:

@@ -42,6 +42,13 @@ class Step:
     def is_rewrite(self) -> bool:
         return self.rule.startswith("simplify")
 
+    @property
+    def place(self) -> tuple[Expr, Expr] | None:
+        """For one step of a simplification: the part of ``expr`` rewritten, and what it became."""
+        if not self.is_rewrite or len(self.bindings) != 2 or self.bindings[0][0] != "at":
+            return None
+        return self.bindings[0][1], self.bindings[1][1]
+
     def __repr__(self) -> str:
         # Shallow, and cut short: the generated repr would recurse through every sub-step.
         return (f"<Step {self.rule}: {to_text(self.expr, 60)} -> {to_text(self.result, 60)}, "
@@ -151,6 +158,9 @@ class Derivation:
                     stack.extend((sub, depth, False, None) for sub in reversed(step.substeps))
                 continue
             lines.append(Line("rule", depth, step, shown))
+            place = step.place
+            if place is not None and place[0] is not step.expr:
+                lines.append(Line("result", depth, step, step.result))  # the whole expression now
             if step.substeps:
                 stack.append((step, depth, True, shown))
                 stack.extend((sub, depth + 1, False, None) for sub in reversed(step.substeps))
@@ -223,8 +233,11 @@ def _header(step: Step, text: _Abbreviator) -> str:
 def _line(step: Step, shown: Expr | None, text: _Abbreviator, mark: Callable[[str], str]) -> str:
     d = f"d/d{step.wrt.name}"
     title = mark(step.name)
+    place = step.place
     if step.is_rewrite and step.substeps:
         line = f"{title}: {text(step.expr)}"
+    elif place is not None:
+        line = f"{title}: {text(place[0])} = {text(place[1])}"
     elif step.is_rewrite:
         line = f"{title}: {text(step.expr)} = {text(step.result)}"
     elif step.substeps:

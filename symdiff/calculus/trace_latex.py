@@ -105,8 +105,9 @@ def _line_latex(line: Line, latex: Callable[[Expr], str]) -> str:
     if step.is_rewrite and step.substeps:
         body = latex(step.expr)
     elif step.is_rewrite:
-        here = f"{latex(step.expr)} = {latex(step.result)}"
-        body = rf"{formula_latex(step.formula)} \quad\text{{here: }} {here}"
+        at, to = step.place or (step.expr, step.result)
+        here = f"{latex(at)} = {latex(to)}"
+        body = rf"{formula_latex(step.formula)} \quad\text{{here: }} {here}" if step.formula else here
     elif step.substeps:
         body = formula_latex(step.formula).replace(r"\frac{d}{dx}", _d(step.wrt))
         if step.bindings:

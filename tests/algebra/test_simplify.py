@@ -58,12 +58,23 @@ SIMPLIFY_TABLE = [
     # a division by zero has no value anywhere, however the term or sum around it goes on: 1/0
     ("√.5÷0", "1/0"),
     ("x/0", "1/0"),
-    ("(x + 1)/0 + y", "y + 1/0"),
+    ("(x + 1)/0 + y", "1/0"),
     ("2/0^3", "1/0"),
     ("-1/0", "1/0"),
     ("sin(x)/(0*x)", "1/0"),
-    ("sin(1/0 + x)", "sin(x + 1/0)"),
-    ("(0 + 1)/(-(0^0) - 1/0)", "-1/(1/0 + 1)"),
+    ("sin(1/0 + x)", "1/0"),
+    ("(0 + 1)/(-(0^0) - 1/0)", "1/0"),
+    ("1/0 - 1/0", "1/0"),
+    # exp and ln are inverse functions, wherever ln is defined
+    ("exp(log(x))", "x"),
+    ("e^(ln(x))", "x"),
+    ("e^(2*ln(x))", "x^2"),
+    ("exp(-ln(x^2 + 1))", "1/(x^2 + 1)"),
+    ("exp(ln(x) + x)", "exp(x + ln(x))"),
+    ("log(exp(x))", "x"),
+    ("ln(exp(x^2))", "x^2"),
+    ("e^(ln(x)/2)", "sqrt(x)"),  # two divisions by zero never cancel to a value
+    ("0*(1/0)", "1/0"),
     # a product of sums negated whole reads back as itself: -(1 - x)*(x + 1) would not
     ("(1 - x)*(-x - 1)", "-((1 - x)*(x + 1))"),
     ("-((1 - x)/(1 - y))", "-((1 - x)/(1 - y))"),
@@ -125,12 +136,16 @@ ACTION_TABLE = [
     ("2*3 + x", {"fold"}),
     ("2x + 3x", {"collect"}),
     ("x*x", {"powers"}),
+    ("(x^2)^3", {"power_of_power"}),
+    ("ln(x) + log(x)", {"natural_log", "collect"}),
+    ("(2*x + 2)*sin(x + 1)", {"factor_out"}),
     ("x^3/x", {"cancel"}),
     ("2*(x + 1)", {"distribute", "fold"}),
     ("0 + x", {"identity"}),
     ("0*sin(x)", {"zero"}),
     ("-(-x)", {"negation"}),
     ("sin(0) + x", {"identity", "special"}),
+    ("exp(ln(x))", {"inverse"}),
     ("(x*y)*z", {"regroup"}),
 ]
 

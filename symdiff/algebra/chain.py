@@ -1,0 +1,139 @@
+"""A simplification shown as a chain of rewrites, each one named law at one place.
+
+The simplifier builds its normal form bottom-up, one node at a time, and with ``record=True``
+notes which laws it used at each node and what that node became (``Simplifier.records``).
+This module replays that in the order a worked solution writes it: walking the expression as
+written, children before parents, each node whose own laws changed what a reader sees is
+rewritten in place, and the whole expression before and after is one ``Rewrite``. So the first
+rewrite starts at the rule's result, each next one starts where the previous ended, and the
+last ends at the answer; a rewrite that would leave the text unchanged is never made.
+
+Regrouping ``(u*v)*w`` as ``u*v*w`` and putting terms in order are not steps of their own (a
+textbook does them silently): they travel with the next rewrite above them, and if only they
+are left at the end, with the last rewrite.
+
+A very long expression (more than ``MAX_NODES`` nodes as written, or more than ``MAX_STEPS``
+rewrites) gets one rewrite from start to answer instead, named as such: a chain of hundreds of
+whole-expression lines is no worked solution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.expr import Expr
+from .simplify import ACTIONS, Simplifier
+
+__all__ = ["MAX_NODES", "MAX_STEPS", "Rewrite", "simplification_chain"]
+
+MAX_NODES = 400
+MAX_STEPS = 40
+
+# Laws a textbook applies without a word: they are folded into the next shown rewrite.
+SILENT = frozenset({"regroup"})
+# When one node used several laws they are named together, in this order.
+ORDER = ("natural_log", "special", "inverse", "zero", "identity", "negation", "distribute", "fold", "collect", "powers", "power_of_power",
+         "cancel", "factor_out")
+
+# The laws a chain can name: the simplifier's, and those of writing the answer.
+LAWS: dict[str, tuple[str, str]] = {
+    **ACTIONS,
+    "order": ("Write in standard order", ""),
+    "all": ("Simplify (too long to show step by step)", ""),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """One step of a simplification: ``before`` (the whole expression) became ``after`` by
+    rewriting its subexpression ``at`` as ``to``, by the laws ``laws`` (ids in ``ACTIONS``)."""
+
+    laws: tuple[str, ...]
+    name: str
+    formula: str
+    before: Expr
+    after: Expr
+    at: Expr
+    to: Expr
+
+    def __repr__(self) -> str:
+        return f"<Rewrite {self.name}: {self.at} -> {self.to}>"
+
+
+def simplification_chain(raw: Expr, natural_log: str = "ln") -> tuple[Expr, list[Rewrite]]:
+    """The simplified answer of ``raw`` and the rewrites that lead there (none if it is simple);
+    ``natural_log`` as for the ``Simplifier``."""
+    recorder = Simplifier(record=True, natural_log=natural_log)
+    normal = recorder.normal_form(raw)
+    answer = recorder.answer(normal)
+    if answer == raw:
+        return answer, []
+    steps = _replay(raw, recorder) if _size_as_written(raw) <= MAX_NODES else None
+    if steps is None:
+        return answer, [_rewrite(("all",), raw, answer, raw, answer)]
+    end = steps[-1].after if steps else raw
+    presented = recorder.present(normal)  # the answer before common factors are taken out
+    if end != presented:
+        if steps:  # only silent regrouping is left: it goes with the last rewrite
+            last = steps[-1]
+            steps[-1] = Rewrite(last.laws, last.name, last.formula, last.before, presented, last.at, last.to)
+        else:
+            steps.append(_rewrite(("order",), raw, presented, raw, presented))
+    if presented != answer:
+        steps.append(_rewrite(("factor_out",), presented, answer, presented, answer))
+    return answer, steps
+
+
+def _replay(raw: Expr, recorder: Simplifier) -> list[Rewrite] | None:
+    """Walk ``raw`` as written, children first, rewriting each node where its laws showed;
+    None when that takes more than ``MAX_STEPS`` rewrites."""
+    steps: list[Rewrite] = []
+    # The walk's path from the root: each node with the current forms of its children done so far.
+    frames: list[tuple[Expr, list[Expr]]] = [(raw, [])]
+    while frames:
+        node, done = frames[-1]
+        if len(done) < len(node.children):
+            frames.append((node.children[len(done)], []))
+            continue
+        frames.pop()
+        unchanged = all(a is b for a, b in zip(done, node.children, strict=True))
+        current = node if unchanged else node.with_children(tuple(done))
+        record = recorder.records.get(node)
+        if record is not None:
+            laws, shown = record
+            named = tuple(law for law in ORDER if law in laws)
+            if named and current != shown:
+                steps.append(_rewrite(named, _in_context(frames, current), _in_context(frames, shown), current, shown))
+                current = shown
+                if len(steps) > MAX_STEPS:
+                    return None
+        if frames:
+            frames[-1][1].append(current)
+    return steps
+
+
+def _in_context(frames: list[tuple[Expr, list[Expr]]], inner: Expr) -> Expr:
+    """The whole expression, with the node being visited replaced by ``inner``."""
+    value = inner
+    for node, done in reversed(frames):
+        value = node.with_children((*done, value, *node.children[len(done) + 1:]))
+    return value
+
+
+def _size_as_written(root: Expr) -> int:
+    """Nodes of ``root`` counting each occurrence of a shared subtree, up to ``MAX_NODES + 1``."""
+    count = 0
+    stack = [root]
+    while stack and count <= MAX_NODES:
+        node = stack.pop()
+        count += 1
+        stack.extend(node.children)
+    return count
+
+
+def _rewrite(laws: tuple[str, ...], before: Expr, after: Expr, at: Expr, to: Expr) -> Rewrite:
+    names = [LAWS[law][0] for law in laws]
+    later = [name[0].lower() + name[1:] for name in names[1:]]
+    name = names[0] if not later else ", ".join([names[0], *later[:-1]]) + " and " + later[-1]
+    formula = "; ".join(LAWS[law][1] for law in laws if LAWS[law][1])
+    return Rewrite(laws, name, formula, before, after, at, to)

@@ -1,0 +1,149 @@
+"""factor and apart: textbook exercises, and properties against SymPy."""
+
+import pytest
+import sympy
+from hypothesis import assume, given
+from polynomial_strategies import rational_functions, same_value, univariate_polynomials
+from sympy_oracle import to_sympy
+
+from symdiff import AlgebraError, SymdiffError, apart, factor, parse
+from symdiff.algebra.factoring import factor_poly
+from symdiff.algebra.polynomial import Poly
+
+FACTOR_TABLE = [
+    ("x^3 - x", "x*(x - 1)*(x + 1)"),
+    ("2*x^2 + 4*x + 2", "2*(x + 1)^2"),
+    ("x^2*y - y", "y*(x - 1)*(x + 1)"),
+    ("1 - x^2", "(1 - x)*(x + 1)"),
+    ("6*x^2 + 5*x + 1", "(2*x + 1)*(3*x + 1)"),
+    ("x^4 - 1", "(x - 1)*(x + 1)*(x^2 + 1)"),
+    ("x^4 + 5*x^2 + 4", "(x^2 + 1)*(x^2 + 4)"),
+    ("x^5 - x^4 - 2*x^3 + 2*x^2 + x - 1", "(x - 1)^3*(x + 1)^2"),
+    ("x*y + x + y + 1", "(x + 1)*(y + 1)"),
+    ("3/4*x^2 - 3/4", "3*(x - 1)*(x + 1)/4"),
+    ("x^2 + x + 1", "x^2 + x + 1"),  # irreducible over Q
+    ("x^4 + 1", "x^4 + 1"),
+    ("x^4 + 4", "(x^2 - 2*x + 2)*(x^2 + 2*x + 2)"),  # quadratic factors, by Kronecker's method
+    ("x^4 + x^2 + 1", "(x^2 - x + 1)*(x^2 + x + 1)"),
+    ("x^6 - 1", "(x - 1)*(x + 1)*(x^2 - x + 1)*(x^2 + x + 1)"),
+    ("x^2 - y^2", "(x - y)*(x + y)"),  # homogeneous in two variables
+    ("x^3 - y^3", "(x - y)*(x^2 + x*y + y^2)"),
+    ("2*x^2 - 3*x*y + y^2", "(x - y)*(2*x - y)"),
+    ("(x^2 - 1)/(x^2 + 2*x + 1)", "(x - 1)/(x + 1)"),
+    ("(x^2 - 4)/(x^3 - x)", "(x - 2)*(x + 2)/(x*(x - 1)*(x + 1))"),
+    ("e^(2*x) - 1", "(e^x - 1)*(e^x + 1)"),
+    ("sin(x)^2 - 1", "(sin(x) - 1)*(sin(x) + 1)"),
+    ("x^2 - 2", "x^2 - 2"),
+    ("12", "12"),
+    ("0", "0"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FACTOR_TABLE)
+def test_factor_table(text, expected):
+    result = factor(text)
+    assert str(result) == expected
+    assert factor(result) == result
+    assert parse(str(result)) == result
+    assert same_value(result, parse(text))
+
+
+APART_TABLE = [
+    ("1/(x^2 - 1)", "1/(2*(x - 1)) - 1/(2*(x + 1))"),
+    ("(x^3 + 1)/(x^2 + x)", "x - 1 + 1/x"),
+    ("1/(x*(x^2 + 1))", "1/x - x/(x^2 + 1)"),
+    ("(3*x + 5)/((x - 1)^2*(x + 2))", "1/(9*(x - 1)) + 8/(3*(x - 1)^2) - 1/(9*(x + 2))"),
+    ("x^3/(x^2 + 1)", "x - x/(x^2 + 1)"),
+    ("1/(x^3 - 1)", "1/(3*(x - 1)) - (x + 2)/(3*(x^2 + x + 1))"),
+    ("a/(x^2 - 1)", "a/(2*(x - 1)) - a/(2*(x + 1))"),  # a symbol in the numerator is carried along
+    ("(a*x + b)/(x^2 - 1)", "(a + b)/(2*(x - 1)) + (a - b)/(2*(x + 1))"),
+    ("(2*x + 3)/(x^2 + 3*x + 2)", "1/(x + 1) + 1/(x + 2)"),
+    ("x^2 + 1", "x^2 + 1"),
+    ("1/(x^4 + 4)", "(x + 2)/(8*(x^2 + 2*x + 2)) - (x - 2)/(8*(x^2 - 2*x + 2))"),
+    ("1/(a*(x^2 - 1))", "1/(2*a*(x - 1)) - 1/(2*a*(x + 1))"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APART_TABLE)
+def test_apart_table(text, expected):
+    result = apart(text, "x")
+    assert str(result) == expected
+    assert apart(result, "x") == result
+    assert parse(str(result)) == result
+    assert same_value(result, parse(text))
+    their = sympy.apart(to_sympy(parse(text)), sympy.Symbol("x", real=True))
+    assert sympy.simplify(to_sympy(result) - their) == 0
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("1/(x^4 + 1)", "does not split"),
+    ("1/(x^2 - a)", "depends on more than x"),
+    ("1/0", "division by zero"),
+])
+def test_apart_refuses_clearly(text, message):
+    with pytest.raises(AlgebraError, match=message):
+        apart(text, "x")
+
+
+@pytest.mark.parametrize("wrong", [None, 1, "", "(", "2x", [], parse("x + 1")])
+def test_apart_variable_must_be_a_symbol(wrong):
+    with pytest.raises(SymdiffError):
+        apart("1/(x^2 - 1)", wrong)
+
+
+def test_factor_poly_multiplies_back_exactly():
+    x = Poly.generator(0, 1)
+    one = Poly.constant(1, 1)
+    f = (x - one) ** 3 * (x * x + one) * (x.scale(2) + one) ** 2
+    f = f.primitive()[1]
+    parts = factor_poly(f)
+    product = Poly.constant(1, 1)
+    for part, k in parts:
+        product = product * part**k
+    assert product == f
+    assert [k for _, k in parts] == [3, 2, 1]  # x - 1, 2*x + 1, x^2 + 1
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+
+@given(rational_functions)
+def test_factor_keeps_the_value_and_is_idempotent(expr):
+    try:
+        result = factor(expr)
+    except AlgebraError:
+        return
+    assert same_value(result, expr), (expr, result)
+    assert factor(result) == result
+    assert parse(str(result)) == result
+
+
+def _sympy_factor_list(expr):
+    coefficient, factors = sympy.factor_list(sympy.expand(expr))
+    return coefficient, sorted(((sympy.expand(f), k) for f, k in factors), key=str)
+
+
+@given(univariate_polynomials)
+def test_factor_agrees_with_sympy_on_polynomials_in_linear_and_quadratic_factors(expr):
+    theirs = to_sympy(expr)
+    x = sympy.Symbol("x", real=True)
+    _, their_factors = sympy.factor_list(theirs)
+    assume(all(sympy.degree(f, x) <= 2 for f, _ in their_factors))
+    ours = to_sympy(factor(expr))
+    assert _sympy_factor_list(ours) == _sympy_factor_list(theirs)
+    # the same factors as SymPy finds, written as factors: SymPy's factor_list of our product
+    # has each of our factors once
+    assert len(sympy.Mul.make_args(ours)) >= len([f for f, _ in their_factors])
+
+
+@given(rational_functions)
+def test_apart_keeps_the_value_and_agrees_with_sympy(expr):
+    try:
+        result = apart(expr, "x")
+    except AlgebraError as error:
+        assert any(words in str(error) for words in ("does not split", "depends on", "division by zero", "limit"))
+        return
+    assert same_value(result, expr), (expr, result)
+    assert apart(result, "x") == result
+    x = sympy.Symbol("x", real=True)
+    assert sympy.cancel(to_sympy(result) - sympy.apart(to_sympy(expr), x)) == 0
