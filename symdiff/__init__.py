@@ -10,7 +10,7 @@ from .algebra.expansion import expand
 from .algebra.factoring import apart, factor
 from .algebra.polynomial import AlgebraError
 from .algebra.rational import cancel, together
-from .algebra.simplify import simplify
+from .algebra.textbook import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.trace import Derivation, Step
 from .core.errors import EvaluationError, ExpressionError, ParseError, SymdiffError

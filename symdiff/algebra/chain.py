@@ -22,7 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.expr import Expr
+from .normal import Normal
 from .simplify import ACTIONS, Simplifier
+from .textbook import LAWS as TEXTBOOK_LAWS
+from .textbook import textbook_steps
 
 __all__ = ["MAX_NODES", "MAX_STEPS", "Rewrite", "simplification_chain"]
 
@@ -32,12 +35,13 @@ MAX_STEPS = 40
 # Laws a textbook applies without a word: they are folded into the next shown rewrite.
 SILENT = frozenset({"regroup"})
 # When one node used several laws they are named together, in this order.
-ORDER = ("natural_log", "special", "inverse", "zero", "identity", "negation", "distribute", "fold", "collect", "powers", "power_of_power",
-         "cancel", "factor_out")
+ORDER = ("natural_log", "special", "inverse", "zero", "identity", "negation", "distribute", "fold", "collect",
+         "powers", "power_of_power", "cancel", "factor_out")
 
 # The laws a chain can name: the simplifier's, and those of writing the answer.
 LAWS: dict[str, tuple[str, str]] = {
     **ACTIONS,
+    **TEXTBOOK_LAWS,
     "order": ("Write in standard order", ""),
     "all": ("Simplify (too long to show step by step)", ""),
 }
@@ -65,12 +69,19 @@ def simplification_chain(raw: Expr, natural_log: str = "ln") -> tuple[Expr, list
     ``natural_log`` as for the ``Simplifier``."""
     recorder = Simplifier(record=True, natural_log=natural_log)
     normal = recorder.normal_form(raw)
-    answer = recorder.answer(normal)
+    answer, textbook = textbook_steps(recorder, normal)
+    steps = _normal_form_steps(raw, recorder, normal, answer)
+    steps += [_rewrite((law,), before, after, before, after) for law, before, after in textbook]
+    return (steps[-1].after if steps else raw), steps
+
+
+def _normal_form_steps(raw: Expr, recorder: Simplifier, normal: Normal, answer: Expr) -> list[Rewrite]:
+    """From the rule's result to the simplifier's answer (before the textbook's strategy)."""
     if answer == raw:
-        return answer, []
+        return []
     steps = _replay(raw, recorder) if _size_as_written(raw) <= MAX_NODES else None
     if steps is None:
-        return answer, [_rewrite(("all",), raw, answer, raw, answer)]
+        return [_rewrite(("all",), raw, answer, raw, answer)]
     end = steps[-1].after if steps else raw
     presented = recorder.present(normal)  # the answer before common factors are taken out
     if end != presented:
@@ -81,7 +92,7 @@ def simplification_chain(raw: Expr, natural_log: str = "ln") -> tuple[Expr, list
             steps.append(_rewrite(("order",), raw, presented, raw, presented))
     if presented != answer:
         steps.append(_rewrite(("factor_out",), presented, answer, presented, answer))
-    return answer, steps
+    return steps
 
 
 def _replay(raw: Expr, recorder: Simplifier) -> list[Rewrite] | None:

@@ -136,10 +136,9 @@ _UNDEFINED_TERM = (((ZERO, -1),), 1)  # the term 0^-1 = 1/0
 
 
 def _one_undefined_term(normal: Normal) -> Normal:
-    """The terms that divide by zero replaced by the one term 1/0."""
-    kept = {m: c for m, c in normal.items() if not any(_divides_by_zero(base, e) for base, e in m)}
-    kept[_UNDEFINED_TERM[0]] = 1
-    return kept
+    """A sum with a term that divides by zero is undefined as a whole: the one term 1/0 (the
+    operations absorb it already; this also covers sums assembled term by term)."""
+    return {_UNDEFINED_TERM[0]: 1}
 
 
 def _divides_by_zero(base: Expr, exponent: Exponent) -> bool:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ..core.expr import Expr
 from .exact import ONE, Rational, ratio, whole
-from .normal import NUMERIC, Exponent, FactorKey, Monomial, Normal
+from .normal import NUMERIC, UNDEFINED_MONOMIAL, Exponent, FactorKey, Monomial, Normal, undefined
 
 __all__ = ["LongProducts"]
 
@@ -79,6 +79,8 @@ class LongProducts:
         """The sum over i of the product of ``factors`` with the i-th replaced by
         ``derivatives[i]``: ``add`` of each ``multiply``, made by swapping one factor at a time
         in their merged product when the factors are single terms with distinct bases."""
+        if any(UNDEFINED_MONOMIAL in part for part in (*factors, *derivatives)):
+            return undefined()  # a term skipped for its zero derivative would hide it: 0*(1/0)
         counts: dict[int, int] = {}
         for factor in factors:
             counts[id(factor)] = counts.get(id(factor), 0) + 1

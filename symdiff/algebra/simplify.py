@@ -28,7 +28,6 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
-from ..core.collector import collector_paused
 from ..core.expr import (
     Add,
     Call,
@@ -47,7 +46,6 @@ from ..core.expr import (
     number,
 )
 from ..core.traversal import fold
-from ..syntax.parser import to_expr
 from .algebras import Algebra
 from .exact import HALF, ONE, bounded_power, exact_log, ratio, real_root, special_value, whole
 from .normal import (
@@ -65,7 +63,7 @@ from .normal import (
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 
-__all__ = ["ACTIONS", "Simplifier", "natural_log_name", "simplify"]
+__all__ = ["ACTIONS", "Simplifier", "natural_log_name"]
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -86,16 +84,6 @@ ACTIONS: dict[str, tuple[str, str]] = {
 }
 
 
-
-
-@collector_paused
-def simplify(expr: Expr | str | float) -> Expr:
-    """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one.
-
-    ``expr`` is a tree, text (parsed) or a Python number; anything else is an ``ExpressionError``.
-    """
-    tree = to_expr(expr)
-    return Simplifier(natural_log=natural_log_name(tree)).simplify(tree)
 
 
 def natural_log_name(tree: Expr) -> str:
@@ -690,6 +678,8 @@ def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
         reciprocal = s.power(kids[1], {CONSTANT: -1})
     finally:
         s.record = record
+    if kids[0] == _ONE:  # 1/u: the 1 is how a reciprocal is written, not a factor to drop
+        return reciprocal
     return s.multiply([kids[0], reciprocal])
 
 
@@ -718,6 +708,7 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 _E: Normal = {((Constant("e"), 1),): ONE}
+_ONE: Normal = {CONSTANT: ONE}
 
 
 def _times_log(normal: Normal) -> tuple[Fraction, Expr] | None:

@@ -20,6 +20,7 @@ from ..algebra.algebras import TREES, Algebra
 from ..algebra.chain import simplification_chain
 from ..algebra.normal import Normal
 from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
+from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Number, Symbol
@@ -184,7 +185,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
             if not normal:
                 break  # every later derivative of 0 is 0
-        return simplifier.answer(normal)
+        return textbook_answer(simplifier, normal)
     finally:
         for engine in engines.values():
             engine.close()
@@ -214,7 +215,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
             raw = engine.raw_of(current)
         finally:
             engine.close()
-        answer = simplifier.simplify(derivative)
+        answer = textbook_answer(simplifier, simplifier.normal_form(derivative))
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != answer:
             substeps += (_simplification(raw, answer, x, simplifier.natural_log),)
@@ -241,7 +242,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     for x in variables:
         engine = _Engine(x, simplifier, traced=False, symbols=symbols)
         try:
-            partials.append(simplifier.answer(engine.normal(tree)))
+            partials.append(textbook_answer(simplifier, engine.normal(tree)))
         finally:
             engine.close()
     return tuple(partials)
@@ -257,7 +258,8 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
     try:
         first = [engine.normal(tree) for engine in engines]
-        return tuple(tuple(simplifier.answer(engine.termwise(partial)) for engine in engines) for partial in first)
+        return tuple(tuple(textbook_answer(simplifier, engine.termwise(partial)) for engine in engines)
+                     for partial in first)
     finally:
         for engine in engines:
             engine.close()

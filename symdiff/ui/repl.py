@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, ClassVar
 
-from ..algebra.simplify import simplify
+from ..algebra.textbook import simplify
 from ..calculus.differentiate import DifferentiationError, derive, gradient
 from ..core.errors import ParseError, SymdiffError, quote
 from ..core.expr import RESERVED_NAMES, Expr, Number, Symbol

@@ -76,9 +76,9 @@ SIMPLIFY_TABLE = [
     ("e^(ln(x)/2)", "sqrt(x)"),  # two divisions by zero never cancel to a value
     ("0*(1/0)", "1/0"),
     # a product of sums negated whole reads back as itself: -(1 - x)*(x + 1) would not
-    ("(1 - x)*(-x - 1)", "-((1 - x)*(x + 1))"),
-    ("-((1 - x)/(1 - y))", "-((1 - x)/(1 - y))"),
-    ("(2 - 2*x)/(-f(0) - 1)", "-(2*(1 - x)/(f(0) + 1))"),
+    ("(1 - x)*(-x - 1)", "x^2 - 1"),
+    ("-((1 - x)/(1 - y))", "(1 - x)/(y - 1)"),
+    ("(2 - 2*x)/(-f(0) - 1)", "2*(x - 1)/(f(0) + 1)"),
     ("-(x + 1)*y/z", "-y*(x + 1)/z"),
     # a sum left alone once the common exponential is in front is multiplied out
     ("-(1*0^x - 0^x*(1 + x))", "x*0^x"),

@@ -22,7 +22,7 @@ RULE_TABLE = [
     ("x sin x", "x", "x*cos(x) + sin(x)", "product"),
     ("x e^x ln x", "x", "e^x*(x*ln(x) + ln(x) + 1)", "product"),
     ("(x + 1)/(x - 1)", "x", "-2/(x - 1)^2", "quotient"),
-    ("sin(x)/x", "x", "cos(x)/x - sin(x)/x^2", "quotient"),
+    ("sin(x)/x", "x", "(x*cos(x) - sin(x))/x^2", "quotient"),
     ("x^5", "x", "5*x^4", "power"),
     ("x^-2", "x", "-2/x^3", "power"),
     ("x^(1/3)", "x", "1/(3*x^(2/3))", "power"),

@@ -18,7 +18,9 @@ from symdiff.core.traversal import preorder
 CHAIN_TABLE = [
     # (input, the laws its simplification names, in order)
     ("(x + 1)/(x - 1)", ["identity", "identity", "distribute+fold+collect"]),
-    ("e^x/x^2", ["power_of_power", "distribute+cancel", "factor_out"]),
+    ("e^x/x^2", ["power_of_power", "distribute+cancel", "factor_out", "together", "factor"]),
+    ("(x^2 - 1)/(x - 1)", ["identity", "distribute+fold", "expand", "cancel"]),
+    ("log(cos(x))", ["negation", "trig_quotient"]),
     ("x^2 sin x", ["order"]),
     ("2x + 3x", ["fold"]),
     ("x^2 + x^2", ["collect"]),

@@ -1,0 +1,221 @@
+"""The answer a textbook prints, and the steps from the simplifier's normal form to it.
+
+The simplifier's normal form (``simplify.py``) collects like terms and cancels equal factors,
+but it never multiplies two sums together and knows no identities. A finished answer then gets
+this strategy, in this order, each move kept only if it makes the printed answer shorter
+(measured in tree nodes; on a tie the algebra's form is kept), so an answer is never longer than
+the normal form's:
+
+1. **Trigonometric identities** (``identities.py``): sin/cos = tan, cos/sin = cot, 1/cos = sec,
+   1/sin = csc, sin^2 + cos^2 = 1: -sin(x)/cos(x) is -tan(x).
+2. **Rational-function algebra** (``rational.py``), with every non-polynomial part (sin x, e^x,
+   sigmoid(w*x + b)) as a variable: one fraction over the least common denominator with the
+   numerator multiplied out (like terms combine), then common factors of numerator and
+   denominator cancelled, then common factors of the numerator taken out.
+   2*(x*(x^2 - 1) - x*(x^2 + 1))/(x^2 - 1)^2 is -4*x/(x^2 - 1)^2; the cross-entropy's
+   x*sigmoid(z)*(1 - y) - x*y*(1 - sigmoid(z)) is x*(sigmoid(z) - y).
+
+Cancelling removes a removable singularity ((x^2 - 1)/(x - 1) is x + 1): the answer equals the
+derivative wherever the derivative is defined, as in every computer algebra system.
+
+It is cheap to decline: an answer of more than ``MAX_NODES`` nodes, or one with no product or
+power of a sum, no fraction and no sin or cos, is returned as it is without any algebra, so the
+long answers of the speed benchmarks pay nothing for it.
+"""
+
+from __future__ import annotations
+
+from ..core.collector import collector_paused
+from ..core.errors import SymdiffError
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.traversal import fold
+from ..syntax.parser import to_expr
+from .identities import pythagorean, trig_quotients
+from .normal import Normal
+from .rational import factored, write_fraction
+from .simplify import Simplifier, natural_log_name
+
+__all__ = ["LAWS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
+
+MAX_NODES = 300
+
+# The laws of this stage, for a worked solution: id -> (what a teacher says, the law).
+LAWS: dict[str, tuple[str, str]] = {
+    "trig_quotient": ("Use the quotient identities", "sin(u)/cos(u) = tan(u), 1/cos(u) = sec(u)"),
+    "pythagorean": ("Use sin^2 + cos^2 = 1", "sin(u)^2 + cos(u)^2 = 1"),
+    "together": ("Write as one fraction and multiply out the numerator", "a/b + c/d = (a*d + c*b)/(b*d)"),
+    "expand": ("Multiply out and combine like terms", "a*(b + c) = a*b + a*c"),
+    "cancel": ("Cancel the common factors", "(g*a)/(g*b) = a/b"),
+    "factor": ("Take out the common factor", "a*b + a*c = a*(b + c)"),
+}
+
+Step = tuple[str, Expr, Expr]  # (law, the whole answer before, after)
+
+
+@collector_paused
+def simplify(expr: Expr | str | float) -> Expr:
+    """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one.
+
+    ``expr`` is a tree, text (parsed) or a Python number; anything else is an ``ExpressionError``.
+    """
+    tree = to_expr(expr)
+    simplifier = Simplifier(natural_log=natural_log_name(tree))
+    return textbook_answer(simplifier, simplifier.normal_form(tree))
+
+
+def textbook_answer(s: Simplifier, normal: Normal) -> Expr:
+    """The answer of the expression whose normal form is ``normal``."""
+    answer, steps = textbook_steps(s, normal)
+    return steps[-1][2] if steps else answer
+
+
+def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
+    """The simplifier's answer, and the steps that take it to the textbook's (none if it is one)."""
+    answer = s.answer(normal)
+    trig, rational = _worth_trying(answer)
+    steps: list[Step] = []
+    current, size = answer, _size(answer)
+    if trig:
+        for law, identity in (("trig_quotient", trig_quotients), ("pythagorean", pythagorean)):
+            rewritten = identity(s, s.normal_form(current))
+            if rewritten is not None:
+                candidate = s.answer(rewritten)
+                if _size(candidate) < size:
+                    steps.append((law, current, candidate))
+                    current, size = candidate, _size(candidate)
+    if rational:
+        steps.extend(_rational_steps(s, current, size))
+    return answer, steps
+
+
+def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
+    """One fraction with the numerator multiplied out, then lowest terms, then the numerator's
+    common factors taken out: the steps to whichever of the last two is shorter, if that is no
+    longer than ``answer`` (``size`` nodes).
+
+    The last two are written from the fraction in lowest terms, so they are the same however
+    the input was written; taken on a tie, and each replaced by the simplifier's own writing of
+    it where simplifying it again would give that, they keep ``simplify`` idempotent."""
+    try:
+        value, gens, algebra = factored(answer)
+        lowest = algebra.cancel(value)
+        together = fold(write_fraction(value, gens, bottom="factored"), _flat)
+        lowest_terms = fold(write_fraction(lowest, gens, bottom="factored"), _flat)
+        cancelled = _settled(s, lowest_terms)
+        factored_out = _settled(s, fold(write_fraction(lowest, gens, top="factored", bottom="factored"), _flat))
+    except SymdiffError:
+        return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
+    states = [("together" if _fractions(answer) > 1 else "expand", together), ("cancel", cancelled)]
+    final = cancelled
+    # A common factor comes out when what is left inside is a sum of single terms, as textbooks
+    # write x*(sigmoid(w*x + b) - y) and e^x*(x - 2)/x^3 but x^2*cos(x) + 2*x*sin(x) and
+    # 5*x^4 - 3*x^2 (not x*(x*cos(x) + 2*sin(x)) or x^2*(5*x^2 - 3)).
+    if _simple_sums_inside(factored_out) and _size(factored_out) <= _size(cancelled):
+        states = [states[0], ("cancel", lowest_terms), ("factor", factored_out)]
+        final = factored_out
+    if final == answer or _size(final) > size:
+        return []
+    steps: list[Step] = []
+    current = answer
+    for law, shown in states:
+        if shown != current:
+            steps.append((law, current, shown))
+            current = shown
+        if shown is final:
+            break
+    return steps
+
+
+def _settled(s: Simplifier, candidate: Expr) -> Expr:
+    """``candidate``, or the simplifier's writing of it when that is what simplifying the
+    candidate again would end at: shorter, or left alone by this strategy (-x*y - x/2 for
+    (-2*x*y - x)/2)."""
+    written = s.answer(s.normal_form(candidate))
+    if written == candidate:
+        return candidate
+    if _size(written) < _size(candidate) or not _worth_trying(written)[1]:
+        return written
+    return candidate
+
+
+def _simple_sums_inside(expr: Expr) -> bool:
+    """Whether every sum that is a factor of ``expr`` (or of its numerator) has only single
+    terms: a number, a variable, a function, a power, or a number times one of those."""
+    top = expr.children[0] if type(expr) is Div else expr
+    factors = top.children if type(top) is Mul else (top,)
+    sums = [f for f in factors if type(f) in (Add, Sub)]
+    if not sums:
+        return False
+    for total in sums:
+        stack = [total]
+        while stack:
+            node = stack.pop()
+            if type(node) in (Add, Sub):
+                stack.extend(node.children)
+            elif not _single(node):
+                return False
+    return True
+
+
+def _single(term: Expr) -> bool:
+    if type(term) is Neg:
+        term = term.children[0]
+    if type(term) is Mul and len(term.children) == 2 and type(term.children[0]) is Number:
+        term = term.children[1]
+    return type(term) in (Number, Symbol, Constant, Call, UndefinedCall, Pow)
+
+
+def _flat(node: Expr, children: list[Expr]) -> Expr:
+    """A product inside a product is one product: x^2*e^x*(x + 3), not (x^2*e^x)*(x + 3); and a
+    minus on a product goes on its first factor, as the simplifier writes it: -y*(x + 1)."""
+    if type(node) is Neg and type(children[0]) is Mul and type(children[0].children[0]) not in (Add, Sub, Number):
+        first, *rest = children[0].children
+        return Mul(Neg(first), *rest)
+    if type(node) is Mul and any(type(child) is Mul for child in children):
+        return Mul(*(part for child in children for part in (child.children if type(child) is Mul else (child,))))
+    if all(a is b for a, b in zip(children, node.children, strict=True)):
+        return node
+    return node.with_children(tuple(children))
+
+
+def _worth_trying(expr: Expr) -> tuple[bool, bool]:
+    """Whether the answer has something each part of the strategy could shorten: a sin or cos
+    for the identities; for the algebra, a sum that is a factor, a power's base, a numerator
+    or denominator (not a function's argument, which the algebra treats as a whole), or several
+    fractions. Neither for answers over ``MAX_NODES`` nodes."""
+    count = fractions = 0
+    trig = sum_in_product = False
+    stack: list[tuple[Expr, bool]] = [(expr, False)]
+    while stack:
+        node, in_product = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return False, False
+        kind = type(node)
+        if kind in (Add, Sub) and in_product:
+            sum_in_product = True
+        elif kind is Div:
+            fractions += 1
+        elif kind is Call and node.name in ("sin", "cos"):  # type: ignore[attr-defined]
+            trig = True
+        below = kind in (Mul, Div, Pow, Neg) or (in_product and kind not in (Call, Add, Sub))
+        stack.extend((child, below) for child in node.children)
+    return trig, sum_in_product or fractions > 1
+
+
+def _fractions(expr: Expr) -> int:
+    return sum(1 for node in _nodes(expr) if type(node) is Div)
+
+
+def _size(expr: Expr) -> int:
+    return sum(1 for _ in _nodes(expr))
+
+
+def _nodes(expr: Expr) -> list[Expr]:
+    out = []
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(node.children)
+    return out
