@@ -43,7 +43,7 @@ from sympy.printing.str import StrPrinter
 from sympy_oracle import to_sympy
 
 import symdiff
-from symdiff.core.functions import ALIASES, FUNCTIONS
+from symdiff.core.functions import FUNCTION_WORDS
 from symdiff.core.traversal import preorder
 
 LIMIT = 1.15  # the issue's bound on ours / book
@@ -142,7 +142,7 @@ _RENAMED = {"Abs": "abs", "Heaviside": "heaviside", "Max": "relu"}
 def readable(expr: sympy.Expr) -> bool:
     """Whether every node of ``expr`` has a symdiff spelling. symdiff would read the printed zoo,
     I, nan or oo as a symbol and Piecewise(...) as a product, and count them wrongly."""
-    known = set(FUNCTIONS) | set(ALIASES)
+    known = set(FUNCTION_WORDS)
     for node in sympy.preorder_traversal(expr):
         if node.is_Atom:
             if not (node.is_Symbol or node.is_Rational or node in (sympy.E, sympy.pi)):
@@ -207,7 +207,7 @@ def same_values(ours: sympy.Expr, expected: sympy.Expr, function: sympy.Expr, se
 
 def measure_row(row: textbook_table.Row, optional: bool) -> Measured | None:
     """One table row, or None if symdiff cannot read it yet."""
-    if not textbook_table.available(row, set(FUNCTIONS) | set(ALIASES)):
+    if not textbook_table.available(row, FUNCTION_WORDS):
         return None
     try:
         f = symdiff.parse(row.function)

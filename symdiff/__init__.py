@@ -22,10 +22,12 @@ from .core.expr import (
     E,
     Expr,
     Function,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
@@ -50,14 +52,28 @@ cot = Function("cot")
 asin = Function("asin")
 acos = Function("acos")
 atan = Function("atan")
+asec = Function("asec")
+acsc = Function("acsc")
+acot = Function("acot")
 sinh = Function("sinh")
 cosh = Function("cosh")
 tanh = Function("tanh")
+sech = Function("sech")
+csch = Function("csch")
+coth = Function("coth")
+asinh = Function("asinh")
+acosh = Function("acosh")
+atanh = Function("atanh")
 exp = Function("exp")
-log = Function("log")
+log = Function("log")  # log(x) is ln(x); log(x, b) is the logarithm to the base b
+log2 = Function("log2")
+log10 = Function("log10")
 ln = Function("ln")
 sqrt = Function("sqrt")
+cbrt = Function("cbrt")
+root = Function("root")  # root(x, n), the real n-th root
 abs = Function("abs")  # noqa: A001 - mirrors the grammar; not in __all__, so `import *` keeps the builtin
+sign = Function("sign")
 sigmoid = Function("sigmoid")
 softplus = Function("softplus")
 relu = Function("relu")
@@ -80,6 +96,7 @@ __all__ = [
     "Function",
     "Integral",
     "IntegrationError",
+    "Log",
     "Mul",
     "Neg",
     "Number",
@@ -88,6 +105,7 @@ __all__ = [
     "Pow",
     "RocCurve",
     "RocError",
+    "Root",
     "Step",
     "Sub",
     "Symbol",
@@ -95,15 +113,24 @@ __all__ = [
     "UndefinedCall",
     "__version__",
     "acos",
+    "acosh",
+    "acot",
+    "acsc",
     "apart",
+    "asec",
     "asin",
+    "asinh",
     "atan",
+    "atanh",
     "cancel",
+    "cbrt",
     "confusion_matrix",
     "cos",
     "cosh",
     "cot",
+    "coth",
     "csc",
+    "csch",
     "derive",
     "diff",
     "exp",
@@ -117,6 +144,8 @@ __all__ = [
     "lambdify",
     "ln",
     "log",
+    "log2",
+    "log10",
     "number",
     "parse",
     "pi",
@@ -126,8 +155,11 @@ __all__ = [
     "relu",
     "roc_auc",
     "roc_curve",
+    "root",
     "sec",
+    "sech",
     "sigmoid",
+    "sign",
     "simplify",
     "sin",
     "sinh",

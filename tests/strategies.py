@@ -11,10 +11,12 @@ from symdiff import (
     Call,
     Constant,
     Div,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
@@ -48,6 +50,8 @@ def _branches(children: st.SearchStrategy, *, most: int = 4, exponents: st.Searc
             lambda pair: Pow(*pair)
         ),
         st.tuples(function_names, children).map(lambda pair: Call(*pair)),
+        st.tuples(children, st.one_of(st.sampled_from([2, 10]).map(Number), children)).map(lambda pair: Log(*pair)),
+        st.tuples(children, st.integers(2, 5)).map(lambda pair: Root(*pair)),
     ]
     if undefined:
         options.append(

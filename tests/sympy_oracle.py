@@ -10,10 +10,12 @@ from symdiff import (
     Constant,
     Div,
     Expr,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
@@ -24,8 +26,14 @@ _FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan,
     "sec": sympy.sec, "csc": sympy.csc, "cot": sympy.cot,
     "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
+    "asec": sympy.asec, "acsc": sympy.acsc,
+    # symdiff's acot has the range (0, pi), as calculus books take it; SymPy's acot(a) is atan(1/a).
+    "acot": lambda a: sympy.pi / 2 - sympy.atan(a),
     "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh,
+    "sech": sympy.sech, "csch": sympy.csch, "coth": sympy.coth,
+    "asinh": sympy.asinh, "acosh": sympy.acosh, "atanh": sympy.atanh,
     "exp": sympy.exp, "log": sympy.log, "ln": sympy.log, "sqrt": sympy.sqrt, "abs": sympy.Abs,
+    "cbrt": lambda a: sympy.real_root(a, 3), "sign": sympy.sign,
     "sigmoid": lambda a: 1 / (1 + sympy.exp(-a)),
     "softplus": lambda a: sympy.log(1 + sympy.exp(a)),
     # Max refuses an argument it cannot compare (nan from 0/0): that relu is undefined too.
@@ -55,6 +63,8 @@ _CONVERT = {
     Pow: lambda node, args: sympy.Pow(args[0], args[1]),
     Call: lambda node, args: _FUNCTIONS[node.name](args[0]),
     UndefinedCall: lambda node, args: _undefined(node, args[0]),
+    Log: lambda node, args: sympy.log(args[0], args[1]),
+    Root: lambda node, args: sympy.real_root(args[0], node.index),
 }
 
 

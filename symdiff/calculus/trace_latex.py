@@ -24,7 +24,10 @@ __all__ = ["derivation_latex", "formula_latex"]
 
 # --- rule formulas ----------------------------------------------------------------------------
 
-_PRIMES = {"u_prime": "u'", "v_prime": "v'"}
+# Stand-ins for what a formula writes but an expression cannot hold: u' and v', and the n-th root
+# of the Root Rule (an expression's root has a whole-number index).
+_PRIMES = {"u_prime": "u'", "v_prime": "v'", "nth_root_of_x": r"\sqrt[n]{x}", "nth_root_of_u": r"\sqrt[n]{u}"}
+_NTH_ROOT = re.compile(r"\broot\(([ux]), n\)")
 _DERIVATIVE = re.compile(r"d/dx\[(.*)\]")
 
 
@@ -38,7 +41,7 @@ def formula_latex(formula: str) -> str:
 
     clauses = []
     try:
-        for clause in formula.split(", "):
+        for clause in _NTH_ROOT.sub(r"nth_root_of_\1", formula).split(", "):
             sides = []
             for side in clause.split(" = "):
                 match = _DERIVATIVE.fullmatch(side)

@@ -17,10 +17,12 @@ from .expr import (
     Constant,
     Div,
     Expr,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
@@ -28,7 +30,7 @@ from .expr import (
 from .functions import FUNCTIONS
 from .traversal import fold
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "real_root"]
 
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 
@@ -91,6 +93,24 @@ def _undefined(node: Expr, args: list[float], point: dict[str, float]) -> float:
     raise EvaluationError(f"{_short(node)} uses the undefined function {node.name}, which has no value")  # type: ignore[attr-defined]
 
 
+def _log(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    value, base = args
+    if value <= 0 or base <= 0 or base == 1:
+        raise ValueError("log domain")
+    return math.log(value) / math.log(base)
+
+
+def real_root(value: float, index: int) -> float:
+    """The real ``index``-th root: odd roots of negatives are negative, even ones are refused."""
+    if index == 3:
+        return math.cbrt(value)
+    if value < 0:
+        if index % 2 == 0:
+            raise ValueError("even root of a negative")
+        return -((-value) ** (1.0 / index))
+    return value ** (1.0 / index)
+
+
 def _product(node: Expr, args: list[float], point: dict[str, float]) -> float:
     return math.prod(args)
 
@@ -107,6 +127,8 @@ _EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], fl
     Pow: lambda node, args, point: args[0] ** args[1],
     Call: _call,
     UndefinedCall: _undefined,
+    Log: _log,
+    Root: lambda node, args, point: real_root(args[0], node.index),  # type: ignore[attr-defined]
 }
 
 
@@ -114,6 +136,13 @@ def _why(node: Expr, args: list[float], error: Exception) -> str:
     if isinstance(node, Call):
         info = FUNCTIONS[node.name]
         return f"{node.name}({args[0]:g}) is undefined: {node.name} {info.domain}"
+    if isinstance(node, Log):
+        return (
+            f"{_short(node)} is undefined here: a logarithm needs a positive argument (here {args[0]:g}) "
+            f"and a positive base other than 1 (here {args[1]:g})"
+        )
+    if isinstance(node, Root):
+        return f"{_short(node)} is undefined here: an even root needs a non-negative argument, not {args[0]:g}"
     if isinstance(node, Div):
         return f"division by zero in {_short(node)}: the denominator is 0 here"
     if isinstance(node, Pow) and isinstance(error, ZeroDivisionError):

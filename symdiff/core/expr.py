@@ -21,7 +21,15 @@ from operator import attrgetter
 
 from .decimals import Numeric, exact_decimal, number_text
 from .errors import ExpressionError, quote
-from .functions import ALIASES, FUNCTIONS, UNDEFINED_FUNCTION_NAMES, canonical_name
+from .functions import (
+    FIXED_BASE_LOGS,
+    FUNCTION_WORDS,
+    FUNCTIONS,
+    LOG_BASE_PREFIX,
+    ROOT_NAME,
+    UNDEFINED_FUNCTION_NAMES,
+    canonical_name,
+)
 
 __all__ = [
     "NODE_TYPES",
@@ -32,10 +40,12 @@ __all__ = [
     "E",
     "Expr",
     "Function",
+    "Log",
     "Mul",
     "Neg",
     "Number",
     "Pow",
+    "Root",
     "Sub",
     "Symbol",
     "UndefinedCall",
@@ -52,7 +62,7 @@ NAME_PATTERN = (
 )
 _NAME_RE = re.compile(NAME_PATTERN)
 CONSTANT_NAMES = frozenset({"pi", "e"})
-RESERVED_NAMES = frozenset(FUNCTIONS) | frozenset(ALIASES) | CONSTANT_NAMES
+RESERVED_NAMES = FUNCTION_WORDS | CONSTANT_NAMES
 
 _set = object.__setattr__
 _depth_of = attrgetter("depth")
@@ -297,6 +307,10 @@ class Symbol(Expr):
             )
         if name in RESERVED_NAMES:
             raise ExpressionError(f"{quote(name)} is reserved for a function or constant and cannot be a symbol")
+        if name.startswith(LOG_BASE_PREFIX):  # log_2 and log_b are logarithms to a base
+            raise ExpressionError(
+                f"{quote(name)} cannot be a symbol: a name starting with log_ is a logarithm to a base (log_2 x)"
+            )
         self._init((), name)
 
     @property
@@ -426,6 +440,9 @@ class Call(Expr):
 
     def __init__(self, name: str, argument: Expr | Numeric) -> None:
         canonical = canonical_name(name) if isinstance(name, str) else None
+        if canonical is None and isinstance(name, str) and name in FUNCTION_WORDS:  # log2, log10, root
+            example = "Root(x, 3)" if name == ROOT_NAME else f"Log(x, {FIXED_BASE_LOGS[name]})"
+            raise ExpressionError(f"{name} has a parameter and is its own node kind: write {example}")
         if canonical is None:
             known = ", ".join(sorted(FUNCTIONS))
             raise ExpressionError(f"unknown function {quote(name)}; the functions are {known}")
@@ -479,8 +496,59 @@ class UndefinedCall(Expr):
         return UndefinedCall(self.name, children[0], self.order)
 
 
+class Log(Expr):
+    """A logarithm to a base: ``log(x, b)``, also written ``log_b x``, ``log2(x)``, ``log10(x)``.
+
+    The natural logarithm is the function ``ln`` (or ``log`` with one argument), a ``Call``.
+    """
+
+    __slots__ = ()
+
+    def __init__(self, argument: Expr | Numeric, base: Expr | Numeric) -> None:
+        self._init((_coerce(argument), _coerce(base)), None)
+
+    @property
+    def argument(self) -> Expr:
+        return self.children[0]
+
+    @property
+    def base(self) -> Expr:
+        return self.children[1]
+
+
+MAX_ROOT_INDEX = 1000  # the index of a root is a small whole number; root(x, 10^9) is surely a slip
+
+
+class Root(Expr):
+    """The real ``index``-th root, ``root(x, n)``, for a whole number n >= 2: defined for every x
+    when n is odd (root(-8, 3) = -2), for x >= 0 when n is even. ``cbrt(x)`` is a ``Call``."""
+
+    __slots__ = ()
+
+    def __init__(self, argument: Expr | Numeric, index: int) -> None:
+        if not isinstance(index, int) or isinstance(index, bool) or not 2 <= index <= MAX_ROOT_INDEX:
+            raise ExpressionError(
+                f"the index of root(x, n) must be a whole number from 2 to {MAX_ROOT_INDEX}, not {quote(index)}"
+            )
+        self._init((_coerce(argument),), index)
+
+    @property
+    def argument(self) -> Expr:
+        return self.children[0]
+
+    @property
+    def index(self) -> int:
+        return self._data  # type: ignore[return-value]
+
+    def _args(self) -> tuple[object, ...]:
+        return (self.argument, self.index)
+
+    def with_children(self, children: tuple[Expr, ...]) -> Expr:
+        return self if children[0] is self.argument else Root(children[0], self.index)
+
+
 NODE_TYPES: tuple[type[Expr], ...] = (
-    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall,
+    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall, Log, Root,
 )
 _KIND_CODES: dict[type[Expr], int] = {kind: code for code, kind in enumerate(NODE_TYPES)}
 
@@ -566,6 +634,8 @@ class Function:
     """A function you can call on expressions or numbers: ``symdiff.sin(x)``.
 
     ``Function("f")`` (or ``g``, ``h``) is an undefined function: ``Function("f")(x)`` is ``f(x)``.
+    ``log`` takes an optional base, ``log(x, 2)``; ``log2``/``log10`` are logarithms to those
+    bases, and ``root(x, n)`` is the n-th root.
     """
 
     __slots__ = ("name",)
@@ -574,14 +644,25 @@ class Function:
         if not isinstance(name, str):
             raise ExpressionError(f"a function is named by a string such as 'sin', not {quote(name)}")
         canonical = canonical_name(name)
-        if canonical is None and name not in UNDEFINED_FUNCTION_NAMES:
+        if canonical is None and name not in UNDEFINED_FUNCTION_NAMES and name not in FUNCTION_WORDS:
             raise ExpressionError(f"unknown function {quote(name)}")
         self.name = canonical or name
 
-    def __call__(self, argument: Expr | Numeric) -> Expr:
-        if self.name in UNDEFINED_FUNCTION_NAMES:
-            return UndefinedCall(self.name, argument)
-        return Call(self.name, argument)
+    def __call__(self, argument: Expr | Numeric, *parameter: Expr | Numeric) -> Expr:
+        name = self.name
+        if name == ROOT_NAME:
+            if len(parameter) != 1:
+                raise ExpressionError("root takes the radicand and the index: root(x, 3)")
+            return Root(argument, parameter[0])  # type: ignore[arg-type]
+        if parameter and (name != "log" or len(parameter) > 1):
+            raise ExpressionError(f"{name} takes one argument, not {1 + len(parameter)}")
+        if parameter:
+            return Log(argument, parameter[0])
+        if name in FIXED_BASE_LOGS:
+            return Log(argument, Number(FIXED_BASE_LOGS[name]))
+        if name in UNDEFINED_FUNCTION_NAMES:
+            return UndefinedCall(name, argument)
+        return Call(name, argument)
 
     def __repr__(self) -> str:
         return f"Function({self.name!r})"

@@ -10,7 +10,10 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["ALIASES", "FUNCTIONS", "UNDEFINED_FUNCTION_NAMES", "FunctionInfo", "canonical_name"]
+__all__ = [
+    "ALIASES", "FIXED_BASE_LOGS", "FUNCTIONS", "FUNCTION_WORDS", "LOG_BASE_PREFIX", "ROOT_NAME",
+    "UNDEFINED_FUNCTION_NAMES", "FunctionInfo", "canonical_name",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,42 @@ def _ln(t: float) -> float:
     return math.log(t)
 
 
+# The inverse reciprocal functions are those of the reciprocal: asec(t) = acos(1/t), as in SymPy
+# and most tables. acot takes the range (0, pi), acot(t) = pi/2 - atan(t), as calculus books do:
+# it is continuous, and d/dx acot(x) = -1/(1 + x^2) holds everywhere (SymPy's atan(1/t) jumps at 0).
+def _asec(t: float) -> float:
+    return math.acos(1.0 / t)
+
+
+def _acsc(t: float) -> float:
+    return math.asin(1.0 / t)
+
+
+def _acot(t: float) -> float:
+    return math.pi / 2 - math.atan(t)
+
+
+def _sech(t: float) -> float:
+    # 2/(e^t + e^-t) written with e^-|t| only, so sech(1000) is 0.0 rather than an overflow.
+    small = math.exp(-abs(t))
+    return 2.0 * small / (1.0 + small * small)
+
+
+def _csch(t: float) -> float:
+    if t == 0:
+        raise ZeroDivisionError("csch(0)")
+    small = math.exp(-abs(t))
+    return math.copysign(2.0 * small / (1.0 - small * small), t)
+
+
+def _coth(t: float) -> float:
+    return 1.0 / math.tanh(t)
+
+
+def _sign(t: float) -> float:
+    return float((t > 0) - (t < 0))
+
+
 _ANY = "is defined for every real number"
 
 FUNCTIONS: dict[str, FunctionInfo] = {
@@ -73,14 +112,26 @@ FUNCTIONS: dict[str, FunctionInfo] = {
         FunctionInfo("asin", math.asin, "needs an argument from -1 to 1"),
         FunctionInfo("acos", math.acos, "needs an argument from -1 to 1"),
         FunctionInfo("atan", math.atan, _ANY),
+        FunctionInfo("asec", _asec, "needs an argument a with |a| >= 1"),
+        FunctionInfo("acsc", _acsc, "needs an argument a with |a| >= 1"),
+        FunctionInfo("acot", _acot, _ANY),
         FunctionInfo("sinh", math.sinh, _ANY),
         FunctionInfo("cosh", math.cosh, _ANY),
         FunctionInfo("tanh", math.tanh, _ANY),
+        FunctionInfo("sech", _sech, _ANY),
+        FunctionInfo("csch", _csch, "needs a non-zero argument"),
+        FunctionInfo("coth", _coth, "needs a non-zero argument"),
+        FunctionInfo("asinh", math.asinh, _ANY),
+        FunctionInfo("acosh", math.acosh, "needs an argument of at least 1"),
+        FunctionInfo("atanh", math.atanh, "needs an argument strictly between -1 and 1"),
         FunctionInfo("exp", math.exp, _ANY),
         FunctionInfo("log", _ln, "needs a positive argument"),
         FunctionInfo("ln", _ln, "needs a positive argument"),
         FunctionInfo("sqrt", math.sqrt, "needs a non-negative argument"),
+        # The real cube root: cbrt(-8) = -2, where x^(1/3) has no real value for x < 0.
+        FunctionInfo("cbrt", math.cbrt, _ANY),
         FunctionInfo("abs", abs, _ANY),
+        FunctionInfo("sign", _sign, _ANY),  # -1, 0 or 1; abs(x)' = sign(x) away from 0
         FunctionInfo("sigmoid", _sigmoid, _ANY),
         FunctionInfo("softplus", _softplus, _ANY),
         FunctionInfo("relu", _relu, _ANY),
@@ -91,7 +142,21 @@ FUNCTIONS: dict[str, FunctionInfo] = {
 
 # Other spellings that mean the same function; the tree stores the canonical name.
 # (ln and log are both canonical: each is the standard printed form somewhere.)
-ALIASES: dict[str, str] = {"arcsin": "asin", "arccos": "acos", "arctan": "atan"}
+ALIASES: dict[str, str] = {
+    "arcsin": "asin", "arccos": "acos", "arctan": "atan", "arcsec": "asec", "arccsc": "acsc", "arccot": "acot",
+    "arsinh": "asinh", "arcsinh": "asinh", "arcosh": "acosh", "arccosh": "acosh", "artanh": "atanh",
+    "arctanh": "atanh",
+}
+
+# Functions with a parameter, each its own node kind (``expr.Log``, ``expr.Root``): the logarithm
+# to a base, log(x, b), with log2 and log10 naming fixed bases and log_2 x, log_b x the textbook
+# spellings (a name that starts with LOG_BASE_PREFIX is never a symbol); and root(x, n).
+FIXED_BASE_LOGS: dict[str, int] = {"log2": 2, "log10": 10}
+LOG_BASE_PREFIX = "log_"
+ROOT_NAME = "root"
+
+# Every word the grammar reads as a function name (its FUNC terminal lists exactly these).
+FUNCTION_WORDS: frozenset[str] = frozenset(FUNCTIONS) | frozenset(ALIASES) | frozenset(FIXED_BASE_LOGS) | {ROOT_NAME}
 
 # Names that, directly followed by "(", apply an undefined function: f(x), g'(x).
 UNDEFINED_FUNCTION_NAMES: frozenset[str] = frozenset({"f", "g", "h"})

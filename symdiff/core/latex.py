@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from .decimals import number_text
-from .expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from .expr import Add, Call, Constant, Div, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol, UndefinedCall
 from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, stream
 
 __all__ = ["GREEK_NAMES", "document", "escape_text", "expr_latex", "symbol_latex"]
@@ -31,13 +31,17 @@ GREEK_NAMES = frozenset({
 _OPERATORS = {
     "sin": r"\sin", "cos": r"\cos", "tan": r"\tan", "sec": r"\sec", "csc": r"\csc", "cot": r"\cot",
     "asin": r"\arcsin", "acos": r"\arccos", "atan": r"\arctan",
+    "asec": r"\operatorname{arcsec}", "acsc": r"\operatorname{arccsc}", "acot": r"\operatorname{arccot}",
     "sinh": r"\sinh", "cosh": r"\cosh", "tanh": r"\tanh",
+    "sech": r"\operatorname{sech}", "csch": r"\operatorname{csch}", "coth": r"\coth",
+    "asinh": r"\operatorname{arsinh}", "acosh": r"\operatorname{arcosh}", "atanh": r"\operatorname{artanh}",
+    "sign": r"\operatorname{sgn}",
     "exp": r"\exp", "ln": r"\ln", "log": r"\log", "sigmoid": r"\sigma",
     "softplus": r"\operatorname{softplus}", "relu": r"\operatorname{ReLU}", "heaviside": r"\operatorname{H}",
 }  # fmt: skip
 
 # Written with their argument always in parentheses: \sigma(x), not \sigma x.
-_NAMED = frozenset({"sigmoid", "softplus", "relu", "heaviside"})
+_NAMED = frozenset({"sigmoid", "softplus", "relu", "heaviside", "sign"})
 
 _TEXT_ESCAPES = {  # math-mode glyphs where the text ones would need fonts beyond amsmath's
     "\\": r"$\backslash$", "{": r"\{", "}": r"\}", "$": r"{\char36}", "&": r"\&", "#": r"\#",
@@ -166,7 +170,7 @@ def _power(node: Expr) -> list[Piece]:
     if type(base) is Call and base.name in _OPERATORS and base.name not in ("exp", "sigmoid") and positive:  # type: ignore[attr-defined]
         # sin(x)^2 as \sin^{2} x; a negative power would read as the inverse function, so only these.
         return [_OPERATORS[base.name], "^{", exponent, "}", *_call(base)[1:]]  # type: ignore[attr-defined]
-    bare = PRECEDENCE[type(base)] == ATOM and type(base) not in (Call, UndefinedCall)
+    bare = PRECEDENCE[type(base)] == ATOM and type(base) not in (Call, UndefinedCall, Log, Root)
     if type(base) is Number and not isinstance(base.value, int):  # type: ignore[attr-defined]
         bare = False  # (2.5)^{x}, not 2.5^{x}
     return [*_paren(base, not bare), "^{", exponent, "}"]
@@ -182,6 +186,8 @@ def _call(node: Expr) -> list[Piece]:
     name, argument = node.name, node.children[0]  # type: ignore[attr-defined]
     if name == "sqrt":
         return [r"\sqrt{", argument, "}"]
+    if name == "cbrt":
+        return [r"\sqrt[3]{", argument, "}"]
     if name == "abs":
         return [r"\left|", argument, r"\right|"]
     if name in _NAMED:
@@ -193,6 +199,11 @@ def _undefined_call(node: Expr) -> list[Piece]:
     name, order, argument = node.name, node.order, node.children[0]  # type: ignore[attr-defined]
     marks = "'" * order if order <= 3 else f"^{{({order})}}"
     return [name + marks, r"\left(", argument, r"\right)"]
+
+
+def _log(node: Expr) -> list[Piece]:
+    argument, base = node.children  # \log_{2} x, \log_{b} \left(x + 1\right)
+    return [r"\log_{", base, "}", *_argument(argument)]
 
 
 _LAYOUT: dict[type[Expr], Layout] = {
@@ -207,6 +218,8 @@ _LAYOUT: dict[type[Expr], Layout] = {
     Pow: _power,
     Call: _call,
     UndefinedCall: _undefined_call,
+    Log: _log,
+    Root: lambda node: [rf"\sqrt[{node.index}]{{", node.children[0], "}"],  # type: ignore[attr-defined]
 }
 assert set(_LAYOUT) == set(PRECEDENCE) and SUM < PRODUCT < UNARY < POWER < ATOM
 

@@ -17,17 +17,19 @@ from .expr import (
     Constant,
     Div,
     Expr,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
 )
 from .traversal import preorder
 
-__all__ = ["PRECEDENCE", "stream", "to_repr", "to_text", "tree_text"]
+__all__ = ["PRECEDENCE", "log_subscript", "stream", "to_repr", "to_text", "tree_text"]
 
 # Binding strength of each node kind, loosest first.
 SUM, PRODUCT, UNARY, POWER, ATOM = 1, 2, 3, 4, 5
@@ -36,7 +38,7 @@ PRECEDENCE: dict[type[Expr], int] = {
     Mul: PRODUCT, Div: PRODUCT,
     Neg: UNARY,
     Pow: POWER,
-    Number: ATOM, Symbol: ATOM, Constant: ATOM, Call: ATOM, UndefinedCall: ATOM,
+    Number: ATOM, Symbol: ATOM, Constant: ATOM, Call: ATOM, UndefinedCall: ATOM, Log: ATOM, Root: ATOM,
 }
 
 
@@ -131,6 +133,25 @@ def _undefined_name(node: UndefinedCall) -> str:
     return node.name + "'" * node.order
 
 
+def log_subscript(base: Expr) -> str | None:
+    """The base of a logarithm as written after ``log_`` (log_2, log_b, log_e), when the grammar
+    reads it so: a whole number, a name, e or pi. Other bases are written log(x, base)."""
+    if type(base) is Number:
+        digits = number_text(base.value)  # type: ignore[attr-defined]
+        return digits if digits.isdigit() else None  # log_2, but log(x, 2.5) and log(x, 1e50)
+    if type(base) in (Symbol, Constant):
+        return base.name  # type: ignore[attr-defined]
+    return None
+
+
+def _log(node: Expr) -> list[Piece]:
+    argument, base = node.children
+    subscript = log_subscript(base)
+    if subscript is None:
+        return ["log(", argument, ", ", base, ")"]
+    return [f"log_{subscript}(", argument, ")"]
+
+
 _LAYOUT: dict[type[Expr], Layout] = {
     Number: lambda node: [number_text(node.value)],  # type: ignore[attr-defined]
     Symbol: lambda node: [node.name],  # type: ignore[attr-defined]
@@ -143,6 +164,8 @@ _LAYOUT: dict[type[Expr], Layout] = {
     Pow: _pow,
     Call: lambda node: [node.name, "(", node.children[0], ")"],  # type: ignore[attr-defined]
     UndefinedCall: lambda node: [_undefined_name(node), "(", node.children[0], ")"],  # type: ignore[arg-type]
+    Log: _log,
+    Root: lambda node: ["root(", node.children[0], f", {node.index})"],  # type: ignore[attr-defined]
 }
 
 
@@ -180,5 +203,7 @@ def tree_text(expr: Expr, indent: str = "  ") -> str:
             label += f" {node.name}"  # type: ignore[attr-defined]
         elif type(node) is UndefinedCall:
             label += f" {_undefined_name(node)}"  # type: ignore[arg-type]
+        elif type(node) is Root:
+            label += f" {node.index}"  # type: ignore[attr-defined]
         lines.append(indent * level + label)
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import CONSTANT_VALUES
-from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.expr import Add, Call, Constant, Div, E, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol, UndefinedCall
 from ..core.printer import to_text
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
@@ -111,6 +111,11 @@ class CompiledFunction:
                 program.append(("exp", (operands[1],), node))  # e^u: NumPy's exp, not the slower power
             elif kind is Call:
                 program.append((node.name, tuple(operands), node))  # type: ignore[attr-defined]
+            elif kind is Root:  # the index is data, not a child: it gets a constant slot first
+                self._constants[slot] = float(node.index)  # type: ignore[attr-defined]
+                program.append(("const", (), Number(node.index)))  # type: ignore[attr-defined]
+                program.append(("root", (operands[0], slot), node))
+                slot += 1
             else:
                 program.append((_OPERATIONS[kind], tuple(operands), node))
             index[node] = slot
@@ -229,7 +234,9 @@ def _constant(node: Expr) -> float:
                               "float is about 1.8e308)") from None
 
 
-_OPERATIONS: dict[type[Expr], str] = {Add: "add", Sub: "sub", Mul: "mul", Div: "div", Neg: "neg", Pow: "pow"}
+_OPERATIONS: dict[type[Expr], str] = {
+    Add: "add", Sub: "sub", Mul: "mul", Div: "div", Neg: "neg", Pow: "pow", Log: "log_base",
+}
 
 
 def _release(slots: list[Any], dying: tuple[int, ...], free: list[Any], shape: tuple[int, ...]) -> None:
@@ -286,6 +293,31 @@ def _table() -> dict[str, Callable[..., Any]]:
             return 1.0 / (1.0 + e)
         return np.reciprocal(np.add(e, 1.0, out=e), out=e)
 
+    def sech(u: Any, out: Any = None) -> Any:
+        # 2e^-|u|/(1 + e^-2|u|): no overflow where cosh(u) would overflow (sech(1000) = 0).
+        small = np.exp(np.negative(np.abs(u)))
+        return np.divide(2.0 * small, 1.0 + small * small, out=out)
+
+    def csch(u: Any, out: Any = None) -> Any:
+        small = np.exp(np.negative(np.abs(u)))
+        return np.multiply(np.sign(u), np.divide(2.0 * small, 1.0 - small * small), out=out)
+
+    def acot(u: Any, out: Any = None) -> Any:
+        return np.subtract(np.pi / 2, np.arctan(u), out=out)  # the range (0, pi), as core.functions
+
+    def log_base(u: Any, b: Any, out: Any = None) -> Any:
+        # A base of 1 divides by log(1) = 0 and a negative base has no log: both are flagged. A base
+        # of 0 gives log(u)/-inf = 0, a number where there is none, so it is made nan.
+        ratio = np.divide(np.log(u), np.log(b), out=out)
+        return np.where(np.equal(b, 0), np.nan, ratio) if np.any(np.equal(b, 0)) else ratio
+
+    def root(u: Any, n: Any, out: Any = None) -> Any:
+        if n == 3:
+            return np.cbrt(u, out=out)
+        if n % 2 == 0:  # an even root of a negative is nan, with the invalid flag raised
+            return np.power(u, 1.0 / n, out=out)
+        return np.multiply(np.sign(u), np.power(np.abs(u), 1.0 / n), out=out)
+
     def softplus(u: Any, out: Any = None) -> Any:
         return np.logaddexp(0.0, u, out=out)
 
@@ -300,8 +332,13 @@ def _table() -> dict[str, Callable[..., Any]]:
         "sin": np.sin, "cos": np.cos, "tan": np.tan,
         "sec": reciprocal_of(np.cos), "csc": reciprocal_of(np.sin), "cot": reciprocal_of(np.tan),
         "asin": np.arcsin, "acos": np.arccos, "atan": np.arctan,
+        "asec": lambda u, out=None: np.arccos(np.reciprocal(u), out=out),
+        "acsc": lambda u, out=None: np.arcsin(np.reciprocal(u), out=out), "acot": acot,
         "sinh": np.sinh, "cosh": np.cosh, "tanh": np.tanh,
-        "exp": np.exp, "ln": np.log, "log": np.log, "sqrt": np.sqrt, "abs": np.abs,
+        "sech": sech, "csch": csch, "coth": reciprocal_of(np.tanh),
+        "asinh": np.arcsinh, "acosh": np.arccosh, "atanh": np.arctanh,
+        "exp": np.exp, "ln": np.log, "log": np.log, "log_base": log_base, "sqrt": np.sqrt, "cbrt": np.cbrt,
+        "root": root, "abs": np.abs, "sign": np.sign,
         "sigmoid": sigmoid, "softplus": softplus, "relu": relu, "heaviside": heaviside,
     }  # fmt: skip
 

@@ -12,24 +12,30 @@ from fractions import Fraction
 
 from lark import Token, Transformer, v_args
 
-from ..core.errors import ExpressionError
+from ..core.errors import ExpressionError, quote
 from ..core.expr import (
+    CONSTANT_NAMES,
+    MAX_ROOT_INDEX,
+    RESERVED_NAMES,
     Add,
     Call,
     Constant,
     Div,
     Expr,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     UndefinedCall,
 )
+from ..core.functions import FIXED_BASE_LOGS, LOG_BASE_PREFIX, ROOT_NAME
 from .bounds import MAX_DEPTH, MAX_NUMBER_DIGITS
 
-__all__ = ["ExpressionBuilder", "Rejected"]
+__all__ = ["ExpressionBuilder", "Rejected", "log_base_problem"]
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _DIVIDE = frozenset({"/", "÷"})
@@ -139,7 +145,20 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
 
     # --- calls ---------------------------------------------------------------------------
     def call(self, name: Token, argument: Expr) -> Expr:
-        return self._checked(Call(str(name), argument), name)
+        return self._checked(_apply(name, argument), name)
+
+    def call_two(self, name: Token, argument: Expr, parameter: Expr) -> Expr:
+        if name == ROOT_NAME:
+            return self._checked(Root(argument, _root_index(parameter, name)), name)
+        if name.type == "LOG_BASE":
+            raise Rejected(f"{name} already has its base: write {name}(x), or log(x, b) for another base",
+                           name.start_pos)
+        if name != "log":
+            raise Rejected(
+                f"{name} takes one argument; only log(x, b) (a base) and root(x, n) (an index) take two",
+                name.start_pos,
+            )
+        return self._checked(Log(argument, parameter), name)
 
     def call_power(self, name: Token, caret: Token, power: Token, argument: Expr) -> Expr:
         if not str(power).isdigit() or int(power) == 0:
@@ -148,7 +167,7 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
                 f"for other powers write ({name} x)^{power}",
                 power.start_pos,
             )
-        call = self._checked(Call(str(name), argument), name)
+        call = self._checked(_apply(name, argument), name)
         return self._checked(Pow(call, Number(int(power))), caret)
 
     def call_superscript(self, name: Token, superscript: Token, argument: Expr) -> Expr:
@@ -160,7 +179,7 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
                 else f"{name}{superscript} is ambiguous: write ({name} x)^-1 for the reciprocal",
                 superscript.start_pos,
             )
-        call = self._checked(Call(str(name), argument), name)
+        call = self._checked(_apply(name, argument), name)
         return self._checked(Pow(call, _superscript_value(superscript)), superscript)
 
     def undefined_call(self, name: Token, argument: Expr) -> Expr:
@@ -177,6 +196,62 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
         if sign not in _NEGATE:
             raise Rejected("a function's argument cannot start with '+': write sin(x) or sin x", sign.start_pos)
         return self._checked(Neg(argument), sign)
+
+
+def _apply(name: Token, argument: Expr) -> Expr:
+    """A one-argument call: a function, a logarithm to a fixed base (log2, log_2), or a refusal."""
+    if name.type == "LOG_BASE":
+        return Log(argument, _log_base(name))
+    if name in FIXED_BASE_LOGS:
+        return Log(argument, Number(FIXED_BASE_LOGS[name]))
+    if name == ROOT_NAME:
+        raise Rejected("root takes the radicand and the index: root(x, 3); for a square root write sqrt(x)",
+                       name.start_pos)
+    return Call(str(name), argument)
+
+
+def _log_base(token: Token) -> Expr:
+    """The base written after log_: digits (log_2, log_10), e or pi, or a name (log_b, log_a1)."""
+    problem = log_base_problem(str(token))
+    if problem is not None:
+        raise Rejected(problem, token.start_pos)
+    base = token[len(LOG_BASE_PREFIX):]
+    if base.isdigit():
+        return Number(_literal_value(Token("NUMBER", base, start_pos=token.start_pos + len(LOG_BASE_PREFIX))))
+    return Constant(base) if base in CONSTANT_NAMES else Symbol(base)
+
+
+def log_base_problem(word: str) -> str | None:
+    """Why ``word`` (``log_`` and what follows, one token) is not a logarithm, or None if it is.
+
+    A base is digits or a name; anything else is refused rather than guessed at: log_2x could
+    mean log_2(x) or a base 2x.
+    """
+    base = word[len(LOG_BASE_PREFIX):]
+    if base.isdigit() and base.isascii():
+        return None
+    if base and base[0].isalpha() and base not in RESERVED_NAMES - CONSTANT_NAMES and LOG_BASE_PREFIX not in base:
+        return None
+    if not base:
+        problem = "log_ needs a base right after the '_'"
+    elif base[0].isdigit():
+        problem = f"{quote(word)} runs digits and letters together"
+    else:
+        problem = f"{quote(base)} cannot be the base of log_"
+    return (
+        f"{problem}: write log_2 x, log_10(x), log_b x, or log(x, base) for any base, "
+        "with a space or parentheses before the argument"
+    )
+
+
+def _root_index(parameter: Expr, name: Token) -> int:
+    if type(parameter) is Number and isinstance(parameter.value, int) and 2 <= parameter.value <= MAX_ROOT_INDEX:
+        return parameter.value
+    raise Rejected(
+        f"the index of root(x, n) must be a whole number from 2 to {MAX_ROOT_INDEX}, as in root(x, 3), "
+        f"not {quote(str(parameter))}",
+        name.start_pos,
+    )
 
 
 def _superscript_value(token: Token) -> Expr:

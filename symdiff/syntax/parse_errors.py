@@ -15,16 +15,15 @@ if TYPE_CHECKING:
     from lark import Lark, Token
     from lark.exceptions import UnexpectedInput
 
-__all__ = ["explain"]
+__all__ = ["explain", "misspelt_log_base"]
 
 # Terminals that can begin an expression (or a function's argument).
 _STARTERS = frozenset(
-    {"NUMBER", "NAME", "CONSTANT", "FUNC", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS"}
+    {"NUMBER", "NAME", "CONSTANT", "FUNC", "LOG_BASE", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS"}
 )
 
 # Characters the grammar never accepts, with what a person probably meant.
 _CHARACTER_ADVICE = {
-    ",": "',' is not part of symdiff's syntax: each function takes one argument, and decimals use '.' (2.5)",
     ";": "';' is not part of symdiff's syntax: type one expression",
     "=": "'=' is not part of an expression: type the expression alone (x^2 + 1, not y = x^2 + 1)",
     "<": "'<' is not part of an expression: symdiff reads expressions, not inequalities",
@@ -41,14 +40,37 @@ _CHARACTER_ADVICE = {
 }
 
 
+_COMMA_ADVICE = (
+    "',' only separates the two arguments of log(x, b) and root(x, n); other functions take one "
+    "argument, and decimals use '.' (2.5)"
+)
+_FUNCTION_TOKENS = ("FUNC", "LOG_BASE")
+
+
 def explain(error: UnexpectedInput, text: str, parser: Lark) -> tuple[str, int]:
     from lark.exceptions import UnexpectedCharacters, UnexpectedToken
 
+    stop = error.pos_in_stream if isinstance(error, UnexpectedCharacters) else len(text)
+    misspelt = misspelt_log_base(text, stop, parser)
+    if misspelt is not None:
+        return misspelt
     if isinstance(error, UnexpectedCharacters):
         return _bad_character(text, error.pos_in_stream)
     if isinstance(error, UnexpectedToken):
         return _bad_token(error.token, set(error.expected), text, parser)
     return "this is not a valid expression", getattr(error, "pos_in_stream", 0) or 0
+
+
+def misspelt_log_base(text: str, stop: int, parser: Lark) -> tuple[str, int] | None:
+    """A log_ word before ``stop`` whose base is neither digits nor a name (log_2x): the first
+    fault in the text, wherever the parser stopped after it."""
+    from ._transformer import log_base_problem
+
+    for token in _tokens_before(text, stop, parser):
+        problem = log_base_problem(str(token)) if token.type == "LOG_BASE" else None
+        if problem is not None:
+            return problem, token.start_pos
+    return None
 
 
 def _bad_character(text: str, pos: int) -> tuple[str, int]:
@@ -68,11 +90,13 @@ def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tup
     found_text = "but the input ended" if at_end else f"found {_describe(found)}"
     unclosed = _unclosed_parentheses(before)
 
+    if found.type == "COMMA":
+        return _COMMA_ADVICE, pos
     if not at_end and found.type == "RPAR" and not unclosed:
         return "unmatched ')': there is no '(' before it", pos
     if previous is not None and previous.type == "LPAR" and found.type == "RPAR":
         return "empty parentheses: put an expression between '(' and ')'", pos
-    if len(before) >= 2 and before[-2].type == "FUNC" and previous is not None and previous.type == "POW":
+    if len(before) >= 2 and before[-2].type in _FUNCTION_TOKENS and previous is not None and previous.type == "POW":
         return _after_function_power(before[-2], found), pos
     if at_end and unclosed and "RPAR" in expected:
         opening = unclosed[-1]
@@ -90,7 +114,7 @@ def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tup
 
 def _function_head(before: list[Token]) -> str | None:
     """``sin``, ``sin^2`` or ``sin²`` when the tokens end with a function still missing its argument."""
-    kinds = [token.type for token in before[-3:]]
+    kinds = ["FUNC" if token.type in _FUNCTION_TOKENS else token.type for token in before[-3:]]
     for shape in (["FUNC"], ["FUNC", "SUPERSCRIPT"], ["FUNC", "POW", "NUMBER"]):
         if kinds[-len(shape):] == shape:
             return "".join(before[-len(shape):])
@@ -135,7 +159,7 @@ def _describe(token: Token) -> str:
         return f"the name {quote(str(token))}"
     if token.type == "NUMBER":
         return f"the number {token}" if len(token) <= 40 else f"the number {token[:40]}… ({len(token):,} digits)"
-    if token.type == "FUNC":
+    if token.type in _FUNCTION_TOKENS:
         return f"the function {quote(str(token))}"
     return _quote(token)
 

@@ -44,13 +44,14 @@ def parse(text: str) -> Expr:
     from lark.exceptions import UnexpectedInput
 
     from ._transformer import Rejected
-    from .parse_errors import explain
+    from .parse_errors import explain, misspelt_log_base
 
     parser = _lark()
     try:
         return parser.parse(text)  # type: ignore[no-any-return]
     except Rejected as rejected:
-        raise ParseError(rejected.message, text, rejected.pos) from None
+        message, pos = misspelt_log_base(text, rejected.pos, parser) or (rejected.message, rejected.pos)
+        raise ParseError(message, text, pos) from None
     except UnexpectedInput as error:
         message, pos = explain(error, text, parser)
         raise ParseError(message, text, pos) from None

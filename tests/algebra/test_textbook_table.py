@@ -18,7 +18,7 @@ from sympy.parsing.sympy_parser import convert_xor, parse_expr, standard_transfo
 from sympy_oracle import to_sympy
 
 from symdiff import SymdiffError, derive, diff, parse
-from symdiff.core.functions import ALIASES, FUNCTIONS
+from symdiff.core.functions import FUNCTION_WORDS
 
 _PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "textbook_table.py"
 _SPEC = importlib.util.spec_from_file_location("textbook_table", _PATH)
@@ -26,12 +26,13 @@ table = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(table)
 
 ALL_ROWS = table.ROWS + table.OPTIONAL_ROWS
-KNOWN = set(FUNCTIONS) | set(ALIASES)
+KNOWN = set(FUNCTION_WORDS)  # with log2, log10 and root, which build Log and Root nodes
 
 _SYMPY_FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sec": sympy.sec, "csc": sympy.csc, "cot": sympy.cot,
     "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
-    "asec": sympy.asec, "acsc": sympy.acsc, "acot": sympy.acot,
+    # acot with the range (0, pi), as calculus books and symdiff take it (SymPy's acot is atan(1/x)).
+    "asec": sympy.asec, "acsc": sympy.acsc, "acot": lambda a: sympy.pi / 2 - sympy.atan(a),
     "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh,
     "sech": sympy.sech, "csch": sympy.csch, "coth": sympy.coth,
     "asinh": sympy.asinh, "acosh": sympy.acosh, "atanh": sympy.atanh,

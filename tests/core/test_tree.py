@@ -17,10 +17,12 @@ from symdiff import (
     Expr,
     ExpressionError,
     Function,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     SymdiffError,
@@ -38,7 +40,9 @@ x, y, z = symbols("x y z")
 # --- values ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("node", [Number(2), x, pi, Add(x, 1), Call("sin", x), UndefinedCall("f", x, 1)])
+@pytest.mark.parametrize(
+    "node", [Number(2), x, pi, Add(x, 1), Call("sin", x), UndefinedCall("f", x, 1), Log(x, 2), Root(x, 3)]
+)
 def test_nodes_are_immutable(node):
     with pytest.raises(AttributeError):
         node.children = ()
@@ -91,7 +95,7 @@ def test_numbers_compare_by_value_however_given():
 
 
 def test_copy_pickle_and_deepcopy_keep_equal_values():
-    e = parse("3x^2 sin x - f'(y)/2.5 + pi")
+    e = parse("3x^2 sin x - f'(y)/2.5 + pi + log_2(x) root(x, 5)")
     assert copy.copy(e) is e and copy.deepcopy(e) is e
     assert pickle.loads(pickle.dumps(e)) == e
 
@@ -114,6 +118,11 @@ def test_constructors_keep_what_was_written():
         lambda: Add(x),
         lambda: Mul(),
         lambda: Symbol("sin"),
+        lambda: Symbol("sech"),
+        lambda: Symbol("log10"),
+        lambda: Symbol("root"),
+        lambda: Symbol("log_2"),  # it would print as a logarithm to the base 2
+        lambda: Symbol("log_b"),
         lambda: Symbol("pi"),
         lambda: Symbol("e"),
         lambda: Symbol("2x"),
@@ -136,11 +145,32 @@ def test_constructors_keep_what_was_written():
         lambda: Pow(x, None),
         lambda: symbols(" , "),
         lambda: Function("sine"),
+        lambda: Call("log2", x),  # a logarithm to a base is a Log: Function("log2")(x)
+        lambda: Root(x, 1),
+        lambda: Root(x, 2.0),
+        lambda: Root(x, True),
+        lambda: Root(x, Number(3)),
+        lambda: Root(x, 10**6),
+        lambda: Log(x, "2"),
+        lambda: Function("root")(x),
+        lambda: Function("root")(x, 3, 4),
+        lambda: Function("sin")(x, 2),
+        lambda: Function("log")(x, 2, 3),
     ],
 )
 def test_invalid_parts_are_refused_with_a_symdiff_error(build):
     with pytest.raises(ExpressionError):
         build()
+
+
+def test_logarithms_to_a_base_and_roots_are_their_own_nodes():
+    assert Function("log")(x, 2) == Function("log2")(x) == Log(x, Number(2)) == parse("log_2 x")
+    assert Function("log10")(x) == Log(x, 10) and Function("log")(x) == Call("log", x)
+    assert Function("root")(x, 3) == Root(x, 3) != Call("cbrt", x)
+    assert Log(x, 2).argument == x and Log(x, 2).base == Number(2)
+    assert Root(x, 5).argument == x and Root(x, 5).index == 5
+    assert Root(x, 3).subs(x, 2) == Root(Number(2), 3) and Log(x, y).subs(y, 10) == Log(x, 10)
+    assert repr(Root(x, 3)) == "Root(Symbol('x'), 3)" and Root(x, 3) != Root(x, 5)
 
 
 def test_aliases_are_stored_by_their_canonical_name():
@@ -231,6 +261,8 @@ def test_public_functions_cover_the_function_table():
 
     for name in FUNCTIONS:
         assert getattr(symdiff, name)(x) == Call(name, x)
+    assert symdiff.log(x, 2) == symdiff.log2(x) == Log(x, 2) and symdiff.log10(x) == Log(x, 10)
+    assert symdiff.root(x, 4) == Root(x, 4)
     assert "abs" not in symdiff.__all__  # so that `from symdiff import *` keeps the builtin
 
 

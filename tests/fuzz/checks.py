@@ -24,10 +24,12 @@ from symdiff import (
     Call,
     Constant,
     Div,
+    Log,
     Mul,
     Neg,
     Number,
     Pow,
+    Root,
     Sub,
     Symbol,
     SymdiffError,
@@ -94,6 +96,10 @@ def build(program: list) -> Any:
             stack.append(Call(op[1], stack.pop()))
         elif kind == "ucall":
             stack.append(UndefinedCall(op[1], stack.pop(), op[2]))
+        elif kind == "log":
+            stack.append(Log(stack.pop(), op[1]))
+        elif kind == "root":
+            stack.append(Root(stack.pop(), op[1]))
         elif kind == "rop":
             a = stack.pop()
             stack.append(_PY_OPS[op[1]](a, op[2]) if op[3] else _PY_OPS[op[1]](op[2], a))
@@ -134,6 +140,8 @@ def program_source(program: list) -> str | None:
             text = f"Call({op[1]!r}, {args[0]})"
         elif kind == "ucall":
             text = f"UndefinedCall({op[1]!r}, {args[0]}, {op[2]})"
+        elif kind in ("log", "root"):
+            text = f"{kind.capitalize()}({args[0]}, {op[1]!r})"
         elif kind == "rop":
             text = f"({args[0]} {op[1]} {pysrc(op[2])})" if op[3] else f"({pysrc(op[2])} {op[1]} {args[0]})"
         else:  # subs

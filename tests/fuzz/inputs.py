@@ -13,8 +13,11 @@ import random
 from fractions import Fraction
 
 FUNCS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "arcsin", "arccos", "arctan",
-         "sinh", "cosh", "tanh", "exp", "log", "ln", "sqrt", "abs", "sigmoid", "softplus", "relu", "heaviside"]
-CANONICAL_FUNCS = [f for f in FUNCS if not f.startswith("arc")]
+         "sinh", "cosh", "tanh", "exp", "log", "ln", "sqrt", "abs", "sigmoid", "softplus", "relu", "heaviside",
+         "asec", "acsc", "acot", "arcsec", "arccot", "sech", "csch", "coth", "asinh", "acosh", "atanh", "arsinh",
+         "arctanh", "cbrt", "sign", "log2", "log10", "log_2", "log_10", "log_b"]
+# The names Call takes (log2, log_2 and log_b make a Log, not a Call; aliases are spelt differently).
+CANONICAL_FUNCS = [f for f in FUNCS if not f.startswith(("ar", "log2", "log10", "log_"))]
 NAMES = ["x", "x", "x", "y", "y", "z", "t", "theta", "x_1", "w2", "θ", "α", "f", "h", "ex", "e1", "pix", "sinx"]
 VARIABLES = ["x", "y", "z", "t"]
 SEEDS = [
@@ -26,7 +29,10 @@ SEEDS = [
     "(y - (m x + b))^2", "sqrt(-x - 1)", "(-x - y)^(1/3)", "(-x - 1)^(3/2)", "(-2x - 2)^(-1/2)",
     "2x + 3x - x*x/x", "e^x*(x + 1) - e^x", "-(2*(1 - x)/y)", "x/0", "0^0", "0^-1", "1/(2 sqrt x)",
     "sin(x)/x", "x^(1/3)", "(-8)^(1/3)", "exp(exp(exp(x)))", "x^1000000", "x^-0.5", "ln(0)", "acos(2)",
-    "tanh(x)^2 + sech", "1e1000", "1e-1000", "θ_1 + w_1_2", "x\u00a0y", "x\ty\nz", "π x", "sinπ", "pi e",
+    "tanh(x)^2 + sech", "log(x, 2)", "log_2 x", "log_b(x^2 + 1)", "log(x, x + 1)", "log_2x", "log_", "log_2",
+    "root(x, 3)", "root(-8, 3)", "root(x, 1)", "root(x)", "cbrt(-8)", "cbrt x^2", "sign(0)", "abs(x^2 - 1)", "0^x",
+    "0^(x^2)", "log(x, 1)", "asec(x/2)", "acot(-x)", "coth 0", "atanh(1)",
+    "1e1000", "1e-1000", "θ_1 + w_1_2", "x\u00a0y", "x\ty\nz", "π x", "sinπ", "pi e",
 ]
 HOSTILE = ["\\input{/etc/passwd}", "\\write18{ls}", "$", "$$", "\\", "{", "}", "%", "#", "&", "~", "^^5c",
            "\\def\\x{}", "\\catcode", "\\end{align*}", "\\immediate", "_", "\\\\", "\\(", "\\[", "\\verb|x|"]
@@ -197,6 +203,7 @@ ARITY = {
     "add": lambda op: op[1], "mul": lambda op: op[1], "sub": lambda op: 2, "div": lambda op: 2,
     "pow": lambda op: 2, "neg": lambda op: 1, "call": lambda op: 1, "ucall": lambda op: 1,
     "op": lambda op: 2, "rop": lambda op: 1, "dup": lambda op: 0, "subs": lambda op: 1,
+    "log": lambda op: 1, "root": lambda op: 1,
 }
 
 
@@ -218,6 +225,8 @@ def unary_op(rng: random.Random) -> tuple:
     if roll == 0:
         return ("neg",)
     if roll == 1:
+        if rng.random() < 0.1:  # a logarithm to a base, or an n-th root
+            return ("log", rng.choice([2, 10, 0.5])) if rng.random() < 0.5 else ("root", rng.choice([2, 3, 4, 5]))
         return ("call", rng.choice(CANONICAL_FUNCS) if rng.random() < 0.97 else rng.choice(["arcsin", "foo", ""]))
     if roll == 2:
         return ("rop", rng.choice(["+", "-", "*", "/", "**"]), rng.choice([2, 0.5, Fraction(1, 3), -1, 3]),

@@ -12,7 +12,7 @@ import math
 
 import mpmath
 
-from symdiff import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from symdiff import Add, Call, Constant, Div, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol
 from symdiff.core.traversal import fold
 
 
@@ -57,7 +57,45 @@ def _call(name: str, u):
         return u if u > 0 else mp.mpf(0)
     if name == "heaviside":
         return mp.mpf(1) if u > 0 else mp.mpf(0)
+    if name == "sign":
+        return mp.mpf((u > 0) - (u < 0))
+    if name == "cbrt":
+        return _real_root(u, 3)
+    if name in ("asec", "acsc"):  # acos(1/u) and asin(1/u), for |u| >= 1
+        if abs(u) < 1:
+            raise Undefined
+        return mp.acos(1 / u) if name == "asec" else mp.asin(1 / u)
+    if name == "acot":  # the range (0, pi)
+        return mp.pi / 2 - mp.atan(u)
+    if name in ("sech", "csch", "coth"):
+        if name != "sech" and u == 0:
+            raise Undefined
+        return {"sech": mp.sech, "csch": mp.csch, "coth": mp.coth}[name](u)
+    if name == "asinh":
+        return mp.asinh(u)
+    if name == "acosh":
+        if u < 1:
+            raise Undefined
+        return mp.acosh(u)
+    if name == "atanh":
+        if abs(u) >= 1:
+            raise Undefined
+        return mp.atanh(u)
     raise Undefined
+
+
+def _real_root(u, n: int):
+    if u < 0:
+        if n % 2 == 0:
+            raise Undefined
+        return -mpmath.mp.root(-u, n)
+    return mpmath.mp.root(u, n)
+
+
+def _log(u, b):
+    if u <= 0 or b <= 0 or b == 1:
+        raise Undefined
+    return mpmath.mp.log(u) / mpmath.mp.log(b)
 
 
 def _power(a, b):
@@ -158,4 +196,8 @@ def _combine_mp(node: Expr, args: list) -> object:
         return _power(args[0], args[1])
     if kind is Call:
         return _call(node.name, args[0])
+    if kind is Log:
+        return _log(args[0], args[1])
+    if kind is Root:
+        return _real_root(args[0], node.index)
     raise Undefined  # an undefined function f(x) has no values

@@ -9,7 +9,7 @@ from lark import Lark
 from lark import logger as lark_logger
 
 from symdiff.core.expr import NAME_PATTERN
-from symdiff.core.functions import ALIASES, FUNCTIONS
+from symdiff.core.functions import ALIASES, FIXED_BASE_LOGS, FUNCTION_WORDS, FUNCTIONS, ROOT_NAME
 from symdiff.syntax.parser import grammar_text
 
 
@@ -46,7 +46,7 @@ def _terminal(name: str) -> str:
 def test_function_names_match_the_function_table():
     pattern = _terminal("FUNC")
     names = set(re.match(r"\(([^)]*)\)", pattern).group(1).split("|"))
-    assert names == set(FUNCTIONS) | set(ALIASES)
+    assert names == set(FUNCTIONS) | set(ALIASES) | set(FIXED_BASE_LOGS) | {ROOT_NAME} == FUNCTION_WORDS
 
 
 def test_name_pattern_matches_the_symbol_constructor():
@@ -55,8 +55,8 @@ def test_name_pattern_matches_the_symbol_constructor():
 
 @pytest.mark.parametrize("rule", ["sum", "product", "prod_closed", "prod_open", "unary", "pow", "superscript_pow",
                                   "sqrt_sign", "number", "symbol", "constant", "call", "call_power",
-                                  "call_superscript", "undefined_call", "textbook_argument", "textbook_call",
-                                  "textbook_unary"])
+                                  "call_superscript", "call_two", "undefined_call", "textbook_argument",
+                                  "textbook_call", "textbook_unary"])
 def test_every_rule_and_alias_has_a_builder(rule):
     from symdiff.syntax._transformer import ExpressionBuilder
 

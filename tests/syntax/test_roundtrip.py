@@ -14,12 +14,11 @@ def _rebuilt(expr: Expr) -> Expr:
     """An equal tree made entirely of new node objects."""
 
     def copy(node: Expr, children: list[Expr]) -> Expr:
-        args = node._args()
         if not node.children:
-            return type(node)(*args)
-        if len(args) > len(children):  # Call and UndefinedCall carry a name (and an order)
-            return type(node)(args[0], children[0], *args[2:])
-        return type(node)(*children)
+            return type(node)(*node._args())
+        # New children make a new node (with_children keeps only a node whose children are the
+        # same objects); it carries over a name, an order or a root's index.
+        return node.with_children(tuple(children))
 
     return fold(expr, copy)
 
