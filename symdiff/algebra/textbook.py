@@ -34,8 +34,8 @@ from .identities import pythagorean, trig_quotients
 from .normal import NUMERIC, Normal
 from .presentation import common_exponentials
 from .rational import factored
-from .writer import write_fraction
 from .simplify import Simplifier, natural_log_name
+from .writer import write_fraction
 
 __all__ = ["LAWS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
 
