@@ -41,7 +41,7 @@ from ..core.expr import (
     number,
 )
 
-__all__ = ["OUTER", "RULES", "Outer", "Plan", "Rule", "plan"]
+__all__ = ["OUTER", "RULES", "Outer", "Plan", "Rule", "nary_formula", "plan"]
 
 T = TypeVar("T")
 
