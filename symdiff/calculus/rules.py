@@ -219,8 +219,8 @@ def nary_formula(rule: Rule, count: int) -> str:
     if count <= 4:
         return f"d/dx[{'*'.join(names)}] = {' + '.join('*'.join(term) for term in terms)}"
     # f1'*f2*...*fn + f1*f2'*...*fn + ... + f1*f2*...*fn': the parts between are unprimed.
-    shown = [terms[0][:2] + ["...", terms[0][-1]], terms[1][:2] + ["...", terms[1][-1]], ["..."],
-             names[:2] + ["...", primed[-1]]]
+    shown = [[*terms[0][:2], "...", terms[0][-1]], [*terms[1][:2], "...", terms[1][-1]], ["..."],
+             [*names[:2], "...", primed[-1]]]
     return f"d/dx[{'*'.join(_dots(names))}] = {' + '.join('*'.join(term) for term in shown)}"
 
 

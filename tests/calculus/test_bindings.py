@@ -204,7 +204,7 @@ def test_every_binding_is_true_on_textbook_inputs(text, wrt):
     assert steps
     for step in steps:
         check_step(step)
-        left, right = instantiate(step)
+        _, right = instantiate(step)
         # Small enough for SymPy to decide: the right side is the step's result exactly.
         assert sympy.simplify(to_sympy(right) - to_sympy(step.result)) == 0, (step.name, str(right))
 
