@@ -122,13 +122,13 @@ class _Engine:
         if outer is not None:
             u = self._placeholder or Symbol("u")
             outer_step = Step(
-                outer.rule.id, outer.rule.name, outer.rule.formula, outer.function(u), u,
-                self.simplifier.tidy(outer.derivative(u)), note=outer.note,
+                outer.rule.id, outer.rule.name, outer.formula or outer.rule.formula, outer.function(u), u,
+                self.simplifier.tidy(outer.derivative(u)), bindings=outer.bindings, note=outer.note,
             )
             substeps = (outer_step, *substeps)
         return Step(
-            rule.id, rule.name, rule.formula, node, self.x, derivative, substeps,  # type: ignore[arg-type]
-            node_plan.bindings, node_plan.note,
+            rule.id, rule.name, node_plan.formula or rule.formula, node, self.x, derivative,
+            substeps, node_plan.bindings, node_plan.note,  # type: ignore[arg-type]
         )
 
     def close(self) -> None:

@@ -7,12 +7,21 @@ solution should say (the bindings ``u = ...``, a note). The engine in
 ``differentiate.py`` decides the order of work and records the trace; the rules only know
 calculus. The chain rule is written once (``_chain``), over ``OUTER``, a table giving each
 function's own rule and derivative.
+
+Every binding is true: a formula's placeholders (``u v w`` or ``f1 f2 ...`` for the parts,
+``c`` a constant, ``n`` an exponent, ``a`` a base, ``x`` the variable) are named in the
+plan's bindings, and putting them into the formula's left side gives the node, into its right
+side (with ``u'`` the part's derivative) the node's derivative. A sum or product of n parts
+shows the n-part law (``d/dx[u + v + w] = u' + v' + w'``); ``tests/calculus/test_bindings.py``
+instantiates every step of many derivations and checks both sides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from ..algebra.algebras import Algebra
@@ -31,16 +40,18 @@ from ..core.expr import (
     Sub,
     Symbol,
     UndefinedCall,
+    number,
 )
 
-__all__ = ["OUTER", "RULES", "Outer", "Plan", "Rule", "plan"]
+__all__ = ["OUTER", "RULES", "Outer", "Plan", "Rule", "nary_formula", "plan"]
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A textbook rule: a stable identifier, its name, and the general law."""
+    """A textbook rule: a stable identifier, its name, and the general law (for the Sum and
+    Product Rules the two-part law; a step of n parts shows ``nary_formula(rule, n)``)."""
 
     id: str
     name: str
@@ -55,6 +66,8 @@ class Outer:
     function: Callable[[Expr], Expr]  # u -> f(u)
     derivative: Callable[[Expr], Expr]  # u -> f'(u)
     note: str = ""
+    bindings: tuple[tuple[str, Expr], ...] = ()  # n of the Power Rule, a of a^x
+    formula: str = ""  # when not the rule's own: f'(x) for the undefined function f
 
 
 class Plan(NamedTuple):
@@ -67,6 +80,7 @@ class Plan(NamedTuple):
     bindings: tuple[tuple[str, Expr], ...] = ()
     note: str = ""
     outer: Outer | None = None
+    formula: str = ""  # this application's law, when not ``rule.formula`` (n parts, a named f)
 
 
 RULES: dict[str, Rule] = {}
@@ -80,6 +94,7 @@ def _rule(id: str, name: str, formula: str) -> Rule:  # noqa: A002 - mirrors Rul
 CONSTANT = _rule("constant", "Constant Rule", "d/dx[c] = 0")
 VARIABLE = _rule("variable", "Variable Rule", "d/dx[x] = 1")
 CONSTANT_MULTIPLE = _rule("constant_multiple", "Constant Multiple Rule", "d/dx[c*u] = c*u'")
+CONSTANT_DIVISOR = _rule("constant_divisor", "Constant Divisor Rule", "d/dx[u/c] = u'/c")
 SUM = _rule("sum", "Sum Rule", "d/dx[u + v] = u' + v'")
 DIFFERENCE = _rule("difference", "Difference Rule", "d/dx[u - v] = u' - v'")
 NEGATION = _rule("negation", "Negation Rule", "d/dx[-u] = -u'")
@@ -183,7 +198,33 @@ def _root_outer(index: int) -> Outer:
 
 
 def _power_outer(exponent: Expr) -> Outer:
-    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, Sub(exponent, Number(1)))))
+    lowered = _minus_one(exponent)  # n - 1, worked out when n is a number, as a textbook does (5*x^4)
+    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, lowered)),
+                 bindings=(("n", exponent),))
+
+
+def _minus_one(exponent: Expr) -> Expr:
+    """``n - 1``: a number when ``n`` is one as written (5, -2, 1/3, 2.5), else the difference."""
+    value = _written_number(exponent)
+    if value is None:
+        return Sub(exponent, _ONE)
+    lowered = value - 1
+    if type(exponent) is Number and lowered >= 0:
+        return Number(lowered)  # 2.5 - 1 = 1.5, in the decimals it was written in
+    return number(lowered)
+
+
+def _written_number(expr: Expr) -> Fraction | int | None:
+    """The value of a number written as ``5``, ``-2``, ``1/3`` or ``-1/3``, else None."""
+    sign = 1
+    if type(expr) is Neg:
+        sign, expr = -1, expr.operand  # type: ignore[attr-defined]
+    if type(expr) is Number:
+        return sign * expr.value  # type: ignore[attr-defined]
+    if type(expr) is Div and type(expr.numerator) is Number and type(expr.denominator) is Number:  # type: ignore[attr-defined]
+        denominator = expr.denominator.value  # type: ignore[attr-defined]
+        return sign * Fraction(expr.numerator.value) / denominator if denominator else None  # type: ignore[attr-defined]
+    return None
 
 
 def _exponential_outer(base: Expr) -> Outer:
@@ -192,11 +233,45 @@ def _exponential_outer(base: Expr) -> Outer:
                      note="0^u = 0 for u > 0 (and is undefined for u < 0), so its slope is 0")
     if base == Constant("e"):
         return Outer(EXPONENTIAL, lambda u: Pow(base, u), lambda u: Pow(base, u))
-    return Outer(GENERAL_EXPONENTIAL, lambda u: Pow(base, u), lambda u: Mul(Pow(base, u), Call("ln", base)))
+    return Outer(GENERAL_EXPONENTIAL, lambda u: Pow(base, u), lambda u: Mul(Pow(base, u), Call("ln", base)),
+                 bindings=(("a", base),))
 
 
 def _undefined_outer(name: str, order: int) -> Outer:
-    return Outer(UNDEFINED, lambda u: UndefinedCall(name, u, order), lambda u: UndefinedCall(name, u, order + 1))
+    return Outer(UNDEFINED, lambda u: UndefinedCall(name, u, order), lambda u: UndefinedCall(name, u, order + 1),
+                 formula=_undefined_formula(name, order))
+
+
+@lru_cache(maxsize=64)
+def _undefined_formula(name: str, order: int) -> str:
+    """The law for this function by name: d/dx[g(x)] = g'(x), d/dx[f'(x)] = f''(x)."""
+    if (name, order) == ("f", 0):
+        return UNDEFINED.formula
+    return f"d/dx[{name}{chr(39) * order}(x)] = {name}{chr(39) * (order + 1)}(x)"
+
+
+@lru_cache(maxsize=256)
+def nary_formula(rule: Rule, count: int) -> str:
+    """The Sum or Product Rule for ``count`` parts, named as ``_names`` binds them: u, v, w for
+    up to three, else f1 ... fn (written out up to four, with "..." beyond)."""
+    names = ["u", "v", "w"][:count] if count <= 3 else [f"f{i}" for i in range(1, count + 1)]
+    primed = [f"{name}'" for name in names]
+    if rule is SUM:
+        shown = [names, primed] if count <= 4 else [_dots(names), _dots(primed)]
+        return f"d/dx[{' + '.join(shown[0])}] = {' + '.join(shown[1])}"
+    if rule is not PRODUCT:
+        return rule.formula
+    terms = [[*names[:i], primed[i], *names[i + 1:]] for i in range(count)]
+    if count <= 4:
+        return f"d/dx[{'*'.join(names)}] = {' + '.join('*'.join(term) for term in terms)}"
+    # f1'*f2*...*fn + f1*f2'*...*fn + ... + f1*f2*...*fn': the parts between are unprimed.
+    shown = [[*terms[0][:2], "...", terms[0][-1]], [*terms[1][:2], "...", terms[1][-1]], ["..."],
+             [*names[:2], "...", primed[-1]]]
+    return f"d/dx[{'*'.join(_dots(names))}] = {' + '.join('*'.join(term) for term in shown)}"
+
+
+def _dots(items: list[str]) -> list[str]:
+    return [items[0], items[1], "...", items[-1]]
 
 
 # --- rules for each node kind ---------------------------------------------------------------------
@@ -212,7 +287,7 @@ def constant_rule(node: Expr, x: Symbol) -> Plan:
         note = ""
     else:
         note = f"it does not depend on {x.name}"
-    return Plan(CONSTANT, (), lambda a, d: a.of(_ZERO), note=note)
+    return Plan(CONSTANT, (), lambda a, d: a.of(_ZERO), (("c", node),), note=note)
 
 
 def variable_rule(node: Expr, x: Symbol) -> Plan:
@@ -221,8 +296,9 @@ def variable_rule(node: Expr, x: Symbol) -> Plan:
 
 
 def sum_rule(node: Add, x: Symbol, depends: Depends) -> Plan:
-    """d/dx[u + v + ...] = u' + v' + ..."""
-    return Plan(SUM, node.terms, lambda a, d: a.add(*d), _names("uvw", node.terms))
+    """d/dx[u + v + w] = u' + v' + w', for any number of terms."""
+    terms = node.terms
+    return Plan(SUM, terms, lambda a, d: a.add(*d), _names("uvw", terms), formula=nary_formula(SUM, len(terms)))
 
 
 def difference_rule(node: Sub, x: Symbol, depends: Depends) -> Plan:
@@ -249,14 +325,15 @@ def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
     def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
         return a.product_rule([a.of(f) for f in factors], list(d))
 
-    return Plan(PRODUCT, factors, combine, _names("uvw", factors))
+    return Plan(PRODUCT, factors, combine, _names("uvw", factors), formula=nary_formula(PRODUCT, len(factors)))
 
 
 def quotient_rule(node: Div, x: Symbol, depends: Depends) -> Plan:
     """d/dx[u/v] = (u'*v - u*v')/v^2, or d/dx[u/c] = u'/c for a constant denominator."""
     u, v = node.children
     if not depends(v):
-        return Plan(CONSTANT_MULTIPLE, (u,), lambda a, d: a.div(d[0], a.of(v)), (("u", u), ("c", v)))
+        return Plan(CONSTANT_DIVISOR, (u,), lambda a, d: a.div(d[0], a.of(v)), (("u", u), ("c", v)))
+
     def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
         return a.div(a.sub(a.mul(d[0], a.of(v)), a.mul(a.of(u), d[1])), a.pow(a.of(v), a.of(_TWO)))
 
@@ -321,7 +398,8 @@ def undefined_rule(node: UndefinedCall, x: Symbol, depends: Depends) -> Plan:
 def _chain(outer: Outer, inner: Expr, x: Symbol) -> Plan:
     """d/dx[f(u)] = f'(u)*u', or the outer rule alone when u is x itself."""
     if inner == x:
-        return Plan(outer.rule, (), lambda a, d: a.of(outer.derivative(inner)), note=outer.note)
+        return Plan(outer.rule, (), lambda a, d: a.of(outer.derivative(inner)), outer.bindings, outer.note,
+                    formula=outer.formula)
     return Plan(CHAIN, (inner,), lambda a, d: a.mul(a.of(outer.derivative(inner)), d[0]), (("u", inner),), outer=outer)
 
 

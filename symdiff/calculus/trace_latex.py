@@ -24,29 +24,34 @@ __all__ = ["derivation_latex", "formula_latex"]
 
 # --- rule formulas ----------------------------------------------------------------------------
 
-# Stand-ins for what a formula writes but an expression cannot hold: u' and v', and the n-th root
-# of the Root Rule (an expression's root has a whole-number index).
-_PRIMES = {"u_prime": "u'", "v_prime": "v'", "nth_root_of_x": r"\sqrt[n]{x}", "nth_root_of_u": r"\sqrt[n]{u}"}
+# The Root Rule's n-th root, which an expression cannot hold (its root has a whole-number index).
+_ROOTS = {"nth_root_of_x": r"\sqrt[n]{x}", "nth_root_of_u": r"\sqrt[n]{u}"}
 _NTH_ROOT = re.compile(r"\broot\(([ux]), n\)")
 _DERIVATIVE = re.compile(r"d/dx\[(.*)\]")
+# A part's derivative, u' or f3' (not f'(u), the derivative of a function): read as u_prime.
+_PRIMED = re.compile(r"\b([a-z][a-z0-9]*)'(?![('])")
+_DOTS = "dots"  # "..." in an n-part law, read as a name and set as \cdots
 
 
 @lru_cache(maxsize=256)
 def formula_latex(formula: str) -> str:
     """A rule's formula (``d/dx[u*v] = u'*v + u*v'``, ``2*3 = 6, 1/3 + 1/6 = 1/2``) as LaTeX math.
 
-    Formulas are read with symdiff's own parser (u' and v' stand for the parts' derivatives);
-    one that is not mathematics is set as text."""
+    Formulas are read with symdiff's own parser (u', f3' stand for the parts' derivatives, and
+    "..." in ``d/dx[f1 + f2 + ... + f5]`` for the parts between); one that is not mathematics
+    is set as text."""
     from ..syntax.parser import parse
 
+    names = {_DOTS: r"\cdots", **_ROOTS}
+    names.update({f"{name}_prime": f"{symbol_latex(name)}'" for name in _PRIMED.findall(formula)})
     clauses = []
     try:
         for clause in _NTH_ROOT.sub(r"nth_root_of_\1", formula).split(", "):
             sides = []
             for side in clause.split(" = "):
                 match = _DERIVATIVE.fullmatch(side)
-                inner = match.group(1) if match else side
-                shown = expr_latex(parse(re.sub(r"\b([uv])'", r"\1_prime", inner)), _PRIMES)
+                inner = (match.group(1) if match else side).replace("...", _DOTS)
+                shown = expr_latex(parse(_PRIMED.sub(r"\1_prime", inner)), names)
                 sides.append(rf"\frac{{d}}{{dx}}\left[{shown}\right]" if match else shown)
             clauses.append(" = ".join(sides))
     except SymdiffError:

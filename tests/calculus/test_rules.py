@@ -15,7 +15,7 @@ RULE_TABLE = [
     ("y", "x", "0", "constant"),
     ("x", "x", "1", "variable"),
     ("3x", "x", "3", "constant_multiple"),
-    ("x/4", "x", "1/4", "constant_multiple"),
+    ("x/4", "x", "1/4", "constant_divisor"),
     ("x + sin x", "x", "cos(x) + 1", "sum"),
     ("x^2 - x", "x", "2*x - 1", "difference"),
     ("-x^3", "x", "-3*x^2", "negation"),

@@ -5,7 +5,7 @@ from tex import compile_tex, needs_tex
 
 from symdiff import Symbol, derive
 from symdiff.algebra.simplify import ACTIONS
-from symdiff.calculus.rules import RULES
+from symdiff.calculus.rules import PRODUCT, RULES, SUM, nary_formula
 from symdiff.calculus.trace_latex import derivation_latex, formula_latex
 from symdiff.core.latex import document, escape_text, expr_latex
 
@@ -23,6 +23,18 @@ def test_every_formula_is_typeset_as_mathematics():
         assert r"\text" not in latex, formula
     assert formula_latex("d/dx[u*v] = u'*v + u*v'") == r"\frac{d}{dx}\left[u v\right] = u' v + u v'"
     assert formula_latex("not mathematics: 50%") == r"\text{not mathematics: 50\%}"
+
+
+def test_laws_of_n_parts_and_named_functions_are_typeset_as_mathematics():
+    for count in range(2, 9):
+        for rule in (SUM, PRODUCT):
+            assert r"\text" not in formula_latex(nary_formula(rule, count)), (rule.id, count)
+    assert formula_latex(nary_formula(SUM, 5)) == (
+        r"\frac{d}{dx}\left[f_{1} + f_{2} + \cdots + f_{5}\right] = f_{1}' + f_{2}' + \cdots + f_{5}'")
+    assert formula_latex(nary_formula(PRODUCT, 3)) == r"\frac{d}{dx}\left[u v w\right] = u' v w + u v' w + u v w'"
+    assert formula_latex("d/dx[g'(x)] = g''(x)") == r"\frac{d}{dx}\left[g'\left(x\right)\right] = g''\left(x\right)"
+    latex = derive("x + x^2 + x^3 + x^4 + x^5").to_latex()
+    assert r"\frac{d}{dx}\left[f_{1} + f_{2} + \cdots + f_{5}\right]" in latex and "f_{5} = x^{5}" in latex
 
 
 def test_a_worked_solution_follows_the_trace_line_by_line():
