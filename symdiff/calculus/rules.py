@@ -188,13 +188,17 @@ ZERO_POWER = _rule("zero_power", "Zero Base Rule", "d/dx[0^x] = 0")
 
 def _log_outer(base: Expr) -> Outer:
     note = "" if type(base) is Number else "this holds where the base is positive and not 1"
-    return Outer(LOG_BASE, lambda u: Log(u, base), lambda u: Div(Number(1), Mul(u, Call("ln", base))), note)
+    return Outer(LOG_BASE, lambda u: Log(u, base), lambda u: Div(Number(1), Mul(u, Call("ln", base))), note,
+                 bindings=(("b", base),))
 
 
 def _root_outer(index: int) -> Outer:
     n, power = Number(index), Number(index - 1)
+    # The law with this root's own index: an index is a whole number, never a placeholder n.
+    formula = f"d/dx[root(x, {index})] = 1/({index}*root(x, {index})^{index - 1})"
     return Outer(ROOT, lambda u: Root(u, index), lambda u: Div(Number(1), Mul(n, Pow(Root(u, index), power))),
-                 note="the root has a vertical tangent at 0, so this holds where its argument is not 0")
+                 note="the root has a vertical tangent at 0, so this holds where its argument is not 0",
+                 formula=formula)
 
 
 def _power_outer(exponent: Expr) -> Outer:
@@ -385,8 +389,7 @@ def root_rule(node: Root, x: Symbol, depends: Depends) -> Plan:
     """d/dx[root(u, n)] = u'/(n*root(u, n)^(n - 1))."""
     if node.argument == x:
         outer = _root_outer(node.index)
-        n = Number(node.index)
-        return Plan(ROOT, (), lambda a, d: a.of(outer.derivative(x)), (("n", n),), outer.note)
+        return Plan(ROOT, (), lambda a, d: a.of(outer.derivative(x)), (), outer.note, formula=outer.formula)
     return _chain(_root_outer(node.index), node.argument, x)
 
 
