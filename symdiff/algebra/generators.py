@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from .exact import Rational, bounded_power, whole
-from .normal import CONSTANT, NUMERIC
+from .normal import CONSTANT, NUMERIC, UNDEFINED_MONOMIAL
 from .polynomial import AlgebraError, Poly, check_number_power
 from .polywalk import Atom, NotPolynomial, PurePolys, walk
 from .simplify import Simplifier
@@ -227,6 +227,8 @@ class Generators:
             normal = s.normal_form(node)
         if not normal:
             return 0, ()
+        if UNDEFINED_MONOMIAL in normal:  # sqrt(0/0), sin(1/0): no value anywhere
+            raise AlgebraError("division by zero")
         if len(normal) > 1:
             return None
         ((monomial, coefficient),) = normal.items()
