@@ -146,8 +146,10 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     final = cancelled
     # A common factor comes out when what is left inside is a sum of single terms, as textbooks
     # write x*(sigmoid(w*x + b) - y) and e^x*(x - 2)/x^3 but x^2*cos(x) + 2*x*sin(x) and
-    # 5*x^4 - 3*x^2 (not x*(x*cos(x) + 2*sin(x)) or x^2*(5*x^2 - 3)).
-    if _simple_sums_inside(factored_out) and _size(factored_out) <= _size(cancelled):
+    # 5*x^4 - 3*x^2 (not x*(x*cos(x) + 2*sin(x)) or x^2*(5*x^2 - 3)); or when a number is all
+    # that is shared by three or more terms with no other number: 2*(w*x + b - y).
+    if (_simple_sums_inside(factored_out) or _number_times_plain_sum(factored_out)) and \
+            _size(factored_out) <= _size(cancelled):
         states = [states[0], ("cancel", lowest_terms), ("factor", factored_out)]
         final = factored_out
     if final == answer or _size(final) > size:
@@ -195,6 +197,26 @@ def _simple_sums_inside(expr: Expr) -> bool:
     return True
 
 
+def _number_times_plain_sum(expr: Expr) -> bool:
+    """Whether ``expr`` is a number times a sum of three or more terms, none with a number in
+    front (the content taken out of 2*w*x + 2*b - 2*y)."""
+    if type(expr) is not Mul or len(expr.children) != 2 or type(expr.children[0]) not in (Number, Neg):
+        return False
+    total = expr.children[1]
+    if type(total) not in (Add, Sub):
+        return False
+    terms: list[Expr] = []
+    stack = [total]
+    while stack:
+        node = stack.pop()
+        if type(node) in (Add, Sub):
+            stack.extend(node.children)
+        else:
+            terms.append(node.children[0] if type(node) is Neg else node)
+    numbered = [t for t in terms if type(t) is Number or (type(t) is Mul and type(t.children[0]) is Number)]
+    return len(terms) >= 3 and not numbered
+
+
 def _single(term: Expr) -> bool:
     if type(term) is Neg:
         term = term.children[0]
@@ -236,8 +258,12 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
         fractions += below
     if sum_factor and not trig:  # sin(x)^2 + cos(x)^2 may be inside a sum that is a factor
         trig = any(_mentions_trig(base) for monomial in normal for base, _ in monomial if type(base) in (Add, Sub))
-    # A factor every term has is written in front, e^x*(x^3 + 3*x^2): a sum that is a factor too.
-    rational = sum_factor or fractions > 1 or (len(normal) > 1 and bool(common_exponentials(normal)))
+    # A factor every term has is written in front, e^x*(x^3 + 3*x^2): a sum that is a factor too;
+    # so is a number that three or more terms share and nothing else: 2*w*x + 2*b - 2*y.
+    shared_number = len(normal) >= 3 and len({abs(c) for c in normal.values()}) == 1 and abs(next(iter(
+        normal.values()))) != 1
+    rational = (sum_factor or fractions > 1 or shared_number
+                or (len(normal) > 1 and bool(common_exponentials(normal))))
     if not (trig or rational) or _size(answer, MAX_NODES) > MAX_NODES:
         return False, False
     return trig, rational

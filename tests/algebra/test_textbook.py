@@ -31,6 +31,9 @@ DERIVATIVES = [
     ("exp(log(x))", "x", "1"),
     ("ln(2)*2^a/log(2)", "a", "ln(2)*2^a"),
     ("(w*x + b - y)^2", "w", "2*x*(w*x + b - y)"),
+    ("(w*x + b - y)^2", "b", "2*(w*x + b - y)"),
+    ("(x + 1)^2", "x", "2*x + 2"),  # two terms, or a number inside: multiplied out, as textbooks print it
+    ("(3*x^2 + 4*x)^1", "x", "6*x + 4"),
     ("sin(x)/(1 + cos(x))", "x", "1/(cos(x) + 1)"),
     ("sin(x)/cos(x)", "x", "sec(x)^2"),
     ("ln((x - 1)/(x + 1))", "x", "2/(x^2 - 1)"),
