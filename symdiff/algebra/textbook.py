@@ -243,6 +243,8 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
     normal form's terms (cheap): a sin, cos, tan or cot factor for the identities; a sum as a
     factor (a product or power of a sum, a numerator or denominator) or several terms with a
     denominator for the algebra. Neither for answers over ``MAX_NODES`` nodes."""
+    if _size(answer, MAX_NODES) > MAX_NODES:  # first: a long answer's terms are not even read
+        return False, False
     trig = sum_factor = False
     fractions = 0
     for monomial in normal:
@@ -256,16 +258,16 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
             if isinstance(exponent, NUMERIC) and exponent < 0:
                 below = True
         fractions += below
-    if sum_factor and not trig:  # sin(x)^2 + cos(x)^2 may be inside a sum that is a factor
-        trig = any(_mentions_trig(base) for monomial in normal for base, _ in monomial if type(base) in (Add, Sub))
     # A factor every term has is written in front, e^x*(x^3 + 3*x^2): a sum that is a factor too;
     # so is a number that three or more terms share and nothing else: 2*w*x + 2*b - 2*y.
     shared_number = len(normal) >= 3 and len({abs(c) for c in normal.values()}) == 1 and abs(next(iter(
         normal.values()))) != 1
     rational = (sum_factor or fractions > 1 or shared_number
                 or (len(normal) > 1 and bool(common_exponentials(normal))))
-    if not (trig or rational) or _size(answer, MAX_NODES) > MAX_NODES:
+    if not (trig or rational):
         return False, False
+    if sum_factor and not trig:  # sin(x)^2 + cos(x)^2 may be inside a sum that is a factor
+        trig = _mentions_trig(answer)
     return trig, rational
 
 
