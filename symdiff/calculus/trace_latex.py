@@ -110,9 +110,12 @@ def _line_latex(line: Line, latex: Callable[[Expr], str]) -> str:
     if step.is_rewrite and step.substeps:
         body = latex(step.expr)
     elif step.is_rewrite:
+        # The law on the step's line, then the part rewritten and what it became on lines of their
+        # own: a whole expression beside the law would run off the page.
         at, to = step.place or (step.expr, step.result)
-        here = f"{latex(at)} = {latex(to)}"
-        body = rf"{formula_latex(step.formula)} \quad\text{{here: }} {here}" if step.formula else here
+        below = rf"{indent}\hspace{{1.5em}}"
+        law = formula_latex(step.formula) if step.formula else ""
+        return f"{indent}{title}{law} \\\\\n&{below}{latex(at)} \\\\\n&{below}= {latex(to)}"
     elif step.substeps:
         body = formula_latex(step.formula).replace(r"\frac{d}{dx}", _d(step.wrt))
         if step.bindings:
