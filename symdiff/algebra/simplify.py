@@ -414,10 +414,12 @@ class Simplifier(Presenter, LongProducts):
         if len(base) == 1 and CONSTANT in base and base[CONSTANT] == 1:
             self._act("identity")
             return {CONSTANT: ONE}
-        logarithm = _times_log(exponent)
-        if logarithm is not None and base == _E:
-            self._act("inverse")  # e^(c*ln(u)) = u^c, where ln(u) is defined
-            return self._log_power(logarithm)
+        split = _log_term(exponent) if base == _E else None
+        if split is not None:
+            self._act("inverse")  # e^(c*ln(u) + a) = u^c*e^a, where ln(u) is defined
+            coefficient, argument, rest = split
+            factor = self._log_power((coefficient, argument))
+            return self.multiply([factor, self.power(_E, rest)]) if rest else factor
         symbolic = self.present(exponent)
         if len(base) == 1:
             ((monomial, coefficient),) = base.items()
@@ -526,10 +528,14 @@ class Simplifier(Presenter, LongProducts):
                     self._act("inverse")  # ln(exp(u)) = u
                     return self.normal_form(inner.argument)
         if name == "exp":
-            logarithm = _times_log(argument)
-            if logarithm is not None:
-                self._act("inverse")  # exp(c*ln(u)) = u^c, where ln(u) is defined
-                return self._log_power(logarithm)
+            split = _log_term(argument)
+            if split is not None:
+                self._act("inverse")  # exp(c*ln(u) + a) = u^c*exp(a), where ln(u) is defined
+                coefficient, inner, rest = split
+                factor = self._log_power((coefficient, inner))
+                if not rest:
+                    return factor
+                return self.multiply([factor, self.call(Call("exp", self.present(rest)), rest)])
         shown = self.present(argument)
         atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}
@@ -717,16 +723,14 @@ _E: Normal = {((Constant("e"), 1),): ONE}
 _ONE: Normal = {CONSTANT: ONE}
 
 
-def _times_log(normal: Normal) -> tuple[Fraction, Expr] | None:
-    """``(c, u)`` when ``normal`` is c*ln(u), else None."""
-    if len(normal) != 1:
-        return None
-    ((monomial, coefficient),) = normal.items()
-    if len(monomial) != 1 or monomial[0][1] != 1:
-        return None
-    factor = monomial[0][0]
-    if type(factor) is Call and factor.name in ("ln", "log"):
-        return coefficient, factor.argument
+def _log_term(normal: Normal) -> tuple[Fraction, Expr, Normal] | None:
+    """``(c, u, rest)`` when ``normal`` is c*ln(u) + rest (the first such term), else None."""
+    for monomial, coefficient in normal.items():
+        if len(monomial) == 1 and monomial[0][1] == 1:
+            factor = monomial[0][0]
+            if type(factor) is Call and factor.name in ("ln", "log"):
+                rest = {m: c for m, c in normal.items() if m is not monomial}
+                return coefficient, factor.argument, rest
     return None
 
 

@@ -70,7 +70,9 @@ SIMPLIFY_TABLE = [
     ("e^(ln(x))", "x"),
     ("e^(2*ln(x))", "x^2"),
     ("exp(-ln(x^2 + 1))", "1/(x^2 + 1)"),
-    ("exp(ln(x) + x)", "exp(x + ln(x))"),
+    ("exp(ln(x) + x)", "x*exp(x)"),
+    ("e^(2*ln(x) - x)", "x^2*e^(-x)"),
+    ("exp(ln(x) + ln(y))", "x*y"),
     ("log(exp(x))", "x"),
     ("ln(exp(x^2))", "x^2"),
     ("e^(ln(x)/2)", "sqrt(x)"),  # two divisions by zero never cancel to a value
