@@ -154,14 +154,16 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
         final = factored_out
     if final == answer or _size(final) > size:
         return []
+    # The algebra reads exp(u) as e^u; an answer written with exp keeps exp (the choice above
+    # is made on the e^u forms either way).
+    if _spells_exp(answer):
+        states = [(law, fold(shown, _flat_exp)) for law, shown in states]
     steps: list[Step] = []
     current = answer
-    for law, shown in states:
+    for law, shown in states:  # the last state is the final one
         if shown != current:
             steps.append((law, current, shown))
             current = shown
-        if shown is final:
-            break
     return steps
 
 
@@ -236,6 +238,27 @@ def _flat(node: Expr, children: list[Expr]) -> Expr:
     if all(a is b for a, b in zip(children, node.children, strict=True)):
         return node
     return node.with_children(tuple(children))
+
+
+def _flat_exp(node: Expr, children: list[Expr]) -> Expr:
+    """As ``_flat``, with e^u written exp(u)."""
+    if type(node) is Pow and node.children[0] == _E_CONSTANT:
+        return Call("exp", children[1])
+    return _flat(node, children)
+
+
+_E_CONSTANT = Constant("e")
+
+
+def _spells_exp(expr: Expr) -> bool:
+    """Whether ``expr`` writes exp(u) and never e^u."""
+    calls = powers = False
+    for node in _nodes(expr):
+        if type(node) is Call and node.name == "exp":  # type: ignore[attr-defined]
+            calls = True
+        elif type(node) is Pow and node.children[0] == _E_CONSTANT:
+            powers = True
+    return calls and not powers
 
 
 def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
