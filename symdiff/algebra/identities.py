@@ -1,10 +1,12 @@
-"""Trigonometric identities that shorten an answer, applied to its normal form.
+"""Identities that shorten an answer: trigonometric ones on its normal form, and the sigmoid's
+reflection sigmoid(-u) = 1 - sigmoid(u).
 
 Each is a law a textbook uses on a finished derivative; each keeps the value and the domain:
 - quotients: sin(u)/cos(u) = tan(u), cos(u)/sin(u) = cot(u), 1/cos(u) = sec(u), 1/sin(u) = csc(u)
   (both sides are undefined at the same points);
 - Pythagorean: c*m*sin(u)^2 + c*m*cos(u)^2 = c*m (defined at the same points), and
-  c*m*tan(u)^2 + c*m = c*m*sec(u)^2, c*m*cot(u)^2 + c*m = c*m*csc(u)^2 (likewise).
+  c*m*tan(u)^2 + c*m = c*m*sec(u)^2, c*m*cot(u)^2 + c*m = c*m*csc(u)^2, c*m*sec(u)^2 - c*m*tan(u)^2
+  = c*m (the last three hold wherever their left side is defined).
 
 A function returns the rewritten normal form, or None when its law does not apply. Whether the
 result is shorter is for the caller (``textbook``) to judge, by the printed answer's size.
@@ -14,12 +16,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import Call, Expr
+from ..core.expr import Call, Expr, Number, Sub
+from ..core.traversal import fold
 from .exact import ONE
 from .normal import CONSTANT, NUMERIC, Monomial, Normal
 from .simplify import Simplifier
 
-__all__ = ["pythagorean", "trig_quotients"]
+__all__ = ["pythagorean", "sigmoid_reflection", "trig_quotients"]
 
 _QUOTIENT_NAMES = {"sin", "cos"}
 
@@ -74,8 +77,9 @@ def _quotients_in(monomial: Monomial) -> list[tuple[Expr, Fraction]] | None:
 
 
 def pythagorean(s: Simplifier, normal: Normal) -> Normal | None:
-    """c*m*sin(u)^2 + c*m*cos(u)^2 = c*m, c*m*tan(u)^2 + c*m = c*m*sec(u)^2 and
-    c*m*cot(u)^2 + c*m = c*m*csc(u)^2, for each pair of terms that differ only so."""
+    """c*m*sin(u)^2 + c*m*cos(u)^2 = c*m, c*m*tan(u)^2 + c*m = c*m*sec(u)^2,
+    c*m*cot(u)^2 + c*m = c*m*csc(u)^2, c*m*sec(u)^2 - c*m*tan(u)^2 = c*m and
+    c*m*csc(u)^2 - c*m*cot(u)^2 = c*m, for each pair of terms that differ only so."""
     terms = dict(normal)
     changed = False
     for monomial in list(terms):
@@ -84,14 +88,14 @@ def pythagorean(s: Simplifier, normal: Normal) -> Normal | None:
         for index, (base, exponent) in enumerate(monomial):
             if not (type(base) is Call and base.name in _SQUARES and isinstance(exponent, NUMERIC) and exponent >= 2):
                 continue
-            partner_factor, result_factor = _SQUARES[base.name]
+            partner_factor, result_factor, sign = _SQUARES[base.name]
             rest = [{((b, e),): ONE} for i, (b, e) in enumerate(monomial) if i != index]
             lowered = [{((base, exponent - 2),): ONE}] if exponent != 2 else []
             partner_factors = rest + lowered
             if partner_factor:
                 partner_factors = [*partner_factors, {((Call(partner_factor, base.argument), 2),): ONE}]
             partner = _monomial_of(s.multiply(partner_factors))
-            if partner is None or partner == monomial or terms.get(partner) != terms[monomial]:
+            if partner is None or partner == monomial or terms.get(partner) != sign * terms[monomial]:
                 continue
             coefficient = terms.pop(monomial)
             del terms[partner]
@@ -107,9 +111,11 @@ def pythagorean(s: Simplifier, normal: Normal) -> Normal | None:
     return terms if changed else None
 
 
-# f: (the partner term's extra factor g(u)^2, or "" for none; what the pair becomes, times h(u)^2):
-# sin^2 + cos^2 = 1, tan^2 + 1 = sec^2, cot^2 + 1 = csc^2.
-_SQUARES = {"sin": ("cos", ""), "tan": ("", "sec"), "cot": ("", "csc")}
+# f: (the partner term's extra factor g(u)^2, or "" for none; what the pair becomes, times h(u)^2;
+# the partner's sign): sin^2 + cos^2 = 1, tan^2 + 1 = sec^2, cot^2 + 1 = csc^2, sec^2 - tan^2 = 1,
+# csc^2 - cot^2 = 1.
+_SQUARES = {"sin": ("cos", "", 1), "tan": ("", "sec", 1), "cot": ("", "csc", 1),
+            "sec": ("tan", "", -1), "csc": ("cot", "", -1)}
 
 
 def _monomial_of(product: Normal) -> Monomial | None:
@@ -117,3 +123,23 @@ def _monomial_of(product: Normal) -> Monomial | None:
         return None
     ((monomial, coefficient),) = product.items()
     return monomial if coefficient == 1 else None
+
+
+def sigmoid_reflection(s: Simplifier, expr: Expr) -> Expr | None:
+    """``expr`` with sigmoid(-u) = 1 - sigmoid(u) used wherever every term of the argument is
+    negative (sigmoid(-x), sigmoid(-w*x - b)), then simplified; None if there is none."""
+    changed = False
+
+    def rewrite(node: Expr, children: list[Expr]) -> Expr:
+        nonlocal changed
+        unchanged = all(a is b for a, b in zip(children, node.children, strict=True))
+        rebuilt = node if unchanged else node.with_children(tuple(children))
+        if type(rebuilt) is Call and rebuilt.name == "sigmoid":
+            argument = s.normal_form(rebuilt.argument)
+            if argument and all(c < 0 for c in argument.values()):
+                changed = True
+                return Sub(Number(1), Call("sigmoid", s.answer(s.scale(argument, -1))))
+        return rebuilt
+
+    result = fold(expr, rewrite)
+    return s.answer(s.normal_form(result)) if changed else None

@@ -30,7 +30,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
-from .identities import pythagorean, trig_quotients
+from .identities import pythagorean, sigmoid_reflection, trig_quotients
 from .normal import NUMERIC, Normal
 from .presentation import common_exponentials
 from .rational import factored
@@ -45,6 +45,7 @@ MAX_NODES = 300
 LAWS: dict[str, tuple[str, str]] = {
     "trig_quotient": ("Use the quotient identities", "sin(u)/cos(u) = tan(u), 1/cos(u) = sec(u)"),
     "pythagorean": ("Use sin^2 + cos^2 = 1", "sin(u)^2 + cos(u)^2 = 1"),
+    "sigmoid": ("Use sigmoid(-u) = 1 - sigmoid(u)", "sigmoid(-u) = 1 - sigmoid(u)"),
     "together": ("Write as one fraction and multiply out the numerator", "a/b + c/d = (a*d + c*b)/(b*d)"),
     "expand": ("Multiply out and combine like terms", "a*(b + c) = a*b + a*c"),
     "cancel": ("Cancel the common factors", "(g*a)/(g*b) = a/b"),
@@ -74,7 +75,7 @@ def textbook_answer(s: Simplifier, normal: Normal) -> Expr:
 def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
     """The simplifier's answer, and the steps that take it to the textbook's (none if it is one)."""
     answer = s.answer(normal)
-    trig, rational = _worth_trying(normal, answer)
+    trig, rational, sigmoid = _worth_trying(normal, answer)
     steps: list[Step] = []
     current = answer
 
@@ -84,6 +85,8 @@ def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
             steps.append((law, current, candidate))
             current = candidate
 
+    if sigmoid:
+        take("sigmoid", sigmoid_reflection(s, current))
     if trig:
         rewritten = trig_quotients(s, s.normal_form(current))
         take("trig_quotient", None if rewritten is None else s.answer(rewritten))
@@ -261,14 +264,15 @@ def _spells_exp(expr: Expr) -> bool:
     return calls and not powers
 
 
-def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
+def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool]:
     """Whether the answer has something each part of the strategy could shorten, judged on its
     normal form's terms (cheap): a sin, cos, tan or cot factor for the identities; a sum as a
     factor (a product or power of a sum, a numerator or denominator) or several terms with a
-    denominator for the algebra. Neither for answers over ``MAX_NODES`` nodes."""
+    denominator for the algebra; a sigmoid of a negative argument for its reflection. None for
+    answers over ``MAX_NODES`` nodes."""
     if _size(answer, MAX_NODES) > MAX_NODES:  # first: a long answer's terms are not even read
-        return False, False
-    trig = sum_factor = False
+        return False, False, False
+    trig = sum_factor = sigmoid = False
     fractions = 0
     for monomial in normal:
         below = False
@@ -278,6 +282,8 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
                 sum_factor = True
             elif kind is Call and base.name in _TRIG:  # type: ignore[attr-defined]
                 trig = True
+            elif kind is Call and base.name == "sigmoid":  # type: ignore[attr-defined]
+                sigmoid = True
             if isinstance(exponent, NUMERIC) and exponent < 0:
                 below = True
         fractions += below
@@ -287,14 +293,14 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool]:
         normal.values()))) != 1
     rational = (sum_factor or fractions > 1 or shared_number
                 or (len(normal) > 1 and bool(common_exponentials(normal))))
-    if not (trig or rational):
-        return False, False
+    if not (trig or rational or sigmoid):
+        return False, False, False
     if sum_factor and not trig:  # sin(x)^2 + cos(x)^2 may be inside a sum that is a factor
         trig = _mentions_trig(answer)
-    return trig, rational
+    return trig, rational, sigmoid
 
 
-_TRIG = frozenset({"sin", "cos", "tan", "cot"})
+_TRIG = frozenset({"sin", "cos", "tan", "cot", "sec", "csc"})
 
 
 def _mentions_trig(expr: Expr) -> bool:

@@ -35,6 +35,8 @@ DERIVATIVES = [
     ("(x + 1)^2", "x", "2*x + 2"),  # two terms, or a number inside: multiplied out, as textbooks print it
     ("(3*x^2 + 4*x)^1", "x", "6*x + 4"),
     ("sin(x)/(1 + cos(x))", "x", "1/(cos(x) + 1)"),
+    ("ln(sigmoid(-x))", "x", "-sigmoid(x)"),
+    ("sigmoid(-x)", "x", "sigmoid(x)*(sigmoid(x) - 1)"),
     ("sin(x)/cos(x)", "x", "sec(x)^2"),
     ("ln((x - 1)/(x + 1))", "x", "2/(x^2 - 1)"),
 ]
@@ -57,6 +59,12 @@ SIMPLIFICATIONS = [
     ("1/x + 1/x^2", "(x + 1)/x^2"),
     ("x^2 + 2*x", "x^2 + 2*x"),
     ("tan(x)^2 + 1", "sec(x)^2"),
+    ("sec(x)^2 - tan(x)^2", "1"),
+    ("sigmoid(x) + sigmoid(-x)", "1"),
+    ("sigmoid(-x)", "sigmoid(-x)"),  # kept where the reflection is no shorter
+    ("sigmoid(-w*x - b) + sigmoid(w*x + b)*y", "y*sigmoid(w*x + b) + sigmoid(-w*x - b)"),
+    ("ln(sigmoid(-x))", "ln(sigmoid(-x))"),
+    ("x*csc(2*x)^2 - x*cot(2*x)^2 + 1", "x + 1"),
     ("2*cot(x)^3 + 2*cot(x)", "2*cot(x)*csc(x)^2"),
     ("3*x*sin(x)^2 + 3*x*cos(x)^2", "3*x"),  # a polynomial in plain variables is not factored
 ]
