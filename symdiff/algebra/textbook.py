@@ -150,9 +150,11 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     # A common factor comes out when what is left inside is a sum of single terms, as textbooks
     # write x*(sigmoid(w*x + b) - y) and e^x*(x - 2)/x^3 but x^2*cos(x) + 2*x*sin(x) and
     # 5*x^4 - 3*x^2 (not x*(x*cos(x) + 2*sin(x)) or x^2*(5*x^2 - 3)); or when a number is all
-    # that is shared by three or more terms with no other number: 2*(w*x + b - y).
-    if (_simple_sums_inside(factored_out) or _number_times_plain_sum(factored_out)) and \
-            _size(factored_out) <= _size(cancelled):
+    # that is shared by three or more terms with no other number: 2*(w*x + b - y); or from the
+    # numerator of a fraction, where it makes it shorter: x*(x + 2)/(x + 1)^2.
+    textbook_factor = (_simple_sums_inside(factored_out) or _number_times_plain_sum(factored_out)
+                       or (type(factored_out) is Div and _size(factored_out) < _size(cancelled)))
+    if textbook_factor and _size(factored_out) <= _size(cancelled):
         states = [states[0], ("cancel", lowest_terms), ("factor", factored_out)]
         final = factored_out
     if final == answer or _size(final) > size:
