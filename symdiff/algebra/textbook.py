@@ -30,6 +30,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
+from .generators import Generators
 from .identities import pythagorean, sigmoid_reflection, trig_quotients
 from .normal import NUMERIC, Normal
 from .presentation import common_exponentials
@@ -37,9 +38,10 @@ from .rational import factored
 from .simplify import Simplifier, natural_log_name
 from .writer import write_fraction
 
-__all__ = ["LAWS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
+__all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
 
 MAX_NODES = 300
+MAX_GENERATORS = 4  # variables of the rational-function algebra (x, y, sin(x), sigmoid(w*x + b), ...)
 
 # The laws of this stage, for a worked solution: id -> (what a teacher says, the law).
 LAWS: dict[str, tuple[str, str]] = {
@@ -73,7 +75,32 @@ def textbook_answer(s: Simplifier, normal: Normal) -> Expr:
 
 
 def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
-    """The simplifier's answer, and the steps that take it to the textbook's (none if it is one)."""
+    """The simplifier's answer, and the steps that take it to the textbook's (none if it is one).
+
+    The textbook's answer must be its own answer (``simplify`` is idempotent), but the normal
+    form of a rewritten fraction can differ from the one it came from, and the strategy can
+    then choose another form ((x/(1 - x))/(x + 1) is -x/(x^2 - 1), which reads back as
+    x/(1 - x^2)). So the answer is read back and taken through the strategy again, up to
+    ``ROUNDS`` times, until it stays; each further round is one more step."""
+    answer, steps = _one_round(s, normal)
+    if not steps:
+        return answer, steps  # the simplifier's own answer reads back as itself
+    final = steps[-1][2]
+    for _ in range(ROUNDS):
+        again_normal = s.normal_form(final)
+        again_answer, again = _one_round(s, again_normal)
+        following = again[-1][2] if again else again_answer
+        if following == final:
+            break
+        steps.append((again[0][0] if again else "order", final, following))
+        final = following
+    return answer, steps
+
+
+ROUNDS = 2
+
+
+def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
     answer = s.answer(normal)
     trig, rational, sigmoid = _worth_trying(normal, answer)
     steps: list[Step] = []
@@ -92,7 +119,7 @@ def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
         take("trig_quotient", None if rewritten is None else s.answer(rewritten))
         take("pythagorean", _pythagorean_everywhere(s, current))
     if rational:
-        before = len(steps)
+        before = rational_start = len(steps)
         steps.extend(_rational_steps(s, current, _size(current)))
         current = steps[-1][2] if steps else current
         if trig and len(steps) > before:
@@ -102,6 +129,10 @@ def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
             take("pythagorean", _pythagorean_everywhere(s, current))
             if len(steps) > before:
                 steps.extend(_rational_steps(s, current, _size(current)))
+                current = steps[-1][2]
+        if trig and len(steps) > rational_start:
+            rewritten = trig_quotients(s, s.normal_form(current))  # x*cos(x)/(y*sin(x)) = x*cot(x)/y
+            take("trig_quotient", None if rewritten is None else s.answer(rewritten))
     return answer, steps
 
 
@@ -121,7 +152,8 @@ def _pythagorean_everywhere(s: Simplifier, expr: Expr) -> Expr | None:
         return rebuilt
 
     result = fold(expr, rewrite)
-    return result if changed else None
+    # The sums around a rewritten one are simplified again: sin(x)^2 + cos(x)^2 - 1 is 0, not 1 - 1.
+    return s.answer(s.normal_form(result)) if changed else None
 
 
 def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
@@ -132,6 +164,10 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     The last two are written from the fraction in lowest terms, so they are the same however
     the input was written; taken on a tie, and each replaced by the simplifier's own writing of
     it where simplifying it again would give that, they keep ``simplify`` idempotent."""
+    probe = Generators(s)
+    probe.scan(answer)
+    if len(probe.found) > MAX_GENERATORS:
+        return []  # a GCD in many variables can take minutes: the simplifier's answer stands
     try:
         value, gens, algebra = factored(answer, simplifier=s)
         lowest = algebra.cancel(value)
