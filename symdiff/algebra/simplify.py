@@ -415,6 +415,8 @@ class Simplifier(Presenter, LongProducts):
             self._act("identity")
             return {CONSTANT: ONE}
         split = _log_term(exponent) if base == _E else None
+        if split is not None and self._nowhere_positive(split[1]):
+            split = None  # e^(ln(-1)) has no value: it is not -1
         if split is not None:
             self._act("inverse")  # e^(c*ln(u) + a) = u^c*e^a, where ln(u) is defined
             coefficient, argument, rest = split
@@ -529,6 +531,8 @@ class Simplifier(Presenter, LongProducts):
                     return self.normal_form(inner.argument)
         if name == "exp":
             split = _log_term(argument)
+            if split is not None and self._nowhere_positive(split[1]):
+                split = None  # exp(ln(-x^2 - 1)) has no value anywhere: it is not -x^2 - 1
             if split is not None:
                 self._act("inverse")  # exp(c*ln(u) + a) = u^c*exp(a), where ln(u) is defined
                 coefficient, inner, rest = split
@@ -577,6 +581,15 @@ class Simplifier(Presenter, LongProducts):
         if n == 3:
             return self.call(Call("cbrt", shown), argument)
         return {((node if shown is node.argument else Root(shown, n), 1),): ONE}
+
+    def _nowhere_positive(self, u: Expr) -> bool:
+        """Whether u is <= 0 for every value of its variables, as 0, -2 or -x^2 - 1 are (each
+        term negative, each power even), so that ln(u) is nowhere defined."""
+        normal = self.normal_form(u)
+        return all(
+            coefficient < 0 and all(isinstance(e, NUMERIC) and e % 2 == 0 for _, e in monomial)
+            for monomial, coefficient in normal.items()
+        )
 
     def _log_power(self, logarithm: tuple[Fraction, Expr]) -> Normal:
         coefficient, argument = logarithm

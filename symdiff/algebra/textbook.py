@@ -46,7 +46,8 @@ MAX_GENERATORS = 4  # variables of the rational-function algebra (x, y, sin(x), 
 # The laws of this stage, for a worked solution: id -> (what a teacher says, the law).
 LAWS: dict[str, tuple[str, str]] = {
     "trig_quotient": ("Use the quotient identities", "sin(u)/cos(u) = tan(u), 1/cos(u) = sec(u)"),
-    "pythagorean": ("Use sin^2 + cos^2 = 1", "sin(u)^2 + cos(u)^2 = 1"),
+    "pythagorean": ("Use a Pythagorean identity",
+                    "sin(u)^2 + cos(u)^2 = 1, 1 + tan(u)^2 = sec(u)^2, 1 + cot(u)^2 = csc(u)^2"),
     "sigmoid": ("Use sigmoid(-u) = 1 - sigmoid(u)", "sigmoid(-u) = 1 - sigmoid(u)"),
     "together": ("Write as one fraction and multiply out the numerator", "a/b + c/d = (a*d + c*b)/(b*d)"),
     "expand": ("Multiply out and combine like terms", "a*(b + c) = a*b + a*c"),
@@ -181,7 +182,9 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
         factored_out = _settled(s, fold(write_fraction(lowest, gens, top="factored", bottom="factored"), _flat))
     except SymdiffError:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
-    states = [("together" if _fractions(answer) > 1 else "expand", together), ("cancel", cancelled)]
+    # A state is named by what it did: no common factor means the last move only multiplied out.
+    cancelled_law = "cancel" if (lowest.coefficient, lowest.factors) != (value.coefficient, value.factors) else "expand"
+    states = [("together" if _fractions(answer) > 1 else "expand", together), (cancelled_law, cancelled)]
     final = cancelled
     # A common factor comes out when what is left inside is a sum of single terms, as textbooks
     # write x*(sigmoid(w*x + b) - y) and e^x*(x - 2)/x^3 but x^2*cos(x) + 2*x*sin(x) and
@@ -191,7 +194,7 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     textbook_factor = (_simple_sums_inside(factored_out) or _number_times_plain_sum(factored_out)
                        or (type(factored_out) is Div and _size(factored_out) < _size(cancelled)))
     if textbook_factor and _size(factored_out) <= _size(cancelled):
-        states = [states[0], ("cancel", lowest_terms), ("factor", factored_out)]
+        states = [states[0], (cancelled_law, lowest_terms), ("factor", factored_out)]
         final = factored_out
     if final == answer or _size(final) > size:
         return []

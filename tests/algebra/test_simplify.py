@@ -75,7 +75,11 @@ SIMPLIFY_TABLE = [
     ("exp(ln(x) + ln(y))", "x*y"),
     ("log(exp(x))", "x"),
     ("ln(exp(x^2))", "x^2"),
-    ("e^(ln(x)/2)", "sqrt(x)"),  # two divisions by zero never cancel to a value
+    ("e^(ln(x)/2)", "sqrt(x)"),
+    # ... but not where ln has no value at all: these stay as they are, undefined
+    ("exp(ln(-1))", "exp(ln(-1))"),
+    ("exp(ln(0))", "exp(ln(0))"),
+    ("e^(2*ln(-x^2 - 1))", "e^(2*ln(-x^2 - 1))"),  # two divisions by zero never cancel to a value
     ("0*(1/0)", "1/0"),
     # a product of sums negated whole reads back as itself: -(1 - x)*(x + 1) would not
     ("(1 - x)*(-x - 1)", "x^2 - 1"),
