@@ -18,6 +18,8 @@ of running out of time or memory: ``(x + 1)^(10^6)`` is refused, ``x^(10^6)`` is
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
@@ -146,6 +148,8 @@ class Poly:
             self, other = other, self
         if not other.terms:
             return other
+        if _budget:
+            _charge(len(self) * len(other))
         if len(other) == 1:
             ((exponents, c),) = other.terms.items()
             return self.shift(exponents, c)
@@ -194,6 +198,8 @@ class Poly:
         if not self.terms:
             return 1
         values = self.terms.values()
+        if _budget:  # the GCD of the coefficients is the cost that grows with their digits
+            _charge(sum(Fraction(c).numerator.bit_length() for c in values) // 16 + len(values))
         g = math.gcd(*(Fraction(c).numerator for c in values))
         d = math.lcm(*(Fraction(c).denominator for c in values))
         c = Fraction(g, d)
@@ -228,6 +234,8 @@ class Poly:
         remainder = dict(self.terms)
         quotient: dict[tuple[int, ...], Rational] = {}
         inverse = 1 / Fraction(lc_d)
+        if _budget:
+            _charge(len(self) * len(divisor))
         while remainder:
             lead_r = max(remainder)
             step = tuple(a - b for a, b in zip(lead_r, lead_d, strict=True))
@@ -272,6 +280,28 @@ class Poly:
             without_lead = remainder - lr.shift(_unit(var, r, self.nvars))
             remainder = lc * without_lead - (lr * rest).shift(_unit(var, r - d, self.nvars))
         return remainder
+
+
+# Work limits, innermost last: each product of polys charges the term products it makes. A
+# caller that may give up (the textbook stage, tidying an answer) sets one, so that a GCD whose
+# intermediate polys grow (many variables, high degree) ends in an AlgebraError, not minutes.
+_budget: list[int] = []
+
+
+@contextmanager
+def work_limit(units: int) -> Iterator[None]:
+    """Within the block, poly arithmetic may make at most ``units`` term products."""
+    _budget.append(units)
+    try:
+        yield
+    finally:
+        _budget.pop()
+
+
+def _charge(units: int) -> None:
+    _budget[-1] -= units
+    if _budget[-1] < 0:
+        raise AlgebraError("this needs more polynomial arithmetic than the limit set for it")
 
 
 def _unit(var: int, power: int, nvars: int) -> tuple[int, ...]:

@@ -33,6 +33,7 @@ from ..syntax.parser import to_expr
 from .generators import Generators
 from .identities import pythagorean, sigmoid_reflection, trig_quotients
 from .normal import NUMERIC, Normal
+from .polynomial import work_limit
 from .presentation import common_exponentials
 from .rational import factored
 from .simplify import Simplifier, natural_log_name
@@ -42,6 +43,7 @@ __all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "simplify", "textbook_answer",
 
 MAX_NODES = 300
 MAX_GENERATORS = 4  # variables of the rational-function algebra (x, y, sin(x), sigmoid(w*x + b), ...)
+WORK_LIMIT = 100_000  # term products the algebra may make on one answer (about 0.1 s)
 
 # The laws of this stage, for a worked solution: id -> (what a teacher says, the law).
 LAWS: dict[str, tuple[str, str]] = {
@@ -170,8 +172,9 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     if len(probe.found) > MAX_GENERATORS:
         return []  # a GCD in many variables can take minutes: the simplifier's answer stands
     try:
-        value, gens, algebra = factored(answer, simplifier=s)
-        lowest = algebra.cancel(value)
+        with work_limit(WORK_LIMIT):
+            value, gens, algebra = factored(answer, simplifier=s)
+            lowest = algebra.cancel(value)
         together = fold(write_fraction(value, gens, bottom="factored"), _flat)
         lowest_terms = fold(write_fraction(lowest, gens, bottom="factored"), _flat)
         cancelled = _settled(s, lowest_terms)
