@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from ..core.expr import Add, Div, Expr, Mul, Neg, Pow, Sub
+from ..core.expr import Add, Div, Expr, Mul, Neg, Number, Pow, Sub
 
 __all__ = ["TREES", "Algebra", "TreeAlgebra"]
 
@@ -29,6 +29,7 @@ class Algebra(Protocol[T]):
     def mul(self, *factors: T) -> T: ...
     def div(self, a: T, b: T) -> T: ...
     def pow(self, a: T, b: T) -> T: ...
+    def is_zero(self, a: T) -> bool: ...
 
     def product_rule(self, factors: list[T], derivatives: list[T]) -> T:
         """u'*v*w + u*v'*w + u*v*w': each product with one factor replaced by its derivative."""
@@ -58,6 +59,9 @@ class TreeAlgebra(Algebra[Expr]):
 
     def pow(self, a: Expr, b: Expr) -> Expr:
         return Pow(a, b)
+
+    def is_zero(self, a: Expr) -> bool:
+        return type(a) is Number and a.value == 0  # type: ignore[attr-defined]
 
 
 TREES = TreeAlgebra()

@@ -652,6 +652,9 @@ class NormalAlgebra(Algebra[Normal]):
     def pow(self, a: Normal, b: Normal) -> Normal:
         return self._s.power(a, b)
 
+    def is_zero(self, a: Normal) -> bool:
+        return not a
+
     def product_rule(self, factors: list[Normal], derivatives: list[Normal]) -> Normal:
         return self._s.product_rule(factors, derivatives)
 

@@ -126,9 +126,14 @@ class _Engine:
                 self.simplifier.tidy(outer.derivative(u)), bindings=outer.bindings, note=outer.note,
             )
             substeps = (outer_step, *substeps)
+        formula, note = node_plan.formula or rule.formula, node_plan.note
+        if rule.id == "chain" and TREES.is_zero(parts[0][2]):
+            # The law actually used: f'(u) may not exist where u is (sqrt(x - x)), and is not needed.
+            formula = "d/dx[f(u)] = 0"
+            note = "u' = 0: u is constant, so f(u) is too and its derivative is 0; f'(u) is not used"
         return Step(
-            rule.id, rule.name, node_plan.formula or rule.formula, node, self.x, derivative,
-            substeps, node_plan.bindings, node_plan.note,  # type: ignore[arg-type]
+            rule.id, rule.name, formula, node, self.x, derivative,
+            substeps, node_plan.bindings, note,  # type: ignore[arg-type]
         )
 
     def close(self) -> None:

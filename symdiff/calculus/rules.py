@@ -403,7 +403,14 @@ def _chain(outer: Outer, inner: Expr, x: Symbol) -> Plan:
     if inner == x:
         return Plan(outer.rule, (), lambda a, d: a.of(outer.derivative(inner)), outer.bindings, outer.note,
                     formula=outer.formula)
-    return Plan(CHAIN, (inner,), lambda a, d: a.mul(a.of(outer.derivative(inner)), d[0]), (("u", inner),), outer=outer)
+    def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
+        if a.is_zero(d[0]):
+            # u' = 0: u is constant (x - x), and so is f(u), though f'(u) may not exist there
+            # (sqrt at 0): the derivative is 0, not f'(u)*0 with f'(u) undefined.
+            return d[0]
+        return a.mul(a.of(outer.derivative(inner)), d[0])
+
+    return Plan(CHAIN, (inner,), combine, (("u", inner),), outer=outer)
 
 
 def _names(letters: str, parts: tuple[Expr, ...]) -> tuple[tuple[str, Expr], ...]:
