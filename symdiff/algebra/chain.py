@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.expr import Expr
+from ..core.traversal import rebuilt, size_as_written
 from .normal import Normal
 from .simplify import ACTIONS, Simplifier
 from .textbook import LAWS as TEXTBOOK_LAWS
@@ -33,9 +34,8 @@ __all__ = ["MAX_NODES", "MAX_STEPS", "Rewrite", "all_at_once", "simplification_c
 MAX_NODES = 400
 MAX_STEPS = 40
 
-# Laws a textbook applies without a word: they are folded into the next shown rewrite.
-SILENT = frozenset({"regroup"})
-# When one node used several laws they are named together, in this order.
+# When one node used several laws they are named together, in this order; a law left out
+# ("regroup") a textbook applies without a word, and it goes with the next rewrite shown.
 ORDER = ("natural_log", "special", "inverse", "zero", "identity", "negation", "distribute", "fold", "collect",
          "powers", "power_of_power", "cancel", "factor_out")
 
@@ -80,7 +80,7 @@ def _normal_form_steps(raw: Expr, recorder: Simplifier, normal: Normal, answer: 
     """From the rule's result to the simplifier's answer (before the textbook's strategy)."""
     if answer == raw:
         return []
-    steps = _replay(raw, recorder) if _size_as_written(raw) <= MAX_NODES else None
+    steps = _replay(raw, recorder) if size_as_written(raw, MAX_NODES) <= MAX_NODES else None
     if steps is None:
         return [_rewrite(("all",), raw, answer, raw, answer)]
     end = steps[-1].after if steps else raw
@@ -108,8 +108,7 @@ def _replay(raw: Expr, recorder: Simplifier) -> list[Rewrite] | None:
             frames.append((node.children[len(done)], []))
             continue
         frames.pop()
-        unchanged = all(a is b for a, b in zip(done, node.children, strict=True))
-        current = node if unchanged else node.with_children(tuple(done))
+        current = rebuilt(node, done)
         # The laws used on the node as it now stands (its parts already rewritten): simplifying
         # it records them, so a step names what happens at this place, not what would have
         # happened to the node as first written.
@@ -134,17 +133,6 @@ def _in_context(frames: list[tuple[Expr, list[Expr]]], inner: Expr) -> Expr:
     for node, done in reversed(frames):
         value = node.with_children((*done, value, *node.children[len(done) + 1:]))
     return value
-
-
-def _size_as_written(root: Expr) -> int:
-    """Nodes of ``root`` counting each occurrence of a shared subtree, up to ``MAX_NODES + 1``."""
-    count = 0
-    stack = [root]
-    while stack and count <= MAX_NODES:
-        node = stack.pop()
-        count += 1
-        stack.extend(node.children)
-    return count
 
 
 def _rewrite(laws: tuple[str, ...], before: Expr, after: Expr, at: Expr, to: Expr) -> Rewrite:

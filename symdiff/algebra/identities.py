@@ -17,7 +17,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.expr import Call, Expr, Number, Sub
-from ..core.traversal import fold
+from ..core.traversal import fold, rebuilt
 from .exact import ONE
 from .normal import CONSTANT, NUMERIC, Monomial, Normal
 from .simplify import Simplifier
@@ -132,14 +132,13 @@ def sigmoid_reflection(s: Simplifier, expr: Expr) -> Expr | None:
 
     def rewrite(node: Expr, children: list[Expr]) -> Expr:
         nonlocal changed
-        unchanged = all(a is b for a, b in zip(children, node.children, strict=True))
-        rebuilt = node if unchanged else node.with_children(tuple(children))
-        if type(rebuilt) is Call and rebuilt.name == "sigmoid":
-            argument = s.normal_form(rebuilt.argument)
+        current = rebuilt(node, children)
+        if type(current) is Call and current.name == "sigmoid":
+            argument = s.normal_form(current.argument)
             if argument and all(c < 0 for c in argument.values()):
                 changed = True
                 return Sub(Number(1), Call("sigmoid", s.answer(s.scale(argument, -1))))
-        return rebuilt
+        return current
 
     result = fold(expr, rewrite)
     return s.answer(s.normal_form(result)) if changed else None

@@ -28,7 +28,7 @@ from __future__ import annotations
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
-from ..core.traversal import fold
+from ..core.traversal import fold, preorder, rebuilt, size_as_written
 from ..syntax.parser import to_expr
 from .generators import Generators
 from .identities import pythagorean, sigmoid_reflection, trig_quotients
@@ -111,7 +111,7 @@ def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
 
     def take(law: str, candidate: Expr | None) -> None:
         nonlocal current
-        if candidate is not None and candidate != current and _size(candidate) < _size(current):
+        if candidate is not None and candidate != current and size_as_written(candidate) < size_as_written(current):
             steps.append((law, current, candidate))
             current = candidate
 
@@ -123,7 +123,7 @@ def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
         take("pythagorean", _pythagorean_everywhere(s, current))
     if rational:
         before = rational_start = len(steps)
-        steps.extend(_rational_steps(s, current, _size(current)))
+        steps.extend(_rational_steps(s, current, size_as_written(current)))
         current = steps[-1][2] if steps else current
         if trig and len(steps) > before:
             # Over one denominator, sin(x)^2 + cos(x)^2 may now meet, and cancel after: d/dx
@@ -131,7 +131,7 @@ def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
             before = len(steps)
             take("pythagorean", _pythagorean_everywhere(s, current))
             if len(steps) > before:
-                steps.extend(_rational_steps(s, current, _size(current)))
+                steps.extend(_rational_steps(s, current, size_as_written(current)))
                 current = steps[-1][2]
         if trig and len(steps) > rational_start:
             rewritten = trig_quotients(s, s.normal_form(current))  # x*cos(x)/(y*sin(x)) = x*cot(x)/y
@@ -145,14 +145,13 @@ def _pythagorean_everywhere(s: Simplifier, expr: Expr) -> Expr | None:
 
     def rewrite(node: Expr, children: list[Expr]) -> Expr:
         nonlocal changed
-        rebuilt = node if all(a is b for a, b in zip(children, node.children, strict=True)) else node.with_children(
-            tuple(children))
-        if type(rebuilt) in (Add, Sub):
-            reduced = pythagorean(s, s.normal_form(rebuilt))
+        current = rebuilt(node, children)
+        if type(current) in (Add, Sub):
+            reduced = pythagorean(s, s.normal_form(current))
             if reduced is not None:
                 changed = True
                 return s.answer(reduced)
-        return rebuilt
+        return current
 
     result = fold(expr, rewrite)
     # The sums around a rewritten one are simplified again: sin(x)^2 + cos(x)^2 - 1 is 0, not 1 - 1.
@@ -180,7 +179,7 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
         cancelled = _settled(s, lowest_terms)
         # The denominator multiplied out where that is shorter: 2/(x^2 - 1), not 2/((x - 1)*(x + 1)).
         expanded_below = _settled(s, fold(write_fraction(lowest, gens), _flat))
-        if _size(expanded_below) < _size(cancelled):
+        if size_as_written(expanded_below) < size_as_written(cancelled):
             lowest_terms = cancelled = expanded_below
         factored_out = _settled(s, fold(write_fraction(lowest, gens, top="factored", bottom="factored"), _flat))
     except SymdiffError:
@@ -195,11 +194,11 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     # that is shared by three or more terms with no other number: 2*(w*x + b - y); or from the
     # numerator of a fraction, where it makes it shorter: x*(x + 2)/(x + 1)^2.
     textbook_factor = (_simple_sums_inside(factored_out) or _number_times_plain_sum(factored_out)
-                       or (type(factored_out) is Div and _size(factored_out) < _size(cancelled)))
-    if textbook_factor and _size(factored_out) <= _size(cancelled):
+                       or (type(factored_out) is Div and size_as_written(factored_out) < size_as_written(cancelled)))
+    if textbook_factor and size_as_written(factored_out) <= size_as_written(cancelled):
         states = [states[0], (cancelled_law, lowest_terms), ("factor", factored_out)]
         final = factored_out
-    if final == answer or _size(final) > size:
+    if final == answer or size_as_written(final) > size:
         return []
     # The algebra reads exp(u) as e^u; an answer written with exp keeps exp (the choice above
     # is made on the e^u forms either way).
@@ -222,7 +221,7 @@ def _settled(s: Simplifier, candidate: Expr) -> Expr:
     written = s.answer(normal)
     if written == candidate:
         return candidate
-    if _size(written) < _size(candidate) or not _worth_trying(normal, written)[1]:
+    if size_as_written(written) < size_as_written(candidate) or not _worth_trying(normal, written)[1]:
         return written
     return candidate
 
@@ -282,9 +281,7 @@ def _flat(node: Expr, children: list[Expr]) -> Expr:
         return Mul(Neg(first), *rest)
     if type(node) is Mul and any(type(child) is Mul for child in children):
         return Mul(*(part for child in children for part in (child.children if type(child) is Mul else (child,))))
-    if all(a is b for a, b in zip(children, node.children, strict=True)):
-        return node
-    return node.with_children(tuple(children))
+    return rebuilt(node, children)
 
 
 def _flat_exp(node: Expr, children: list[Expr]) -> Expr:
@@ -300,7 +297,7 @@ _E_CONSTANT = Constant("e")
 def _spells_exp(expr: Expr) -> bool:
     """Whether ``expr`` writes exp(u) and never e^u."""
     calls = powers = False
-    for node in _nodes(expr):
+    for node, _ in preorder(expr):
         if type(node) is Call and node.name == "exp":  # type: ignore[attr-defined]
             calls = True
         elif type(node) is Pow and node.children[0] == _E_CONSTANT:
@@ -314,7 +311,7 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool]:
     factor (a product or power of a sum, a numerator or denominator) or several terms with a
     denominator for the algebra; a sigmoid of a negative argument for its reflection. None for
     answers over ``MAX_NODES`` nodes."""
-    if _size(answer, MAX_NODES) > MAX_NODES:  # first: a long answer's terms are not even read
+    if size_as_written(answer, MAX_NODES) > MAX_NODES:  # first: a long answer's terms are not even read
         return False, False, False
     trig = sum_factor = sigmoid = False
     fractions = 0
@@ -360,26 +357,4 @@ def _mentions_trig(expr: Expr) -> bool:
 
 
 def _fractions(expr: Expr) -> int:
-    return sum(1 for node in _nodes(expr) if type(node) is Div)
-
-
-def _size(expr: Expr, most: int | None = None) -> int:
-    """Nodes of ``expr`` as written (counting no further than just past ``most``)."""
-    count = 0
-    stack = [expr]
-    while stack:
-        count += 1
-        if most is not None and count > most:
-            break
-        stack.extend(stack.pop().children)
-    return count
-
-
-def _nodes(expr: Expr) -> list[Expr]:
-    out = []
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(node.children)
-    return out
+    return sum(1 for node, _ in preorder(expr) if type(node) is Div)

@@ -14,7 +14,7 @@ from typing import TypeVar
 from .errors import ExpressionError
 from .expr import Expr, Symbol, as_expr
 
-__all__ = ["fold", "free_symbols", "preorder", "substitute"]
+__all__ = ["fold", "free_symbols", "preorder", "rebuilt", "size_as_written", "substitute"]
 
 T = TypeVar("T")
 
@@ -72,6 +72,28 @@ def preorder(root: Expr) -> Iterator[tuple[Expr, int]]:
         node, level = stack.pop()
         yield node, level
         stack.extend((child, level + 1) for child in reversed(node.children))
+
+
+def size_as_written(root: Expr, most: int | None = None) -> int:
+    """Nodes of ``root`` as written, a shared subtree counted each time it occurs; with
+    ``most``, counting stops just past it (a cheap "is it longer than").
+    """
+    count = 0
+    stack = [root]
+    while stack:
+        count += 1
+        if most is not None and count > most:
+            break
+        stack.extend(stack.pop().children)
+    return count
+
+
+def rebuilt(node: Expr, children: list[Expr] | tuple[Expr, ...]) -> Expr:
+    """``node`` with these children: ``node`` itself when they are its own (a fold's combine
+    for rewrites that change only some subtrees)."""
+    if all(a is b for a, b in zip(children, node.children, strict=True)):
+        return node
+    return node.with_children(tuple(children))
 
 
 def free_symbols(root: Expr) -> frozenset[Symbol]:
