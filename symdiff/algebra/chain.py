@@ -139,7 +139,8 @@ def _rewrite(laws: tuple[str, ...], before: Expr, after: Expr, at: Expr, to: Exp
     names = [LAWS[law][0] for law in laws]
     later = [name[0].lower() + name[1:] for name in names[1:]]
     name = names[0] if not later else ", ".join([names[0], *later[:-1]]) + " and " + later[-1]
-    formula = "; ".join(LAWS[law][1] for law in laws if LAWS[law][1])
+    # ", " between laws as within one: the LaTeX printer sets each clause as mathematics
+    formula = ", ".join(LAWS[law][1] for law in laws if LAWS[law][1])
     return Rewrite(laws, name, formula, before, after, at, to)
 
 

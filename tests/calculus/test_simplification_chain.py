@@ -93,3 +93,13 @@ def test_the_text_explanation_shows_the_place_then_the_whole_expression():
     at = lines.index("    Drop zero terms and factors of one: 1*(x - 1) = x - 1")
     assert lines[at + 1] == "    = (x - 1 - (x + 1)*1)/(x - 1)^2"
     assert lines[-1] == "= -2/(x - 1)^2"
+
+
+def test_a_step_of_several_laws_typesets_each_as_mathematics():
+    from symdiff.calculus.trace_latex import formula_latex
+
+    (simplification,) = _simplifications(derive("e^x/x^2"))
+    several = [step for step in simplification.substeps if "+" in step.rule]
+    assert several
+    for step in several:
+        assert r"\text" not in formula_latex(step.formula), step.formula
