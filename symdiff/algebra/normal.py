@@ -6,7 +6,23 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import Add, Call, Constant, Div, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol, UndefinedCall
+from ..core.expr import (
+    Add,
+    Call,
+    Constant,
+    Derivative,
+    Div,
+    Expr,
+    Log,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Root,
+    Sub,
+    Symbol,
+    UndefinedCall,
+)
 
 __all__ = [
     "ATOMIC_BASES", "CONSTANT", "KEPT_UNDER_ROOTS", "NUMERIC", "UNDEFINED_MONOMIAL", "ZERO",
@@ -27,7 +43,7 @@ CONSTANT: Monomial = ()
 
 # Bases that stay one factor whatever their power. Any other base (-x, x*y, y/x) is kept whole
 # only under a fractional power: written out to a whole power it reads back as a product.
-ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Log, Root, Number)
+ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Log, Root, Number, Derivative)
 KEPT_UNDER_ROOTS = (Neg, Mul, Div, Pow)  # every kind that is neither atomic nor a sum
 
 

@@ -2,6 +2,7 @@
 
 Lives here: ``rules`` (one small function per differentiation rule, in a table),
 ``differentiate`` (the engine: ``derive``, ``diff``, ``gradient``, ``hessian``),
+``operators`` (working out the derivatives written in an expression, d/dx[x^2], first),
 ``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
 frozen steps of a worked solution, and ``explain``) and the printers that walk a trace:
 ``trace_latex`` (rule formulas and worked solutions in LaTeX) and ``trace_json`` (the trace

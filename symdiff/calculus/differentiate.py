@@ -24,8 +24,10 @@ from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Number, Symbol
+from ..core.operators import register_worker
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
+from .operators import work_out, written_steps
 from .rules import Plan, constant_rule, plan
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
@@ -197,20 +199,23 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
 
 
 @collector_paused
-def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) -> Derivation:
+def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None = None, order: int = 1) -> Derivation:
     """The derivative with its worked solution (see ``Derivation.explain``).
 
-    For ``order`` > 1 the trace holds one worked derivation per order, each differentiating
-    the previous answer.
+    ``wrt`` is a variable, or a list of them for a mixed partial derivative taken in that
+    order (``derive(e, ["x", "y"])`` is ∂²e/∂y∂x: by x first). For ``order`` > 1, or several
+    variables, the trace holds one worked derivation per order, each differentiating the
+    previous answer. Derivatives written in ``expr`` (``d/dx[x^2]``) are worked out first,
+    each with its own steps.
     """
-    tree = to_expr(expr)
-    (x,) = set(_variables(tree, () if wrt is None else (wrt,), 1))
-    _check_order(order)
+    written = to_expr(expr, keep_derivatives=True)
+    variables = _derive_variables(written, wrt, order)
+    tree, written_steps_ = written_steps(written, derive)
     simplifier = Simplifier(natural_log=natural_log_name(tree))
     current = tree
     derivations: list[Step] = []
     raw = tree
-    for _ in range(order):
+    for x in variables:
         if derivations and derivations[-1].result == _ZERO:
             break  # every later derivative of 0 is 0
         engine = _Engine(x, simplifier, traced=True)
@@ -226,14 +231,36 @@ def derive(expr: Expr | str, wrt: str | Symbol | None = None, order: int = 1) ->
             substeps += (_simplification(raw, answer, x, simplifier.natural_log),)
         derivations.append(Step("derivative", "Derivative", "d/dx[f(x)]", current, x, answer, substeps))
         current = derivative  # the next order starts from the tidy form, as diff does
-    if order == 1:
+    n = len(variables)
+    if n == 1:
         trace = derivations[0]
     else:
         done = len(derivations)
-        note = f"the {_ordinal(done)} derivative is 0, so every later one is too" if done < order else ""
-        trace = Step("higher_derivative", f"Derivative of order {order}", str(order), tree, x,
-                     derivations[-1].result, tuple(derivations), note=note)
-    return Derivation(tree, x, order, trace, raw)
+        note = f"the {_ordinal(done)} derivative is 0, so every later one is too" if done < n else ""
+        mixed = len(set(variables)) > 1
+        name = f"Mixed partial derivative of order {n}" if mixed else f"Derivative of order {n}"
+        trace = Step("higher_derivative", name, str(n), tree, variables[0], derivations[-1].result,
+                     tuple(derivations), bindings=tuple(("wrt", v) for v in variables), note=note)
+    if written_steps_:
+        # The derivatives written in the input come first, each a worked derivation of its own.
+        worked = Step("written_derivatives", "Work out the derivatives written in it", "", written, variables[-1],
+                      tree, written_steps_)
+        inner = (trace,) if n == 1 else trace.substeps
+        trace = Step(trace.rule, trace.name, trace.formula, written, trace.wrt, trace.result,
+                     (worked, *inner), trace.bindings, trace.note)
+    return Derivation(written, variables[0], n, trace, raw, variables=tuple(variables))
+
+
+def _derive_variables(tree: Expr, wrt: object, order: int) -> list[Symbol]:
+    if isinstance(wrt, (list, tuple)):
+        if not wrt:
+            raise DifferentiationError("give at least one variable to differentiate by")
+        if order != 1:
+            raise DifferentiationError("give either several variables or order=, not both")
+        if any(isinstance(item, int) and not isinstance(item, bool) for item in wrt):
+            raise DifferentiationError(f"the variables are names such as ['x', 'y'], not {quote(list(wrt))}")
+        return _variables(tree, wrt, 1)
+    return _variables(tree, () if wrt is None else (wrt,), order)
 
 
 @collector_paused
@@ -350,3 +377,7 @@ def _gradient_variables(tree: Expr, vars: Sequence[str | Symbol] | None) -> list
         raise DifferentiationError(f"the variables are a list of names such as ['x', 'y'], not {quote(vars)}")
     return [_symbol(v) for v in vars]
 
+
+# Evaluating, substituting into and simplifying an expression with d/dx[...] written in it work
+# it out first; those live in lower layers, so they reach diff through this registration.
+register_worker(lambda tree: work_out(tree, diff))

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Symbol
+from ..core.notation import operator_text
 from ..core.printer import to_text
 
-__all__ = ["BRIEF_HIDDEN", "Derivation", "Line", "Step"]
+__all__ = ["BRIEF_HIDDEN", "Derivation", "Line", "Step", "header_variables"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -70,15 +71,18 @@ class Derivation:
     final simplification; both come from ``trace``, the tree of steps.
     """
 
-    __slots__ = ("expr", "order", "raw", "result", "trace", "wrt")
+    __slots__ = ("expr", "order", "raw", "result", "trace", "variables", "wrt")
 
-    def __init__(self, expr: Expr, wrt: Symbol, order: int, trace: Step, raw: Expr) -> None:
+    def __init__(self, expr: Expr, wrt: Symbol, order: int, trace: Step, raw: Expr,
+                 variables: tuple[Symbol, ...] | None = None) -> None:
         kinds = (Expr, Symbol, int, Step, Expr)
         if not all(isinstance(value, kind) for value, kind in zip((expr, wrt, order, trace, raw), kinds, strict=True)):
             raise SymdiffError("a Derivation is made by symdiff.derive(expr, wrt, order), which checks its arguments")
         self.expr = expr
-        self.wrt = wrt
+        self.wrt = wrt  # the first variable differentiated by (the only one unless a mixed partial)
         self.order = order
+        # Every variable differentiated by, in the order applied: (x, x) for d²/dx², (x, y) for ∂²/∂y∂x.
+        self.variables = (wrt,) * order if variables is None else variables
         self.trace = trace
         self.raw = raw
         self.result = trace.result
@@ -87,7 +91,12 @@ class Derivation:
         return iter(self.trace)
 
     def __repr__(self) -> str:
-        return f"<Derivation d{_power(self.order)}/d{self.wrt.name}{_power(self.order)} [{self.expr}] = {self.result}>"
+        return f"<Derivation {self.operator} [{self.expr}] = {self.result}>"
+
+    @property
+    def operator(self) -> str:
+        """The derivative taken, in Leibniz notation: ``d/dx``, ``d^2/dx^2``, ``∂^2/∂y∂x``."""
+        return operator_text([v.name for v in self.variables])
 
     def __str__(self) -> str:
         return self.explain()
@@ -184,6 +193,9 @@ class Derivation:
         return derivation_latex(self, notebook=True)
 
 
+# Steps that work out the derivatives written in the input (d/dx[x^2] in x + d/dx[x^2]).
+WRITTEN = frozenset({"written_derivatives", "written_derivative"})
+
 # Steps that brief mode leaves out: each is plain from the line around it.
 BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation"})
 
@@ -206,10 +218,6 @@ class Line:
         return f"<Line {self.kind} at depth {self.depth}: {self.step!r}>"
 
 
-def _power(order: int) -> str:
-    return "" if order == 1 else f"^{order}"
-
-
 class _Abbreviator:
     """Prints expressions for explain, cut at a width, remembering each one printed."""
 
@@ -224,17 +232,25 @@ class _Abbreviator:
         return cached[1]
 
 
+def header_variables(step: Step) -> list[str]:
+    """The variables a derivation step differentiates by, in the order applied."""
+    if step.rule != "higher_derivative":
+        return [step.wrt.name]
+    if step.bindings:
+        return [value.name for _, value in step.bindings]  # type: ignore[attr-defined]
+    return [step.wrt.name] * int(step.formula)
+
+
 def _header(step: Step, text: _Abbreviator) -> str:
-    order = int(step.formula) if step.rule == "higher_derivative" else 1
     note = f"  ({step.note})" if step.note else ""
-    return f"d{_power(order)}/d{step.wrt.name}{_power(order)} [{text(step.expr)}]{note}"
+    return f"{operator_text(header_variables(step))} [{text(step.expr)}]{note}"
 
 
 def _line(step: Step, shown: Expr | None, text: _Abbreviator, mark: Callable[[str], str]) -> str:
     d = f"d/d{step.wrt.name}"
     title = mark(step.name)
     place = step.place
-    if step.is_rewrite and step.substeps:
+    if (step.is_rewrite and step.substeps) or step.rule in WRITTEN:
         line = f"{title}: {text(step.expr)}"
     elif place is not None:
         line = f"{title}: {text(place[0])} = {text(place[1])}"

@@ -44,6 +44,7 @@ def derivation_data(derivation: Derivation) -> dict[str, object]:
         "expr": to_text(derivation.expr),
         "wrt": derivation.wrt.name,
         "order": derivation.order,
+        "variables": [v.name for v in derivation.variables],
         "result": to_text(derivation.result),
         "result_latex": expr_latex(derivation.result),
         "raw": to_text(derivation.raw),

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from ..core.errors import SymdiffError
 from ..core.expr import Expr, Symbol
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
+from ..core.notation import operator_latex
+from .trace import WRITTEN, header_variables
 
 if TYPE_CHECKING:
     from .trace import Derivation, Line
@@ -62,11 +64,8 @@ def formula_latex(formula: str) -> str:
 # --- worked solutions -----------------------------------------------------------------------------
 
 
-def _d(wrt: Symbol, order: int = 1) -> str:
-    name = symbol_latex(wrt.name)
-    if order == 1:
-        return rf"\frac{{d}}{{d{name}}}"
-    return rf"\frac{{d^{{{order}}}}}{{d{name}^{{{order}}}}}"
+def _d(wrt: Symbol) -> str:
+    return operator_latex([wrt.name], [symbol_latex(wrt.name)])
 
 
 # Inside the steps an expression shows at most this many nodes (\cdots for the rest), as
@@ -96,9 +95,10 @@ def _line_latex(line: Line, latex: Callable[[Expr], str]) -> str:
     step = line.step
     indent = rf"\hspace{{{1.5 * line.depth:g}em}}" if line.depth else ""
     if line.kind == "header":
-        order = int(step.formula) if step.rule == "higher_derivative" else 1
+        variables = header_variables(step)
+        operator = operator_latex(variables, [symbol_latex(v) for v in variables])
         note = rf"\quad\text{{({escape_text(step.note)})}}" if step.note else ""
-        return rf"{indent}{_d(step.wrt, order)}\left[{latex(step.expr)}\right]{note}"
+        return rf"{indent}{operator}\left[{latex(step.expr)}\right]{note}"
     if line.kind == "result":
         if line.depth:
             return rf"{indent}= {latex(line.value)}"  # type: ignore[arg-type]
@@ -107,7 +107,7 @@ def _line_latex(line: Line, latex: Callable[[Expr], str]) -> str:
             answer += r"\quad\text{(abbreviated: the whole answer is the derivation's result)}"
         return f"= {answer}"
     title = rf"\textbf{{{escape_text(step.name)}}}\quad "
-    if step.is_rewrite and step.substeps:
+    if (step.is_rewrite and step.substeps) or step.rule in WRITTEN:
         body = latex(step.expr)
     elif step.is_rewrite:
         # The law on the step's line, then the part rewritten and what it became on lines of their

@@ -15,6 +15,7 @@ from .expr import (
     Add,
     Call,
     Constant,
+    Derivative,
     Div,
     Expr,
     Log,
@@ -28,6 +29,7 @@ from .expr import (
     UndefinedCall,
 )
 from .functions import FUNCTIONS
+from .operators import worked_out
 from .traversal import fold
 
 __all__ = ["evaluate", "real_root"]
@@ -38,6 +40,7 @@ CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
     """The value of ``expr`` with its symbols set by ``values`` (names or Symbols as keys)."""
     point = _point(values, kwargs)
+    expr = worked_out(expr)
 
     def combine(node: Expr, args: list[float]) -> float:
         try:
@@ -111,6 +114,11 @@ def real_root(value: float, index: int) -> float:
     return value ** (1.0 / index)
 
 
+def _written_derivative(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    # evaluate() works a written derivative out first; a value of the operand alone cannot give it.
+    raise EvaluationError(f"{_short(node)} is a derivative to work out first: symdiff.simplify gives its value")
+
+
 def _product(node: Expr, args: list[float], point: dict[str, float]) -> float:
     return math.prod(args)
 
@@ -129,6 +137,7 @@ _EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], fl
     UndefinedCall: _undefined,
     Log: _log,
     Root: lambda node, args, point: real_root(args[0], node.index),  # type: ignore[attr-defined]
+    Derivative: _written_derivative,
 }
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "Add",
     "Call",
     "Constant",
+    "Derivative",
     "Div",
     "E",
     "Expr",
@@ -155,9 +156,11 @@ class Expr:
 
     def subs(self, *args: object, **kwargs: object) -> Expr:
         """Replace symbols or subexpressions: ``e.subs(x, 2)``, ``e.subs({x: y + 1})``, ``e.subs(x=2)``."""
+        from .operators import worked_out
         from .traversal import substitute
 
-        return substitute(self, *args, **kwargs)
+        # d/dx[x^2] at x = 3 is 6: a written derivative is worked out before its variable is replaced.
+        return substitute(worked_out(self), *args, **kwargs)
 
     def evaluate(self, values: object = None, /, **kwargs: float) -> float:
         """The value as a Python float: ``e.evaluate(x=2.0)`` or ``e.evaluate({"x": 2.0})``."""
@@ -547,8 +550,53 @@ class Root(Expr):
         return self if children[0] is self.argument else Root(children[0], self.index)
 
 
+# Derivatives of order 10^18 would never finish; 100 is far past any course's exercises.
+MAX_DERIVATIVE_ORDER = 100
+
+
+class Derivative(Expr):
+    """A derivative written but not yet worked out: ``d/dx[x^2]``, ``d^2/dx^2[f]``, ``∂^2/∂x∂y[f]``.
+
+    ``variables`` are the names differentiated by, in the order they are applied: ``∂^2/∂x∂y[f]``
+    is ``Derivative(f, ("y", "x"))``, by y first. ``diff``, ``derive``, ``simplify``,
+    ``evaluate`` and ``lambdify`` work it out (``derive`` with its steps).
+    """
+
+    __slots__ = ()
+    seen = False  # set once any is made: until then, nothing needs to look for one
+
+    def __init__(self, operand: Expr | Numeric, variables: object) -> None:
+        if isinstance(variables, (str, Symbol)):
+            variables = (variables,)
+        if not isinstance(variables, (tuple, list)) or not variables:
+            raise ExpressionError(
+                f"a derivative needs the variables it is taken by, such as ('x',), not {quote(variables)}"
+            )
+        if len(variables) > MAX_DERIVATIVE_ORDER:
+            raise ExpressionError(
+                f"a derivative of order {len(variables):,}: symdiff takes at most {MAX_DERIVATIVE_ORDER}"
+            )
+        names = tuple(v.name if isinstance(v, Symbol) else Symbol(v).name for v in variables)  # type: ignore[arg-type]
+        self._init((_coerce(operand),), names)
+        Derivative.seen = True
+
+    @property
+    def operand(self) -> Expr:
+        return self.children[0]
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        return self._data  # type: ignore[return-value]
+
+    def _args(self) -> tuple[object, ...]:
+        return (self.operand, self.variables)
+
+    def with_children(self, children: tuple[Expr, ...]) -> Expr:
+        return self if children[0] is self.operand else Derivative(children[0], self.variables)
+
+
 NODE_TYPES: tuple[type[Expr], ...] = (
-    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall, Log, Root,
+    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall, Log, Root, Derivative,
 )
 _KIND_CODES: dict[type[Expr], int] = {kind: code for code, kind in enumerate(NODE_TYPES)}
 

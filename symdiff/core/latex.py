@@ -16,7 +16,24 @@ import re
 import unicodedata
 
 from .decimals import number_text
-from .expr import Add, Call, Constant, Div, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol, UndefinedCall
+from .expr import (
+    Add,
+    Call,
+    Constant,
+    Derivative,
+    Div,
+    Expr,
+    Log,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Root,
+    Sub,
+    Symbol,
+    UndefinedCall,
+)
+from .notation import operator_latex
 from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, stream
 
 __all__ = ["GREEK_NAMES", "document", "escape_text", "expr_latex", "symbol_latex"]
@@ -201,6 +218,15 @@ def _undefined_call(node: Expr) -> list[Piece]:
     return [name + marks, r"\left(", argument, r"\right)"]
 
 
+def _derivative(node: Expr) -> list[Piece]:
+    variables = node.variables  # type: ignore[attr-defined]
+    operand = node.children[0]
+    # A partial derivative (∂) when the function has variables besides the one differentiated by.
+    partial = len({s.name for s in operand.free_symbols} | set(variables)) > 1
+    operator = operator_latex(variables, [symbol_latex(v) for v in variables], partial=partial)
+    return [operator, r"\left[", operand, r"\right]"]
+
+
 def _log(node: Expr) -> list[Piece]:
     argument, base = node.children  # \log_{2} x, \log_{b} \left(x + 1\right)
     return [r"\log_{", base, "}", *_argument(argument)]
@@ -220,6 +246,7 @@ _LAYOUT: dict[type[Expr], Layout] = {
     UndefinedCall: _undefined_call,
     Log: _log,
     Root: lambda node: [rf"\sqrt[{node.index}]{{", node.children[0], "}"],  # type: ignore[attr-defined]
+    Derivative: _derivative,
 }
 assert set(_LAYOUT) == set(PRECEDENCE) and SUM < PRODUCT < UNARY < POWER < ATOM
 

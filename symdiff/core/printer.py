@@ -15,6 +15,7 @@ from .expr import (
     Add,
     Call,
     Constant,
+    Derivative,
     Div,
     Expr,
     Log,
@@ -27,6 +28,7 @@ from .expr import (
     Symbol,
     UndefinedCall,
 )
+from .notation import operator_text
 from .traversal import preorder
 
 __all__ = ["PRECEDENCE", "log_subscript", "stream", "to_repr", "to_text", "tree_text"]
@@ -39,6 +41,7 @@ PRECEDENCE: dict[type[Expr], int] = {
     Neg: UNARY,
     Pow: POWER,
     Number: ATOM, Symbol: ATOM, Constant: ATOM, Call: ATOM, UndefinedCall: ATOM, Log: ATOM, Root: ATOM,
+    Derivative: ATOM,  # written d/dx[...], with brackets, so it binds like a call
 }
 
 
@@ -166,6 +169,7 @@ _LAYOUT: dict[type[Expr], Layout] = {
     UndefinedCall: lambda node: [_undefined_name(node), "(", node.children[0], ")"],  # type: ignore[arg-type]
     Log: _log,
     Root: lambda node: ["root(", node.children[0], f", {node.index})"],  # type: ignore[attr-defined]
+    Derivative: lambda node: [operator_text(node.variables, ascii_only=True), "[", node.children[0], "]"],  # type: ignore[attr-defined]
 }
 
 
@@ -205,5 +209,7 @@ def tree_text(expr: Expr, indent: str = "  ") -> str:
             label += f" {_undefined_name(node)}"  # type: ignore[arg-type]
         elif type(node) is Root:
             label += f" {node.index}"  # type: ignore[attr-defined]
+        elif type(node) is Derivative:
+            label += f" {operator_text(node.variables, ascii_only=True)}"  # type: ignore[attr-defined]
         lines.append(indent * level + label)
     return "\n".join(lines)

@@ -57,13 +57,16 @@ def parse(text: str) -> Expr:
         raise ParseError(message, text, pos) from None
 
 
-def to_expr(value: object) -> Expr:
-    """An expression from text (parsed), a tree (as it is) or a Python number."""
-    if isinstance(value, str):
-        return parse(value)
-    from ..core.expr import as_expr
+def to_expr(value: object, *, keep_derivatives: bool = False) -> Expr:
+    """An expression from text (parsed), a tree (as it is) or a Python number.
 
-    return as_expr(value)
+    Derivatives written in it (``d/dx[x^2]``) are worked out, unless ``keep_derivatives``
+    (``derive`` shows them being worked out)."""
+    from ..core.expr import as_expr
+    from ..core.operators import worked_out
+
+    tree = parse(value) if isinstance(value, str) else as_expr(value)
+    return tree if keep_derivatives else worked_out(tree)
 
 
 def grammar_text() -> str:

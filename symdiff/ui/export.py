@@ -28,7 +28,7 @@ def markdown(derivations: Sequence[Derivation]) -> str:
     """A Markdown page: per derivation, the question, the answer as math, the worked steps."""
     parts = []
     for derivation in derivations:
-        question = f"d{_power(derivation.order)}/d{derivation.wrt.name}{_power(derivation.order)} [{derivation.expr}]"
+        question = f"{derivation.operator} [{derivation.expr}]"
         parts += [
             f"## {question}",
             "",
@@ -65,7 +65,3 @@ def write(path: str | Path, derivations: Derivation | Sequence[Derivation]) -> P
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
     return path
-
-
-def _power(order: int) -> str:
-    return "" if order == 1 else f"^{order}"

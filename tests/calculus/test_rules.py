@@ -3,7 +3,8 @@
 import pytest
 
 import symdiff
-from symdiff import DifferentiationError, Symbol, derive, diff, gradient, hessian, parse, simplify
+from symdiff import Derivative, DifferentiationError, Symbol, derive, diff, gradient, hessian, parse, simplify
+from symdiff.algebra.algebras import TREES
 from symdiff.calculus.rules import OUTER, RULES, plan
 from symdiff.core.expr import NODE_TYPES
 from symdiff.core.functions import FUNCTIONS
@@ -105,11 +106,15 @@ def test_every_node_kind_and_function_has_a_rule():
         "Number": parse("2"), "Symbol": x, "Constant": parse("pi"), "Add": parse("x + 1"),
         "Sub": parse("x - 1"), "Mul": parse("2x"), "Div": parse("x/2"), "Neg": parse("-x"),
         "Pow": parse("x^2"), "Call": parse("sin x"), "UndefinedCall": parse("f(x)"),
-        "Log": parse("log_2 x"), "Root": parse("root(x, 3)"),
+        "Log": parse("log_2 x"), "Root": parse("root(x, 3)"), "Derivative": Derivative(parse("x^2 t"), "t"),
     }
     assert set(samples) == {kind.__name__ for kind in NODE_TYPES}
     for node in samples.values():
         assert plan(node, x, lambda e: x in e.free_symbols).rule.id in RULES
+    # The engine never meets a written derivative from diff or derive (they work it out first);
+    # handed one directly, its derivative is the written derivative of one order more.
+    written = plan(samples["Derivative"], x, lambda e: x in e.free_symbols)
+    assert written.combine(TREES, ()) == Derivative(parse("x^2 t"), ("t", "x"))
     assert set(OUTER) == set(FUNCTIONS)
     for name in FUNCTIONS:
         assert diff(f"{name}(x^2)", "x") is not None
