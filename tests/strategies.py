@@ -10,6 +10,7 @@ from symdiff import (
     Add,
     Call,
     Constant,
+    Derivative,
     Div,
     Log,
     Mul,
@@ -61,6 +62,22 @@ def _branches(children: st.SearchStrategy, *, most: int = 4, exponents: st.Searc
 
 
 expressions = st.recursive(leaves, _branches, max_leaves=24)
+
+# For the syntax: derivatives written in the expression (d/dx[...], d^2/(dy dx)[...]), and the
+# names d, dx, dy that only the context tells from an operator (d/dx is one; (d)/dx is d over dx).
+OPERATOR_NAMES = ["x", "y", "t", "theta", "d", "dx"]
+written_leaves = st.one_of(leaves, st.sampled_from(["d", "dx", "dy", "d2", "D_1"]).map(Symbol))
+
+
+def _written_branches(children: st.SearchStrategy) -> st.SearchStrategy:
+    variables = st.lists(st.sampled_from(OPERATOR_NAMES), min_size=1, max_size=3).map(tuple)
+    return st.one_of(
+        _branches(children),
+        st.tuples(children, variables).map(lambda pair: Derivative(*pair)),
+    )
+
+
+written_expressions = st.recursive(written_leaves, _written_branches, max_leaves=24)
 
 # For numeric comparisons: small values, small whole exponents often, no undefined functions.
 numeric_leaves = st.one_of(

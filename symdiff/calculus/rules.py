@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple, TypeVar
 
 from ..algebra.algebras import Algebra
+from ..core.errors import SymdiffError
 from ..core.expr import (
     Add,
     Call,
@@ -109,9 +110,6 @@ GENERAL_POWER = _rule(
     "general_power", "Logarithmic Differentiation", "d/dx[u^v] = u^v*(v'*ln(u) + v*u'/u)"
 )
 UNDEFINED = _rule("undefined", "Undefined Function Rule", "d/dx[f(x)] = f'(x)")
-# Only reached by a tree built in Python and handed to the engine directly: diff and derive work
-# out a written derivative before they start, so d/dx[d/dt[u]] is a derivative of u's derivative.
-WRITTEN = _rule("written", "Derivative of a Derivative", "d/dx[d/dt[u]] = d^2/(dx dt)[u]")
 
 
 # --- the elementary functions: each one's rule and derivative (the chain rule's table) ---------
@@ -402,12 +400,6 @@ def undefined_rule(node: UndefinedCall, x: Symbol, depends: Depends) -> Plan:
     return _chain(_undefined_outer(node.name, node.order), node.argument, x)
 
 
-def written_rule(node: Derivative, x: Symbol, depends: Depends) -> Plan:
-    """d/dx[d/dt[u]] = d^2/(dx dt)[u]: one more variable to differentiate by, still to be worked out."""
-    higher = Derivative(node.operand, (*node.variables, x.name))
-    return Plan(WRITTEN, (), lambda a, d: a.of(higher), (("u", node.operand),))
-
-
 def _chain(outer: Outer, inner: Expr, x: Symbol) -> Plan:
     """d/dx[f(u)] = f'(u)*u', or the outer rule alone when u is x itself."""
     if inner == x:
@@ -440,7 +432,6 @@ _RULES_BY_KIND: dict[type[Expr], Callable[..., Plan]] = {
     UndefinedCall: undefined_rule,
     Log: log_rule,
     Root: root_rule,
-    Derivative: written_rule,
 }
 
 
@@ -450,5 +441,7 @@ def plan(node: Expr, x: Symbol, depends: Depends) -> Plan:
         return variable_rule(node, x)
     if not depends(node):
         return constant_rule(node, x)
+    if type(node) is Derivative:  # diff and derive work these out before the engine starts
+        raise SymdiffError(f"{node} is a derivative written in the expression: work it out first (symdiff.simplify)")
     return _RULES_BY_KIND[type(node)](node, x, depends)
 

@@ -314,6 +314,8 @@ class Symbol(Expr):
             raise ExpressionError(
                 f"{quote(name)} cannot be a symbol: a name starting with log_ is a logarithm to a base (log_2 x)"
             )
+        if name.startswith("D_") and len(name) > 2 and not name[2].isdigit():
+            raise ExpressionError(f"{quote(name)} cannot be a symbol: D_x is Euler's derivative by x (D_x x^2)")
         self._init((), name)
 
     @property

@@ -116,6 +116,38 @@ def _binary(node: Expr, level: int, operator: str) -> list[Piece]:
     ]
 
 
+def _division(node: Expr) -> list[Piece]:
+    pieces = _binary(node, PRODUCT, "/")
+    numerator, denominator = node.children
+    if pieces[0] is numerator and _ends_with_d(numerator) and _starts_with_d(denominator):
+        # d/dx and dy/dx read as derivatives; the quotient of the names d and dx is (d)/dx.
+        return ["(", numerator, ")", *pieces[1:]]
+    return pieces
+
+
+def _ends_with_d(node: Expr) -> bool:
+    """Whether ``node`` is written ending in a name that starts with d (or d^2, which d^2/dx^2 starts with)."""
+    while True:
+        kind = type(node)
+        if kind is Symbol:
+            return node.name.startswith("d")  # type: ignore[attr-defined]
+        if kind is Pow and type(node.children[0]) is Symbol and type(node.children[1]) is Number:
+            return node.children[0].name == "d"  # type: ignore[attr-defined]
+        if kind not in (Add, Sub, Mul, Div, Pow, Neg) or not node.children:
+            return False
+        node = node.children[-1]
+
+
+def _starts_with_d(node: Expr) -> bool:
+    while True:
+        kind = type(node)
+        if kind is Symbol:
+            return node.name.startswith("d")  # type: ignore[attr-defined]
+        if kind not in (Add, Sub, Mul, Div, Pow) or not node.children:
+            return False
+        node = node.children[0]
+
+
 def _neg(node: Expr) -> list[Piece]:
     operand = node.children[0]
     # -(-x) rather than --x, and -(x*y) since -x*y would read as (-x)*y.
@@ -162,7 +194,7 @@ _LAYOUT: dict[type[Expr], Layout] = {
     Add: lambda node: _chain(node, SUM, " + "),
     Sub: lambda node: _binary(node, SUM, " - "),
     Mul: lambda node: _chain(node, PRODUCT, "*"),
-    Div: lambda node: _binary(node, PRODUCT, "/"),
+    Div: _division,
     Neg: _neg,
     Pow: _pow,
     Call: lambda node: [node.name, "(", node.children[0], ")"],  # type: ignore[attr-defined]

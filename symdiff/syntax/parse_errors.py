@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 __all__ = ["explain", "misspelt_log_base"]
 
 # Terminals that can begin an expression (or a function's argument).
-_STARTERS = frozenset(
-    {"NUMBER", "NAME", "CONSTANT", "FUNC", "LOG_BASE", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS"}
-)
+_STARTERS = frozenset({
+    "NUMBER", "NAME", "CONSTANT", "FUNC", "LOG_BASE", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS",
+    "OPERATOR", "OPERATOR_BRACKET", "DERIVATIVE_OF",
+})
 
 # Characters the grammar never accepts, with what a person probably meant.
 _CHARACTER_ADVICE = {
@@ -28,8 +29,8 @@ _CHARACTER_ADVICE = {
     "=": "'=' is not part of an expression: type the expression alone (x^2 + 1, not y = x^2 + 1)",
     "<": "'<' is not part of an expression: symdiff reads expressions, not inequalities",
     ">": "'>' is not part of an expression: symdiff reads expressions, not inequalities",
-    "[": "use '(' and ')' for grouping",
-    "]": "use '(' and ')' for grouping",
+    "[": "use '(' and ')' for grouping; square brackets only follow a derivative, as in d/dx[x^2]",
+    "]": "use '(' and ')' for grouping; square brackets only follow a derivative, as in d/dx[x^2]",
     "{": "use '(' and ')' for grouping",
     "}": "use '(' and ')' for grouping",
     "|": "write abs(x) for |x|",
@@ -98,9 +99,15 @@ def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tup
         return "empty parentheses: put an expression between '(' and ')'", pos
     if len(before) >= 2 and before[-2].type in _FUNCTION_TOKENS and previous is not None and previous.type == "POW":
         return _after_function_power(before[-2], found), pos
+    if at_end and "RSQB" in expected:
+        opening = next(token for token in reversed(before) if token.type == "OPERATOR_BRACKET")
+        return f"missing ']': the '[' at {_place(text, opening.end_pos - 1)} is never closed", pos
     if at_end and unclosed and "RPAR" in expected:
         opening = unclosed[-1]
         return f"missing ')': the '(' at {_place(text, opening.start_pos)} is never closed", pos
+    if previous is not None and previous.type in ("OPERATOR", "OPERATOR_BRACKET"):
+        operator = previous.strip(" \t[")
+        return f"{operator} needs the expression to differentiate after it, as in {operator} x^2, {found_text}", pos
     head = _function_head(before)
     if head is not None:
         return f"expected the argument of {head} (as in {head}(x) or {head} x), {found_text}", pos

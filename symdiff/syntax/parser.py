@@ -10,9 +10,10 @@ never reach the caller.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..core.errors import ParseError, SymdiffError
+from ..core.errors import ParseError, SymdiffError, quote
 from ..core.expr import Expr
 from .bounds import MAX_INPUT_LENGTH
 
@@ -24,8 +25,11 @@ __all__ = ["grammar_text", "parse", "to_expr"]
 _GRAMMAR_NAME = "symdiff.lark"
 
 
-def parse(text: str) -> Expr:
+def parse(text: str, *, defined: Iterable[str] = ()) -> Expr:
     """The expression tree for ``text``, e.g. ``parse("3x^2 sin x")``.
+
+    ``defined`` names the names that stand for something (a session's ``y = x^2``): only for
+    those does ``dy/dx`` read as a derivative; for others it is refused with the readings.
 
     Raises ``ParseError`` (with ``line``, ``column`` and a caret display) for anything that is
     not an expression, and for input past ``MAX_INPUT_LENGTH`` characters or ``MAX_DEPTH``
@@ -43,10 +47,13 @@ def parse(text: str) -> Expr:
         raise ParseError("the input is empty: type an expression such as x^2 sin x", text, len(text))
     from lark.exceptions import UnexpectedInput
 
-    from ._transformer import Rejected
+    if isinstance(defined, str) or not all(isinstance(name, str) for name in defined):
+        raise SymdiffError(f"defined is a collection of names such as {{'y'}}, not {quote(defined)}")
+    from ._transformer import PARSING, Rejected
     from .parse_errors import explain, misspelt_log_base
 
     parser = _lark()
+    context = PARSING.set((text, frozenset(defined)))
     try:
         return parser.parse(text)  # type: ignore[no-any-return]
     except Rejected as rejected:
@@ -55,6 +62,8 @@ def parse(text: str) -> Expr:
     except UnexpectedInput as error:
         message, pos = explain(error, text, parser)
         raise ParseError(message, text, pos) from None
+    finally:
+        PARSING.reset(context)
 
 
 def to_expr(value: object, *, keep_derivatives: bool = False) -> Expr:

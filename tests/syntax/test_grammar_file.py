@@ -56,7 +56,9 @@ def test_name_pattern_matches_the_symbol_constructor():
 @pytest.mark.parametrize("rule", ["sum", "product", "prod_closed", "prod_open", "unary", "pow", "superscript_pow",
                                   "sqrt_sign", "number", "symbol", "constant", "call", "call_power",
                                   "call_superscript", "call_two", "undefined_call", "textbook_argument",
-                                  "textbook_call", "textbook_unary"])
+                                  "textbook_call", "textbook_unary", "terms", "derivative_open",
+                                  "derivative_closed", "derivative_signed", "derivative_scaled",
+                                  "derivative_times", "derivative_of"])
 def test_every_rule_and_alias_has_a_builder(rule):
     from symdiff.syntax._transformer import ExpressionBuilder
 

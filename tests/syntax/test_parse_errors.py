@@ -73,6 +73,28 @@ ERRORS = [
     ("2 + 1e" + "9" * 5000, 1, 5, "power of ten is beyond ±1,000"),
     ("11e1000", 1, 1, "power of ten is beyond ±1,000"),  # 1.1e1001: its text would not read back
     ("0.5e-1000", 1, 1, "power of ten is beyond ±1,000"),
+    # malformed numbers are typos, not products (1..2 was read as 1*0.2)
+    ("1..2", 1, 3, "is not a number: a number has at most one decimal point"),
+    ("3.4.5", 1, 4, "at most one decimal point"),
+    ("x + 2.5.1", 1, 8, "at most one decimal point"),
+    # derivative notation
+    ("d/dx", 1, 5, "d/dx needs the expression to differentiate after it, as in d/dx x^2, but the input ended"),
+    ("x + d/dx", 1, 9, "d/dx needs the expression to differentiate after it"),
+    ("d/dx + 1", 1, 5, "d/dx needs the expression to differentiate after it"),
+    ("d/dx[", 1, 6, "d/dx needs the expression"),
+    ("d/dx[x^2", 1, 9, "missing ']': the '[' at column 5 is never closed"),
+    ("d/dx (x^2) + 1", 1, 1, "d/dx (x^2) + ... is ambiguous: write d/dx[x^2] + ... for the derivative of the"),
+    ("2*d/dx (x) - x", 1, 3, "is ambiguous"),
+    ("d2/dxdy x^3 y^2", 1, 1, "for the mixed partial of x, y write d^2/(dx dy) or ∂^2/∂x∂y"),
+    ("d^2/dxdy x^3 y^2", 1, 1, "the order on top is 2 but dxdy below adds up to 1"),
+    ("d/dxdy x^3 y^2", 1, 1, "differentiates by one variable xdy, which is not in the expression"),
+    ("d^2/dx x", 1, 1, "the order on top is 2 but dx below adds up to 1"),
+    ("∂^3/∂x∂y x y", 1, 1, "the order on top is 3 but ∂x ∂y below adds up to 2"),
+    ("d/dsin x", 1, 1, "'sin' is a function or constant, not a variable to differentiate by"),
+    ("D_pi x", 1, 1, "'pi' is a function or constant"),
+    ("dy/dx", 1, 1, "dy/dx reads as the derivative of y, but y is not defined here"),
+    ("x + dist/dx", 1, 5, "(dist)/dx for a quotient of names"),
+    ("[x]", 1, 1, "square brackets only follow a derivative, as in d/dx[x^2]"),
 ]
 
 

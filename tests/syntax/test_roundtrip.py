@@ -2,7 +2,7 @@
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import expressions, function_names
+from strategies import function_names, written_expressions
 
 from symdiff import Expr, parse
 from symdiff.core.expr import NODE_TYPES
@@ -23,26 +23,26 @@ def _rebuilt(expr: Expr) -> Expr:
     return fold(expr, copy)
 
 
-@given(expressions)
+@given(written_expressions)
 def test_printed_text_parses_back_to_an_equal_tree(expr):
     text = str(expr)
     assert parse(text) == expr, text
 
 
-@given(expressions)
+@given(written_expressions)
 def test_equal_trees_hash_equally(expr):
     twin = _rebuilt(expr)
     assert twin is not expr or not expr.children
     assert twin == expr and hash(twin) == hash(expr)
 
 
-@given(expressions, expressions)
+@given(written_expressions, written_expressions)
 def test_equality_agrees_with_printed_form(left, right):
     # Printing is faithful, so two trees are equal exactly when they print the same.
     assert (left == right) == (str(left) == str(right))
 
 
-@given(expressions)
+@given(written_expressions)
 def test_repr_and_tree_text_never_raise(expr):
     assert repr(expr).startswith(type(expr).__name__)
     assert sum(1 for _ in preorder(expr)) >= 1
@@ -53,7 +53,7 @@ def test_the_strategy_covers_every_node_kind_and_function():
     kinds = set()
 
     @settings(max_examples=500)
-    @given(expressions)
+    @given(written_expressions)
     def collect(expr):
         kinds.update(type(node) for node, _ in preorder(expr))
 
@@ -61,7 +61,7 @@ def test_the_strategy_covers_every_node_kind_and_function():
     assert kinds == set(NODE_TYPES)
 
 
-@given(st.lists(expressions, min_size=2, max_size=5))
+@given(st.lists(written_expressions, min_size=2, max_size=5))
 def test_python_sums_match_parsed_sums(terms):
     total = terms[0]
     for term in terms[1:]:
