@@ -22,7 +22,7 @@ from .reals import real_array, real_number
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["METHODS", "Integral", "IntegrationError", "integrate", "integrate_samples"]
+__all__ = ["DEFAULT_N", "METHODS", "Integral", "IntegrationError", "integrate", "integrate_samples"]
 
 # Each method's order p (the error falls as 1/n^p for a smooth function) and its formula.
 METHODS: dict[str, tuple[int, str]] = {
@@ -42,7 +42,9 @@ _LATEX_FORMULAS = {
 _NAMES = {"left": "left Riemann sum", "right": "right Riemann sum", "midpoint": "midpoint sum",
           "trapezoid": "trapezoid rule", "simpson": "Simpson's rule"}  # fmt: skip
 
+DEFAULT_N = 100  # intervals when none are asked for: here, on the command line and in the REPL
 WORKING_LIMIT = 50  # the sample table is kept for at most this many intervals
+_NOISE = 1e-12  # an entry this small beside the largest in its column is rounding (sin(pi) = 1.2e-16)
 MAX_N = 10**8  # beyond this, rounding in the sum outweighs any gain in the rule's accuracy
 _CHUNK = 1 << 20  # points evaluated at a time: memory stays bounded however large n is
 
@@ -102,12 +104,34 @@ class Integral:
         else:
             point = "m_i" if self.method == "midpoint" else "x_i"
             lines.append(f"  {'i':>4}  {point:>12}  {'f(' + point + ')':>14}  {'weight':>12}  {'weight·f':>14}")
-            for i, x, y, w in self.rows:
-                lines.append(f"  {i:>4}  {x:>12.6g}  {y:>14.8g}  {w:>12.6g}  {w * y:>14.8g}")
-        lines.append(f"  = {self.value:.12g}" + ("  (the sum of weight·f)" if self.rows else ""))
+            for i, x, y, w, wy in self._table():
+                lines.append(f"  {i:>4}  {x:>12.6g}  {y:>14.8g}  {w:>12.6g}  {wy:>14.8g}")
+        lines.append(f"  = {self._total():.12g}" + ("  (the sum of weight·f)" if self.rows else ""))
         if self.error is not None:
             lines.append(f"  error estimate (Richardson, n = {self.n} against {self._other_n()}): ± {self.error:.3g}")
         return "\n".join(lines)
+
+    def _table(self) -> list[tuple[int, float, float, float, float]]:
+        """The rows with weight·f, each entry rounded to its column's scale: one below _NOISE times
+        the column's largest magnitude is rounding error and shows as 0, not as 1.2e-16 beside 1."""
+        table = [(i, x, y, w, w * y) for i, x, y, w in self.rows or ()]
+        scales = [_scale(row[c] for row in table) for c in range(1, 5)]
+        return [(row[0], *(_to_scale(v, scale) for v, scale in zip(row[1:], scales, strict=True))) for row in table]
+
+    def _total(self) -> float:
+        """The value as the sum of the weight·f column. Its rounding error is absolute, a few ulps
+        of the column's largest entry, so digits below _NOISE times that entry are noise and are
+        rounded away (0.5 - 0.5 + 2e-9 is 2e-09, not 2.00000005446e-09; sin on [-pi, pi] is 0,
+        not 6.4e-17). The value itself is not changed."""
+        value = float(self.value)
+        scale = _scale(w * y for _, _, y, w in self.rows or ())
+        if value == 0 or not math.isfinite(value) or not 0 < scale < math.inf:
+            return value + 0.0  # + 0.0: no "-0"
+        place = math.floor(math.log10(scale) + math.log10(_NOISE))  # the digit where rounding error starts
+        lead = math.floor(math.log10(abs(value)))
+        if lead < place:
+            return 0.0
+        return float(f"{value:.{min(lead - place, 16)}e}")  # rounded at that digit, by decimal formatting
 
     def _other_n(self) -> int:
         return self.n * 2 if self.expr is not None else self.n // 2
@@ -126,15 +150,25 @@ class Integral:
             point = "m_i" if self.method == "midpoint" else "x_i"
             parts.append(r"\begin{array}{rrrrr}")
             parts.append(rf"i & {point} & f({point}) & \text{{weight}} & \text{{weight}}\cdot f \\ \hline")
-            for i, x, y, w in self.rows:
-                parts.append(rf"{i} & {_num(x)} & {_num(y)} & {_num(w)} & {_num(w * y)} \\")
+            for i, x, y, w, wy in self._table():
+                parts.append(rf"{i} & {_num(x)} & {_num(y)} & {_num(w)} & {_num(wy)} \\")
             parts.append(r"\end{array} \\")
         name = escape_text(_NAMES[self.method])
-        parts.append(rf"\text{{{name}, }} n = {self.n}: \quad {_num(self.value, 12)}")
+        parts.append(rf"\text{{{name}, }} n = {self.n}: \quad {_num(self._total(), 12)}")
         if self.error is not None:
             parts[-1] += rf" \pm {_num(self.error, 3)}"
         parts.append(r"\end{gather*}")
         return "\n".join(parts)
+
+
+def _scale(column: Any) -> float:
+    """The largest finite magnitude in a column (0 for none)."""
+    return max((abs(v) for v in column if math.isfinite(v)), default=0.0)
+
+
+def _to_scale(value: float, scale: float) -> float:
+    """0 for a value that is rounding error beside ``scale`` (and for -0.0); else the value."""
+    return 0.0 if abs(value) <= _NOISE * scale else value
 
 
 def _num(value: float, digits: int = 8) -> str:
@@ -149,7 +183,7 @@ def _num(value: float, digits: int = 8) -> str:
 
 
 def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, b: object = 1, *,
-              method: str = "trapezoid", n: int = 100) -> Integral:
+              method: str = "trapezoid", n: int = DEFAULT_N) -> Integral:
     """Estimate ∫ₐᵇ expr d(var) with ``n`` intervals by ``method`` (left, right, midpoint,
     trapezoid, simpson). ``a`` and ``b`` may be numbers or constant expressions ("pi/2");
     ``a > b`` gives the signed integral. Raises ``IntegrationError`` where the function has no
@@ -273,7 +307,7 @@ def _check_endpoints(f: Any, tree: Expr, name: str, lo: float, hi: float, method
             continue
         if settles:
             raise IntegrationError(f"{what}, though it settles to a limit next to it: the midpoint sum never "
-                                   "evaluates the endpoints, so method='midpoint' can estimate this area")
+                                   "evaluates the endpoints, so the midpoint method can estimate this area")
         raise IntegrationError(f"{what} and does not settle next to it: the integral is improper there, and a "
                                "Riemann sum cannot be trusted to estimate it (split off or substitute away the "
                                "singularity)")
@@ -547,7 +581,7 @@ def _exact_simpson(y: np.ndarray, h: np.ndarray, i: int, *, last_interval: bool)
         ratio = max(h0, h1) / min(h0, h1)
         why = (f"the widths x[{i + 1}] - x[{i}] = {float(h0):.3g} and x[{i + 2}] - x[{i + 1}] = {float(h1):.3g} "
                f"differ by a factor of {big(ratio)}, which makes that parabola extremely steep; use "
-               "method='trapezoid', or drop the nearly repeated point" if ratio > 1e6 else
+               "the trapezoid rule, or drop the nearly repeated point" if ratio > 1e6 else
                "the samples and widths are too large")
         part = f"of the last interval (x[{i + 1}] to x[{i + 2}]) " if last_interval else ""
         raise IntegrationError(

@@ -12,11 +12,13 @@ import argparse
 import sys
 
 from ..core.errors import SymdiffError
+from ..numeric.area import DEFAULT_N, METHODS
 from .arguments import EXIT_BAD_INPUT, EXIT_OK, split_arguments
+from .plot import DEFAULT_PLOT_FILE  # matplotlib itself is imported only when a picture is drawn
 
-_AREA_EXAMPLES = """\
+_AREA_EXAMPLES = f"""\
 examples:
-  symdiff area "sin x" 0 pi                        trapezoid rule, n = 100
+  symdiff area "sin x" 0 pi                        trapezoid rule, n = {DEFAULT_N}
   symdiff area "sin x" 0 pi --method simpson -n 10 --steps
   symdiff area "e^(-x^2)" -2 2 --method midpoint -n 8 --latex
   symdiff area "x^2" 0 1 -n 4 --method left --plot left.png
@@ -39,8 +41,6 @@ _SWITCHES = frozenset({"--steps", "--latex", "--no-derivative", "-h", "--help"})
 
 
 def area_main(argv: list[str]) -> int:
-    from ..numeric.area import METHODS
-
     parser = argparse.ArgumentParser(
         prog="symdiff area", description="Estimate the area under a curve by a Riemann sum, the trapezoid rule "
         "or Simpson's rule, with an error estimate.", epilog=_AREA_EXAMPLES,
@@ -50,7 +50,7 @@ def area_main(argv: list[str]) -> int:
     parser.add_argument("a", help="the lower bound (a number or constant expression, e.g. 0 or pi/2)")
     parser.add_argument("b", help="the upper bound")
     parser.add_argument("-m", "--method", default="trapezoid", choices=list(METHODS), help="(default: trapezoid)")
-    parser.add_argument("-n", type=int, default=100, help="the number of intervals (default 100)")
+    parser.add_argument("-n", type=int, default=DEFAULT_N, help=f"the number of intervals (default {DEFAULT_N})")
     parser.add_argument("--wrt", metavar="VAR", help="the variable (default: the only one, else x)")
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--steps", action="store_true", help="show the working: the rule and the table of samples")
@@ -81,8 +81,6 @@ def area_main(argv: list[str]) -> int:
 
 
 def plot_main(argv: list[str]) -> int:
-    from ..numeric.area import METHODS
-
     parser = argparse.ArgumentParser(
         prog="symdiff plot", description="Draw a function with its derivative and a tangent line, or the shapes "
         "of a Riemann sum under it, to an image file.", epilog=_PLOT_EXAMPLES,
@@ -96,7 +94,8 @@ def plot_main(argv: list[str]) -> int:
     parser.add_argument("-m", "--method", default="midpoint", choices=list(METHODS), help="with --riemann")
     parser.add_argument("--no-derivative", action="store_true", help="leave out the derivative's curve")
     parser.add_argument("--wrt", metavar="VAR", help="the variable (default: the only one, else x)")
-    parser.add_argument("-o", "--output", default="plot.png", metavar="FILE", help="the image (default plot.png)")
+    parser.add_argument("-o", "--output", default=DEFAULT_PLOT_FILE, metavar="FILE",
+                        help=f"the image: .png, .svg or .pdf (default {DEFAULT_PLOT_FILE})")
     options = parser.parse_args(split_arguments(argv, _PLOT_VALUED, _SWITCHES))
     try:
         from .plot import plot_function, plot_riemann
@@ -112,5 +111,5 @@ def plot_main(argv: list[str]) -> int:
     except SymdiffError as error:
         print(f"symdiff: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(f"wrote {options.output}")
+    print(f"wrote {options.output}", file=sys.stderr)  # as `symdiff EXPR -o FILE` does: stdout stays for results
     return EXIT_OK

@@ -1,7 +1,8 @@
 """Pictures of the calculus: a function with its derivative and a tangent line, the rectangles or
 trapezoids of a Riemann sum, a ROC curve with its AUC.
 
-matplotlib is an optional extra (``pip install "symdiff[plot]"``), imported on first use. Each
+matplotlib is an optional extra (``pip install ".[plot]"`` in a checkout, as the README says, or
+``pip install matplotlib``), imported on first use. Each
 function returns a ``matplotlib.figure.Figure`` (made without pyplot, so no window and no global
 state) and, given ``path``, also saves it (PNG by default; the extension chooses the format).
 """
@@ -20,9 +21,16 @@ if TYPE_CHECKING:
     import numpy as np
     from matplotlib.figure import Figure
 
-__all__ = ["PlotError", "plot_function", "plot_riemann", "plot_roc"]
+__all__ = ["DEFAULT_PLOT_FILE", "PlotError", "plot_function", "plot_riemann", "plot_roc"]
+
+DEFAULT_PLOT_FILE = "symdiff-plot.png"  # where `symdiff plot` and the REPL's :plot draw when not told
+INSTALL_PLOT = 'pip install ".[plot]"'  # as the README writes it (a test holds them together)
 
 _POINTS = 801  # samples along a curve
+_BULK = (5, 95)  # the percentiles that make a curve's bulk, for the y-limits
+_POLE_REACH = 4.0  # an end this many bulk widths beyond the bulk is a pole's, and is cut back
+_MARGIN = 0.5  # how far past the bulk (in bulk widths) a cut view still reaches
+_STEEP = 1.25  # beside a pole, a sample is at least this many times a neighbour (1/sqrt(x): 1.41)
 
 
 class PlotError(SymdiffError):
@@ -48,25 +56,33 @@ def plot_function(expr: Expr | str, a: object = None, b: object = None, *, var: 
     _check_interval(lo, hi)
     xs = np.linspace(lo, hi, _POINTS)
     f = lambdify(tree, [name], invalid="nan")
-    figure = _figure()
-    axes = figure.add_subplot()
-    ys = f(xs)
-    shown = [ys]
-    axes.plot(xs, ys, label=f"f({name}) = {to_text(tree, 50)}", color="C0", linewidth=2)
+    ys = _samples(f, xs)
+    undefined = ~np.isfinite(ys)  # f' and the tangent belong only where f itself exists (ln x: x > 0)
     slope_expr = diff(tree, name) if derivative or at is not None else None
+    slopes = None
     if derivative and slope_expr is not None:
-        slopes = lambdify(slope_expr, [name], invalid="nan")(xs)
-        shown.append(slopes)
-        axes.plot(xs, slopes, label=f"f'({name}) = {to_text(slope_expr, 50)}", color="C1", linestyle="--")
+        slopes = np.where(undefined, np.nan, _samples(lambdify(slope_expr, [name], invalid="nan"), xs))
+    touch = None
     if at is not None and slope_expr is not None:
         y0 = _value_at(f, at, tree, name)
         m = _value_at(lambdify(slope_expr, [name], invalid="nan"), at, slope_expr, name)
-        line = f"tangent at {name} = {at:g}: y = {y0:.4g} + {m:.4g}·({name} − {at:g})"
-        axes.plot(xs, y0 + m * (xs - at), color="C2", linewidth=1.2, label=line)
+        touch = (y0, m, np.where(undefined, np.nan, y0 + m * (xs - at)))
+    view = _view(ys, [] if slopes is None else [slopes], [] if touch is None else [touch[0]])
+    figure = _figure()
+    axes = figure.add_subplot()
+    axes.plot(*_break_at_poles(xs, ys, view), label=f"f({name}) = {to_text(tree, 50)}", color="C0", linewidth=2)
+    if slopes is not None and slope_expr is not None:
+        axes.plot(*_break_at_poles(xs, slopes, view), label=f"f'({name}) = {to_text(slope_expr, 50)}", color="C1",
+                  linestyle="--")
+    if touch is not None:
+        y0, m, line = touch
+        label = f"tangent at {name} = {at:g}: y = {y0:.4g} + {m:.4g}·({name} − {at:g})"
+        axes.plot(xs, line, color="C2", linewidth=1.2, label=label)
         axes.plot([at], [y0], "o", color="C2")
     axes.axhline(0, color="0.6", linewidth=0.8)
     axes.set_xlim(lo, hi)
-    _limit_y(axes, shown)
+    if view is not None:
+        axes.set_ylim(*view)
     axes.set_xlabel(name)
     axes.legend(loc="best", fontsize="small")
     axes.grid(True, alpha=0.3)
@@ -109,10 +125,13 @@ def plot_riemann(expr: Expr | str, a: object, b: object, n: int = 8, *, method: 
             axes.fill_between(xs, np.polyval(parabola, xs), **style)
         axes.plot(edges, heights, "o", color="C3", markersize=3)
     xs = np.linspace(min(lo, hi), max(lo, hi), _POINTS)
-    ys = f(xs)
-    axes.plot(xs, ys, color="C0", linewidth=2, label=f"{to_text(tree, 50)}")
+    ys = _samples(f, xs)
+    tops = np.asarray(heights, dtype=float)
+    view = _view(ys, [], [0.0, *tops[np.isfinite(tops)].tolist()])  # every shape whole: it is what is added
+    axes.plot(*_break_at_poles(xs, ys, view), color="C0", linewidth=2, label=f"{to_text(tree, 50)}")
     axes.axhline(0, color="0.4", linewidth=0.8)
-    _limit_y(axes, [ys, heights, np.zeros(1)])
+    if view is not None:
+        axes.set_ylim(*view)
     error = "" if result.error is None else f" ± {result.error:.2g}"
     axes.set_title(f"{method} (n = {n}): ∫ ≈ {result.value:.6g}{error}", fontsize="medium")
     axes.set_xlabel(name)
@@ -148,7 +167,8 @@ def _figure(size: tuple[float, float] = (7.5, 5)) -> Figure:
     try:
         from matplotlib.figure import Figure
     except ImportError:
-        raise PlotError('plots need matplotlib: pip install "symdiff[plot]" (or pip install matplotlib)') from None
+        raise PlotError(f"plots need matplotlib: {INSTALL_PLOT} in the symdiff checkout, or pip install matplotlib"
+                        ) from None
     return Figure(figsize=size, layout="constrained")
 
 
@@ -172,18 +192,90 @@ def _value_at(f: Any, at: float, tree: Expr, name: str) -> float:
     return value
 
 
-def _limit_y(axes: Any, series: list[np.ndarray]) -> None:
-    """Keep the picture readable near a pole (1/x at 0): fit the bulk of the values, not their extremes."""
+def _samples(f: Any, xs: np.ndarray) -> np.ndarray:
+    """f at every x as a float array of the same shape (a constant gives a constant array)."""
     import numpy as np
 
-    values = np.concatenate([np.ravel(s) for s in series])
-    values = values[np.isfinite(values)]
-    if not values.size:
-        return
-    low, high = np.percentile(values, [1, 99])
-    if values.min() < low - 10 * (high - low) or values.max() > high + 10 * (high - low):
-        pad = 0.1 * (high - low or 1.0)
-        axes.set_ylim(low - pad, high + pad)
+    return np.broadcast_to(np.asarray(f(xs), dtype=float), xs.shape).copy()
+
+
+def _extent(values: np.ndarray) -> tuple[float, float, bool, bool] | None:
+    """(low, high, low_cut, high_cut): the range of the finite values, except that an end a pole
+    throws far out (1/x next to 0) is cut back to the bulk's percentile plus a margin.
+
+    An end is a pole's when it lies many bulk widths beyond the bulk, as a smooth function's
+    ends do not (x^3, e^x), and its sample rises steeply out of its neighbours, as a narrow but
+    smooth peak's does not (1/(1 + 100x^2)).
+    """
+    import numpy as np
+
+    finite = np.isfinite(values)
+    if not finite.any():
+        return None
+    kept = values[finite]
+    low, high = (float(q) for q in np.percentile(kept, _BULK))
+    spread = high - low
+    lowest = int(np.argmin(np.where(finite, values, np.inf)))
+    highest = int(np.argmax(np.where(finite, values, -np.inf)))
+    cut_low = bool(spread > 0 and values[lowest] < low - _POLE_REACH * spread and _steep(values, lowest))
+    cut_high = bool(spread > 0 and values[highest] > high + _POLE_REACH * spread and _steep(values, highest))
+    return (low - _MARGIN * spread if cut_low else float(kept.min()),
+            high + _MARGIN * spread if cut_high else float(kept.max()), cut_low, cut_high)
+
+
+def _steep(values: np.ndarray, i: int) -> bool:
+    """Whether sample i is at least _STEEP times the size of a finite neighbour, as beside a pole
+    (1/x at x = h is twice its value at 2h; a smooth peak's neighbours are about its size)."""
+    import math
+
+    size = abs(values[i])
+    return any(math.isfinite(values[j]) and size >= _STEEP * abs(values[j])
+               for j in (i - 1, i + 1) if 0 <= j < values.size)
+
+
+def _view(main: np.ndarray, others: list[np.ndarray], points: list[float]) -> tuple[float, float] | None:
+    """The y-limits, or None to let matplotlib fit every value (nothing has a pole).
+
+    The view fits ``main`` (f), cut back at a pole; every other series (f') widens it where it
+    has no pole, but not where it has one: the derivative of a pole is a steeper pole and would
+    squeeze f flat (1/x beside -1/x^2). ``points`` (the tangent point, the tops of the Riemann
+    shapes) stay in view.
+    """
+    import math
+
+    extent = _extent(main)
+    if extent is None:
+        return None
+    low, high, cut_low, cut_high = extent
+    cut = cut_low or cut_high
+    for series in others:
+        other = _extent(series)
+        if other is None:
+            continue
+        cut = cut or other[2] or other[3]
+        low = low if other[2] else min(low, other[0])
+        high = high if other[3] else max(high, other[1])
+    if not cut:
+        return None
+    low, high = min([low, *points]), max([high, *points])
+    pad = 0.05 * (high - low) or 1.0
+    view = (low - pad, high + pad)
+    return view if all(map(math.isfinite, view)) else None  # values near the float limit: matplotlib fits them
+
+
+def _break_at_poles(xs: np.ndarray, ys: np.ndarray, view: tuple[float, float] | None) -> tuple[np.ndarray, ...]:
+    """The samples with a gap (nan) wherever two neighbours sit beyond opposite edges of the view
+    with opposite signs: a pole between them (tan x at pi/2), which a line would join by a
+    vertical stroke from -inf to +inf that is no part of the graph."""
+    import numpy as np
+
+    if view is None:
+        return xs, ys
+    low, high = view
+    left, right = ys[:-1], ys[1:]
+    across = (np.sign(left) * np.sign(right) < 0) & (((left > high) & (right < low)) | ((left < low) & (right > high)))
+    gaps = np.flatnonzero(across) + 1
+    return np.insert(xs, gaps, (xs[gaps - 1] + xs[gaps]) / 2), np.insert(ys, gaps, np.nan)
 
 
 def _finish(figure: Figure, path: str | Path | None) -> Figure:

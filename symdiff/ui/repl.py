@@ -209,7 +209,7 @@ class Session:
         return f"{verdict}\n  d/d{wrt or choose_variable(expr).name} [{expr}] = {result}"
 
     def _area(self, line: str, start: int) -> str:
-        from ..numeric.area import METHODS, integrate
+        from ..numeric.area import DEFAULT_N, METHODS, integrate
 
         expr_end, extras = _trailing_fields(line, start, 4)
         expr = self._expression(line, start, expr_end)
@@ -218,7 +218,7 @@ class Session:
         method = extras[2].lower() if len(extras) > 2 else "trapezoid"
         if method not in METHODS:
             raise SymdiffError(f"unknown method {quote(extras[2])}: use one of {', '.join(METHODS)}")
-        n = 10
+        n = DEFAULT_N
         if len(extras) > 3:
             if not extras[3].isdigit():
                 raise SymdiffError(f"n is a whole number of intervals, not {quote(extras[3])}")
@@ -230,11 +230,11 @@ class Session:
         return result.working()
 
     def _plot(self, line: str, start: int) -> str:
-        from .plot import plot_function
+        from .plot import DEFAULT_PLOT_FILE, plot_function
 
         expr_end, extras = _trailing_fields(line, start, 2)
         expr = self._expression(line, start, expr_end)
-        path = "symdiff-plot.png"
+        path = DEFAULT_PLOT_FILE
         if extras and Path(extras[-1]).suffix.lower() in (".png", ".pdf", ".svg", ".jpg", ".jpeg"):
             path = extras.pop()
         if len(extras) > 1:

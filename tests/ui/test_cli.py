@@ -194,3 +194,56 @@ def test_area_help_and_bad_options(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["area", "x", "0", "1", "--method", "gauss"])
     assert exit_info.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_plot_and_area_say_on_stderr_what_they_wrote(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    for argv, name, out in [
+        (["plot", "sin x", "--tangent", "1", "-o"], "t.png", ""),
+        (["plot", "x^2", "--from", "-1", "--to", "1", "--riemann", "4", "-o"], "r.svg", ""),
+        (["area", "x^2", "0", "1", "-n", "4", "--plot"], "a.png", "0.34375  (error estimate ± 0.0104)\n"),
+    ]:
+        path = tmp_path / name
+        assert run(capsys, *argv, str(path)) == (0, out, f"wrote {path}\n")  # as `symdiff EXPR -o FILE`
+        assert path.stat().st_size > 1000
+
+
+def test_the_command_line_and_the_repl_share_their_defaults(capsys, tmp_path, monkeypatch):
+    pytest.importorskip("matplotlib")
+    from symdiff.numeric.area import DEFAULT_N
+    from symdiff.ui.plot import DEFAULT_PLOT_FILE
+    from symdiff.ui.repl import Session
+
+    status, out, _ = run(capsys, "area", "x^2", "0", "1", "--steps")
+    heading = f"∫ x^2 dx from 0 to 1, trapezoid rule with n = {DEFAULT_N} "
+    assert status == 0 and out.startswith(heading) and Session().handle(":area x^2, 0, 1").startswith(heading)
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "plot", "x^2") == (0, "", f"wrote {DEFAULT_PLOT_FILE}\n")
+    (tmp_path / DEFAULT_PLOT_FILE).unlink()
+    assert Session().handle(":plot x^2") == f"wrote {DEFAULT_PLOT_FILE}"
+    assert (tmp_path / DEFAULT_PLOT_FILE).read_bytes().startswith(b"\x89PNG")
+    for command, default in [("area", f"(default {DEFAULT_N})"), ("plot", f"(default {DEFAULT_PLOT_FILE})")]:
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert default.replace(" ", "") in "".join(capsys.readouterr().out.split())  # argparse wraps the help
+
+
+# (argv, what the error says): errors speak the command line's language, never Python's (method='midpoint')
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["area", "sin(x)/x", "0", "1"], "settles to a limit next to it: the midpoint sum never evaluates the "
+                                         "endpoints, so the midpoint method can estimate this area"),
+        (["area", "1/x", "0", "1", "-m", "midpoint"], "the integral is improper there"),
+        (["area", "1/(x - 0.5)", "0", "1", "-n", "10"], "split the integral at it"),
+        (["area", "x", "0", "1", "-m", "simpson", "-n", "3"], "n must be even, not 3 (try 4)"),
+    ],
+)
+def test_area_errors_give_hints_without_python_syntax(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "") and message in " ".join(err.split()) and "='" not in err
+
+
+def test_the_hinted_method_then_works(capsys):
+    status, out, _ = run(capsys, "area", "sin(x)/x", "0", "1", "--method", "midpoint")
+    assert status == 0 and out.startswith("0.94608")  # Si(1) = 0.946083...
