@@ -43,7 +43,7 @@ COMMAND_TABLE = [
     (":check sin(x)^2 = sin(2x)", "Correct"),  # equal, though not by simplification
     (":check sin x = cos(x) + 0.001", "Not the derivative"),
     (":area x^2, 0, 1, simpson, 4", "= 0.333333333333"),
-    (":area sin x, 0, pi", "∫ sin(x) dx from 0 to pi, trapezoid rule with n = 10"),
+    (":area sin x, 0, pi", "∫ sin(x) dx from 0 to pi, trapezoid rule with n = 100 ("),
     (":area e^x, 1, 0, midpoint, 2", "= -1.7005"),
     (":steps brief", "steps: brief"),
     (":steps", "steps: on"),
