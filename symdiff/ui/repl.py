@@ -10,86 +10,81 @@ fault, and the session goes on.
 
 from __future__ import annotations
 
-import math
-import os
-import random
+import inspect
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from ..algebra.textbook import simplify
-from ..calculus.differentiate import DifferentiationError, derive, gradient
+from ..calculus.differentiate import derive
+from ..calculus.partials import worked_gradient, worked_hessian
+from ..calculus.trace import Derivation
 from ..core.errors import ParseError, SymdiffError, quote
-from ..core.expr import RESERVED_NAMES, Expr, Number, Symbol
+from ..core.expr import Derivative, Expr, Symbol, UndefinedCall
 from ..core.functions import FUNCTIONS
+from ..core.notation import operator_text
+from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, DefinitionError, Definitions
+from .reading import choose_variable, compare, derivative_prefix, split_name_check, trailing_fields, variable_fields
+from .results import (
+    AreaResult,
+    DerivativeResult,
+    PartialsResult,
+    Result,
+    SimplifyResult,
+    ValueResult,
+    notation_options,
+)
+from .results import write as write_results
+from .terminal import Quit, completer, highlighter, interactive, piped
 
-if TYPE_CHECKING:
-    from ..calculus.trace import Derivation
-    from ..numeric.area import Integral
-
-__all__ = ["COMMANDS", "Session", "choose_variable", "completer", "highlighter", "interactive", "main", "piped"]
+__all__ = [
+    "COMMANDS", "Quit", "Session", "choose_variable", "completer", "highlighter", "interactive", "main", "piped",
+]
 
 # Each command with an example; :help prints this.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "d/dx": ("d/dx <expr>   d/dy <expr>   d2/dx2 <expr>", "the derivative (or a higher one) with steps: d/dy x^2 y"),
-    ":diff": (":diff <expr>[, <var>[, <order>]]", "the same with the variable and order as words: :diff x^3 y, y, 2"),
-    ":grad": (":grad <expr>[, <var>...]", "the gradient, one partial derivative a line: :grad x^2 y + y^3"),
+    "d/dx": ("d/dx <expr>   d/dy d/dx <expr>   d2/dx2 <expr>", "the derivative with steps, by the variables "
+             "written (innermost first): d/dy x^2 y, d/dy d/dx x^3 y^2"),
+    ":diff": (":diff <expr>[, <var>[, <var or order>...]]", "the same with the variables as words, in the order "
+              "applied: :diff x^3 y^2, x, y (mixed); :diff x^3, x, 2 (second)"),
+    ":grad": (":grad <expr>[, <var>...]", "the gradient, each partial derivative with its steps: :grad x^2 y + y^3"),
+    ":hessian": (":hessian <expr>[, <var>...]", "the matrix of second partial derivatives: :hessian x^2 y + y^3"),
     ":simplify": (":simplify <expr>", "the expression simplified: :simplify 2x + 3x - x*x"),
     ":check": (":check <expr> = <answer>", "whether your answer is the derivative: :check x^2 sin x = 2x sin x"),
     ":area": (":area <expr>, <a>, <b>[, <method>[, <n>]]", "the area under a curve with its working: "
               ":area sin x, 0, pi, simpson, 6"),
     ":plot": (":plot <expr>[, <x0>][, <file>]", "draw f, f' and the tangent at x0 to a PNG: :plot sin x, 1, sin.png"),
-    ":latex": (":latex [<expr>]", "the last result (or trace, or area) as LaTeX, or the given expression's"),
-    ":save": (":save <file>", "the last worked solution to a .tex, .json or .md file: :save steps.tex"),
+    ":latex": (":latex [<expr>]", "the last result of any kind (derivative, gradient, Hessian, area, "
+               "simplification, value) as LaTeX, or the given expression's"),
+    ":save": (":save <file>", "the last result to a .tex, .json or .md file: :save steps.tex"),
+    "name =": ("<name> = <expr>", "name a value or an expression: a = 3, y = x^2 (then d/dx y); "
+               "_ is the last result"),
+    "f(x) =": ("f(x) = <expr>", "define a function (f, g or h): f(x) = x^2 sin x, then f'(x), f(2), d/dx f(t^2)"),
+    ":vars": (":vars", "the names and functions defined so far"),
+    ":unset": (":unset <name>[, <name>...]", "forget a definition: :unset x makes x a variable again"),
+    ":clear": (":clear", "forget every definition"),
+    ":notation": (":notation [leibniz|lagrange|euler|newton]", "how derivatives are written in the steps"),
     ":steps": (":steps on|off|brief", "show every step, the answer only, or leave out trivial steps"),
-    ":vars": (":vars", "the names defined so far (f = x^2 sin x names an expression; _ is the last result)"),
     ":help": (":help", "this list"),
     ":quit": (":quit", "leave (also Ctrl-D on an empty line)"),
 }
 
 _GREEK_CAPITALS = "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"
-_DERIVATIVE = re.compile(r"d(?:\^?(\d+))?/d([A-Za-z\u0391-\u03A9\u03B1-\u03C9]\w*)(?:\^(\d+))?(?=[\s(]|$)")
-_ASSIGNMENT = re.compile(r"\s*([A-Za-z\u0391-\u03A9\u03B1-\u03C9]\w*)\s*=(?!=)")
 _LAST = re.compile(r"(?<![\w])_(?![\w])")
-
-
-class Quit(Exception):
-    """The person asked to leave."""
-
-
-def choose_variable(expr: Expr) -> Symbol:
-    """The variable to differentiate by when none is named: the only one, else x."""
-    free = sorted(expr.free_symbols, key=lambda symbol: symbol.name)
-    if len(free) <= 1:
-        return free[0] if free else Symbol("x")
-    if Symbol("x") in free:
-        return Symbol("x")
-    names = ", ".join(symbol.name for symbol in free)
-    raise DifferentiationError(
-        f"the expression has {names}: say which to differentiate by (--wrt {free[0].name} on the command line, "
-        f"d/d{free[0].name} in the session)"
-    )
-
-
-def highlighter(stream: IO[str]) -> Callable[[str], str] | None:
-    """Bold cyan rule names on a colour terminal; none when piped, with NO_COLOR, or TERM=dumb."""
-    isatty = getattr(stream, "isatty", None)
-    if "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb" or not (isatty and isatty()):
-        return None
-    return lambda name: f"\033[1;36m{name}\033[0m"
+_DIFF_EXAMPLE = ":diff x^3 y^2, x, y (by x, then y) or :diff x^3, x, 2 (the second derivative)"
 
 
 class Session:
     """One person's session: lines in, text out."""
 
     def __init__(self, highlight: Callable[[str], str] | None = None) -> None:
-        self.names: dict[str, Expr] = {}
-        self.last: Expr | None = None
-        self.last_derivation: Derivation | None = None
-        self.last_integral: Integral | None = None  # set by :area, cleared by the next derivative
+        self.definitions = Definitions()
+        self.last_result: Result | None = None  # what :latex and :save use; its value is _
         self.steps = "on"
+        self.notation = "leibniz"
         self.highlight = highlight
 
     # --- dispatch -------------------------------------------------------------------------------
@@ -109,15 +104,42 @@ class Session:
             if handler is None:
                 raise SymdiffError(f"unknown command {word}; :help lists the commands")
             return handler(self, line, start + len(word))
-        derivative = _derivative_prefix(line, start)
-        if derivative:
-            end, wrt, order = derivative
-            return self._differentiate(self._expression(line, end), wrt, order)
-        assignment = _ASSIGNMENT.match(line)
+        prefix = derivative_prefix(line, start)
+        if prefix:
+            end, variables, operators = prefix
+            expr = self._read(line, end)[1]
+            split_name_check(line, operators, expr)
+            return self._differentiate(expr, variables)
+        definition = FUNCTION_DEFINITION.match(line)
+        if definition:
+            name, parameter = definition.groups()
+            body = self._read(line, definition.end(), keep=frozenset({parameter.strip()}))[1]
+            return self.definitions.define_function(name, parameter, body)
+        assignment = NAME_DEFINITION.match(line)
         if assignment:
-            return self._assign(line, assignment)
-        expr = self._expression(line, start)
-        return self._differentiate(expr, None, 1)
+            written, value = self._read(line, assignment.end())
+            return self.definitions.define(assignment.group(1), value, written)
+        return self._line(line, start)
+
+    def _line(self, line: str, start: int) -> str:
+        """A line that is an expression: its derivative; a derivative worked; a constant's value."""
+        raw, last = self._written(line, start)
+        if type(raw) is UndefinedCall and raw.order and raw.name in self.definitions.functions:
+            return self._function_derivative(raw, self.definitions.expand(raw.argument, last), line[start:].strip())
+        expr = self.definitions.expand(raw, last)
+        variables: list[str] = []
+        while type(expr) is Derivative:  # d/dy[d/dx[f]] as the whole line: worked, by x then by y
+            variables[:0] = expr.variables
+            expr = expr.operand
+        if variables:
+            return self._differentiate(expr, variables)
+        if expr.free_symbols:
+            return self._differentiate(expr, None)
+        written = sorted(s.name for s in raw.free_symbols if s.name in self.definitions)
+        if written:  # x^2 after x = 3: every variable has a value, so there is nothing to differentiate by
+            name = "x" if "x" in written else written[0]
+            raise DefinitionError(f"{self.definitions.reason(name)} (:simplify gives the value)")
+        return self._value(line[start:].strip(), expr)
 
     # --- commands -------------------------------------------------------------------------------
     def _help(self, line: str = "", start: int = 0) -> str:
@@ -130,57 +152,50 @@ class Session:
         ])  # fmt: skip
 
     def _diff(self, line: str, start: int) -> str:
-        expr_end, extras = _trailing_fields(line, start, 2)
-        expr = self._expression(line, start, expr_end)
-        wrt = extras[0] if extras else None
-        order = 1
-        if len(extras) > 1:
-            if not extras[1].isdigit():
-                raise SymdiffError(f"the order is a whole number, not {quote(extras[1])}: :diff x^3, x, 2")
-            order = int(extras[1])
-        return self._differentiate(expr, wrt, order)
+        expr_end, extras = trailing_fields(line, start, None)
+        raw, expr = self._read(line, start, expr_end)
+        if not extras and not expr.free_symbols:
+            self._refuse_written(raw)
+        return self._differentiate(expr, variable_fields(extras, _DIFF_EXAMPLE) or None)
 
     def _grad(self, line: str, start: int) -> str:
-        expr_end, extras = _trailing_fields(line, start, None)
-        expr = self._expression(line, start, expr_end)
-        variables = extras or sorted(s.name for s in expr.free_symbols)
-        if not variables:
-            raise SymdiffError("the expression has no variables, so its gradient is empty")
-        partials = gradient(expr, variables)
-        self.last = partials[0] if len(partials) == 1 else None
-        width = max(len(name) for name in variables)
-        lines = [f"∇[{expr}] with respect to ({', '.join(variables)}):"]
-        lines += [f"  ∂/∂{name.ljust(width)} = {partial}" for name, partial in zip(variables, partials, strict=True)]
-        return "\n".join(lines)
+        return self._partials(line, start, worked_gradient)
+
+    def _hessian(self, line: str, start: int) -> str:
+        return self._partials(line, start, worked_hessian)
+
+    def _partials(self, line: str, start: int, work: Callable[..., object]) -> str:
+        expr_end, extras = trailing_fields(line, start, None)
+        raw, expr = self._read(line, start, expr_end)
+        variables = variable_fields(extras, ":grad x^2 y + y^3, x, y") if extras else None
+        if variables:
+            if len(set(variables)) != len(variables):
+                raise SymdiffError("name each variable once: :grad x^2 y, x, y")
+        else:
+            if not expr.free_symbols:
+                self._refuse_written(raw)
+            variables = sorted(s.name for s in expr.free_symbols) or None  # none: the error says so
+        self.definitions.refuse(variables or ())
+        return self._show(PartialsResult(work(expr, variables)))  # type: ignore[arg-type]
 
     def _simplify(self, line: str, start: int) -> str:
-        result = simplify(self._expression(line, start))
-        self.last = result
-        return str(result)
+        expr = self._read(line, start)[1]
+        return self._show(SimplifyResult(expr, simplify(expr)))
 
     def _latex(self, line: str, start: int) -> str:
         if line[start:].strip():
-            return self._expression(line, start).to_latex()
-        if self.last_integral is not None:
-            return self.last_integral.to_latex()
-        if self.last_derivation is not None and self.last is self.last_derivation.result:
-            return self.last_derivation.to_latex()
-        if self.last is not None:
-            return self.last.to_latex()
-        raise SymdiffError("nothing to show yet: type an expression first, or :latex <expr>")
+            return self._read(line, start)[1].to_latex()
+        result = self._last("show", "type an expression first, or :latex <expr>")
+        return f"% {result.what}\n{result.to_latex(notation=self.notation)}"
 
     def _save(self, line: str, start: int) -> str:
-        from .export import write
-
         name = line[start:].strip()
         if not name:
             raise SymdiffError("say where: :save steps.tex (or .json, .md)")
-        if self.last_derivation is None:
-            raise SymdiffError("nothing to save yet: differentiate an expression first")
-        derivation = self.last_derivation
-        path = write(Path(name).expanduser(), derivation)
-        power = "" if derivation.order == 1 else f"^{derivation.order}"
-        return f"saved the worked solution of d{power}/d{derivation.wrt.name}{power} [{derivation.expr}] to {path}"
+        result = self._last("save", "differentiate an expression first")
+        path = Path(name).expanduser()
+        write_results(path, [result], self.notation)
+        return f"saved {result.what} to {path}"
 
     def _steps(self, line: str, start: int) -> str:
         choice = line[start:].strip().lower()
@@ -190,23 +205,44 @@ class Session:
             self.steps = choice
         return f"steps: {self.steps}"
 
+    def _notation(self, line: str, start: int) -> str:
+        choice = line[start:].strip()
+        if choice:
+            notation_options(Derivation.explain, choice)  # a clear error for a name, or one not available
+            self.notation = choice.lower()
+        return f"notation: {self.notation}"
+
     def _vars(self, line: str, start: int) -> str:
-        lines = [f"  {name} = {value}" for name, value in sorted(self.names.items())]
-        if self.last is not None:
-            lines.append(f"  _ = {self.last}")
-        return "\n".join(lines) if lines else "no names yet: f = x^2 sin x names an expression"
+        lines = [f"  {text}" for text in self.definitions.listing()]
+        value = self.last_result.value if self.last_result is not None else None
+        if value is not None:
+            lines.append(f"  _ = {value}")
+        return "\n".join(lines) if lines else "no names yet: a = 3 names a value, f(x) = x^2 sin x a function"
+
+    def _unset(self, line: str, start: int) -> str:
+        names = line[start:].replace(",", " ").split()
+        if not names:
+            raise SymdiffError("say which: :unset x (or :clear for every definition)")
+        return "\n".join(self.definitions.unset(name) for name in names)
+
+    def _clear(self, line: str, start: int) -> str:
+        if line[start:].strip():
+            raise SymdiffError(":clear takes nothing after it; :unset x forgets one name")
+        return self.definitions.clear()
 
     def _check(self, line: str, start: int) -> str:
         equals = line.find("=", start)
         if equals < 0:
             raise SymdiffError("write :check <expr> = <your answer>, e.g. :check x^2 = 2x")
-        derivative = _derivative_prefix(line, len(line) - len(line[start:].lstrip()))
-        expr_start, wrt, order = derivative or (start, None, 1)
-        expr = self._expression(line, expr_start, equals)
-        answer = self._expression(line, equals + 1)
-        result = derive(expr, wrt or choose_variable(expr), order).result
-        verdict = _compare(result, answer)
-        return f"{verdict}\n  d/d{wrt or choose_variable(expr).name} [{expr}] = {result}"
+        prefix = derivative_prefix(line, len(line) - len(line[start:].lstrip()))
+        expr_start, variables, _ = prefix or (start, None, None)
+        expr = self._read(line, expr_start, equals)[1]
+        answer = self._read(line, equals + 1)[1]
+        variables = variables or [self._variable(expr).name]
+        self.definitions.refuse(variables)
+        result = derive(expr, variables).result
+        verdict = compare(result, answer)
+        return f"{verdict}\n  {operator_text(variables)} [{expr}] = {result}"
 
     def _area(self, line: str, start: int) -> str:
         from ..numeric.area import DEFAULT_N, METHODS, integrate
@@ -224,7 +260,7 @@ class Session:
                 raise SymdiffError(f"n is a whole number of intervals, not {quote(extras[3])}")
             n = int(extras[3])
         result = integrate(expr, None, extras[0], extras[1], method=method, n=n)
-        self.last_integral = result
+        self.last_result = AreaResult(result)
         if self.steps == "off":
             return str(result)
         return result.working()
@@ -244,196 +280,116 @@ class Session:
 
     _COMMANDS: ClassVar[dict[str, Callable[[Session, str, int], str]]] = {
         ":help": _help, ":h": _help, ":diff": _diff, ":d": _diff, ":grad": _grad, ":gradient": _grad,
-        ":simplify": _simplify, ":s": _simplify, ":latex": _latex, ":save": _save, ":steps": _steps,
-        ":vars": _vars, ":check": _check, ":area": _area, ":plot": _plot,
+        ":hessian": _hessian, ":hess": _hessian, ":simplify": _simplify, ":s": _simplify, ":latex": _latex,
+        ":save": _save, ":steps": _steps, ":notation": _notation, ":vars": _vars, ":unset": _unset,
+        ":clear": _clear, ":check": _check, ":area": _area, ":plot": _plot,
     }  # fmt: skip
 
     # --- helpers --------------------------------------------------------------------------------
-    def _differentiate(self, expr: Expr, wrt: str | None, order: int) -> str:
-        derivation = derive(expr, wrt or choose_variable(expr), order)
-        self.last = derivation.result
-        self.last_derivation = derivation
-        self.last_integral = None
-        if self.steps == "off":
-            return str(derivation.result)
-        return derivation.explain(brief=self.steps == "brief", highlight=self.highlight)
+    def _show(self, result: Result) -> str:
+        self.last_result = result
+        return result.explain(self.steps, self.highlight, self.notation)
 
-    def _assign(self, line: str, assignment: re.Match[str]) -> str:
-        name = assignment.group(1)
-        if name in RESERVED_NAMES or name in FUNCTIONS:
-            raise SymdiffError(f"{name} is a function or constant; choose another name")
-        expr = self._expression(line, assignment.end())
-        Symbol(name)  # a valid name, or a clear error
-        self.names[name] = expr
-        self.last = expr
-        return f"{name} = {expr}"
+    def _last(self, verb: str, hint: str) -> Result:
+        if self.last_result is None:
+            raise SymdiffError(f"nothing to {verb} yet: {hint}")
+        return self.last_result
 
-    def _expression(self, line: str, start: int, end: int | None = None) -> Expr:
-        """The expression in ``line[start:end]``, names and ``_`` replaced by their values.
+    def _variable(self, expr: Expr) -> Symbol:
+        """The variable when none is named (the only one, else x); refused if it has a value."""
+        variable = choose_variable(expr)
+        self.definitions.refuse([variable])
+        return variable
+
+    def _refuse_written(self, raw: Expr) -> None:
+        """A line whose every name has a value has nothing to differentiate by: say which name."""
+        written = sorted(s.name for s in raw.free_symbols if s.name in self.definitions)
+        if written:
+            name = "x" if "x" in written else written[0]
+            raise DefinitionError(self.definitions.reason(name))
+
+    def _differentiate(self, expr: Expr, variables: list[str] | None) -> str:
+        if variables is None:
+            variables = [self._variable(expr).name]
+        self.definitions.refuse(variables)
+        return self._show(DerivativeResult(derive(expr, variables)))
+
+    def _function_derivative(self, call: UndefinedCall, argument: Expr, written: str) -> str:
+        """f'(x), f''(2): the derivative of f's formula with its steps, then at the argument."""
+        from ..core.traversal import substitute
+
+        parameter, body = self.definitions.function(call.name)
+        derivation = derive(body, [parameter.name] * call.order)
+        intro = f"{written}, with {call.name}({parameter.name}) = {body}:"
+        at = None
+        if argument != parameter:
+            at = (written, simplify(substitute(derivation.result, {parameter: argument})))
+        return self._show(DerivativeResult(derivation, intro, at))
+
+    def _value(self, written: str, expr: Expr) -> str:
+        from ..core.evaluate import evaluate
+
+        exact = simplify(expr)
+        return self._show(ValueResult(written, exact, evaluate(exact)))
+
+    def _parse(self, text: str) -> Expr:
+        """The one place the session parses: with the defined names, so that dy/dx is read as a
+        derivative where y is defined (where this symdiff's grammar reads it)."""
+        from ..syntax.parser import parse
+
+        if _parse_takes_defined():
+            return parse(text, defined=self.definitions.names())  # type: ignore[call-arg]
+        return parse(text)
+
+    def _read(self, line: str, start: int, end: int | None = None,
+              keep: frozenset[str] = frozenset()) -> tuple[Expr, Expr]:
+        """The expression in ``line[start:end]`` as written, and with ``_``, the defined names
+        and functions replaced (names in ``keep`` stay variables)."""
+        raw, last = self._written(line, start, end)
+        return raw, self.definitions.expand(raw, last, keep)
+
+    def _written(self, line: str, start: int, end: int | None = None) -> tuple[Expr, dict[Expr, Expr]]:
+        """The expression in ``line[start:end]`` as written (``_`` read as a stand-in name), and
+        the stand-in's value.
 
         Errors point into the whole line: the text around the expression is blanked, not cut,
         so the positions the parser reports are positions in the line."""
-        from ..syntax.parser import parse
-
         end = len(line) if end is None else end
         text = " " * start + line[start:end]
-        stand_in = None
-        if _LAST.search(text):
-            if self.last is None:
-                raise ParseError("_ is the last result, and there is none yet", line, _LAST.search(text).start())  # type: ignore[union-attr]
-            stand_in = next(c for c in _GREEK_CAPITALS if c not in text and c not in self.names)
+        replacements: dict[Expr, Expr] = {}
+        found = _LAST.search(text)
+        if found:
+            value = self.last_result.value if self.last_result is not None else None
+            if value is None:
+                what = "there is none yet" if self.last_result is None else \
+                    f"the last one ({self.last_result.what}) is not one expression"
+                raise ParseError(f"_ is the last result, and {what}", line, found.start())
+            stand_in = next(c for c in _GREEK_CAPITALS if c not in text and c not in self.definitions)
             text = _LAST.sub(stand_in, text)
+            replacements[Symbol(stand_in)] = value
         try:
-            expr = parse(text)
+            raw = self._parse(text)
         except ParseError as error:
             raise ParseError(error.message, line, error.pos) from None
-        replacements: dict[Expr, Expr] = {Symbol(name): value for name, value in self.names.items()}
-        if stand_in is not None:
-            replacements[Symbol(stand_in)] = self.last  # type: ignore[assignment]
-        used = {symbol for symbol in expr.free_symbols if symbol in replacements}
-        return expr.subs({symbol: replacements[symbol] for symbol in used}) if used else expr
+        return raw, replacements
+
+    def _expression(self, line: str, start: int, end: int | None = None) -> Expr:
+        """The expression in ``line[start:end]`` with ``_`` and the definitions replaced."""
+        return self._read(line, start, end)[1]
 
     def completions(self) -> list[str]:
         """Words the interactive front end offers to complete."""
-        return sorted({*self._COMMANDS, ":quit", *FUNCTIONS, *self.names, "d/dx", "d/dy"})
+        return sorted({*self._COMMANDS, ":quit", *FUNCTIONS, *self.definitions.names(), "d/dx", "d/dy"})
 
 
-def _derivative_prefix(line: str, start: int) -> tuple[int, str, int] | None:
-    """``d/dy``, ``d2/dx2`` or ``d^2/dx^2`` at ``start``: where it ends, the variable, the order."""
-    match = _DERIVATIVE.match(line, start)
-    if match is None:
-        return None
-    before, name, after = match.groups()
-    if before and not after and name.endswith(before) and len(name) > len(before):
-        name = name[: -len(before)]  # d2/dx2: the second derivative by x, not the first by x2
-    elif before and after and before != after:
-        raise ParseError(f"the orders in {match.group()} disagree", line, match.start())
-    return match.end(), name, int(before or after or 1)
+@cache
+def _parse_takes_defined() -> bool:
+    from ..syntax.parser import parse
+
+    return "defined" in inspect.signature(parse).parameters
 
 
-def _trailing_fields(line: str, start: int, most: int | None) -> tuple[int, list[str]]:
-    """Split ``expr, a, b`` at its commas: where the expression ends, and the fields after it."""
-    parts = line[start:].split(",")
-    if most is not None and len(parts) - 1 > most:
-        raise SymdiffError(f"at most {most} values after the expression, separated by commas")
-    fields = [part.strip() for part in parts[1:]]
-    if any(not field for field in fields):
-        raise SymdiffError("an empty value between commas")
-    return start + len(parts[0]), fields
-
-
-def _compare(derivative: Expr, answer: Expr, points: int = 24) -> str:
-    """Whether ``answer`` equals ``derivative``: by simplification, else at random points."""
-    from ..core.evaluate import evaluate
-
-    if simplify(derivative - answer) == Number(0):
-        return "Correct: your answer simplifies to the derivative."
-    names = sorted({symbol.name for symbol in derivative.free_symbols | answer.free_symbols})
-    rng = random.Random(2024)  # the same points every time, so a verdict can be repeated
-    agreed = 0
-    for _ in range(points * 8):
-        point = {name: rng.uniform(-3, 3) for name in names}
-        try:
-            expected, given = evaluate(derivative, point), evaluate(answer, point)
-        except SymdiffError:
-            continue  # outside the domain of one of them
-        if not math.isclose(expected, given, rel_tol=1e-7, abs_tol=1e-9):
-            where = ", ".join(f"{name} = {value:.4g}" for name, value in point.items()) or "every point"
-            return (f"Not the derivative: at {where} the derivative is {expected:.6g} "
-                    f"but your answer gives {given:.6g}.")
-        agreed += 1
-        if agreed == points:
-            return f"Correct: your answer agrees with the derivative at {points} random points."
-    return "Could not decide: the two could not be evaluated at enough common points."
-
-
-# --- front ends ---------------------------------------------------------------------------------
-
-
-def piped(session: Session, lines: Iterable[str], write: Callable[[str], object]) -> int:
-    """Run lines from a script or pipe; 2 if any line was bad, else 0."""
-    status = 0
-    for line in lines:
-        try:
-            text = session.handle(line.rstrip("\n"))
-        except Quit:
-            break
-        except SymdiffError as error:
-            write(f"error: {error}\n")
-            status = 2
-            continue
-        if text:
-            write(text + "\n")
-    return status
-
-
-def history_path() -> Path:
-    """Where the session's history is kept: $SYMDIFF_HISTORY, else the user's data directory."""
-    if os.environ.get("SYMDIFF_HISTORY"):
-        return Path(os.environ["SYMDIFF_HISTORY"])
-    if sys.platform == "win32" and os.environ.get("APPDATA"):
-        base = Path(os.environ["APPDATA"])
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "symdiff" / "history"
-
-
-def completer(session: Session) -> object:
-    """A prompt_toolkit completer for the word before the cursor: commands, functions, names."""
-    from prompt_toolkit.completion import Completer, Completion
-
-    class Words(Completer):
-        def get_completions(self, document, complete_event):  # type: ignore[no-untyped-def]
-            word = re.search(r"[:\w/]*$", document.text_before_cursor).group()  # type: ignore[union-attr]
-            if word:
-                for candidate in session.completions():
-                    if candidate.startswith(word) and candidate != word:
-                        yield Completion(candidate, start_position=-len(word))
-
-    return Words()
-
-
-def interactive(session: Session, input: object = None, output: object = None) -> int:  # noqa: A002
-    """The prompt_toolkit session: editing, history, completion; Ctrl-C cancels, Ctrl-D leaves."""
-    from prompt_toolkit import PromptSession
-    from prompt_toolkit.history import FileHistory, History, InMemoryHistory
-    from prompt_toolkit.shortcuts import CompleteStyle
-
-    history: History
-    try:
-        path = history_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch()
-        history = FileHistory(str(path))
-    except OSError:
-        history = InMemoryHistory()  # nowhere to keep it: this session still has one
-    prompt = PromptSession(
-        history=history, completer=completer(session), complete_style=CompleteStyle.READLINE_LIKE,
-        input=input, output=output,  # type: ignore[arg-type]
-    )
-    print("symdiff: type an expression for its derivative with steps, :help for commands, Ctrl-D to leave.")
-    while True:
-        try:
-            line = prompt.prompt("symdiff> ")
-        except KeyboardInterrupt:
-            continue  # Ctrl-C drops the line being typed
-        except EOFError:
-            return 0
-        try:
-            text = session.handle(line)
-        except Quit:
-            return 0
-        except KeyboardInterrupt:
-            print("interrupted")
-            continue
-        except SymdiffError as error:
-            print(f"error: {error}")
-            continue
-        except RecursionError:  # pragma: no cover - symdiff never recurses; a last line of defence
-            print("error: the expression is too deeply nested")
-            continue
-        if text:
-            print(text)
+_trailing_fields = trailing_fields  # the name :area and :plot use
 
 
 def main(argv: list[str]) -> int:

@@ -93,12 +93,12 @@ def test_latex_and_save_use_the_last_result(session, tmp_path):
     with pytest.raises(SymdiffError, match="nothing to save yet"):
         session.handle(f":save {tmp_path / 'a.tex'}")
     session.handle("x^3")
-    assert session.handle(":latex").startswith("\\begin{align*}")
+    assert session.handle(":latex").startswith("% the derivative d/dx [x^3]\n\\begin{align*}")
     for suffix in ("tex", "json", "md"):
         assert "saved" in session.handle(f":save {tmp_path / ('steps.' + suffix)}")
         assert (tmp_path / f"steps.{suffix}").stat().st_size > 100
     session.handle(":simplify x + x")
-    assert session.handle(":latex") == "2 x"
+    assert session.handle(":latex") == "% the simplification of x + x\n2 x"
 
 
 BAD_LINES = [
@@ -108,9 +108,10 @@ BAD_LINES = [
     ("2 ** x", ""),
     (":bogus", "unknown command :bogus"),
     (":steps maybe", "on, off or brief"),
-    (":diff x, y, two", "whole number"),
+    (":diff x, y, 2x", "'2x' is not a variable or an order"),
     (":diff x,, 2", "empty value"),
-    (":diff x, y, 2, 3", "at most 2"),
+    (":diff x, 2", "an order follows the variable it counts"),
+    (":diff x, y, 0", "a whole number from 1 to 100"),
     (":check x^2", "write :check"),
     (":save", "say where"),
     (":grad 5", "no variables"),
@@ -160,11 +161,12 @@ def test_errors_point_into_the_line_as_typed(session):
 def test_area_then_latex_and_plot(session, tmp_path):
     session.handle("f = x^2")
     assert "S_n = Δx/3" in session.handle(":area f, 0, 1, simpson, 2")
-    assert session.handle(":latex").startswith("\\begin{gather*}\n\\int_{0}^{1} x^{2}")
+    latex = session.handle(":latex")
+    assert latex.startswith("% the area under x^2 from 0 to 1\n\\begin{gather*}\n\\int_{0}^{1} x^{2}")
     session.handle(":steps off")
     assert session.handle(":area f, 0, 3, simpson, 2") == "9 ± 0"
     session.handle("x^3")  # a derivative: :latex shows it again
-    assert session.handle(":latex").startswith("\\begin{align*}")
+    assert session.handle(":latex").startswith("% the derivative d/dx [x^3]\n\\begin{align*}")
     path = tmp_path / "sine.png"
     assert session.handle(f":plot sin x, 1, {path}") == f"wrote {path}"
     assert path.read_bytes().startswith(b"\x89PNG")
