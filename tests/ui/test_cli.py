@@ -64,7 +64,8 @@ def test_json_output(capsys):
 @pytest.mark.parametrize("suffix", ["tex", "json", "md"])
 def test_output_file_by_extension(capsys, tmp_path, suffix):
     path = tmp_path / f"steps.{suffix}"
-    assert run(capsys, "ln(x^2 + 1)", "-o", str(path)) == (0, "", "")
+    kind = {"tex": "LaTeX", "json": "JSON", "md": "Markdown"}[suffix]
+    assert run(capsys, "ln(x^2 + 1)", "-o", str(path)) == (0, "", f"wrote {path} ({kind}, 1 derivation)\n")
     assert "ln" in path.read_text(encoding="utf-8")
 
 
