@@ -151,12 +151,18 @@ def _derivative_main(prog: str, arguments: list[str]) -> int:
 
     def work(expr: Expr) -> Result:
         from ..calculus.differentiate import derive
-        from .reading import choose_variable
+        from .reading import choose_variable, written_derivative
         from .results import DerivativeResult
 
+        core, written = written_derivative(expr)  # symdiff "d/dx x^2": worked out, not differentiated again
         if len(wrt) > 1:
-            return DerivativeResult(derive(expr, wrt))
-        return DerivativeResult(derive(expr, wrt[0] if wrt else choose_variable(expr), options.order))
+            return DerivativeResult(derive(core, written + wrt))
+        if written and not wrt and options.order == 1:
+            return DerivativeResult(derive(core, written))
+        variable = wrt[0] if wrt else choose_variable(core).name
+        if written:  # and then --wrt or --order: the derivative of the derivative written
+            return DerivativeResult(derive(core, written + [variable] * options.order))
+        return DerivativeResult(derive(expr, variable, options.order))
 
     return _run(options, work)
 

@@ -17,14 +17,18 @@ from ..core.errors import SymdiffError, quote
 from ..core.expr import RESERVED_NAMES, Derivative, Expr, Symbol, UndefinedCall
 from ..core.functions import FUNCTIONS, UNDEFINED_FUNCTION_NAMES
 from ..core.operators import worked_out
+from ..core.printer import to_text
 from ..core.traversal import fold, rebuilt, substitute
 
-__all__ = ["FUNCTION_DEFINITION", "NAME_DEFINITION", "DefinitionError", "Definitions", "check_function_name"]
+__all__ = ["FUNCTION_DEFINITION", "NAME_DEFINITION", "SHOWN", "DefinitionError", "Definitions", "check_function_name"]
 
 _NAME = r"[A-Za-z\u0391-\u03A9\u03B1-\u03C9]\w*"
 # ``a = ...`` and ``f(x) = ...`` at the start of a line ("==" is not a definition).
 NAME_DEFINITION = re.compile(rf"\s*({_NAME})\s*=(?!=)")
 FUNCTION_DEFINITION = re.compile(rf"\s*({_NAME}'*)\s*\(([^()=]*)\)\s*=(?!=)")
+# Definitions are shown cut to this many characters: a = a*a, repeated, doubles a printed value
+# that the tree (which shares it) holds at no cost.
+SHOWN = 1000
 # Names usually meant as variables: defining one gets a reminder of what it does to later lines.
 _USUAL_VARIABLES = frozenset({"x", "y", "z", "t"})
 
@@ -39,7 +43,7 @@ class _Function:
     body: Expr
 
     def __str__(self) -> str:
-        return f"({self.parameter.name}) = {self.body}"
+        return f"({self.parameter.name}) = {to_text(self.body, SHOWN)}"
 
 
 def check_function_name(name: str) -> None:
@@ -80,13 +84,14 @@ class Definitions:
         if Symbol(name) in (value, written):  # x = x: x is a variable again
             return self.unset(name) if name in self else f"{name} is a variable (nothing to define)"
         if Symbol(name) in value.free_symbols:
-            raise DefinitionError(f"{name} = {value} defines {name} by itself; give it a value without {name}")
+            raise DefinitionError(f"{name} = {to_text(value, 60)} defines {name} by itself; give it a value without "
+                                  f"{name}")
         self._forget(name)
         self.values[name] = worked_out(value)
-        shown = f"{name} = {self.values[name]}"
+        shown = f"{name} = {to_text(self.values[name], SHOWN)}"
         if name in _USUAL_VARIABLES:
-            shown += f"  ({name} now stands for {self.values[name]} in every line; :unset {name} to use it as a " \
-                     "variable again)"
+            shown += f"  ({name} now stands for {to_text(self.values[name], 60)} in every line; :unset {name} to " \
+                     "use it as a variable again)"
         return shown
 
     def define_function(self, name: str, parameter: str, body: Expr) -> str:
@@ -96,8 +101,8 @@ class Definitions:
         _check_name(parameter.strip(), f"the parameter of {name}")
         parameter = parameter.strip()
         if any(type(node) is UndefinedCall and node.name == name for node in _nodes(body)):  # type: ignore[attr-defined]
-            raise DefinitionError(f"{name}({parameter}) = {body} defines {name} by itself; write its formula "
-                                  f"without {name}")
+            raise DefinitionError(f"{name}({parameter}) = {to_text(body, 60)} defines {name} by itself; write its "
+                                  f"formula without {name}")
         self._forget(name)
         self.functions[name] = _Function(Symbol(parameter), worked_out(body))
         return f"{name}{self.functions[name]}"
@@ -117,7 +122,7 @@ class Definitions:
         return f"cleared {count} definition{'s' if count != 1 else ''}" if count else "nothing was defined"
 
     def listing(self) -> list[str]:
-        rows = [(name, f"{name} = {value}") for name, value in self.values.items()]
+        rows = [(name, f"{name} = {to_text(value, SHOWN)}") for name, value in self.values.items()]
         rows += [(name, f"{name}{function}") for name, function in self.functions.items()]
         return [text for _, text in sorted(rows)]
 
@@ -133,7 +138,8 @@ class Definitions:
             function = self.functions[name]
             definition = f"a function ({name}{function})"
         else:
-            definition = f"{self.values[name]} ({name} = {self.values[name]})"
+            value = to_text(self.values[name], 60)
+            definition = f"{value} ({name} = {value})"
         return f"{name} is defined as {definition}; :unset {name} to use {name} as a variable again"
 
     def refuse(self, names: object) -> None:

@@ -1,24 +1,22 @@
-"""Reading the parts of a session's line that are not expressions (the grammar reads those),
-and checking a person's answer.
+"""What the front ends decide about an expression the grammar has read, and the parts of a
+session's line that are not expressions; and checking a person's answer.
 
-``d/dy d/dx`` and ``d2/dx2`` before an expression; the comma-separated fields after one
-(``:diff x^3 y^2, x, y``); the variable to differentiate by when none is named, shared with
-the command line; and ``compare``, which ``:check`` uses.
+The variable to differentiate by when none is named; a written derivative that is the whole
+expression (``d/dy d/dx x^3 y^2``: worked out, not differentiated again); the comma-separated
+fields after an expression (``:diff x^3 y^2, x, y``); and ``compare``, which ``:check`` uses.
 """
 
 from __future__ import annotations
 
 import math
 import random
-import re
 
 from ..calculus.differentiate import MAX_ORDER, DifferentiationError
-from ..core.errors import ParseError, SymdiffError, quote
-from ..core.expr import Expr, Number, Symbol
+from ..core.errors import SymdiffError, quote
+from ..core.expr import Derivative, Expr, Number, Symbol
 
-__all__ = ["choose_variable", "compare", "derivative_prefix", "split_name_check", "trailing_fields", "variable_fields"]
+__all__ = ["choose_variable", "compare", "trailing_fields", "variable_fields", "written_derivative"]
 
-_DERIVATIVE = re.compile(r"d(?:\^?(\d+))?/d([A-Za-z\u0391-\u03A9\u03B1-\u03C9]\w*)(?:\^(\d+))?(?=[\s(]|$)")
 
 
 def choose_variable(expr: Expr) -> Symbol:
@@ -35,52 +33,15 @@ def choose_variable(expr: Expr) -> Symbol:
     )
 
 
-def derivative_prefix(line: str, start: int) -> tuple[int, list[str], list[tuple[int, str, str]]] | None:
-    """``d/dy``, ``d2/dx2``, ``d^2/dx^2`` or several (``d/dy d/dx``) at ``start``.
-
-    Returns where they end, the variables in the order applied (the innermost, written last,
-    first: ``d/dy d/dx`` is by x, then by y), and each operator's position, variable and text.
-    """
-    written: list[tuple[int, str, int, str]] = []
-    position = start
-    while (match := _DERIVATIVE.match(line, position)) is not None:
-        before, name, after = match.groups()
-        if before and not after and name.endswith(before) and len(name) > len(before):
-            name = name[: -len(before)]  # d2/dx2: the second derivative by x, not the first by x2
-        elif before and after and before != after:
-            raise ParseError(f"the orders in {match.group()} disagree", line, match.start())
-        order = int(before or after or 1)
-        if not 1 <= order <= MAX_ORDER:
-            raise ParseError(f"the order of a derivative is a whole number from 1 to {MAX_ORDER}", line,
-                             match.start())
-        written.append((match.start(), name, order, match.group()))
-        position = match.end()
-        following = len(line) - len(line[position:].lstrip())  # the next word: another operator?
-        if _DERIVATIVE.match(line, following) is None:
-            break
-        position = following
-    if not written:
-        return None
-    variables = [name for _, name, order, _ in reversed(written) for _ in range(order)]
-    if len(variables) > MAX_ORDER:
-        raise ParseError(f"a derivative of order {len(variables)}: symdiff takes at most {MAX_ORDER}", line, start)
-    return position, variables, [(where, name, text) for where, name, _, text in written]
-
-
-def split_name_check(line: str, operators: list[tuple[int, str, str]], expr: Expr) -> None:
-    """Refuse ``d2/dxdy`` when x and y are in the expression but no variable ``xdy`` is: reading
-    it as the derivative by one variable xdy (which gives 0) would be a silent misreading."""
-    free = {symbol.name for symbol in expr.free_symbols}
-    for where, name, text in operators:
-        parts = name.split("d")
-        if name in free or len(parts) < 2 or not all(parts) or not all(part in free for part in parts):
-            continue
-        n = len(parts)
-        raise ParseError(
-            f"{text} would be the derivative by one variable named {name}, which is not in the expression; "
-            f"for the mixed partial write {' '.join(f'd/d{part}' for part in parts)} "
-            f"(or d^{n}/({' '.join(f'd{part}' for part in parts)}) where the grammar reads it)", line, where,
-        )
+def written_derivative(expr: Expr) -> tuple[Expr, list[str]]:
+    """A derivative written as the whole expression (``d/dy d/dx x^3 y^2``), taken apart: what it
+    differentiates, and the variables in the order applied (x, then y). Asked for, it is worked
+    out, not differentiated once more."""
+    variables: list[str] = []
+    while type(expr) is Derivative:
+        variables[:0] = expr.variables  # type: ignore[attr-defined]  # the inner one is applied first
+        expr = expr.operand  # type: ignore[attr-defined]
+    return expr, variables
 
 
 def trailing_fields(line: str, start: int, most: int | None) -> tuple[int, list[str]]:

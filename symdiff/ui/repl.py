@@ -10,11 +10,9 @@ fault, and the session goes on.
 
 from __future__ import annotations
 
-import inspect
 import re
 import sys
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,11 +21,12 @@ from ..calculus.differentiate import derive
 from ..calculus.partials import worked_gradient, worked_hessian
 from ..calculus.trace import Derivation
 from ..core.errors import ParseError, SymdiffError, quote
-from ..core.expr import Derivative, Expr, Symbol, UndefinedCall
+from ..core.expr import Expr, Symbol, UndefinedCall
 from ..core.functions import FUNCTIONS
 from ..core.notation import operator_text
-from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, DefinitionError, Definitions
-from .reading import choose_variable, compare, derivative_prefix, split_name_check, trailing_fields, variable_fields
+from ..core.printer import to_text
+from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, SHOWN, DefinitionError, Definitions
+from .reading import choose_variable, compare, trailing_fields, variable_fields, written_derivative
 from .results import (
     AreaResult,
     DerivativeResult,
@@ -46,8 +45,8 @@ __all__ = [
 
 # Each command with an example; :help prints this.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "d/dx": ("d/dx <expr>   d/dy d/dx <expr>   d2/dx2 <expr>", "the derivative with steps, by the variables "
-             "written (innermost first): d/dy x^2 y, d/dy d/dx x^3 y^2"),
+    "d/dx": ("d/dx <expr>   d/dy d/dx <expr>   d^2/dx^2 <expr>   ∂/∂x <expr>   d/dx[<expr>]   D_x <expr>",
+             "the derivative with steps (innermost first): d/dy x^2 y, ∂^2/∂y∂x x^3 y^2, dy/dx (y defined)"),
     ":diff": (":diff <expr>[, <var>[, <var or order>...]]", "the same with the variables as words, in the order "
               "applied: :diff x^3 y^2, x, y (mixed); :diff x^3, x, 2 (second)"),
     ":grad": (":grad <expr>[, <var>...]", "the gradient, each partial derivative with its steps: :grad x^2 y + y^3"),
@@ -104,12 +103,6 @@ class Session:
             if handler is None:
                 raise SymdiffError(f"unknown command {word}; :help lists the commands")
             return handler(self, line, start + len(word))
-        prefix = derivative_prefix(line, start)
-        if prefix:
-            end, variables, operators = prefix
-            expr = self._read(line, end)[1]
-            split_name_check(line, operators, expr)
-            return self._differentiate(expr, variables)
         definition = FUNCTION_DEFINITION.match(line)
         if definition:
             name, parameter = definition.groups()
@@ -126,20 +119,13 @@ class Session:
         raw, last = self._written(line, start)
         if type(raw) is UndefinedCall and raw.order and raw.name in self.definitions.functions:
             return self._function_derivative(raw, self.definitions.expand(raw.argument, last), line[start:].strip())
-        expr = self.definitions.expand(raw, last)
-        variables: list[str] = []
-        while type(expr) is Derivative:  # d/dy[d/dx[f]] as the whole line: worked, by x then by y
-            variables[:0] = expr.variables
-            expr = expr.operand
-        if variables:
+        expr, variables = written_derivative(self.definitions.expand(raw, last))
+        if variables:  # d/dy d/dx x^3 y^2 as the whole line: worked out, by x then by y
             return self._differentiate(expr, variables)
         if expr.free_symbols:
             return self._differentiate(expr, None)
-        written = sorted(s.name for s in raw.free_symbols if s.name in self.definitions)
-        if written:  # x^2 after x = 3: every variable has a value, so there is nothing to differentiate by
-            name = "x" if "x" in written else written[0]
-            raise DefinitionError(f"{self.definitions.reason(name)} (:simplify gives the value)")
-        return self._value(line[start:].strip(), expr)
+        self._refuse_written(raw, " (:simplify gives the value)")  # x^2 after x = 3
+        return self._value(line[start:].strip(), expr)  # f(2): no name in it at all
 
     # --- commands -------------------------------------------------------------------------------
     def _help(self, line: str = "", start: int = 0) -> str:
@@ -154,9 +140,11 @@ class Session:
     def _diff(self, line: str, start: int) -> str:
         expr_end, extras = trailing_fields(line, start, None)
         raw, expr = self._read(line, start, expr_end)
-        if not extras and not expr.free_symbols:
+        expr, written = written_derivative(expr)  # :diff d/dx x^3 y^2, y: by x (as written), then by y
+        variables = written + variable_fields(extras, _DIFF_EXAMPLE)
+        if not variables and not expr.free_symbols:
             self._refuse_written(raw)
-        return self._differentiate(expr, variable_fields(extras, _DIFF_EXAMPLE) or None)
+        return self._differentiate(expr, variables or None)
 
     def _grad(self, line: str, start: int) -> str:
         return self._partials(line, start, worked_gradient)
@@ -216,7 +204,7 @@ class Session:
         lines = [f"  {text}" for text in self.definitions.listing()]
         value = self.last_result.value if self.last_result is not None else None
         if value is not None:
-            lines.append(f"  _ = {value}")
+            lines.append(f"  _ = {to_text(value, SHOWN)}")
         return "\n".join(lines) if lines else "no names yet: a = 3 names a value, f(x) = x^2 sin x a function"
 
     def _unset(self, line: str, start: int) -> str:
@@ -234,9 +222,7 @@ class Session:
         equals = line.find("=", start)
         if equals < 0:
             raise SymdiffError("write :check <expr> = <your answer>, e.g. :check x^2 = 2x")
-        prefix = derivative_prefix(line, len(line) - len(line[start:].lstrip()))
-        expr_start, variables, _ = prefix or (start, None, None)
-        expr = self._read(line, expr_start, equals)[1]
+        expr, variables = written_derivative(self._read(line, start, equals)[1])  # :check d/dy x y^2 = 2 x y
         answer = self._read(line, equals + 1)[1]
         variables = variables or [self._variable(expr).name]
         self.definitions.refuse(variables)
@@ -301,12 +287,13 @@ class Session:
         self.definitions.refuse([variable])
         return variable
 
-    def _refuse_written(self, raw: Expr) -> None:
-        """A line whose every name has a value has nothing to differentiate by: say which name."""
+    def _refuse_written(self, raw: Expr, hint: str = "") -> None:
+        """A line whose every name has a value has nothing to differentiate by: say which name
+        (x, the default variable, if it is one)."""
         written = sorted(s.name for s in raw.free_symbols if s.name in self.definitions)
         if written:
             name = "x" if "x" in written else written[0]
-            raise DefinitionError(self.definitions.reason(name))
+            raise DefinitionError(self.definitions.reason(name) + hint)
 
     def _differentiate(self, expr: Expr, variables: list[str] | None) -> str:
         if variables is None:
@@ -320,7 +307,7 @@ class Session:
 
         parameter, body = self.definitions.function(call.name)
         derivation = derive(body, [parameter.name] * call.order)
-        intro = f"{written}, with {call.name}({parameter.name}) = {body}:"
+        intro = f"{written}, with {call.name}({parameter.name}) = {to_text(body, SHOWN)}:"
         at = None
         if argument != parameter:
             at = (written, simplify(substitute(derivation.result, {parameter: argument})))
@@ -333,13 +320,11 @@ class Session:
         return self._show(ValueResult(written, exact, evaluate(exact)))
 
     def _parse(self, text: str) -> Expr:
-        """The one place the session parses: with the defined names, so that dy/dx is read as a
-        derivative where y is defined (where this symdiff's grammar reads it)."""
+        """The one place the session parses: with the defined names, so that dy/dx is read as the
+        derivative of y where y is defined (and refused, with the reason, where it is not)."""
         from ..syntax.parser import parse
 
-        if _parse_takes_defined():
-            return parse(text, defined=self.definitions.names())  # type: ignore[call-arg]
-        return parse(text)
+        return parse(text, defined=self.definitions.names())
 
     def _read(self, line: str, start: int, end: int | None = None,
               keep: frozenset[str] = frozenset()) -> tuple[Expr, Expr]:
@@ -380,13 +365,6 @@ class Session:
     def completions(self) -> list[str]:
         """Words the interactive front end offers to complete."""
         return sorted({*self._COMMANDS, ":quit", *FUNCTIONS, *self.definitions.names(), "d/dx", "d/dy"})
-
-
-@cache
-def _parse_takes_defined() -> bool:
-    from ..syntax.parser import parse
-
-    return "defined" in inspect.signature(parse).parameters
 
 
 _trailing_fields = trailing_fields  # the name :area and :plot use

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -36,29 +37,33 @@ Highlight = Callable[[str], str] | None
 FORMATS = {".tex": "LaTeX", ".json": "JSON", ".md": "Markdown"}
 
 
-class Result:
-    """One result; subclasses fill in the parts."""
+class Result(ABC):
+    """One result; each kind fills in the parts."""
 
     kind = "result"
     what = "the result"
     value: Expr | None = None
     singular, plural = "result", "results"  # nouns for "wrote ... (LaTeX, 2 results)"; plural keys the JSON
 
+    @abstractmethod
     def explain(self, steps: str = "on", highlight: Highlight = None, notation: str = "leibniz") -> str:
-        raise NotImplementedError
+        """The working at a steps setting: on, brief, or off (the answer alone)."""
 
+    @abstractmethod
     def answer(self) -> str:
         """The answer alone, as text symdiff reads back where it can."""
-        raise NotImplementedError
 
+    @abstractmethod
     def answer_latex(self) -> str:
-        raise NotImplementedError
+        """The answer as LaTeX math."""
 
+    @abstractmethod
     def to_latex(self, *, standalone: bool = False, notation: str = "leibniz") -> str:
-        raise NotImplementedError
+        """The working as LaTeX; with ``standalone``, a whole document."""
 
+    @abstractmethod
     def to_json(self) -> dict[str, object]:
-        raise NotImplementedError
+        """JSON-ready data (each kind has a "kind"; derivations follow the trace schema)."""
 
     def markdown(self) -> str:
         """A Markdown section: what it is, the answer as math and as text, the working."""

@@ -9,7 +9,7 @@ from strategies import numeric_expressions
 from sympy_oracle import to_sympy
 from tex import compile_tex, needs_tex
 
-from symdiff import Derivation, SymdiffError, Symbol, derive, gradient, hessian, parse
+from symdiff import Derivation, Symbol, SymdiffError, derive, gradient, hessian, parse
 from symdiff.calculus.partials import Gradient, Hessian, last_stage, matrix_latex, worked_gradient, worked_hessian
 
 CROSS_ENTROPY = "-(y ln(sigmoid(w x + b)) + (1 - y) ln(1 - sigmoid(w x + b)))"

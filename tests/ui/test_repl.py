@@ -118,7 +118,8 @@ BAD_LINES = [
     ("_ + 1", "_ is the last result, and there is none yet"),
     ("sin = x", "sin is a function or constant"),
     ("a b^2", "say which to differentiate by"),
-    ("d^2/dx^3 x", "disagree"),
+    ("d^2/dx^3 x", "the order on top is 2 but dx^3 below adds up to 3"),  # the grammar's reading
+    ("d/dx (x^2) + 1", "is ambiguous"),
     (":diff x^2, 2x", "variable"),
     ("x^^2", ""),
     ("\x00", ""),
