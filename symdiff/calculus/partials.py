@@ -91,9 +91,10 @@ class Gradient:
         return "\n".join([f"The gradient of {to_text(self.expr, width)}: a partial derivative by each of "
                           f"{', '.join(self.names)}", *parts, self.summary()])
 
-    def to_latex(self, *, standalone: bool = False) -> str:
+    def to_latex(self, *, standalone: bool = False, notation: str | None = None) -> str:
         """Each partial's worked solution (``align*``), then the gradient as a column vector."""
-        blocks = [_heading("gradient", self.expr), *(d.to_latex() for d in self.derivations)]
+        options = _latex_options(notation)
+        blocks = [_heading("gradient", self.expr), *(d.to_latex(**options) for d in self.derivations)]
         column = [[value] for value in self.result]
         blocks.append(rf"\[ \nabla\left[{expr_latex(self.expr, max_nodes=_ANSWER_NODES)}\right] = "
                       rf"{matrix_latex(column)} \quad \text{{{_by(self.names)}}} \]")
@@ -166,10 +167,11 @@ class Hessian:
         lines.append(self.summary())
         return "\n".join(lines)
 
-    def to_latex(self, *, standalone: bool = False) -> str:
+    def to_latex(self, *, standalone: bool = False, notation: str | None = None) -> str:
         """The first partials, each second partial's last stage, then the matrix."""
+        options = _latex_options(notation)
         blocks = [_heading("Hessian", self.expr), r"\paragraph{First partial derivatives.}"]
-        blocks += [d.to_latex() for d in self.gradient.derivations]
+        blocks += [d.to_latex(**options) for d in self.gradient.derivations]
         blocks.append(r"\paragraph{Second partial derivatives.}")
         for row in self.derivations:
             for entry in row:
@@ -180,7 +182,7 @@ class Hessian:
                     note = escape_text(entry.trace.note)
                     blocks.append(rf"\[ {_operator_latex(entry)} = 0 \quad \text{{({note})}} \]")
                 else:
-                    blocks.append(stage.to_latex())
+                    blocks.append(stage.to_latex(**options))
         size = len(self.variables)
         if size > 10:  # amsmath's matrices take at most 10 columns unless told
             blocks.append(rf"\setcounter{{MaxMatrixCols}}{{{size}}}")
@@ -268,10 +270,15 @@ def _variables(tree: Expr, vars: object) -> list[Symbol]:  # noqa: A002
 
 
 def _options(width: int | None, brief: bool, highlight: object, notation: str | None) -> dict[str, object]:
+    # notation is passed on only when given: Derivation's printers take it from issue 12 on
     options: dict[str, object] = {"width": width, "brief": brief, "highlight": highlight}
     if notation is not None:
         options["notation"] = notation
     return options
+
+
+def _latex_options(notation: str | None) -> dict[str, str]:
+    return {} if notation is None else {"notation": notation}
 
 
 def _indented(text: str, levels: int) -> str:

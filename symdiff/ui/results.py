@@ -138,8 +138,8 @@ class PartialsResult(Result):
         return matrix_latex([[v] for v in result] if isinstance(self.partials, Gradient) else result)  # type: ignore[misc]
 
     def to_latex(self, *, standalone: bool = False, notation: str = "leibniz") -> str:
-        notation_options(Derivation.to_latex, notation)  # refused, not ignored, where not supported
-        return self.partials.to_latex(standalone=standalone)
+        options = notation_options(Derivation.to_latex, notation)
+        return self.partials.to_latex(standalone=standalone, **options)
 
     def to_json(self) -> dict[str, object]:
         return self.partials.to_json()
