@@ -216,6 +216,15 @@ def test_roots_table(function, text, expected):
     assert same_value(result, parse(text))
 
 
+def test_a_sum_of_high_degree_is_taken_as_it_stands():
+    # Found by the property below: expand gave -x^1002 - x + 1, which cancel then refused as
+    # "a sum to the power 1" past degree 1,000; nothing is multiplied out at the power 1.
+    expr = parse("-(x + (0 - 1) + x^1002)")
+    once = expand(expr)
+    assert str(once) == "-x^1002 - x + 1"
+    assert cancel(once) == once == together(once)
+
+
 @given(expressions)
 def test_any_expression_round_trips_and_is_idempotent_or_refused(expr):
     from symdiff import apart, factor
