@@ -4,10 +4,11 @@ Lives here: the frozen, hashable nodes (``expr``), the table of known functions
 (``functions``), exact decimals in and out (``decimals``), iterative walks, free symbols and
 substitution (``traversal``), evaluation with Python floats (``evaluate``), the text and LaTeX
 printers of expressions (``printer``, ``latex``, which also escapes prose and wraps a LaTeX
-document), how a derivative is written in each notation (``notation``), the hook through which
-a written derivative is worked out before evaluation (``operators``), symdiff's error classes
-(``errors``), ``collector`` (pausing Python's cycle collector during one large computation)
-and ``version``.
+document), ``latex_width`` (how wide a piece of LaTeX sets) and ``latex_lines`` (long displayed
+lines broken into rows at the page's width), how a derivative is written in each notation
+(``notation``), the hook through which a written derivative is worked out before evaluation
+(``operators``), symdiff's error classes (``errors``), ``collector`` (pausing Python's cycle
+collector during one large computation) and ``version``.
 
 May import: the standard library, and nothing else of symdiff. Every other layer builds on
 this one. An expression's methods (``str``, ``to_latex``, ``free_symbols``, ``subs``,

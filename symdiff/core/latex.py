@@ -33,10 +33,10 @@ from .expr import (
     Symbol,
     UndefinedCall,
 )
-from .notation import operator_latex
+from .notation import is_partial, operator_latex
 from .printer import ATOM, POWER, PRECEDENCE, PRODUCT, SUM, UNARY, Layout, Piece, stream
 
-__all__ = ["GREEK_NAMES", "document", "escape_text", "expr_latex", "symbol_latex"]
+__all__ = ["GREEK_NAMES", "PAGE_SETUP", "document", "escape_text", "expr_latex", "layout", "symbol_latex"]
 
 GREEK_NAMES = frozenset({
     "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
@@ -64,6 +64,11 @@ _TEXT_ESCAPES = {  # math-mode glyphs where the text ones would need fonts beyon
     "\\": r"$\backslash$", "{": r"\{", "}": r"\}", "$": r"{\char36}", "&": r"\&", "#": r"\#",
     "^": r"\^{}", "_": r"\_", "%": r"\%", "~": r"$\sim$",
     "<": r"$<$", ">": r"$>$", "|": r"$|$", "…": r"\ldots{}",
+    # symbols of mathematics in prose (a note on a ∂-derivative, an area's Δx, n ≤ 50)
+    "∂": r"$\partial$", "∫": r"$\int$", "√": r"$\surd$",
+    "≤": r"$\le$", "≥": r"$\ge$", "≠": r"$\ne$", "≈": r"$\approx$", "±": r"$\pm$", "→": r"$\to$",
+    "·": r"$\cdot$", "×": r"$\times$", "∞": r"$\infty$", "−": "-", "–": "--", "—": "---", "′": "'",
+    "²": r"$^{2}$", "³": r"$^{3}$", "‘": "`", "’": "'", "“": "``", "”": "''",
 }  # fmt: skip
 
 
@@ -222,7 +227,7 @@ def _derivative(node: Expr) -> list[Piece]:
     variables = node.variables  # type: ignore[attr-defined]
     operand = node.children[0]
     # A partial derivative (∂) when the function has variables besides the one differentiated by.
-    partial = len({s.name for s in operand.free_symbols} | set(variables)) > 1
+    partial = is_partial({s.name for s in operand.free_symbols}, variables)
     operator = operator_latex(variables, [symbol_latex(v) for v in variables], partial=partial)
     return [operator, r"\left[", operand, r"\right]"]
 
@@ -251,12 +256,27 @@ _LAYOUT: dict[type[Expr], Layout] = {
 assert set(_LAYOUT) == set(PRECEDENCE) and SUM < PRODUCT < UNARY < POWER < ATOM
 
 
+def layout(node: Expr) -> list[Piece]:
+    """One node's LaTeX pieces, as ``expr_latex`` lays it out: strings, and its children still
+    to write (``symdiff.core.latex_lines`` breaks a long expression between them)."""
+    return _LAYOUT[type(node)](node)
+
+
+# The page the printers break lines for: 11pt type on a text block 17 cm wide, on A4 or letter
+# paper alike, displays set flush left 1 em in (symdiff.core.latex_lines measures in this type's
+# em: 17 cm is 44 of them, 43 after the indent).
+PAGE_SETUP = (r"\documentclass[11pt,fleqn]{article}", r"\usepackage{amsmath}",
+              r"\usepackage[textwidth=17cm,textheight=23cm]{geometry}", r"\setlength{\mathindent}{1em}")
+
+
 def document(blocks: list[str], title: str = "Worked derivatives") -> str:
-    """A complete LaTeX document around ``blocks``; it needs only the amsmath package."""
+    """A complete LaTeX document around ``blocks``; it needs only the amsmath and geometry
+    packages (both in TeX Live's smallest LaTeX set, Debian's texlive-latex-base)."""
     return "\n".join([
-        r"\documentclass{article}",
-        r"\usepackage{amsmath}",
-        r"\allowdisplaybreaks",
+        *PAGE_SETUP,
+        r"\allowdisplaybreaks",  # a long worked solution runs on to the next page
+        r"\setlength{\parindent}{0pt}",
+        r"\setlength{\jot}{6pt}",  # room between rows of fractions
         r"\begin{document}",
         rf"\section*{{{escape_text(title)}}}",
         *blocks,
