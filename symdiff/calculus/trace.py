@@ -8,15 +8,18 @@ derivatives, so what they show cannot disagree with the answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Symbol
-from ..core.notation import operator_text
+from ..core.notation import TIME, applied_text, check_notation, dotted, is_partial, operator_text
 from ..core.printer import to_text
 
-__all__ = ["BRIEF_HIDDEN", "Derivation", "Line", "Step", "header_variables"]
+__all__ = [
+    "BRIEF_HIDDEN", "Context", "Derivation", "Line", "Step", "formula_text", "header_partial", "header_variables",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -102,31 +105,35 @@ class Derivation:
         return self.explain()
 
     def explain(self, width: int | None = 1000, *, brief: bool = False,
-                highlight: Callable[[str], str] | None = None) -> str:
+                highlight: Callable[[str], str] | None = None, notation: str = "leibniz") -> str:
         """The worked solution as indented text, one rule per line.
 
         Expressions inside the steps longer than ``width`` characters are cut short with "…"
         (deeply nested input makes every step long); the answer on the last line is always
         whole. ``width=None`` prints everything. ``brief`` leaves out the trivial steps
         (constants, the variable itself, sums and differences) and keeps the rules that did
-        the work. ``highlight`` wraps each rule name (the REPL colours them).
+        the work. ``highlight`` wraps each rule name (the REPL colours them). ``notation``
+        writes the derivatives in Leibniz (``d/dx [x^2]``, the default), Lagrange (``(x^2)'``)
+        or Euler (``D_x [x^2]``) notation; Newton's dots need LaTeX, so text writes d/dt.
         """
         if width is not None and (not isinstance(width, int) or isinstance(width, bool) or width < 1):
             raise SymdiffError(f"width is a whole number of characters (at least 1) or None, not {quote(width)}")
         if highlight is not None and not callable(highlight):
             raise SymdiffError(f"highlight is a function that wraps a rule's name, not {quote(highlight)}")
+        notation = check_notation(notation)
         text = _Abbreviator(width)
         mark = highlight or (lambda name: name)
+        context = Context(notation)
         out = []
         for line in self.lines(brief=brief):
             indent = "  " * line.depth
             if line.kind == "header":
-                out.append(f"{indent}{_header(line.step, text)}")
+                out.append(f"{indent}{_header(line, text, context)}")
             elif line.kind == "result":
                 value = line.value if line.depth == 0 else text(line.value)  # the answer is whole
                 out.append(f"{indent}= {value}")
             else:
-                out.append(indent + _line(line.step, line.value, text, mark))
+                out.append(indent + _line(line, text, mark, context))
         return "\n".join(out)
 
     def lines(self, *, brief: bool = False) -> list[Line]:
@@ -175,11 +182,13 @@ class Derivation:
                 stack.extend((sub, depth + 1, False, None) for sub in reversed(step.substeps))
         return lines
 
-    def to_latex(self, *, standalone: bool = False) -> str:
-        """The worked solution as LaTeX (an ``align*`` block, or a whole document)."""
+    def to_latex(self, *, standalone: bool = False, notation: str = "leibniz") -> str:
+        """The worked solution as LaTeX: an ``align*`` block, or with ``standalone`` a handout
+        (the problem, the solution with each rule named, the answer boxed) for pdflatex.
+        ``notation`` as for ``explain``; in LaTeX, Newton's dots are drawn."""
         from .trace_latex import derivation_latex
 
-        return derivation_latex(self, standalone=standalone)
+        return derivation_latex(self, standalone=standalone, notation=notation)
 
     def to_json(self) -> dict[str, object]:
         """The derivation as JSON-ready data (schema: README, "The trace as JSON")."""
@@ -241,25 +250,95 @@ def header_variables(step: Step) -> list[str]:
     return [step.wrt.name] * int(step.formula)
 
 
-def _header(step: Step, text: _Abbreviator) -> str:
-    note = f"  ({step.note})" if step.note else ""
-    return f"{operator_text(header_variables(step))} [{text(step.expr)}]{note}"
+def header_partial(step: Step) -> bool:
+    """Whether a derivation step's derivative is a partial one (∂): its expression has other
+    variables than the one differentiated by, as a written derivative's LaTeX decides."""
+    return is_partial({symbol.name for symbol in step.expr.free_symbols}, header_variables(step))
 
 
-def _line(step: Step, shown: Expr | None, text: _Abbreviator, mark: Callable[[str], str]) -> str:
-    d = f"d/d{step.wrt.name}"
+class Context:
+    """Where a printer is in a worked solution: the notation, and for each derivation heading
+    open above the current line its depth, variable and whether it is a partial derivative.
+    A rule's line by that variable writes its operator as the heading does (∂/∂x, (u)_x); a
+    line by the chain rule's placeholder u is an ordinary derivative."""
+
+    def __init__(self, notation: str) -> None:
+        self.notation = notation
+        self._open: list[tuple[int, str, bool]] = []
+
+    def enter(self, line: Line) -> bool:
+        """Note a heading line; whether it is the first (the problem's own heading)."""
+        first = not self._open
+        while self._open and self._open[-1][0] >= line.depth:
+            self._open.pop()
+        variables = header_variables(line.step)
+        self._open.append((line.depth, variables[-1], header_partial(line.step)))
+        return first
+
+    def partial(self, line: Line) -> bool:
+        while self._open and self._open[-1][0] >= line.depth:
+            self._open.pop()
+        return bool(self._open) and self._open[-1][1] == line.step.wrt.name and self._open[-1][2]
+
+    def newton_note(self, variables: list[str], *, latex: bool) -> str:
+        """What the problem's heading says when Newton's notation is asked for, if anything."""
+        if self.notation != "newton":
+            return ""
+        if not dotted(variables):
+            return f"Newton's dots are for derivatives by time {TIME}; written here in Leibniz notation"
+        return "" if latex else "Newton's dots are drawn in LaTeX; plain text writes d/dt"
+
+
+# A part's derivative, u' or f3' (not f'(u), the derivative of a function).
+PRIMED = re.compile(r"\b([a-z][a-z0-9]*)'(?![('])")
+# A rule's formula begins with the derivative it states: d/dx[...] = ...
+STATED = re.compile(r"d/dx\[(.*)\]")
+
+
+def formula_text(formula: str, variable: str, notation: str = "leibniz", *, partial: bool = False) -> str:
+    """A rule's formula (``d/dx[u*v] = u'*v + u*v'``) by ``variable``, in ``notation``:
+    ``(u*v)' = u'*v + u*v'``, ``D_x[u*v] = ...``; a partial one by x in Lagrange's writes the
+    parts' derivatives u_x."""
+    left, equals, right = formula.partition(" = ")
+    match = STATED.fullmatch(left)
+    if match is None:
+        return formula.replace("d/dx", f"d/d{variable}")
+    if notation == "lagrange" and partial:
+        right = PRIMED.sub(rf"\1_{variable}", right)
+    return applied_text([variable], match.group(1), notation=notation, partial=partial) + equals + right
+
+
+def _header(line: Line, text: _Abbreviator, context: Context) -> str:
+    step = line.step
+    first = context.enter(line)
+    variables = header_variables(step)
+    notes = [step.note] if step.note else []
+    if first:
+        notes.append(context.newton_note(variables, latex=False))
+    note = "".join(f"  ({note})" for note in notes if note)
+    return applied_text(variables, text(step.expr), notation=context.notation, partial=header_partial(step),
+                        gap=" ") + note
+
+
+def _line(line: Line, text: _Abbreviator, mark: Callable[[str], str], context: Context) -> str:
+    step, shown = line.step, line.value
     title = mark(step.name)
     place = step.place
     if (step.is_rewrite and step.substeps) or step.rule in WRITTEN:
-        line = f"{title}: {text(step.expr)}"
+        body = f"{title}: {text(step.expr)}"
     elif place is not None:
-        line = f"{title}: {text(place[0])} = {text(place[1])}"
+        body = f"{title}: {text(place[0])} = {text(place[1])}"
     elif step.is_rewrite:
-        line = f"{title}: {text(step.expr)} = {text(step.result)}"
-    elif step.substeps:
-        formula = step.formula.replace("d/dx", d)
-        bindings = ", ".join(f"{name} = {text(value)}" for name, value in step.bindings)
-        line = f"{title}: {formula}" + (f", with {bindings}" if bindings else "")
+        body = f"{title}: {text(step.expr)} = {text(step.result)}"
     else:
-        line = f"{title}: {d}[{text(step.expr)}] = {text(shown if shown is not None else step.result)}"
-    return line + (f"  ({step.note})" if step.note else "")
+        partial = context.partial(line)
+        variable = step.wrt.name
+        if step.substeps:
+            bindings = ", ".join(f"{name} = {text(value)}" for name, value in step.bindings)
+            formula = formula_text(step.formula, variable, context.notation, partial=partial)
+            body = f"{title}: {formula}" + (f", with {bindings}" if bindings else "")
+        else:
+            value = text(shown if shown is not None else step.result)
+            derivative = applied_text([variable], text(step.expr), notation=context.notation, partial=partial)
+            body = f"{title}: {derivative} = {value}"
+    return body + (f"  ({step.note})" if step.note else "")

@@ -1,13 +1,17 @@
 """LaTeX of worked solutions: rule formulas, one line per step of the trace, and real pdflatex runs."""
 
+import re
+
 from test_rules import RULE_TABLE
-from tex import compile_tex, needs_tex
+from tex import compile_tex, needs_tex, overfull_boxes, words_in_math
 
 from symdiff import Symbol, derive
 from symdiff.algebra.simplify import ACTIONS
 from symdiff.calculus.rules import PRODUCT, RULES, SUM, nary_formula
 from symdiff.calculus.trace_latex import derivation_latex, formula_latex
 from symdiff.core.latex import document, escape_text, expr_latex
+from symdiff.core.latex_lines import LINE_EM
+from symdiff.core.latex_width import latex_width
 
 
 def test_jupyter_repr():
@@ -82,11 +86,13 @@ def test_a_deep_chain_writes_a_document_in_proportion_to_its_steps():
     derivation = derive("sin " * 500 + "x")
     latex = derivation.to_latex()
     lines = derivation.lines()
-    rewrites = sum(1 for line in lines if line.kind == "rule" and line.step.is_rewrite and not line.step.substeps)
-    assert len(latex) < 10_000_000 and latex.count(r"\\") == len(lines) - 1 + 2 * rewrites
+    rows = latex.count(r"\\") + 1
+    assert len(latex) < 10_000_000 and len(lines) <= rows < 4 * len(lines)  # long lines broken, not multiplied
     assert repr(derivation.trace).startswith("<Step derivative: ")  # no RecursionError from a deep trace
     assert r"\cdots" in latex and latex.count("{") == latex.count("}")  # cut at nodes, brackets closed
     assert "abbreviated: the whole answer is the derivation's result" in latex.splitlines()[-2]
+    for row in latex.split(" \\\\\n"):  # every row balances its \left and \right
+        assert row.count(r"\left") == row.count(r"\right"), row[:200]
 
 
 @needs_tex
@@ -96,3 +102,106 @@ def test_a_deep_chain_compiles(tmp_path):
     source = derivation.to_latex(standalone=True)
     assert max(map(len, source.splitlines())) < 100_000
     compile_tex(tmp_path, source, "deep")
+
+
+# --- prose as text, no internal labels ------------------------------------------------------------
+
+NOTATIONS = ("leibniz", "lagrange", "euler", "newton")
+# A derivation of every rule, a higher and a mixed derivative, a written derivative, and a time one.
+SHOWCASE = [(text, variable) for text, variable, _, _ in RULE_TABLE] + [
+    ("x^x", ("x", 2)), ("x^3 y^2 + sin(x y)", ["x", "y"]), ("x + d/dx[x^2 y]", "x"), ("t^2 sin t", ("t", 3)),
+    ("abs(x) + relu(x)", "x"), ("1/x^2 + 2^x", "x"),
+]
+
+
+def _derive(text, wrt):
+    if isinstance(wrt, tuple):
+        return derive(text, wrt[0], order=wrt[1])
+    return derive(text, wrt)
+
+
+def test_every_word_is_set_as_text_in_every_notation():
+    # "rewrite without changing the value" once typeset as run-together italics; a law's name,
+    # a note, "with" and "Find" are text, so no run of letters is left in the mathematics.
+    derivations = [_derive(text, wrt) for text, wrt in SHOWCASE]
+    for notation in NOTATIONS:
+        for derivation in derivations:
+            latex = derivation.to_latex(standalone=True, notation=notation)
+            assert words_in_math(latex) == [], (notation, str(derivation.expr), words_in_math(latex)[:5])
+    assert words_in_math(r"\begin{align*}&rewrite \text{without}\end{align*}") == ["rewrite"]  # it can fail
+
+
+def test_a_formula_of_words_is_set_as_text():
+    # The parser reads "rewrite without changing the value" as a product of five names.
+    assert formula_latex("rewrite without changing the value") == r"\text{rewrite without changing the value}"
+    assert formula_latex("d/dx[f] is the derivative of f") == r"\text{d/dx[f] is the derivative of f}"
+    # names of one letter (with digits or a subscript), Greek names and the parts' u' are mathematics
+    assert formula_latex("theta_1*u' = f3'") == r"\theta_{1} u' = f_{3}'"
+    # a Leibniz operator inside a law, d/dt[u] or d^2/(dx dt)[u], is typeset as one
+    assert formula_latex("d/dx[d/dt[u]] = d^2/(dx dt)[u]") == (
+        r"\frac{d}{dx}\left[\frac{d}{dt}\left[u\right]\right] = "
+        r"\frac{\partial^{2}}{\partial x\,\partial t}\left[u\right]")
+
+
+def test_no_internal_label_reaches_any_output():
+    # Rule ids (simplify.fold+collect, higher_derivative, constant_multiple) are the JSON's data,
+    # never words for a reader.
+    checked: set[str] = set()
+    for text, wrt in SHOWCASE:
+        derivation = _derive(text, wrt)
+        labels = {step.rule for step in derivation} | {law for step in derivation for law in
+                                                       step.rule.removeprefix("simplify.").split("+")}
+        labels = {label for label in labels if re.search(r"[._+]", label)}
+        checked |= labels
+        for notation in NOTATIONS:
+            shown = [derivation.explain(notation=notation), derivation.explain(brief=True, notation=notation),
+                     derivation.to_latex(notation=notation), derivation.to_latex(standalone=True, notation=notation)]
+            for output in shown:
+                for label in labels:
+                    assert label not in output and label.replace("_", r"\_") not in output, (label, text)
+    assert {"higher_derivative", "constant_multiple", "written_derivatives"} <= checked and len(checked) > 15
+
+
+# --- long lines break ---------------------------------------------------------------------------------
+
+CROSS_ENTROPY = "-(y ln(sigmoid(w x + b)) + (1 - y) ln(1 - sigmoid(w x + b)))"
+HESSIAN_3 = "x^2 y^3 z + sin(x y z) + exp(x y)/(z^2 + 1)"
+
+
+def long_documents():
+    """Documents of long derivatives, each to be set without a line running into the margin."""
+    from symdiff import gradient, hessian
+    from symdiff.calculus.matrix_latex import gradient_latex, hessian_latex
+
+    variables = ["x", "y", "z"]
+    yield "cross-entropy", derive(CROSS_ENTROPY, "w").to_latex(standalone=True)
+    yield "x^x, 4th", derive("x^x", order=4).to_latex(standalone=True)
+    yield "x^x, 4th, Lagrange", derive("x^x", order=4).to_latex(standalone=True, notation="lagrange")
+    yield "Hessian 3x3", hessian_latex(HESSIAN_3, variables, hessian(HESSIAN_3, variables), standalone=True)
+    yield "gradient 3", gradient_latex(HESSIAN_3, variables, gradient(HESSIAN_3, variables), standalone=True)
+    yield "Newton, 5th by t", derive("(t^3 + 1)^5 exp(t)", "t", order=5).to_latex(standalone=True, notation="newton")
+    yield "a long sum", derive(" + ".join(f"sin({k} x)^{k}" for k in range(1, 16))).to_latex(standalone=True)
+    yield "a long product", derive("*".join(f"(x + {k})" for k in range(1, 12))).to_latex(standalone=True)
+    yield "a wide quotient", derive("(x^5 + 3 x^4 - 2 x^3 + x^2 - 7 x + 1)/(x^4 - x^3 + 2 x^2 + x + 9)").to_latex(
+        standalone=True, notation="euler")
+
+
+@needs_tex
+def test_long_derivatives_fit_the_page(tmp_path):
+    for number, (name, source) in enumerate(long_documents()):
+        log = compile_tex(tmp_path, source, f"long{number}")
+        assert overfull_boxes(log) == [], name
+        assert words_in_math(source) == [], name
+
+
+def test_each_row_fits_the_width_the_printer_measured():
+    # Rows are broken where the estimate of their width passes the page; each row closes every
+    # \left it opens (a break writes \right. and \left.).
+    for name, source in long_documents():
+        blocks = re.findall(r"\\begin\{align\*\}\n(.*?)\n\\end\{align\*\}", source, re.DOTALL)
+        rows = [row for block in blocks for row in re.split(r" \\\\\n(?=&)", block)]
+        assert len(rows) >= 4, name
+        for row in rows:
+            assert row.count(r"\left") == row.count(r"\right"), (name, row)
+            if r"\begin{bmatrix}" not in row:
+                assert latex_width(row.removeprefix("&")) <= LINE_EM + 0.5, (name, row)

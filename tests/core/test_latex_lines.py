@@ -46,15 +46,16 @@ def test_the_width_estimate_against_pdflatex(tmp_path):
     for text, wrt in [("x^x", "x"), ("-(y ln(sigmoid(w x + b)) + (1 - y) ln(1 - sigmoid(w x + b)))", "w"),
                       ("theta_1^2 alpha + sqrt(x)/(x + 1) + abs(x) + log_2(x)", "theta_1"),
                       ("(x^2 + 1)/(x^3 - 2 x) + atan(x)^2", "x")]:
-        latex = derive(text, wrt, order=2).to_latex()
-        body = latex.removeprefix("\\begin{align*}\n").removesuffix("\n\\end{align*}")
-        rows += [row[1:] for row in re.split(r" \\\\\n(?=&)", body)]
+        for notation in ("leibniz", "lagrange"):
+            latex = derive(text, wrt, order=2).to_latex(notation=notation)
+            body = latex.removeprefix("\\begin{align*}\n").removesuffix("\n\\end{align*}")
+            rows += [row[1:] for row in re.split(r" \\\\\n(?=&)", body)]
     body = [rf"\setbox0=\hbox{{$\displaystyle {row}$}}\typeout{{WIDTH{i}:\the\wd0}}" for i, row in enumerate(rows)]
     source = "\n".join([r"\documentclass[11pt]{article}", r"\usepackage{amsmath}", r"\begin{document}", *body,
                         "x", r"\end{document}"])
     log = compile_tex(tmp_path, source, "widths")
     measured = {int(i): float(pt) / 11 for i, pt in re.findall(r"WIDTH(\d+):([\d.]+)pt", log)}
-    assert len(measured) == len(rows) > 50
+    assert len(measured) == len(rows) > 100
     for i, row in enumerate(rows):
         estimate, actual = latex_width(row), measured[i]
         assert estimate >= actual - 1.0 and estimate <= actual * 1.35 + 1.0, (row, estimate, actual)
