@@ -19,15 +19,14 @@ from ..core.notation import operator_latex
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .differentiate import DifferentiationError, derive
+from .matrix_latex import gradient_latex, hessian_latex, matrix_latex
 from .trace import Derivation
 
 __all__ = [
-    "Gradient", "Hessian", "last_stage", "matrix_latex", "partial_text", "vector_text", "worked_gradient",
+    "Gradient", "Hessian", "last_stage", "partial_text", "vector_text", "worked_gradient",
     "worked_hessian",
 ]
 
-# An answer past this many nodes is written with \cdots in LaTeX, as a derivation's answer is.
-_ANSWER_NODES = 2_000
 # A heading shows the expression up to this many nodes (\cdots for the rest).
 _HEADING_NODES = 40
 # Plain-text matrices wider than this are not drawn: the entries are listed one a line anyway.
@@ -95,9 +94,7 @@ class Gradient:
         """Each partial's worked solution (``align*``), then the gradient as a column vector."""
         options = _latex_options(notation)
         blocks = [_heading("gradient", self.expr), *(d.to_latex(**options) for d in self.derivations)]
-        column = [[value] for value in self.result]
-        blocks.append(rf"\[ \nabla\left[{expr_latex(self.expr, max_nodes=_ANSWER_NODES)}\right] = "
-                      rf"{matrix_latex(column)} \quad \text{{{_by(self.names)}}} \]")
+        blocks.append(gradient_latex(self.expr, self.names, self.result, **options))
         return document(blocks, title="Gradient") if standalone else "\n".join(blocks)
 
     def to_json(self) -> dict[str, object]:
@@ -183,11 +180,7 @@ class Hessian:
                     blocks.append(rf"\[ {_operator_latex(entry)} = 0 \quad \text{{({note})}} \]")
                 else:
                     blocks.append(stage.to_latex(**options))
-        size = len(self.variables)
-        if size > 10:  # amsmath's matrices take at most 10 columns unless told
-            blocks.append(rf"\setcounter{{MaxMatrixCols}}{{{size}}}")
-        blocks.append(rf"\[ H\left[{expr_latex(self.expr, max_nodes=_ANSWER_NODES)}\right] = "
-                      rf"{matrix_latex(self.result)} \quad \text{{{_by(self.gradient.names)}}} \]")
+        blocks.append(hessian_latex(self.expr, self.gradient.names, self.result, **options))
         return document(blocks, title="Hessian") if standalone else "\n".join(blocks)
 
     def to_json(self) -> dict[str, object]:
@@ -207,12 +200,6 @@ class Hessian:
 
 
 # --- helpers ----------------------------------------------------------------------------------------
-
-
-def matrix_latex(rows: Sequence[Sequence[Expr]]) -> str:
-    r"""A matrix of expressions as a ``bmatrix`` (amsmath); a column vector is rows of one entry."""
-    body = r" \\ ".join(" & ".join(expr_latex(value, max_nodes=_ANSWER_NODES) for value in row) for row in rows)
-    return rf"\begin{{bmatrix}} {body} \end{{bmatrix}}"
 
 
 def vector_text(values: Sequence[Expr]) -> str:
@@ -308,6 +295,3 @@ def _operator_latex(derivation: Derivation) -> str:
 def _heading(kind: str, expr: Expr) -> str:
     return rf"\subsection*{{The {kind} of ${expr_latex(expr, max_nodes=_HEADING_NODES)}$}}"
 
-
-def _by(names: list[str]) -> str:
-    return escape_text(f"(by {', '.join(names)})")

@@ -279,8 +279,9 @@ def render(results: Sequence[Result], extension: str, notation: str = "leibniz")
         raise ExportError(f"cannot write {extension or 'a file without an extension'}: use .tex, .json or .md")
     if not results:
         raise SymdiffError("nothing to write")
-    if all(type(r) is DerivativeResult for r in results) and notation == "leibniz":
-        return render_derivations([r.derivation for r in results], extension)  # type: ignore[attr-defined]
+    if all(type(r) is DerivativeResult for r in results):
+        # derivations alone: the export's handout (numbered problems, boxed answers)
+        return render_derivations([r.derivation for r in results], extension, notation=notation)  # type: ignore[attr-defined]
     if extension == ".json":
         data = {"schema": SCHEMA, results[0].plural.lower(): [r.to_json() for r in results]}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

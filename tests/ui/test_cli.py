@@ -51,7 +51,7 @@ def test_latex_output(capsys):
     status, out, _ = run(capsys, "tan(3x)", "--latex")
     assert status == 0 and out.startswith("\\begin{align*}") and "\\textbf{Chain Rule}" in out
     status, out, _ = run(capsys, "tan(3x)", "sin x", "--latex", "--standalone")
-    assert out.startswith("\\documentclass") and out.count("\\begin{align*}") == 2
+    assert out.startswith("\\documentclass") and out.count("\\subsection*{Problem") == 2
 
 
 def test_json_output(capsys):

@@ -154,7 +154,7 @@ KINDS = [
     ("x^3", "the derivative d/dx [x^3]", r"\begin{align*}", "derivations"),
     (":diff x^3 y^2, x, y", "the derivative ∂^2/∂y∂x [x^3*y^2]", r"\begin{align*}", "derivations"),
     (":grad x^2 y + y^3", "the gradient of x^2*y + y^3", r"\begin{bmatrix}", "gradients"),
-    (":hessian x^2 y", "the Hessian of x^2*y", r"H\left[x^{2} y\right]", "hessians"),
+    (":hessian x^2 y", "the Hessian of x^2*y", r"H_{f} = \begin{bmatrix}", "hessians"),
     (":area x^2, 0, 1, simpson, 2", "the area under x^2 from 0 to 1", r"\int_{0}^{1}", "areas"),
     (":simplify 2x + 3x", "the simplification of 2*x + 3*x", "5 x", "simplifications"),
     ("1/2 + 1/3", "the value of 1/2 + 1/3", r"\frac{5}{6} \approx 0.833333333333", "values"),
