@@ -129,8 +129,8 @@ class Session:
 
     # --- commands -------------------------------------------------------------------------------
     def _help(self, line: str = "", start: int = 0) -> str:
-        width = max(len(usage) for usage, _ in COMMANDS.values())
-        rows = [f"  {usage.ljust(width)}  {what}" for usage, what in COMMANDS.values()]
+        # Each command on its line, what it does indented below: the usages are too long for columns.
+        rows = [line for usage, what in COMMANDS.values() for line in (f"  {usage}", *_wrapped(what, "      "))]
         return "\n".join([
             "Type an expression to see its derivative with every step: x^2 sin x",
             "Write as on paper: 3x^2, sin x cos x, sqrt(x), e^(-x^2/2), x², √x, π.",
@@ -380,3 +380,9 @@ def main(argv: list[str]) -> int:
     if sys.stdin.isatty() and sys.stdout.isatty():
         return interactive(Session(highlighter(sys.stdout)))
     return piped(Session(), sys.stdin, sys.stdout.write)
+
+
+def _wrapped(text: str, indent: str, width: int = 88) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent)
