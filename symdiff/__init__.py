@@ -12,6 +12,7 @@ from .algebra.fraction_forms import cancel, together
 from .algebra.polynomial import AlgebraError
 from .algebra.textbook import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
+from .calculus.first_principles import difference_quotients, first_principles
 from .calculus.trace import Derivation, Step
 from .core.errors import EvaluationError, ExpressionError, ParseError, SymdiffError
 from .core.expr import (
@@ -135,9 +136,11 @@ __all__ = [
     "csch",
     "derive",
     "diff",
+    "difference_quotients",
     "exp",
     "expand",
     "factor",
+    "first_principles",
     "gradient",
     "heaviside",
     "hessian",

@@ -5,6 +5,7 @@ Lives here: ``rules`` (one small function per differentiation rule, in a table),
 (gradients and Hessians with a worked derivation per partial: ``worked_gradient``,
 ``worked_hessian``),
 ``operators`` (working out the derivatives written in an expression, d/dx[x^2], first),
+``first_principles`` (the derivative from its definition, the delta method),
 ``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
 frozen steps of a worked solution, and ``explain``) and the printers that walk a trace:
 ``trace_latex`` (rule formulas, worked solutions and handouts in LaTeX), ``trace_json`` (the

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Expr, Symbol
+from ..core.expr import Add, Expr, Sub, Symbol
 from ..core.notation import TIME, applied_text, check_notation, dotted, is_partial, operator_text
 from ..core.printer import to_text
 
@@ -326,6 +326,13 @@ def _line(line: Line, text: _Abbreviator, mark: Callable[[str], str], context: C
     place = step.place
     if (step.is_rewrite and step.substeps) or step.rule in WRITTEN:
         body = f"{title}: {text(step.expr)}"
+    elif step.rule == "limit":  # h -> 0 in the delta method: the law used is in the note
+        h = step.wrt.name
+        shown = text(step.expr)
+        shown = f"({shown})" if type(step.expr) in (Add, Sub) else shown
+        body = f"{title}: lim[{h}->0] {shown} = {text(step.result)}"
+        note = "; ".join(part for part in (step.note, step.formula) if part)
+        return body + (f"  ({note})" if note else "")
     elif place is not None:
         body = f"{title}: {text(place[0])} = {text(place[1])}"
     elif step.is_rewrite:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Expr
+from ..core.expr import Add, Expr, Sub
 from ..core.latex import GREEK_NAMES, document, escape_text, expr_latex, symbol_latex
 from ..core.latex_lines import LINE_EM, ROOM_EM, Break, Chunk, Close, Item, Open, chunk, expr_items, fill
 from ..core.latex_width import latex_width
@@ -36,6 +36,7 @@ _ROOTS = {"nth_root_of_x": r"\sqrt[n]{x}", "nth_root_of_u": r"\sqrt[n]{u}"}
 _NTH_ROOT = re.compile(r"\broot\(([ux]), n\)")
 # A Leibniz operator inside a formula (the Derivative of a Derivative rule): d/dt[u], d^2/(dx dt)[u].
 _WRITTEN_OPERATOR = re.compile(r"d(?:\^\d+)?/(?:d([a-z])|\(((?:d[a-z] ?)+)\))\[(.*)\]")
+_LIMIT = re.compile(r"lim\[(\w+)->(\w+)\] (.+)")
 _DOTS = "dots"  # "..." in an n-part law, read as a name and set as \cdots
 
 
@@ -92,6 +93,10 @@ def _part_derivative(name: str, var: str, variable: str, notation: str, partial:
 def _side_latex(side: str, names: dict[str, str], parse: Callable[[str], Expr]) -> str:
     """One side of a law: an expression, possibly under Leibniz operators (d/dt[u])."""
     frames = []
+    limit = _LIMIT.fullmatch(side)
+    if limit is not None:  # lim[h->0] (f(x + h) - f(x))/h, in the definition of the derivative
+        variable, point, side = limit.groups()
+        return rf"\lim_{{{symbol_latex(variable)} \to {point}}} {_side_latex(side, names, parse)}"
     while (match := _WRITTEN_OPERATOR.fullmatch(side)) is not None:
         # d^2/(dx dt) names the last variable applied first: by t, then by x.
         variables = [match.group(1)] if match.group(1) else [v[1:] for v in reversed(match.group(2).split())]
@@ -167,6 +172,15 @@ class _Writer:
         note = [Break(r"\quad "), chunk(rf"\text{{({escape_text(step.note)})}}")] if step.note else []
         if (step.is_rewrite and step.substeps) or step.rule in WRITTEN:
             return fill([title, Break(""), *self.expr(step.expr, room), *note], indent, em)
+        if step.rule == "limit":  # h -> 0 in the delta method; the law used on the line below
+            lim = chunk(rf"\lim_{{{symbol_latex(step.wrt.name)} \to 0}} ")
+            below, below_em = _indent(line.depth + 1)
+            laws = _clauses(formula_clauses(step.formula)) if step.formula else []
+            # \bigl( \bigr) rather than \left( \right): they may fall on different rows
+            opening, closing = (chunk(r"\bigl("), chunk(r"\bigr)")) if type(step.expr) in (Add, Sub) else ([], [])
+            return [*fill([title, Break(""), lim, *_listed(opening), *self.expr(step.expr, room), *_listed(closing),
+                           chunk(" = "), *self.expr(step.result, room)], indent, em),
+                    *fill([*laws, *note], below, below_em)]
         if step.is_rewrite:
             # The law on the step's line, then the part rewritten and what it became on lines of
             # their own: a whole expression beside the law would run off the page.
@@ -216,6 +230,10 @@ class _Writer:
             before, opening, closing, after = derivative_frame(variables, names, partial=partial)
         head = [chunk(before)] if before else []
         return [*head, Open(opening), *inner, Close(closing + after)]
+
+
+def _listed(item: Item | list[Item]) -> list[Item]:
+    return item if isinstance(item, list) else [item]
 
 
 def _clauses(clauses: tuple[str, ...]) -> list[Item]:
