@@ -101,6 +101,7 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "Log": ((X, 2), {}), "Root": ((X, 3), {}), "Derivative": ((X, "x"), {}), "root": ((X, 3), {}),
     "expand": (("(x + 1)^2",), {}), "cancel": (("(x^2 - 1)/(x - 1)",), {}), "together": (("1/x + 1/y",), {}),
     "factor": (("x^2 - 1",), {}), "apart": (("1/(x^2 - 1)", "x"), {}),
+    "Infinity": ((), {}),
 }
 FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
              "ln", "sqrt", "sigmoid", "softplus", "relu", "heaviside", "asec", "acsc", "acot", "sech", "csch", "coth",
