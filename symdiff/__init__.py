@@ -12,6 +12,7 @@ from .algebra.fraction_forms import cancel, together
 from .algebra.polynomial import AlgebraError
 from .algebra.textbook import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
+from .calculus.limits import Limit, LimitError, limit, limit_table
 from .calculus.trace import Derivation, Step
 from .core.errors import EvaluationError, ExpressionError, ParseError, SymdiffError
 from .core.expr import (
@@ -101,6 +102,8 @@ __all__ = [
     "Infinity",
     "Integral",
     "IntegrationError",
+    "Limit",
+    "LimitError",
     "Log",
     "Mul",
     "Neg",
@@ -147,6 +150,8 @@ __all__ = [
     "integrate",
     "integrate_samples",
     "lambdify",
+    "limit",
+    "limit_table",
     "ln",
     "log",
     "log2",

@@ -3,7 +3,7 @@
 import pytest
 
 import symdiff
-from symdiff import Infinity, Neg, SymdiffError, Symbol, oo, parse
+from symdiff import Infinity, Neg, Symbol, SymdiffError, oo, parse
 from symdiff.core.expr import INFINITY_NAMES, RESERVED_NAMES
 
 
