@@ -72,7 +72,8 @@ class PointValues:
 
     def value(self, expr: Expr) -> float | None:
         """The value of ``expr`` at the point, or None where it has none."""
-        return fold(expr, self._value_node, self._floats)
+        known = self._floats.get(id(expr))
+        return known[1] if known is not None else fold(expr, self._value_node, self._floats)
 
     def _value_node(self, node: Expr, kids: list[float | None]) -> float | None:
         if None in kids:
@@ -88,6 +89,9 @@ class PointValues:
         """Whether ``expr`` is continuous (``smooth``: analytic) at the point."""
         check = smooth_at if smooth else continuous_at
         memo = self._smooth if smooth else self._continuous
+        known = memo.get(id(expr))
+        if known is not None:
+            return not known[1]
         bad = fold(expr, lambda node, kids: any(kids) or not self._node_continuous(node, check), memo)
         return not bad
 

@@ -89,8 +89,16 @@ def tidy(expr: Expr) -> Expr:
 
 def fraction_of(expr: Expr) -> Fraction | None:
     """The rational number ``expr`` is, by exact arithmetic on its numbers; None if it is not one."""
-    if type(expr) is Number:  # the common case, without a walk
+    kind = type(expr)
+    if kind is Number:  # the common cases, without a walk: 3, 1/2, -3, -1/2
         return Fraction(expr.value)  # type: ignore[attr-defined]
+    if kind is Neg and type(expr.children[0]) is Number:
+        return -Fraction(expr.children[0].value)  # type: ignore[attr-defined]
+    if kind is Div and type(expr.children[1]) is Number and expr.children[1].value:  # type: ignore[attr-defined]
+        top = expr.children[0]
+        if type(top) is Number or (type(top) is Neg and type(top.children[0]) is Number):
+            sign, size = (-1, top.children[0]) if type(top) is Neg else (1, top)
+            return Fraction(sign * size.value) / expr.children[1].value  # type: ignore[attr-defined]
     value = fold(expr, _rational)
     return None if value is None else Fraction(value)
 

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from fractions import Fraction
 
 from ..core.expr import Add, Div, Expr, Mul, Neg, Number, oo
-from .limit_exact import exact, fraction_of
+from .limit_exact import exact, fraction_of, rational
 
 __all__ = [
     "BOUNDED", "FINITE", "FORMS", "INFINITE", "NONE", "UNDECIDED", "UNDEFINED", "Law", "NeedSides", "Value",
@@ -158,9 +159,22 @@ def side_sign(trend: Trend, sides: int) -> int | None:
 # --- the laws -----------------------------------------------------------------------------------
 
 
+def _known(value: Expr, approx: float, trend: Trend, q: Fraction | None) -> Value:
+    """A finite value: from the rational ``q`` when the parts were rational (no simplifier)."""
+    if q is not None:
+        return Value(FINITE, rational(q), float(q), *trend)
+    return finite(value, approx, *trend)
+
+
+def _rationals(values: list[Value]) -> list[Fraction] | None:
+    found = [fraction_of(v.exact) for v in values]  # type: ignore[arg-type]
+    return None if None in found else found  # type: ignore[return-value]
+
+
 def negate(v: Value) -> Value:
     if v.kind == FINITE:
-        return Value(FINITE, exact(Neg(v.exact), -v.approx), -v.approx or 0.0, *scaled(v.trend, -1))  # type: ignore[arg-type]
+        q = fraction_of(v.exact)  # type: ignore[arg-type]
+        return _known(Neg(v.exact), -v.approx, scaled(v.trend, -1), None if q is None else -q)  # type: ignore[arg-type]
     if v.kind == INFINITE:
         return infinite(-v.c)  # type: ignore[operator]
     if v.kind == BOUNDED:
@@ -173,6 +187,12 @@ def add(values: list[Value]) -> Law:
     stop = undefined_part(values, "sum")
     if stop is not None:
         return stop
+    if any(v.kind == NONE for v in values):
+        # f + g with g -> L: f = (f + g) - g would have a limit. Beside anything else (x^2*sin(x) + x),
+        # a part without a limit decides nothing.
+        if sum(v.kind == NONE for v in values) == 1 and all(v.kind in (NONE, FINITE) for v in values):
+            return ("no_limit_sum", next(v for v in values if v.kind == NONE))
+        return (UNDECIDED, None)
     infinite_signs = {v.c for v in values if v.kind == INFINITE}
     if len(infinite_signs) > 1:
         return ("oo-oo", None)
@@ -186,13 +206,11 @@ def add(values: list[Value]) -> Law:
         hi = total + math.fsum(v.hi for v in boundeds)
         oscillates = len(boundeds) == 1 and boundeds[0].oscillates
         return ("bounded_sum", bounded(lo, hi, oscillates, boundeds[0].why))
-    if any(v.kind == NONE for v in values):
-        if sum(v.kind == NONE for v in values) == 1:  # f + g with g -> L: f = (f + g) - g has no limit
-            return ("no_limit_sum", next(v for v in values if v.kind == NONE))
-        return (UNDECIDED, None)
     trend = agree([v.trend for v in finite_values])
     terms = [v.exact for v in finite_values]
-    return ("sum", finite(terms[0] if len(terms) == 1 else Add(*terms), total, *trend))  # type: ignore[arg-type]
+    parts = _rationals(finite_values)
+    q = None if parts is None else sum(parts, Fraction(0))
+    return ("sum", _known(terms[0] if len(terms) == 1 else Add(*terms), total, trend, q))  # type: ignore[arg-type]
 
 
 def multiply(values: list[Value]) -> Law:
@@ -251,7 +269,8 @@ def _finite_product(values: list[Value]) -> Value:
         trend = agree(parts)
         approx *= v.approx
         exact_value = Mul(exact_value, v.exact)  # type: ignore[arg-type]
-    return finite(exact_value, approx, *trend)  # type: ignore[arg-type]
+    parts = _rationals(values)
+    return _known(exact_value, approx, trend, None if parts is None else math.prod(parts, start=Fraction(1)))  # type: ignore[arg-type]
 
 
 def divide(u: Value, v: Value, sides: int) -> Law:
@@ -263,7 +282,9 @@ def divide(u: Value, v: Value, sides: int) -> Law:
         if u.kind == FINITE:
             # f/g - L/M has the sign of (f - L)*M - L*(g - M) (g*M > 0 near the point)
             trend = agree([scaled(u.trend, sign_of(v.approx)), scaled(v.trend, -sign_of(u.approx))])
-            return ("quotient", finite(Div(u.exact, v.exact), u.approx / v.approx, *trend))  # type: ignore[arg-type]
+            parts = _rationals([u, v])
+            q = None if parts is None else parts[0] / parts[1]
+            return ("quotient", _known(Div(u.exact, v.exact), u.approx / v.approx, trend, q))  # type: ignore[arg-type]
         if u.kind == INFINITE:
             return ("infinite_quotient", infinite(u.c * sign_of(v.approx)))  # type: ignore[operator]
         if u.kind == BOUNDED:

@@ -184,18 +184,21 @@ def _settled(values: list[float], where: object) -> bool:
 
 
 def table_text(expr: Expr, var: Symbol, point_text: str, groups: list[tuple[str, list[Row]]],
-               limit_text: str | None) -> str:
-    """The rows as text, one block per side."""
+               limit_text: str | None, at_infinity: bool = False) -> str:
+    """The rows as text, one block per side: h, x and f(x) (at infinity x and f(x))."""
     lines = [f"f({var}) = {expr} as {var} -> {point_text}"]
+    name = f"f({var.name})"
     for title, block in groups:
         lines.append("")
         lines.append(title)
-        step_name = var.name if block and abs(block[0].x) == block[0].step and abs(block[0].x) >= 10 else "h"
-        lines.append(f"  {step_name:>8}  {var.name:>22}  {'f(' + var.name + ')':>22}")
+        lines.append(f"  {var.name:>10}  {name:>22}" if at_infinity else f"  {'h':>8}  {var.name:>22}  {name:>22}")
         for row in block:
             value = "undefined" if row.value is None else f"{row.value:.15g}"
             flag = f"  <- {row.flag}" if row.flag else ""
-            lines.append(f"  {row.step:>8.0e}  {row.x:>22.15g}  {value:>22}{flag}")
+            if at_infinity:
+                lines.append(f"  {row.x:>10.0e}  {value:>22}{flag}")
+            else:
+                lines.append(f"  {row.step:>8.0e}  {row.x:>22.15g}  {value:>22}{flag}")
     if limit_text is not None:
         lines.append("")
         lines.append(f"limit: {limit_text}")

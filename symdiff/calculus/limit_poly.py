@@ -180,9 +180,12 @@ def cancel_root(engine: Engine, expr: Expr) -> Outcome | None:
         return None
     factor = _power(Sub(x, rational(point)) if point else x, times)
     above, below = written(top, x), written(bottom, x)
-    g = above if bottom == {0: 1} else Div(above, below)
+    if set(bottom) == {0} and abs(bottom[0]) == 1:  # what is left below is 1 or -1
+        g = above if bottom[0] == 1 else written({d: -c for d, c in top.items()}, x)
+    else:
+        g = Div(above, below)
     shown = [f"{part} = {Mul(factor, rest)}" for part, rest in zip(expr.children, (above, below), strict=True)
-             if rest != Number(1)]
+             if rest.free_symbols]
     note = f"{' and '.join(shown)}, for {x} != {engine.point.expr}"
     return engine.rewritten("factor_cancel", expr, g, note)
 

@@ -18,7 +18,7 @@ from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import evaluate
 from ..core.expr import Expr, Infinity, Neg, Symbol, UndefinedCall, number, oo
 from ..core.operators import worked_out
-from ..core.traversal import fold, preorder
+from ..core.traversal import preorder
 from ..syntax.parser import parse, to_expr
 from .limit_engine import Engine, LimitError, Point
 from .limit_forms import BOUNDED, FINITE, INFINITE, NONE, NeedSides, Value
@@ -146,7 +146,11 @@ def _table(tree: Expr, x: Symbol, point: Expr, side: str, points: int, value: Ex
         sides = {"both": (-1, 1), "+": (1,), "-": (-1,)}[side]
         groups = [(f"from the {'left' if s < 0 else 'right'}: {x} = {where.expr} {'-' if s < 0 else '+'} h",
                    rows(tree, x, where.at, 0, s, points, claim)) for s in sides]
-    return table_text(tree, x, str(where.expr), groups, None if value is None else f"{value}")
+    shown = None
+    if value is not None:  # the exact value, and its float when that says more: 1/2 = 0.5, e = 2.718...
+        decimal = "" if claim is None or math.isinf(claim) else f"{claim:.15g}"
+        shown = f"{value}" if decimal in ("", str(value)) else f"{value} = {decimal}"
+    return table_text(tree, x, str(where.expr), groups, shown, at_infinity=bool(where.infinite))
 
 
 # --- checking the arguments ----------------------------------------------------------------------
@@ -157,7 +161,7 @@ def _arguments(expr: object, var: object, point: object, side: object) -> tuple[
     if tree.depth > MAX_INPUT_DEPTH:
         raise LimitError(f"the expression is nested {tree.depth} levels deep; symdiff takes limits of at most "
                          f"{MAX_INPUT_DEPTH}")
-    kinds = fold(tree, _kinds_and_symbols)
+    kinds = _kinds_and_symbols(tree)
     if UndefinedCall in kinds:
         raise LimitError(f"{_short(tree)} has an undefined function (f, g, h): it has no limit to find")
     if Infinity in kinds:
@@ -187,10 +191,19 @@ def _arguments(expr: object, var: object, point: object, side: object) -> tuple[
     return tree, x, where, 0 if where.infinite else sides
 
 
-def _kinds_and_symbols(node: Expr, kids: list[frozenset[object]]) -> frozenset[object]:
-    """The node kinds in a tree, and its symbols, in one walk."""
-    own = frozenset((node,)) if type(node) is Symbol else frozenset((type(node),))
-    return own.union(*kids) if kids else own
+def _kinds_and_symbols(tree: Expr) -> set[object]:
+    """The node kinds in a tree, and its symbols, in one walk (each distinct node once)."""
+    found: set[object] = set()
+    seen: set[int] = set()
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        found.add(node if type(node) is Symbol else type(node))
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return found
 
 
 def _point(point: object) -> Point:
