@@ -13,6 +13,7 @@ from .algebra.polynomial import AlgebraError
 from .algebra.textbook import simplify
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.first_principles import difference_quotients, first_principles
+from .calculus.limits import Limit, LimitError, limit, limit_table
 from .calculus.trace import Derivation, Step
 from .core.errors import EvaluationError, ExpressionError, ParseError, SymdiffError
 from .core.expr import (
@@ -24,6 +25,7 @@ from .core.expr import (
     E,
     Expr,
     Function,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -34,6 +36,7 @@ from .core.expr import (
     Symbol,
     UndefinedCall,
     number,
+    oo,
     pi,
     symbols,
 )
@@ -97,8 +100,11 @@ __all__ = [
     "Expr",
     "ExpressionError",
     "Function",
+    "Infinity",
     "Integral",
     "IntegrationError",
+    "Limit",
+    "LimitError",
     "Log",
     "Mul",
     "Neg",
@@ -147,11 +153,14 @@ __all__ = [
     "integrate",
     "integrate_samples",
     "lambdify",
+    "limit",
+    "limit_table",
     "ln",
     "log",
     "log2",
     "log10",
     "number",
+    "oo",
     "parse",
     "pi",
     "plot_function",

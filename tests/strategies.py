@@ -21,6 +21,7 @@ from symdiff import (
     Sub,
     Symbol,
     UndefinedCall,
+    oo,
 )
 from symdiff.core.functions import FUNCTIONS
 
@@ -66,7 +67,8 @@ expressions = st.recursive(leaves, _branches, max_leaves=24)
 # For the syntax: derivatives written in the expression (d/dx[...], d^2/(dy dx)[...]), and the
 # names d, dx, dy that only the context tells from an operator (d/dx is one; (d)/dx is d over dx).
 OPERATOR_NAMES = ["x", "y", "t", "theta", "d", "dx"]
-written_leaves = st.one_of(leaves, st.sampled_from(["d", "dx", "dy", "d2", "D_1"]).map(Symbol))
+# Infinity too: it is written and read back like any atom, though nothing computes with it.
+written_leaves = st.one_of(leaves, st.sampled_from(["d", "dx", "dy", "d2", "D_1"]).map(Symbol), st.just(oo))
 
 
 def _written_branches(children: st.SearchStrategy) -> st.SearchStrategy:

@@ -13,6 +13,7 @@ from ..core.expr import (
     Derivative,
     Div,
     Expr,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -43,7 +44,7 @@ CONSTANT: Monomial = ()
 
 # Bases that stay one factor whatever their power. Any other base (-x, x*y, y/x) is kept whole
 # only under a fractional power: written out to a whole power it reads back as a product.
-ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Log, Root, Number, Derivative)
+ATOMIC_BASES = (Symbol, Constant, Call, UndefinedCall, Log, Root, Number, Derivative, Infinity)
 KEPT_UNDER_ROOTS = (Neg, Mul, Div, Pow)  # every kind that is neither atomic nor a sum
 
 

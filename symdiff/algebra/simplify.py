@@ -34,6 +34,7 @@ from ..core.expr import (
     Constant,
     Div,
     Expr,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -60,6 +61,7 @@ from .normal import (
     is_sum,
     undefined,
 )
+from .polynomial import AlgebraError
 from .presentation import Presenter, common_exponentials
 from .products import LongProducts
 
@@ -715,6 +717,14 @@ def _pow(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
     return s.power(kids[0], kids[1])
 
 
+def _infinity(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    # oo - oo and 0*oo have no value: treated as an atom, oo would cancel like x - x = 0.
+    raise AlgebraError(
+        "oo (infinity) is not a number, so there is no arithmetic with it (oo - oo and 0*oo have no value); "
+        "it is a limit's point or value: symdiff.limit works with it"
+    )
+
+
 _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] = {
     Number: _number,
     Symbol: _atom,
@@ -729,6 +739,7 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
     UndefinedCall: lambda s, node, kids: s.undefined_call(node, kids[0]),  # type: ignore[arg-type]
     Log: lambda s, node, kids: s.log(node, kids[0], kids[1]),  # type: ignore[arg-type]
     Root: lambda s, node, kids: s.root(node, kids[0]),  # type: ignore[arg-type]
+    Infinity: _infinity,
 }
 
 

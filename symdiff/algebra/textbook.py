@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.expr import Add, Call, Constant, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from ..core.traversal import fold, preorder, rebuilt, size_as_written
 from ..syntax.parser import to_expr
 from .generators import Generators
@@ -67,6 +67,8 @@ def simplify(expr: Expr | str | float) -> Expr:
     ``expr`` is a tree, text (parsed) or a Python number; anything else is an ``ExpressionError``.
     """
     tree = to_expr(expr)
+    if type(tree) is Infinity or (type(tree) is Neg and type(tree.children[0]) is Infinity):
+        return tree  # a limit's value, oo or -oo, is as simple as it gets; arithmetic with oo is refused
     simplifier = Simplifier(natural_log=natural_log_name(tree))
     return textbook_answer(simplifier, simplifier.normal_form(tree))
 

@@ -9,8 +9,17 @@ Lives here: ``rules`` (one small function per differentiation rule, in a table),
 ``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
 frozen steps of a worked solution, and ``explain``) and the printers that walk a trace:
 ``trace_latex`` (rule formulas, worked solutions and handouts in LaTeX), ``trace_json`` (the
-trace as JSON) and ``matrix_latex`` (a gradient and a Hessian in LaTeX). Limits, the delta
-method, antiderivatives and automatic differentiation belong here too.
+trace as JSON) and ``matrix_latex`` (a gradient and a Hessian in LaTeX). Limits: ``limits``
+(``limit``, ``Limit``, ``limit_table``), the engine that works them out (``limit_engine``), the
+values at the point and where direct substitution is allowed (``limit_continuity``), what a
+limit can be and the limit laws (``limit_forms``, with those for powers in ``limit_powers``),
+each function at a limit (``limit_functions``), exact values such as sin(pi/6) = 1/2
+(``limit_exact``), the table of laws and methods by name (``limit_rules``), the methods for
+the indeterminate forms (``limit_methods``, with the standard limits in ``limit_standard``,
+dominance at infinity in ``limit_lead``, and the methods for polynomials, the highest power
+and factoring out x - a, in ``limit_poly``), the function's values near the point
+(``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives and
+automatic differentiation belong here too.
 
 May import: ``symdiff.core``, ``symdiff.syntax`` and ``symdiff.algebra``.
 """

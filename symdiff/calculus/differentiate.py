@@ -23,7 +23,7 @@ from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Expr, Number, Symbol
+from ..core.expr import Expr, Infinity, Number, Symbol
 from ..core.operators import register_worker
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
@@ -45,6 +45,8 @@ class DifferentiationError(SymdiffError):
 # 100 is far past any course's exercises; a derivative that becomes 0 stops there whatever the order.
 MAX_ORDER = 100
 _ZERO = Number(0)
+# oo is no constant: taking d/dx[x + oo] = 1 would do arithmetic with it.
+_NO_DERIVATIVE_OF_INFINITY = "oo (infinity) is not a number and has no derivative: it is a limit's point or value"
 
 
 class _Engine:
@@ -70,7 +72,10 @@ class _Engine:
         return fold(root, self._contains_x, self._depends)
 
     def _contains_x(self, node: Expr, children: list[bool]) -> bool:
-        return node == self.x if type(node) is Symbol else any(children)
+        kind = type(node)
+        if kind is Infinity:
+            raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
+        return node == self.x if kind is Symbol else any(children)
 
     def run(self, root: Expr) -> tuple[Expr, Plan, Any, Step | None]:
         done = self._done
@@ -162,6 +167,8 @@ def _symbols_of(node: Expr, children: list[frozenset[Symbol]]) -> frozenset[Symb
     if type(node) is Symbol:
         return frozenset((node,))  # type: ignore[arg-type]
     if not children:
+        if type(node) is Infinity:
+            raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
         return frozenset()
     largest = max(children, key=len)
     return largest.union(*children) if any(c is not largest and not c <= largest for c in children) else largest

@@ -33,6 +33,7 @@ from ..core.expr import (
     Derivative,
     Div,
     Expr,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -437,6 +438,8 @@ _RULES_BY_KIND: dict[type[Expr], Callable[..., Plan]] = {
 
 def plan(node: Expr, x: Symbol, depends: Depends) -> Plan:
     """The rule for ``node``: constants first, then the variable, then by node kind."""
+    if type(node) is Infinity:  # not a constant: d/dx[x + oo] = 1 would be arithmetic with oo
+        raise SymdiffError("oo (infinity) is not a number and has no derivative: it is a limit's point or value")
     if node == x:
         return variable_rule(node, x)
     if not depends(node):

@@ -18,6 +18,7 @@ from .expr import (
     Derivative,
     Div,
     Expr,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -119,6 +120,10 @@ def _written_derivative(node: Expr, args: list[float], point: dict[str, float]) 
     raise EvaluationError(f"{_short(node)} is a derivative to work out first: symdiff.simplify gives its value")
 
 
+def _infinity(node: Expr, args: list[float], point: dict[str, float]) -> float:
+    raise EvaluationError("oo (infinity) is not a number: it has no value to compute with (symdiff.limit takes it)")
+
+
 def _product(node: Expr, args: list[float], point: dict[str, float]) -> float:
     return math.prod(args)
 
@@ -138,6 +143,7 @@ _EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], fl
     Log: _log,
     Root: lambda node, args, point: real_root(args[0], node.index),  # type: ignore[attr-defined]
     Derivative: _written_derivative,
+    Infinity: _infinity,
 }
 
 

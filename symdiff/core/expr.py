@@ -41,6 +41,7 @@ __all__ = [
     "E",
     "Expr",
     "Function",
+    "Infinity",
     "Log",
     "Mul",
     "Neg",
@@ -52,6 +53,7 @@ __all__ = [
     "UndefinedCall",
     "as_expr",
     "number",
+    "oo",
     "pi",
     "symbols",
 ]
@@ -63,7 +65,9 @@ NAME_PATTERN = (
 )
 _NAME_RE = re.compile(NAME_PATTERN)
 CONSTANT_NAMES = frozenset({"pi", "e"})
-RESERVED_NAMES = FUNCTION_WORDS | CONSTANT_NAMES
+# The words the grammar reads as infinity (also the sign ∞); what ``Infinity`` prints is "oo".
+INFINITY_NAMES = frozenset({"oo", "inf"})
+RESERVED_NAMES = FUNCTION_WORDS | CONSTANT_NAMES | INFINITY_NAMES
 
 _set = object.__setattr__
 _depth_of = attrgetter("depth")
@@ -345,6 +349,24 @@ class Constant(Expr):
         return (self.name,)
 
 
+class Infinity(Expr):
+    """Infinity, ``oo`` (also written ``inf`` and ``∞``); ``-oo`` is ``Neg(oo)``.
+
+    It is a limit's point or value, not a number: ``limit`` takes it and returns it, printers
+    write it, and everything that computes refuses it (``evaluate`` and ``lambdify`` have no
+    float for it; ``simplify``, ``expand``, ``cancel``, ``factor`` and ``diff`` do no arithmetic
+    with it, since oo - oo and 0*oo have no value), so no law of numbers is ever applied to it.
+    """
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        self._init((), None)
+
+    def _args(self) -> tuple[object, ...]:
+        return ()
+
+
 # --- operators ---------------------------------------------------------------------------------
 
 
@@ -598,12 +620,13 @@ class Derivative(Expr):
 
 
 NODE_TYPES: tuple[type[Expr], ...] = (
-    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall, Log, Root, Derivative,
+    Number, Symbol, Constant, Add, Sub, Mul, Div, Neg, Pow, Call, UndefinedCall, Log, Root, Derivative, Infinity,
 )
 _KIND_CODES: dict[type[Expr], int] = {kind: code for code, kind in enumerate(NODE_TYPES)}
 
 pi = Constant("pi")
 E = Constant("e")
+oo = Infinity()
 
 
 # --- converting Python values ------------------------------------------------------------------

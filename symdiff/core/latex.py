@@ -23,6 +23,7 @@ from .expr import (
     Derivative,
     Div,
     Expr,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -241,6 +242,7 @@ _LAYOUT: dict[type[Expr], Layout] = {
     Number: _number,
     Symbol: lambda node: [symbol_latex(node.name)],  # type: ignore[attr-defined]
     Constant: lambda node: [r"\pi" if node.name == "pi" else "e"],  # type: ignore[attr-defined]
+    Infinity: lambda node: [r"\infty"],
     Add: _sum,
     Sub: _difference,
     Mul: _product,

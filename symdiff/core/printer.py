@@ -18,6 +18,7 @@ from .expr import (
     Derivative,
     Div,
     Expr,
+    Infinity,
     Log,
     Mul,
     Neg,
@@ -42,6 +43,7 @@ PRECEDENCE: dict[type[Expr], int] = {
     Pow: POWER,
     Number: ATOM, Symbol: ATOM, Constant: ATOM, Call: ATOM, UndefinedCall: ATOM, Log: ATOM, Root: ATOM,
     Derivative: ATOM,  # written d/dx[...], with brackets, so it binds like a call
+    Infinity: ATOM,
 }
 
 
@@ -191,6 +193,7 @@ _LAYOUT: dict[type[Expr], Layout] = {
     Number: lambda node: [number_text(node.value)],  # type: ignore[attr-defined]
     Symbol: lambda node: [node.name],  # type: ignore[attr-defined]
     Constant: lambda node: [node.name],  # type: ignore[attr-defined]
+    Infinity: lambda node: ["oo"],
     Add: lambda node: _chain(node, SUM, " + "),
     Sub: lambda node: _binary(node, SUM, " - "),
     Mul: lambda node: _chain(node, PRODUCT, "*"),

@@ -19,7 +19,24 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import CONSTANT_VALUES
-from ..core.expr import Add, Call, Constant, Div, E, Expr, Log, Mul, Neg, Number, Pow, Root, Sub, Symbol, UndefinedCall
+from ..core.expr import (
+    Add,
+    Call,
+    Constant,
+    Div,
+    E,
+    Expr,
+    Infinity,
+    Log,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Root,
+    Sub,
+    Symbol,
+    UndefinedCall,
+)
 from ..core.printer import to_text
 from ..core.traversal import fold
 from ..syntax.parser import to_expr
@@ -107,6 +124,8 @@ class CompiledFunction:
                 program.append(("const", (), node))
             elif kind is UndefinedCall:
                 raise SymdiffError(f"{to_text(node, 60)} is an undefined function: it has no values to compute")
+            elif kind is Infinity:
+                raise SymdiffError("oo (infinity) is not a number: it has no values to compute (a limit takes it)")
             elif kind is Pow and node.base == E:  # type: ignore[attr-defined]
                 program.append(("exp", (operands[1],), node))  # e^u: NumPy's exp, not the slower power
             elif kind is Call:

@@ -35,6 +35,7 @@ from ..core.expr import (
     Sub,
     Symbol,
     UndefinedCall,
+    oo,
 )
 from ..core.functions import FIXED_BASE_LOGS, LOG_BASE_PREFIX, ROOT_NAME
 from .bounds import MAX_DEPTH, MAX_NUMBER_DIGITS
@@ -187,6 +188,10 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
     def constant(self, token: Token) -> Expr:
         self._local.last_leaf = token
         return Constant(str(token))
+
+    def infinity(self, token: Token) -> Expr:
+        self._local.last_leaf = token
+        return oo
 
     # --- calls ---------------------------------------------------------------------------
     def call(self, name: Token, argument: Expr) -> Expr:

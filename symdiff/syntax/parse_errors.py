@@ -19,7 +19,7 @@ __all__ = ["explain", "misspelt_log_base"]
 
 # Terminals that can begin an expression (or a function's argument).
 _STARTERS = frozenset({
-    "NUMBER", "NAME", "CONSTANT", "FUNC", "LOG_BASE", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS",
+    "NUMBER", "NAME", "CONSTANT", "INFINITY", "FUNC", "LOG_BASE", "UNDEFINED", "LPAR", "SQRT_SIGN", "PLUS_MINUS",
     "OPERATOR", "OPERATOR_BRACKET", "DERIVATIVE_OF",
 })
 

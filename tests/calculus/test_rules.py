@@ -117,9 +117,13 @@ def test_every_node_kind_and_function_has_a_rule():
         "Sub": parse("x - 1"), "Mul": parse("2x"), "Div": parse("x/2"), "Neg": parse("-x"),
         "Pow": parse("x^2"), "Call": parse("sin x"), "UndefinedCall": parse("f(x)"),
         "Log": parse("log_2 x"), "Root": parse("root(x, 3)"), "Derivative": Derivative(parse("x^2 t"), "t"),
+        "Infinity": parse("oo"),
     }
     assert set(samples) == {kind.__name__ for kind in NODE_TYPES}
     written = samples.pop("Derivative")
+    # oo is a limit's point or value, not a number: nothing differentiates it.
+    with pytest.raises(SymdiffError, match="no derivative"):
+        plan(samples.pop("Infinity"), x, lambda e: x in e.free_symbols)
     for node in samples.values():
         assert plan(node, x, lambda e: x in e.free_symbols).rule.id in RULES
     # A written derivative is worked out before the engine starts (diff, derive); the engine

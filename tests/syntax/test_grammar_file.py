@@ -49,12 +49,19 @@ def test_function_names_match_the_function_table():
     assert names == set(FUNCTIONS) | set(ALIASES) | set(FIXED_BASE_LOGS) | {ROOT_NAME} == FUNCTION_WORDS
 
 
+def test_infinity_words_match_the_reserved_names():
+    from symdiff.core.expr import INFINITY_NAMES
+
+    pattern = re.search(r"^INFINITY\.\d+:\s*/\(([^)]*)\)", grammar_text(), re.MULTILINE).group(1)
+    assert set(pattern.split("|")) == INFINITY_NAMES
+
+
 def test_name_pattern_matches_the_symbol_constructor():
     assert _terminal("NAME") == NAME_PATTERN
 
 
 @pytest.mark.parametrize("rule", ["sum", "product", "prod_closed", "prod_open", "unary", "pow", "superscript_pow",
-                                  "sqrt_sign", "number", "symbol", "constant", "call", "call_power",
+                                  "sqrt_sign", "number", "symbol", "constant", "infinity", "call", "call_power",
                                   "call_superscript", "call_two", "undefined_call", "textbook_argument",
                                   "textbook_call", "textbook_unary", "terms", "derivative_open",
                                   "derivative_closed", "derivative_signed", "derivative_scaled",
