@@ -29,8 +29,12 @@ def table() -> None:
         low, high = float(inscribed(n)), float(circumscribed(n))
         print(f"{n:>6} {low:>16.12f} {high:>16.12f} {high - low:>11.3e}")
     print(f"{'':>6} {'π = ' + format(math.pi, '.12f'):>16}")
-    # Archimedes stopped at n = 96: 3 10/71 < π < 3 1/7.
-    assert inscribed(96) > 3 + 10 / 71 and circumscribed(96) < 3 + 1 / 7
+    # Archimedes worked with perimeters, whose halves n sin(π/n) and n tan(π/n) close in faster: at
+    # n = 96 they give his 3 10/71 < π < 3 1/7.
+    low, high = 96 * math.sin(math.pi / 96), 96 * math.tan(math.pi / 96)
+    assert 3 + 10 / 71 < low < math.pi < high < 3 + 1 / 7
+    print(f"\nArchimedes, n = 96 (half-perimeters): 3 10/71 = {3 + 10 / 71:.6f} < {low:.6f} < π < {high:.6f} "
+          f"< {3 + 1 / 7:.6f} = 3 1/7")
 
 
 def limits() -> None:

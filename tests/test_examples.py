@@ -47,3 +47,13 @@ def test_roc_from_scratch_agrees_with_mann_whitney(tmp_path: Path) -> None:
     assert auc == pairs and float(auc) > 0.8
     assert "∂L/∂b = sigmoid(w1*x1 + w2*x2 + b) - y" in out
     assert (tmp_path / "roc.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_method_of_exhaustion_squeezes_pi_and_finds_the_limits(tmp_path: Path) -> None:
+    out = run("method_of_exhaustion.py", str(tmp_path))
+    assert "3 10/71 = 3.140845 < 3.141032 < π < 3.142715 < 3.142857 = 3 1/7" in out
+    assert "lim[n->oo] n/2 sin(2 pi/n) = pi" in out and "lim[n->oo] n tan(pi/n) = pi" in out
+    last = [line.split() for line in out.splitlines() if line.split()[:1] == ["1536"]][0]
+    assert float(last[1]) < 3.14159265 < float(last[2])
+    if (tmp_path / "exhaustion.png").exists():
+        assert (tmp_path / "exhaustion.png").read_bytes().startswith(b"\x89PNG")
