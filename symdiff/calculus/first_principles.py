@@ -189,10 +189,31 @@ def _cancel_and_let_go(work: _Work) -> None:
                  note=f"{h.name} ≠ 0 on the way to the limit")
     value = _at_zero(cancelled, h)
     assert value is not None
+    _confirmed(cancelled, h, work.x, value)
     work.take_limit(value, "lim[h->0] g(h) = g(0)", f"what is left is continuous at {h.name} = 0: put {h.name} = 0")
     tidy = simplify(value)
     if tidy != value:
         work.rewrite("simplify.fold", "Simplify", "", work.current, tidy)
+
+
+def _confirmed(expr: Expr, h: Symbol, x: Symbol, value: Expr) -> None:
+    """symdiff.limit must agree that ``expr`` -> ``value`` as h -> 0, at sample values of x (the
+    limit engine takes one variable): a disagreement is an error, not a step shown."""
+    from fractions import Fraction
+
+    from ..core.expr import number
+    from .limits import LimitError, limit
+
+    others = expr.free_symbols - {h, x}
+    for sample in (Fraction(37, 100), Fraction(17, 10)):
+        point = {x: number(sample), **{other: number(Fraction(13, 10)) for other in others}}
+        try:
+            expected = value.evaluate({s.name: float(v.evaluate()) for s, v in point.items()})
+            found = limit(substitute(expr, point), h, 0).value
+        except (LimitError, SymdiffError):
+            continue  # undefined there, or undecided: the step's own argument (continuity) stands
+        if found is None or abs(found.evaluate() - expected) > 1e-9 * max(1.0, abs(expected)):
+            raise DifferentiationError(f"the limit as {h.name} -> 0 came out as {found}, not {value}: not shown")
 
 
 def _at_zero(expr: Expr, h: Symbol) -> Expr | None:

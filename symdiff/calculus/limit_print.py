@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.expr import Add, Expr, Neg, Sub
-from ..core.latex import document, escape_text, expr_latex
+from ..core.latex import document, escape_text, expr_latex, symbol_latex
 from ..core.printer import to_text
 from .limit_rules import NO_VALUE_RULES
 from .trace import Derivation, Step
+from .trace_latex import formula_latex
 
 # A ``limits.Limit`` (not imported: ``Limit`` imports this module in its printing methods).
 Limit = Any
@@ -136,6 +137,11 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
         else:
             body = rf"{expr_latex(step.expr)}"
         note = rf"\quad \text{{({escape_text(step.note)})}}" if step.note else ""
+        if step.formula.startswith("lim[") and step.bindings:  # a standard limit's law, set as mathematics
+            laws = formula_latex(step.formula.replace("; ", ", "))
+            with_u = r",\ ".join(f"{symbol_latex(name)} = {expr_latex(u)}" for name, u in step.bindings
+                                  if name.startswith("u"))
+            note = rf"\quad \left({laws},\ \text{{with }} {with_u}\right)"
         rows.append(rf"&{pad}{name}{body}{note}")
     answer = (rf"= {expr_latex(limit.value)}" if limit.value is not None
               else rf"\text{{does not exist: {escape_text(limit.reason)}}}")

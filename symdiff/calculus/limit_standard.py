@@ -95,16 +95,16 @@ def _equivalent(engine: Engine, factor: Expr) -> tuple[Expr, str, Expr] | None:
         name = factor.name  # type: ignore[attr-defined]
         u = factor.children[0]
         if name in _LIKE_U and _vanishes(engine, u):
-            return u, f"lim_(u->0) {name}(u)/u = 1", u
+            return u, f"lim[u->0] {name}(u)/u = 1", u
         if name in _LIKE_ONE_OVER_U and _vanishes(engine, u):
-            return Div(_ONE, u), f"lim_(u->0) u*{name}(u) = 1", u
+            return Div(_ONE, u), f"lim[u->0] u*{name}(u) = 1", u
         if name in ("ln", "log"):
             try:
                 u = tidy(Sub(u, _ONE))
             except SymdiffError:
                 return None
             if _vanishes(engine, u):
-                return u, "lim_(u->0) ln(1 + u)/u = 1", u
+                return u, "lim[u->0] ln(1 + u)/u = 1", u
         return None
     if kind is not Sub:
         return None
@@ -116,10 +116,10 @@ def _equivalent(engine: Engine, factor: Expr) -> tuple[Expr, str, Expr] | None:
     if type(inner) is Call and inner.name == "cos" and _vanishes(engine, inner.children[0]):  # type: ignore[attr-defined]
         u = inner.children[0]
         half_square = Div(Pow(u, 2), Number(2))
-        return (Neg(half_square) if flip else half_square), "lim_(u->0) (1 - cos(u))/u^2 = 1/2", u
+        return (Neg(half_square) if flip else half_square), "lim[u->0] (1 - cos(u))/u^2 = 1/2", u
     u = _exponent_of_e(inner)
     if u is not None and _vanishes(engine, u):
-        return (u if flip else Neg(u)), "lim_(u->0) (e^u - 1)/u = 1", u
+        return (u if flip else Neg(u)), "lim[u->0] (e^u - 1)/u = 1", u
     return None
 
 

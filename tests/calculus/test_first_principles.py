@@ -103,3 +103,12 @@ def test_the_latex_sets_the_limits_as_limits():
     latex = first_principles("sin x").to_latex()
     assert r"\lim_{h \to 0} \frac{f\left(x + h\right) - f\left(x\right)}{h}" in latex
     assert r"\lim_{h \to 0} \frac{\sin h}{h} = 1" in latex
+
+
+def test_the_limit_step_is_confirmed_by_the_limit_engine():
+    from symdiff.calculus.first_principles import _confirmed
+
+    h, x = Symbol("h"), Symbol("x")
+    _confirmed(parse("h + 2x"), h, x, parse("2x"))  # agrees at sample x: no error
+    with pytest.raises(DifferentiationError, match="not shown"):
+        _confirmed(parse("h + 2x"), h, x, parse("3x"))
