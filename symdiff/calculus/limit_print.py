@@ -133,7 +133,9 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
         if "g" in bindings:
             body = rf"{expr_latex(step.expr)} = {expr_latex(bindings['g'])}"
         elif value is not None:
-            body = rf"{lim} {expr_latex(step.expr)} = {expr_latex(value)}"
+            inner = expr_latex(step.expr)
+            inner = rf"\left({inner}\right)" if type(step.expr) in (Add, Sub) else inner
+            body = rf"{lim} {inner} = {expr_latex(value)}"
         else:
             body = rf"{expr_latex(step.expr)}"
         note = rf"\quad \text{{({escape_text(step.note)})}}" if step.note else ""
@@ -142,7 +144,10 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
             with_u = r",\ ".join(f"{symbol_latex(name)} = {expr_latex(u)}" for name, u in step.bindings
                                   if name.startswith("u"))
             note = rf"\quad \left({laws},\ \text{{with }} {with_u}\right)"
-        rows.append(rf"&{pad}{name}{body}{note}")
+        # The note on a row of its own, under its step: beside a long step it would run off the page.
+        rows.append(rf"&{pad}{name}{body}")
+        if note:
+            rows.append(rf"&{pad}\quad {note.removeprefix(chr(92) + 'quad ')}")
     answer = (rf"= {expr_latex(limit.value)}" if limit.value is not None
               else rf"\text{{does not exist: {escape_text(limit.reason)}}}")
     rows.append(rf"&{answer}")

@@ -134,9 +134,23 @@ def escape_text(text: str) -> str:
             out.append(char if char.isprintable() else " ")
         elif unicodedata.name(char, "").startswith("GREEK"):
             out.append("$" + _greek(char).strip() + "$")
+        elif (accented := _accented(char)) is not None:
+            out.append(accented)
         else:
             out.append("?")
     return "".join(out)
+
+
+# Accents TeX sets over a letter: L'Hôpital is L'H\^{o}pital (the default fonts have no ô).
+_ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303": "~", "\u0327": "c"}
+
+
+def _accented(char: str) -> str | None:
+    base, *marks = unicodedata.normalize("NFD", char)
+    if len(marks) != 1 or marks[0] not in _ACCENTS or not (base.isascii() and base.isalpha()):
+        return None
+    accent = _ACCENTS[marks[0]]
+    return f"\\{accent}{{{base}}}" if accent != "c" else f"\\c{{{base}}}"
 
 
 # --- expression layout ----------------------------------------------------------------------------

@@ -397,3 +397,12 @@ def test_deep_input_is_refused_or_worked_not_a_recursion_error():
 def test_limit_records_hold_what_they_are_given():
     with pytest.raises(SymdiffError, match=r"symdiff\.limit"):
         Limit(parse("x"), X, parse("0"), "sideways", None, "", limit("x", "x", 0).trace)
+
+
+def test_a_limit_of_a_sum_is_bracketed_and_its_note_has_a_row_of_its_own():
+    latex = limit("(sin(x) - x)/x^3", "x", 0).to_latex()
+    assert r"\lim_{x \to 0} \left(\sin x - x\right) = 0" in latex
+    assert r"\text{L'H\^{o}pital" in latex
+    rows = limit("sin(3x)/x", "x", 0).to_latex().split(" \\\\\n")
+    standard = next(i for i, row in enumerate(rows) if "Standard limits" in row)
+    assert r"\lim_{u \to 0} \frac{\sin u}{u} = 1" in rows[standard + 1]

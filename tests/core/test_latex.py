@@ -63,3 +63,11 @@ def test_escaping_leaves_nothing_for_tex_to_run():
     assert "\\input" not in text and "$x$" not in text
     # Every backslash left starts one of the harmless commands escape_text writes.
     assert set(re.findall(r"\\[A-Za-z]+", text)) <= {r"\backslash", r"\sim", r"\char"}
+
+
+def test_accented_letters_in_prose_are_tex_accents():
+    from symdiff.core.latex import escape_text
+
+    assert escape_text("L'Hôpital's rule") == "L'H\\^{o}pital's rule"  # the default fonts have no ô
+    assert escape_text("café façade") == "caf\\'{e} fa\\c{c}ade"
+    assert escape_text("✓") == "?"
