@@ -53,7 +53,7 @@ def test_method_of_exhaustion_squeezes_pi_and_finds_the_limits(tmp_path: Path) -
     out = run("method_of_exhaustion.py", str(tmp_path))
     assert "3 10/71 = 3.140845 < 3.141032 < π < 3.142715 < 3.142857 = 3 1/7" in out
     assert "lim[n->oo] n/2 sin(2 pi/n) = pi" in out and "lim[n->oo] n tan(pi/n) = pi" in out
-    last = [line.split() for line in out.splitlines() if line.split()[:1] == ["1536"]][0]
+    last = next(line.split() for line in out.splitlines() if line.split()[:1] == ["1536"])
     assert float(last[1]) < 3.14159265 < float(last[2])
     if (tmp_path / "exhaustion.png").exists():
         assert (tmp_path / "exhaustion.png").read_bytes().startswith(b"\x89PNG")
