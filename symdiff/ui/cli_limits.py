@@ -140,6 +140,7 @@ def definition_main(argv: list[str]) -> int:
 def _show(options: argparse.Namespace, result: object) -> None:
     """Print or write one result in the form the options ask for."""
     from .results import Result, render, write
+    from .terminal import highlighter
 
     assert isinstance(result, Result)
     notation = getattr(options, "notation", "leibniz")
@@ -151,7 +152,7 @@ def _show(options: argparse.Namespace, result: object) -> None:
         print(result.to_latex(standalone=options.standalone, notation=notation))
     else:
         steps = "off" if options.no_steps else "brief" if options.brief else "on"
-        print(result.explain(steps, None, notation))
+        print(result.explain(steps, highlighter(sys.stdout), notation))  # rule names in colour on a terminal
 
 
 def _plot_limit(options: argparse.Namespace) -> None:

@@ -474,7 +474,7 @@ def test_plot_limit_bad_arguments(tmp_path, monkeypatch):
         symdiff.plot_limit("x", "y")
     with pytest.raises(LimitError, match="side is"):
         symdiff.plot_limit("x", 0, side="up")
-    with pytest.raises(PlotError, match="a path such as 'out.png'"):
+    with pytest.raises(PlotError, match=r"a path such as 'out\.png'"):
         symdiff.plot_limit("x", 0, path=3)
     with pytest.raises(PlotError, match="cannot save"):
         symdiff.plot_limit("x", 0, path=tmp_path / "missing" / "out.png")
@@ -498,7 +498,7 @@ def test_plot_secants(tmp_path, expr, at, slopes, tangent):
     assert labels[0].startswith("f(x) = ")
     secants = [float(label.rsplit(" ", 1)[1]) for label in labels if label.startswith("secant")]
     assert secants == pytest.approx(slopes, abs=1e-4)
-    assert [label for label in labels if label.startswith("secant, h = ")][0].startswith("secant, h = 1:")
+    assert next(label for label in labels if label.startswith("secant, h = ")).startswith("secant, h = 1:")
     assert float(labels[-1].rsplit(" ", 1)[1]) == pytest.approx(tangent, abs=1e-4)
 
 
