@@ -46,6 +46,7 @@ from .numeric.compiled import CompiledFunction, lambdify
 from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
 from .syntax.parser import parse
 from .ui.plot import PlotError, plot_function, plot_riemann, plot_roc
+from .ui.plot_limits import plot_limit, plot_secants
 
 # The functions as callables: symdiff.sin(x), symdiff.exp(2*x), ...
 sin = Function("sin")
@@ -164,8 +165,10 @@ __all__ = [
     "parse",
     "pi",
     "plot_function",
+    "plot_limit",
     "plot_riemann",
     "plot_roc",
+    "plot_secants",
     "relu",
     "roc_auc",
     "roc_curve",

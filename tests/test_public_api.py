@@ -98,6 +98,7 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "confusion_matrix": (([0, 1], [0, 1]), {}),
     "plot_function": (("x^2", 0, 1), {"tangent": 0.5}), "plot_riemann": (("x^2", 0, 1, 4), {"method": "left"}),
     "plot_roc": (([0, 1], [0.1, 0.9]), {"label": "model"}),
+    "plot_limit": (("sin(x)/x", 0, "x"), {"side": "+"}), "plot_secants": (("x^2", 1), {"var": "x"}),
     "Derivation": ((), {}), "ParseError": (("message", "text", 0), {}),
     "Log": ((X, 2), {}), "Root": ((X, 3), {}), "Derivative": ((X, "x"), {}), "root": ((X, 3), {}),
     "expand": (("(x + 1)^2",), {}), "cancel": (("(x^2 - 1)/(x - 1)",), {}), "together": (("1/x + 1/y",), {}),

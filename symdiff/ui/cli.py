@@ -4,7 +4,8 @@
 variables (``--wrt x --wrt y`` is a mixed partial, in that order), the order, the form (steps,
 answer only, LaTeX, JSON) and where it goes. ``symdiff gradient`` and ``symdiff hessian`` work
 out every partial derivative; ``symdiff`` alone, or ``symdiff repl``, starts the interactive
-session; ``symdiff area`` and ``symdiff plot`` (in ``cli_area``) estimate and draw areas. Bad
+session; ``symdiff area`` and ``symdiff plot`` (in ``cli_area``) estimate and draw areas,
+``symdiff limit`` and ``symdiff definition`` (in ``cli_limits``) work limits and the delta method. Bad
 input prints the error with a caret on stderr and exits with status 2; the other expressions
 still run. No traceback reaches the user.
 """
@@ -47,6 +48,8 @@ subcommands (each has --help):
   symdiff hessian "x^2 y + y^3" --no-steps         the matrix of second partial derivatives
   symdiff area "sin x" 0 pi --method simpson -n 10 an area
   symdiff plot "sin x" --tangent 1 -o out.png      a plot
+  symdiff limit "sin(x)/x" --at 0                  a limit with its steps (--at oo, --side +, --table)
+  symdiff definition "x^2" --at 1                  the derivative from its definition (the delta method)
   symdiff                                          the interactive session (also: symdiff repl)
 
 Input is written as on paper: 3x^2, sin x cos x, sqrt(x), e^(-x^2/2), x², √x, π.
@@ -62,7 +65,7 @@ examples:
   symdiff {name} "x^2 y" --latex --standalone  a LaTeX document (also: -o {name}.tex, .json, .md)
 """
 
-_SUBCOMMANDS = ("repl", "diff", "gradient", "hessian", "area", "plot")
+_SUBCOMMANDS = ("repl", "diff", "gradient", "hessian", "area", "plot", "limit", "definition")
 
 # Options that take a value, and those that do not: anything else is an expression, so that
 # expressions starting with "-" (symdiff "-x^2") are never mistaken for options.
@@ -127,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_area import area_main, plot_main
 
             return (area_main if arguments[0] == "area" else plot_main)(arguments[1:])
+        if arguments[0] in ("limit", "definition"):
+            from .cli_limits import definition_main, limit_main
+
+            return (limit_main if arguments[0] == "limit" else definition_main)(arguments[1:])
         if arguments[0] in ("gradient", "hessian"):
             return _partials_main(arguments[0], arguments[1:])
         if arguments[0] == "diff":

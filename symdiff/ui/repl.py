@@ -26,6 +26,7 @@ from ..core.functions import FUNCTIONS
 from ..core.notation import operator_text
 from ..core.printer import to_text
 from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, SHOWN, DefinitionError, Definitions
+from .limit_results import DeclinedLimit, worked_definition, worked_limit
 from .reading import choose_variable, compare, trailing_fields, variable_fields, written_derivative
 from .results import (
     AreaResult,
@@ -56,7 +57,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ":area": (":area <expr>, <a>, <b>[, <method>[, <n>]]", "the area under a curve with its working: "
               ":area sin x, 0, pi, simpson, 6"),
     ":plot": (":plot <expr>[, <x0>][, <file>]", "draw f, f' and the tangent at x0 to a PNG: :plot sin x, 1, sin.png"),
-    ":latex": (":latex [<expr>]", "the last result of any kind (derivative, gradient, Hessian, area, "
+    ":limit": (":limit <expr>, <point>[, +|-]", "the limit with its steps, from one side with + or -: "
+               ":limit sin(x)/x, 0; :limit 1/x, 0, +; :limit (1 + 1/n)^n, oo"),
+    ":table": (":table <expr>, <point>[, +|-]", "the function's values approaching the point: :table x sin(1/x), 0"),
+    ":definition": (":definition <expr>[, <point>]", "the derivative from its definition, lim (f(x + h) - f(x))/h; "
+                    "at a point also the difference quotients: :definition x^2, 1"),
+    ":latex": (":latex [<expr>]", "the last result of any kind (derivative, gradient, Hessian, area, limit, "
                "simplification, value) as LaTeX, or the given expression's"),
     ":save": (":save <file>", "the last result to a .tex, .json or .md file: :save steps.tex"),
     "name =": ("<name> = <expr>", "name a value or an expression: a = 3, y = x^2 (then d/dx y); "
@@ -264,11 +270,41 @@ class Session:
         plot_function(expr, tangent=extras[0] if extras else None, path=Path(path).expanduser())
         return f"wrote {path}"
 
+    def _limit(self, line: str, start: int) -> str:
+        return self._show(worked_limit(*self._limit_fields(line, start, ":limit")))
+
+    def _table(self, line: str, start: int) -> str:
+        try:
+            result = worked_limit(*self._limit_fields(line, start, ":table"))
+        except DeclinedLimit as declined:
+            return declined.table  # the numbers are what was asked for; the last result stays
+        self.last_result = result
+        return result.limit.table()
+
+    def _limit_fields(self, line: str, start: int, command: str) -> tuple[Expr, Symbol, str, str]:
+        """:limit <expr>, <point>[, <side>]: in the only variable, else x (the library names any other)."""
+        expr_end, extras = _trailing_fields(line, start, 2)
+        if not extras:
+            raise SymdiffError(f"give the point: {command} <expr>, <point>[, +|-], e.g. {command} sin(x)/x, 0")
+        raw, expr = self._read(line, start, expr_end)
+        if not expr.free_symbols:
+            self._refuse_written(raw)  # :limit x^2, 1 after x = 3
+        free = sorted(expr.free_symbols, key=lambda symbol: symbol.name)
+        return expr, free[0] if len(free) == 1 else Symbol("x"), extras[0], extras[1] if len(extras) > 1 else "both"
+
+    def _definition(self, line: str, start: int) -> str:
+        expr_end, extras = _trailing_fields(line, start, 1)
+        raw, expr = self._read(line, start, expr_end)
+        if not expr.free_symbols:
+            self._refuse_written(raw)
+        return self._show(worked_definition(expr, self._variable(expr), extras[0] if extras else None))
+
     _COMMANDS: ClassVar[dict[str, Callable[[Session, str, int], str]]] = {
         ":help": _help, ":h": _help, ":diff": _diff, ":d": _diff, ":grad": _grad, ":gradient": _grad,
         ":hessian": _hessian, ":hess": _hessian, ":simplify": _simplify, ":s": _simplify, ":latex": _latex,
         ":save": _save, ":steps": _steps, ":notation": _notation, ":vars": _vars, ":unset": _unset,
-        ":clear": _clear, ":check": _check, ":area": _area, ":plot": _plot,
+        ":clear": _clear, ":check": _check, ":area": _area, ":plot": _plot, ":limit": _limit, ":lim": _limit,
+        ":table": _table, ":definition": _definition, ":def": _definition,
     }  # fmt: skip
 
     # --- helpers --------------------------------------------------------------------------------
