@@ -186,7 +186,8 @@ def cancel_root(engine: Engine, expr: Expr) -> Outcome | None:
         g = Div(above, below)
     shown = [f"{part} = {Mul(factor, rest)}" for part, rest in zip(expr.children, (above, below), strict=True)
              if rest.free_symbols]
-    note = f"{' and '.join(shown)}, for {x} != {engine.point.expr}"
+    condition = f"for {x} != {engine.point.expr}"
+    note = f"{' and '.join(shown)}, {condition}" if shown else condition
     return engine.rewritten("factor_cancel", expr, g, note)
 
 

@@ -152,7 +152,7 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
               else rf"\text{{does not exist: {escape_text(limit.reason)}}}")
     rows.append(rf"&{answer}")
     block = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
-    return document(block) if standalone else block
+    return document([block], title="Limit") if standalone else block
 
 
 def limit_data(limit: Limit) -> dict[str, object]:

@@ -25,9 +25,13 @@ def _close(ours: float, theirs: complex, tolerance: float = 1e-6) -> bool:
 def _sympy_value(expr: sympy.Expr, point: dict[str, float]) -> complex:
     subs = {sympy.Symbol(name, real=True): value for name, value in point.items()}
     try:
-        return complex(expr.evalf(30, subs=subs))
+        value = complex(expr.evalf(30, subs=subs))
     except TypeError:  # SymPy cannot put a number on it (real_root's piecewise derivatives): no oracle here
         reject()
+    if math.isnan(value.real) or math.isnan(value.imag):
+        # SymPy's d/dx[0^x] is 0^x*log(0), nan, where 0^x is 0 for x > 0 and so is its slope: no oracle
+        reject()
+    return value
 
 
 def _point(expr, rng: random.Random, extra=()) -> dict[str, float]:

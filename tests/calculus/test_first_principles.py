@@ -112,3 +112,9 @@ def test_the_limit_step_is_confirmed_by_the_limit_engine():
     _confirmed(parse("h + 2x"), h, x, parse("2x"))  # agrees at sample x: no error
     with pytest.raises(DifferentiationError, match="not shown"):
         _confirmed(parse("h + 2x"), h, x, parse("3x"))
+
+
+def test_a_step_outside_the_domain_has_no_row():
+    rows = difference_quotients("sqrt(1 - x^2)", 0.5)
+    assert [row[0] for row in rows] == [10.0**-k for k in range(1, 8)]  # 0.5 + 1 is outside [-1, 1]
+    assert rows[-1][2] < 1e-5

@@ -406,3 +406,9 @@ def test_a_limit_of_a_sum_is_bracketed_and_its_note_has_a_row_of_its_own():
     rows = limit("sin(3x)/x", "x", 0).to_latex().split(" \\\\\n")
     standard = next(i for i, row in enumerate(rows) if "Standard limits" in row)
     assert r"\lim_{u \to 0} \frac{\sin u}{u} = 1" in rows[standard + 1]
+
+
+def test_a_standalone_limit_is_a_document_and_a_cancel_note_has_no_stray_comma():
+    document = limit("sin(x)/x", "x", 0).to_latex(standalone=True)
+    assert document.startswith("\\documentclass") and document.count("\\begin{align*}") == 1
+    assert "(for x != 0)" in limit("x/x", "x", 0).explain()
