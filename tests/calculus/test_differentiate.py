@@ -28,9 +28,9 @@ def _sympy_value(expr: sympy.Expr, point: dict[str, float]) -> complex:
         value = complex(expr.evalf(30, subs=subs))
     except TypeError:  # SymPy cannot put a number on it (real_root's piecewise derivatives): no oracle here
         reject()
-    if (math.isnan(value.real) or math.isnan(value.imag)) and expr.has(sympy.zoo):
+    if (math.isnan(value.real) or math.isnan(value.imag)) and (expr.has(sympy.zoo) or expr.has(sympy.nan)):
         # SymPy's d/dx[0^x] is 0^x*log(0) = 0^x*zoo, nan, where 0^x is 0 for x > 0 and so is its
-        # slope: its own formula has no value, so it is no oracle here
+        # slope: its own formula (nan or zoo symbolically, not at this point) is no oracle here
         reject()
     return value
 
