@@ -437,3 +437,29 @@ def test_the_working_of_every_area_method_compiles(tmp_path):
     blocks.append(integrate("x", "x", 0, 1, n=200).to_latex())  # no table: too many terms
     blocks.append(integrate_samples([1e-9, 2.0, 3e12, 4.0], [0.0, 1.0, 2.5, 3.0], method="simpson").to_latex())
     compile_tex(tmp_path, document(blocks, title="Areas"))
+
+
+# A pole between a sum's samples gave a number that meant nothing: 1/(x - 0.3) with n = 4 was -3.43.
+INTERIOR_POLES = [
+    ("1/(x - 0.3)", 0, 1, "grows without bound near x ≈ 0.3"),
+    ("1/(x - 0.3)^2", 0, 1, "grows without bound near x ≈ 0.3"),
+    ("tan x", 0, 3, "grows without bound near x ≈ 1.57"),
+    ("1/(x^2 - 2)", 0, 3, "grows without bound near x ≈ 1.41"),
+    ("1/x", -1, 1, "has no finite value at x = 0, inside the interval"),
+    ("ln(abs(x))", -1, 1, "has no finite value at x = 0, inside the interval"),
+]
+
+
+@pytest.mark.parametrize(("text", "a", "b", "words"), INTERIOR_POLES, ids=[row[0] for row in INTERIOR_POLES])
+@pytest.mark.parametrize("n", [4, 100])
+def test_a_pole_inside_the_interval_is_refused(text, a, b, words, n):
+    with pytest.raises(IntegrationError, match=words.replace("(", r"\(").replace(")", r"\)")):
+        integrate(text, "x", a, b, n=n)
+
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("sin x", 0, "pi"), ("1/(1 + x^2)", -5, 5), ("100 sign(x - 0.5)", 0, 1), ("tanh(1000(x - 0.3))", 0, 1),
+    ("1/(0.0001 + (x - 0.3)^2)", 0, 1), ("x sin(1/x)", 0.001, 1), ("exp(x^2)", 0, 5), ("sin(1/x)", 0.01, 1),
+])
+def test_steep_or_peaked_but_finite_functions_are_not_taken_for_poles(text, a, b):
+    assert math.isfinite(integrate(text, "x", a, b, n=8).value)
