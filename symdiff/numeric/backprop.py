@@ -41,8 +41,9 @@ class BackpropRow(NamedTuple):
     locals: tuple[tuple[Expr, Any], ...]
 
 
-# A product fed into an adjoint: (parent, child, d parent/d child, adj(parent) * that).
-Contribution = tuple[int, int, Any, Any]
+# A product fed into an adjoint: (parent, which of its children, that child, d parent/d child,
+# adj(parent) * that). A child may be there twice: x^x, x*x.
+Contribution = tuple[int, int, int, Any, Any]
 
 
 def backprop(expr: Expr | str, at: object, wrt: object = None, reduce: str | None = None) -> BackpropResult:
@@ -77,11 +78,11 @@ def backprop(expr: Expr | str, at: object, wrt: object = None, reduce: str | Non
                 continue
             need = [varying[c] for c in children]
             found = slopes[i] = graph.slopes(i, values, need, shape, point)
-            for c, slope, wanted in zip(children, found, need, strict=True):
+            for k, (c, slope, wanted) in enumerate(zip(children, found, need, strict=True)):
                 if wanted:
                     share = g * slope
                     adjoints[c] = share if adjoints[c] is None else adjoints[c] + share
-                    contributions.append((i, c, slope, share))
+                    contributions.append((i, k, c, slope, share))
     return BackpropResult(graph, point, shape, names, reduce, values, adjoints, slopes, contributions)
 
 
@@ -168,26 +169,26 @@ class BackpropResult:
         received: dict[int, int] = {}
         for contribution in self._contributions:
             feeds.setdefault(contribution[0], []).append(contribution)
-            received[contribution[1]] = received.get(contribution[1], 0) + 1
-        order = sorted({i for i, *_ in self._contributions} | {c for _, c, *_ in self._contributions}, reverse=True)
+            received[contribution[2]] = received.get(contribution[2], 0) + 1
+        adjoints = self._adjoints
+        order = [i for i in range(len(adjoints) - 1, -1, -1) if adjoints[i] is not None]
         if not order:
             return f"{to_text(self.expr, 60)} depends on none of {', '.join(self.wrt)}: every derivative is 0"
-        adjoints = self._adjoints
         lines = []
         for i in order:
             name = graph.label(i)
-            if i == len(graph.nodes) - 1:
-                lines.append(f"adj({name}) = 1  ({name} is the output f: df/df = 1)")
+            if i == len(adjoints) - 1:
+                total = f"adj({name}) = 1  ({name} is the output f: df/df = 1)"
             else:
                 paths = received.get(i, 0)
                 total = f"adj({name}) = {number_text(adjoints[i])}"
                 total += f"  (the sum over {paths} paths)" if paths > 1 else ""
-                if name in self.gradient:
-                    total += f": df/d{name} = {number_text(adjoints[i])}"
-                lines.append(total)
-            for parent, child, slope, share in feeds.get(i, []):
+            if name in self.gradient:
+                total += f": df/d{name} = {number_text(adjoints[i])}"
+            lines.append(total)
+            for parent, k, child, slope, share in feeds.get(i, []):
                 child_name, names = graph.label(child), [graph.label(c) for c in graph.args[parent]]
-                formula = local_formula(graph.nodes[parent], graph.args[parent].index(child), names)
+                formula = local_formula(graph.nodes[parent], k, names)
                 lines.append(f"  adj({child_name}) += adj({name}) * d{name}/d{child_name} = "
                              f"{number_text(adjoints[parent])} * {number_text(slope)} = {number_text(share)}"
                              f"   [d{name}/d{child_name} = {formula}]")

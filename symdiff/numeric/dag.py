@@ -102,7 +102,11 @@ class Graph:
         self.nodes = nodes
         self.args = args
         self.symbols = {node.name: i for i, node in enumerate(nodes) if type(node) is Symbol}  # type: ignore[attr-defined]
-        prefix = next(p for p in "vuqsw" if not any(name[0] == p and name[1:].isdigit() for name in self.symbols))
+        # v1, v2, ... unless the expression has such names: then u1, ..., q1, ... or vv1, ... (each
+        # name rules out one prefix at most, so one of these is free)
+        candidates = ("v", "u", "q", *("v" * k for k in range(2, len(self.symbols) + 3)))
+        prefix = next(p for p in candidates
+                      if not any(name.startswith(p) and name[len(p):].isdigit() for name in self.symbols))
         self.names: list[str | None] = []
         count = 0
         for node in nodes:
@@ -363,6 +367,8 @@ def _array(value: object, name: str) -> Any:
     if isinstance(value, (str, bytes, Mapping, set)) or value is None:
         raise EvaluationError(f"the value of {name} must be a number or an array of numbers, not {quote(value)}")
     array = real_array(value, f"the value of {name}", EvaluationError)
+    if array.size == 0:
+        raise EvaluationError(f"the value of {name} is an empty array: a data set needs at least one sample")
     if not np.all(np.isfinite(array)):
         raise EvaluationError(f"the value of {name} holds a number that is not finite (nan or inf)")
     return array

@@ -267,6 +267,11 @@ def test_a_shared_subtree_is_one_row_and_gathers_every_path():
         assert list(result.gradient.values()) == pytest.approx(expected, rel=1e-14)
 
 
+def test_the_nodes_names_never_clash_with_the_variables():
+    assert backprop("v1*u1*q2 + sin(v1)", {"v1": 1, "u1": 2, "q2": 3}).names == ["v1", "u1", "q2", "vv1", "vv2", "vv3"]
+    assert backprop("u1 + v2", {"u1": 1, "v2": 2}).names == ["u1", "v2", "q1"]
+
+
 def test_the_logistic_map_is_linear_in_its_distinct_nodes():
     # l_{k+1} = 4 l_k (1 - l_k): written out the tree doubles each step; as a DAG it grows by 3.
     e = Symbol("x")
@@ -362,6 +367,7 @@ BAD = [
     (lambda: backprop("x", {"x": [1, math.inf]}), EvaluationError, "not finite"),
     (lambda: backprop("x", {"x": [[1, 2], [3]]}), EvaluationError, "ragged"),
     (lambda: backprop("x", {"x": [1j]}), EvaluationError, "complex"),
+    (lambda: backprop("x", {"x": []}, reduce="mean"), EvaluationError, "an empty array"),
     (lambda: forward_mode("x y", {"x": 1, "y": 2}), AutodiffError, "say which variable"),
     (lambda: forward_mode("x y", {"x": 1, "y": 2}, ["x", "y"]), AutodiffError, "by one variable"),
     (lambda: forward_mode("x y", {"x": 1, "y": 2}, "z"), AutodiffError, "at gives z no value"),
@@ -415,7 +421,19 @@ def test_the_tables_and_the_explanation():
     assert repr(forward) == "<ForwardResult d/dx [x^2*sin(x)] at x = 1.5: value 2.24436, derivative 3.15164>"
 
 
-@pytest.mark.parametrize("text", ["x^2 y + sin(x y)", "log(x, 2) + root(x, 3)", "sigmoid(w x + b)"])
+def test_a_node_used_twice_by_one_parent_gets_both_products():
+    lines = backprop("x^x", {"x": 2.0}).explain().splitlines()
+    assert lines == [
+        "adj(v1) = 1  (v1 is the output f: df/df = 1)",
+        "  adj(x) += adj(v1) * dv1/dx = 1 * 4 = 4   [dv1/dx = x*x^(x - 1)]",
+        "  adj(x) += adj(v1) * dv1/dx = 1 * 2.77259 = 2.77259   [dv1/dx = ln(x)*x^x]",
+        "adj(x) = 6.77259  (the sum over 2 paths): df/dx = 6.77259",
+    ]
+    assert backprop("x", {"x": 2.0}).explain() == "adj(x) = 1  (x is the output f: df/df = 1): df/dx = 1"
+    assert backprop("5", {"x": 2.0}).explain() == "5 depends on none of x: every derivative is 0"
+
+
+@pytest.mark.parametrize("text", ["x^2 y + sin(x y)", "log(x, 2) + root(x, 3)", "sigmoid(w x + b)", "x^x + x*x*y"])
 def test_every_formula_in_the_explanation_is_the_slope_it_names(text):
     # Put each node's children's values into the shown formula: it gives the slope used.
     at = {name: 0.7 + 0.3 * k for k, name in enumerate(sorted({s.name for s in parse(text).free_symbols}))}
