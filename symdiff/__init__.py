@@ -42,7 +42,10 @@ from .core.expr import (
 )
 from .core.version import __version__
 from .numeric.area import Integral, IntegrationError, integrate, integrate_samples
+from .numeric.backprop import BackpropResult, backprop
 from .numeric.compiled import CompiledFunction, lambdify
+from .numeric.dag import AutodiffError
+from .numeric.forward_mode import ForwardResult, forward_mode
 from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
 from .syntax.parser import parse
 from .ui.plot import PlotError, plot_function, plot_riemann, plot_roc
@@ -88,6 +91,8 @@ heaviside = Function("heaviside")
 __all__ = [
     "Add",
     "AlgebraError",
+    "AutodiffError",
+    "BackpropResult",
     "Call",
     "CompiledFunction",
     "Confusion",
@@ -100,6 +105,7 @@ __all__ = [
     "EvaluationError",
     "Expr",
     "ExpressionError",
+    "ForwardResult",
     "Function",
     "Infinity",
     "Integral",
@@ -132,6 +138,7 @@ __all__ = [
     "asinh",
     "atan",
     "atanh",
+    "backprop",
     "cancel",
     "cbrt",
     "confusion_matrix",
@@ -148,6 +155,7 @@ __all__ = [
     "expand",
     "factor",
     "first_principles",
+    "forward_mode",
     "gradient",
     "heaviside",
     "hessian",

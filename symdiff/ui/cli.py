@@ -5,7 +5,8 @@ variables (``--wrt x --wrt y`` is a mixed partial, in that order), the order, th
 answer only, LaTeX, JSON) and where it goes. ``symdiff gradient`` and ``symdiff hessian`` work
 out every partial derivative; ``symdiff`` alone, or ``symdiff repl``, starts the interactive
 session; ``symdiff area`` and ``symdiff plot`` (in ``cli_area``) estimate and draw areas,
-``symdiff limit`` and ``symdiff definition`` (in ``cli_limits``) work limits and the delta method. Bad
+``symdiff limit`` and ``symdiff definition`` (in ``cli_limits``) work limits and the delta method,
+``symdiff backprop`` and ``symdiff forward`` (in ``cli_autodiff``) differentiate automatically. Bad
 input prints the error with a caret on stderr and exits with status 2; the other expressions
 still run. No traceback reaches the user.
 """
@@ -50,6 +51,8 @@ subcommands (each has --help):
   symdiff plot "sin x" --tangent 1 -o out.png      a plot
   symdiff limit "sin(x)/x" --at 0                  a limit with its steps (--at oo, --side +, --table)
   symdiff definition "x^2" --at 1                  the derivative from its definition (the delta method)
+  symdiff backprop "x*y + sin(x)" --at x=1,y=2     backprop: both passes and the gradient (--dot graph.png)
+  symdiff forward "x^2 sin x" --at x=1.5           forward mode: each node's value and tangent
   symdiff                                          the interactive session (also: symdiff repl)
 
 Input is written as on paper: 3x^2, sin x cos x, sqrt(x), e^(-x^2/2), x², √x, π.
@@ -65,7 +68,7 @@ examples:
   symdiff {name} "x^2 y" --latex --standalone  a LaTeX document (also: -o {name}.tex, .json, .md)
 """
 
-_SUBCOMMANDS = ("repl", "diff", "gradient", "hessian", "area", "plot", "limit", "definition")
+_SUBCOMMANDS = ("repl", "diff", "gradient", "hessian", "area", "plot", "limit", "definition", "backprop", "forward")
 
 # Options that take a value, and those that do not: anything else is an expression, so that
 # expressions starting with "-" (symdiff "-x^2") are never mistaken for options.
@@ -134,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_limits import definition_main, limit_main
 
             return (limit_main if arguments[0] == "limit" else definition_main)(arguments[1:])
+        if arguments[0] in ("backprop", "forward"):
+            from .cli_autodiff import backprop_main, forward_main
+
+            return (backprop_main if arguments[0] == "backprop" else forward_main)(arguments[1:])
         if arguments[0] in ("gradient", "hessian"):
             return _partials_main(arguments[0], arguments[1:])
         if arguments[0] == "diff":

@@ -28,6 +28,7 @@ from ..core.printer import to_text
 from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, SHOWN, DefinitionError, Definitions
 from .limit_results import DeclinedLimit, worked_definition, worked_limit
 from .reading import choose_variable, compare, trailing_fields, variable_fields, written_derivative
+from .repl_autodiff import BACKPROP_HELP, FORWARD_HELP, backprop_command, forward_command
 from .results import (
     AreaResult,
     DerivativeResult,
@@ -62,6 +63,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ":table": (":table <expr>, <point>[, +|-]", "the function's values approaching the point: :table x sin(1/x), 0"),
     ":definition": (":definition <expr>[, <point>]", "the derivative from its definition, lim (f(x + h) - f(x))/h; "
                     "at a point also the difference quotients: :definition x^2, 1"),
+    ":backprop": BACKPROP_HELP,
+    ":forward": FORWARD_HELP,
     ":latex": (":latex [<expr>]", "the last result of any kind (derivative, gradient, Hessian, area, limit, "
                "simplification, value) as LaTeX, or the given expression's"),
     ":save": (":save <file>", "the last result to a .tex, .json or .md file: :save steps.tex"),
@@ -305,6 +308,7 @@ class Session:
         ":save": _save, ":steps": _steps, ":notation": _notation, ":vars": _vars, ":unset": _unset,
         ":clear": _clear, ":check": _check, ":area": _area, ":plot": _plot, ":limit": _limit, ":lim": _limit,
         ":table": _table, ":definition": _definition, ":def": _definition,
+        ":backprop": backprop_command, ":forward": forward_command,
     }  # fmt: skip
 
     # --- helpers --------------------------------------------------------------------------------
