@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -57,3 +58,19 @@ def test_method_of_exhaustion_squeezes_pi_and_finds_the_limits(tmp_path: Path) -
     assert float(last[1]) < 3.14159265 < float(last[2])
     if (tmp_path / "exhaustion.png").exists():
         assert (tmp_path / "exhaustion.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_network_backprop_agrees_three_ways() -> None:
+    if not os.environ.get("CI"):  # CI installs torch (.ci/run): there the example must run
+        pytest.importorskip("torch")
+    out = run("network_backprop.py")
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.startswith("  ") and
+            line.split()[0] in {"w11", "w12", "w21", "w22", "b1", "b2", "v1", "v2", "c"}}
+    assert len(rows) == 9 and all(abs(float(a) - float(b)) < 1e-11 for a, b in rows.values())
+    assert "∂loss/∂c = 2*sigmoid(c + v1*sigmoid(" in out
+    import symdiff
+
+    if hasattr(symdiff, "backprop"):
+        assert "all three agree" in out
+    else:
+        assert "the symbolic gradient and PyTorch's autograd agree (to 1e-10)" in out

@@ -1,14 +1,17 @@
 """Numbers from expressions and data: compiled evaluation, quadrature, ROC curves and autodiff.
 
 Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy function, by
-walking the tree, never by generating code), ``area`` (Riemann, trapezoid and Simpson sums
-with their working and error estimates) and ``roc`` (ROC curves, AUC and confusion
-matrices); ``reals`` turns a caller's data into float arrays for all three, refusing what is
-not a real number. Automatic differentiation: ``forward_mode`` (dual numbers, one derivative in
-one forward pass) and ``backprop`` (reverse mode: the whole gradient in one backward pass) over
-``dag`` (the expression as a graph of its distinct nodes, with their values), ``local_rules``
-(each node's partial derivatives by its children), ``graph_print`` (their tables as text and
-LaTeX) and ``graph_dot`` (the graph as Graphviz DOT, and drawn). NumPy is imported on first use, never at import time.
+walking the tree, never by generating code), ``program`` (the straight-line program that
+both of lambdify's backends run), ``torch_backend`` (``lambdify(..., backend="torch")``: the
+same program on PyTorch tensors, which ``torch.autograd`` differentiates), ``area`` (Riemann,
+trapezoid and Simpson sums with their working and error estimates) and ``roc`` (ROC curves,
+AUC and confusion matrices); ``reals`` turns a caller's data into float arrays for all of
+them, refusing what is not a real number. Automatic differentiation: ``forward_mode`` (dual
+numbers, one derivative in one forward pass) and ``backprop`` (reverse mode: the whole gradient
+in one backward pass) over ``dag`` (the expression as a graph of its distinct nodes, with their
+values), ``local_rules`` (each node's partial derivatives by its children), ``graph_print``
+(their tables as text and LaTeX) and ``graph_dot`` (the graph as Graphviz DOT, and drawn).
+NumPy and PyTorch are imported on first use, never at import time.
 
 May import: ``symdiff.core``, ``symdiff.syntax``, ``symdiff.algebra`` and ``symdiff.calculus``.
 """

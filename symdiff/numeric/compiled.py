@@ -1,9 +1,10 @@
 """Compiled evaluation: an expression as a NumPy-vectorised function, by walking its tree.
 
-``lambdify`` turns the tree into a short program: one instruction per distinct subexpression
-(equal subtrees are computed once, even when they are different objects), each a NumPy
-function applied to earlier results. Running it interprets that list; no text is generated,
-compiled or evaluated.
+``lambdify`` turns the tree into a short program (``program.build``): one instruction per
+distinct subexpression (equal subtrees are computed once, even when they are different
+objects), each a NumPy function applied to earlier results. Running it interprets that list;
+no text is generated, compiled or evaluated. ``backend="torch"`` runs the same program on
+PyTorch tensors instead (``torch_backend``).
 
 A value that is not a real number (the log of a negative, a division by zero, an overflow)
 never passes silently: by default the call raises ``EvaluationError`` naming the first point
@@ -18,45 +19,32 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import EvaluationError, SymdiffError, quote
-from ..core.evaluate import CONSTANT_VALUES
-from ..core.expr import (
-    Add,
-    Call,
-    Constant,
-    Div,
-    E,
-    Expr,
-    Infinity,
-    Log,
-    Mul,
-    Neg,
-    Number,
-    Pow,
-    Root,
-    Sub,
-    Symbol,
-    UndefinedCall,
-)
+from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
-from ..core.traversal import fold
 from ..syntax.parser import to_expr
+from .program import Instruction, bad_value_message, build
 from .reals import real_array
 
 if TYPE_CHECKING:
     import numpy as np
 
+    from .torch_backend import TorchFunction
+
 __all__ = ["CompiledFunction", "lambdify"]
 
 _MODES = ("raise", "nan")
+BACKENDS = ("numpy", "torch")
 
 
 def lambdify(expr: Expr | str, vars: Sequence[str | Symbol] | str | Symbol | None = None, *,  # noqa: A002
-             invalid: str = "raise") -> CompiledFunction:
+             invalid: str = "raise", backend: str = "numpy") -> CompiledFunction | TorchFunction:
     """``expr`` as a function of ``vars`` (positional, in that order) on NumPy arrays or numbers.
 
     ``vars`` defaults to the expression's variables sorted by name. ``invalid="raise"`` (the
     default) raises ``EvaluationError`` at the first point where a value is not a finite real
-    number; ``invalid="nan"`` gives nan at such points instead.
+    number; ``invalid="nan"`` gives nan at such points instead. ``backend="torch"`` makes a
+    function of PyTorch tensors instead (``torch_backend``), which ``torch.autograd`` can
+    differentiate.
     """
     tree = to_expr(expr)
     if isinstance(vars, (str, Symbol)):
@@ -71,6 +59,12 @@ def lambdify(expr: Expr | str, vars: Sequence[str | Symbol] | str | Symbol | Non
         raise SymdiffError(f"{to_text(tree, 60)} also depends on {', '.join(missing)}: list it among the variables")
     if invalid not in _MODES:
         raise SymdiffError(f"invalid= is 'raise' or 'nan', not {quote(invalid)}")
+    if not isinstance(backend, str) or backend not in BACKENDS:
+        raise SymdiffError(f"backend= is one of {', '.join(map(repr, BACKENDS))}, not {quote(backend)}")
+    if backend == "torch":
+        from .torch_backend import TorchFunction  # here: it imports torch, which is optional and heavy
+
+        return TorchFunction(tree, names, invalid)
     return CompiledFunction(tree, names, invalid)
 
 
@@ -80,10 +74,6 @@ def _name(v: object) -> str:
     if isinstance(v, str):
         return Symbol(v.strip()).name
     raise SymdiffError(f"a variable is a name such as x, not {quote(v)}")
-
-
-# An instruction: (operation, indices of its operands in the value list, the node it computes).
-Instruction = tuple[str, tuple[int, ...], Expr]
 
 
 class CompiledFunction:
@@ -106,41 +96,8 @@ class CompiledFunction:
         return f"<lambdify ({', '.join(self.vars)}) -> {to_text(self.expr, 60)}>"
 
     def _compile(self) -> None:
-        """One instruction per distinct subexpression, operands before the node that uses them."""
-        index: dict[Expr, int] = {}  # structural equality: equal subtrees share a slot
-        slots = {name: i for i, name in enumerate(self.vars)}
-        program = self._program
-
-        def emit(node: Expr, operands: list[int]) -> int:
-            kind = type(node)
-            if kind is Symbol:
-                return slots[node.name]  # type: ignore[attr-defined]
-            known = index.get(node)
-            if known is not None:
-                return known
-            slot = len(self.vars) + len(program)
-            if kind is Number or kind is Constant:
-                self._constants[slot] = _constant(node)
-                program.append(("const", (), node))
-            elif kind is UndefinedCall:
-                raise SymdiffError(f"{to_text(node, 60)} is an undefined function: it has no values to compute")
-            elif kind is Infinity:
-                raise SymdiffError("oo (infinity) is not a number: it has no values to compute (a limit takes it)")
-            elif kind is Pow and node.base == E:  # type: ignore[attr-defined]
-                program.append(("exp", (operands[1],), node))  # e^u: NumPy's exp, not the slower power
-            elif kind is Call:
-                program.append((node.name, tuple(operands), node))  # type: ignore[attr-defined]
-            elif kind is Root:  # the index is data, not a child: it gets a constant slot first
-                self._constants[slot] = float(node.index)  # type: ignore[attr-defined]
-                program.append(("const", (), Number(node.index)))  # type: ignore[attr-defined]
-                program.append(("root", (operands[0], slot), node))
-                slot += 1
-            else:
-                program.append((_OPERATIONS[kind], tuple(operands), node))
-            index[node] = slot
-            return slot
-
-        self._result = fold(self.expr, emit)
+        program, self._constants, self._result = build(self.expr, self.vars)
+        self._program.extend(program)
         # The slots each instruction uses for the last time: their arrays are then free for reuse,
         # so a long expression needs a few buffers instead of one fresh array per step.
         last_use: dict[int, int] = {}
@@ -234,28 +191,10 @@ class CompiledFunction:
             result[mask] = np.nan
             return result
         flat = int(np.flatnonzero(mask)[0]) if shape else 0
-        position = np.unravel_index(flat, shape) if shape else ()
+        position = tuple(int(i) for i in np.unravel_index(flat, shape)) if shape else ()
         point = {name: float(np.broadcast_to(a, shape)[position]) for name, a in zip(self.vars, inputs, strict=True)}
-        where = ", ".join(f"{name} = {value:.6g}" for name, value in point.items()) or "every point"
         culprit = next((node for own, node in culprits if np.broadcast_to(own, shape)[position]), None)
-        what = f"{to_text(culprit, 60)} has no finite real value" if culprit else "an argument is not a finite number"
-        at = f" (index {tuple(int(i) for i in position) if len(shape) > 1 else flat})" if shape else ""
-        raise EvaluationError(f"{what} at {where}{at}; pass invalid='nan' to get nan there instead")
-
-
-def _constant(node: Expr) -> float:
-    if type(node) is Constant:
-        return CONSTANT_VALUES[node.name]  # type: ignore[attr-defined]
-    try:
-        return float(node.value)  # type: ignore[attr-defined]
-    except OverflowError:  # numbers are held exactly, so 1e309 parses; as a float it is infinite
-        raise EvaluationError(f"the number {to_text(node, 40)} is too large for floating point (the largest "
-                              "float is about 1.8e308)") from None
-
-
-_OPERATIONS: dict[type[Expr], str] = {
-    Add: "add", Sub: "sub", Mul: "mul", Div: "div", Neg: "neg", Pow: "pow", Log: "log_base",
-}
+        raise EvaluationError(bad_value_message(point, culprit, position, shape))
 
 
 def _release(slots: list[Any], dying: tuple[int, ...], free: list[Any], shape: tuple[int, ...]) -> None:
@@ -318,8 +257,9 @@ def _table() -> dict[str, Callable[..., Any]]:
         return np.divide(2.0 * small, 1.0 + small * small, out=out)
 
     def csch(u: Any, out: Any = None) -> Any:
+        # 1 - e^-2|u| as -expm1(-2|u|), exact near 0 where the difference loses its digits.
         small = np.exp(np.negative(np.abs(u)))
-        return np.multiply(np.sign(u), np.divide(2.0 * small, 1.0 - small * small), out=out)
+        return np.multiply(np.sign(u), np.divide(2.0 * small, -np.expm1(-2.0 * np.abs(u))), out=out)
 
     def acot(u: Any, out: Any = None) -> Any:
         return np.subtract(np.pi / 2, np.arctan(u), out=out)  # the range (0, pi), as core.functions
