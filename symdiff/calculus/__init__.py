@@ -3,7 +3,9 @@
 Lives here: ``rules`` (one small function per differentiation rule, in a table),
 ``differentiate`` (the engine: ``derive``, ``diff``, ``gradient``, ``hessian``), ``partials``
 (gradients and Hessians with a worked derivation per partial: ``worked_gradient``,
-``worked_hessian``),
+``worked_hessian``), ``chain_rule`` (the multivariable chain rule by name over named
+definitions, z = w x + b, a = sigmoid(z): ``chain``, a product of local derivatives for every
+path, added),
 ``operators`` (working out the derivatives written in an expression, d/dx[x^2], first),
 ``first_principles`` (the derivative from its definition, the delta method),
 ``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
