@@ -1,0 +1,417 @@
+"""Cost functions over a dataset: a per-sample cost, averaged, with its symbolic gradient.
+
+A model (``m x + b``, ``sigmoid(w x + b)``) and data (``{"x": xs, "y": ys}``) give a per-sample
+cost, the quadratic ``(m x + b - y)^2`` (``mse``) or the binary cross-entropy (``cross_entropy``);
+the cost of the parameters is its mean over the samples, and each partial derivative of that
+mean is the mean of the per-sample partial that ``gradient`` derives. A per-sample expression
+given with data always means its average over the samples.
+
+The cost and its partials are compiled once (``_Means``), for many evaluations: each is split
+into its terms, each term into a factor of the parameters alone (a number at each call) and
+factors that use the data, each compiled with ``lambdify`` and computed once per call however
+many terms share it; the mean of a product of data factors is one pass (``einsum``). So
+``2*x*(m*x + b - y)`` costs one pass over the data for the shared residual and one dot product,
+as a hand-written NumPy gradient does. NumPy is imported on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..calculus.differentiate import gradient
+from ..core.errors import SymdiffError, quote
+from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.printer import to_text
+from ..core.traversal import preorder
+from ..syntax.parser import to_expr
+from .compiled import CompiledFunction, lambdify
+from .reals import real_array
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["Cost", "DescentError", "cross_entropy", "mean_cost", "mse", "read_data"]
+
+
+class DescentError(SymdiffError):
+    """A cost or a gradient descent that cannot be set up or run as asked."""
+
+
+def mse(model: Expr | str, data: Mapping[str, Any], params: Sequence[str] | None = None,
+        target: str = "y") -> Cost:
+    """The quadratic cost (mean squared error) of ``model`` against the data column ``target``:
+    C = (1/n) Σ (model - y)^2. ``params`` defaults to the model's names that are not data."""
+    tree, y = _model(model, target, data)
+    return _build(Pow(Sub(tree, y), Number(2)), data, params, "mean squared error", tree, y)
+
+
+def cross_entropy(model: Expr | str, data: Mapping[str, Any], params: Sequence[str] | None = None,
+                  target: str = "y") -> Cost:
+    """The binary cross-entropy of the probabilities ``model`` against labels ``target`` in [0, 1]:
+    C = (1/n) Σ -(y ln(p) + (1 - y) ln(1 - p)). For a model sigmoid(z) the per-sample cost is
+    written in its equal form softplus(z) - y z, which has a value for every z (ln(sigmoid(z))
+    underflows to ln 0 for z below about -745)."""
+    tree, y = _model(model, target, data)
+    if type(tree) is Call and tree.name == "sigmoid":  # type: ignore[attr-defined]
+        z = tree.argument  # type: ignore[attr-defined]
+        per_sample: Expr = Sub(Call("softplus", z), Mul(y, z))
+    else:
+        per_sample = Neg(Add(Mul(y, Call("ln", tree)), Mul(Sub(Number(1), y), Call("ln", Sub(Number(1), tree)))))
+    cost = _build(per_sample, data, params, "binary cross-entropy", tree, y)
+    labels = cost.data[y.name]
+    if ((labels < 0) | (labels > 1)).any():
+        i = int(((labels < 0) | (labels > 1)).argmax())
+        raise DescentError(f"cross-entropy compares probabilities with labels from 0 to 1, but {y.name}[{i}] is "
+                           f"{labels[i]:g}")
+    return cost
+
+
+def mean_cost(expr: Expr | str, data: Mapping[str, Any], params: Sequence[str] | None = None) -> Cost:
+    """A per-sample cost expression given with data: its mean over the samples."""
+    return _build(to_expr(expr), data, params, "mean cost", None, None)
+
+
+class Cost:
+    """C(params) = (1/n) Σ cost(params, sample), over ``n`` samples of ``data``.
+
+    ``expr`` is the per-sample cost, ``params`` its parameters (in order), ``gradient`` the
+    per-sample partial derivatives by them (symbolic), ``data`` name -> float column (read-only
+    copies). ``value(params)`` is the mean cost and ``gradient_at(params)`` its gradient, both
+    from the compiled program; ``per_sample`` and ``per_sample_gradient`` are the plain
+    ``lambdify`` functions of the per-sample cost and partials (arguments: params, then data names).
+    """
+
+    __slots__ = ("_means", "_plain", "data", "expr", "gradient", "kind", "model", "n", "params", "target")
+
+    def __init__(self, expr: Expr, params: tuple[str, ...], data: dict[str, np.ndarray], kind: str,
+                 model: Expr | None = None, target: Symbol | None = None) -> None:
+        if not (isinstance(expr, Expr) and isinstance(params, tuple) and isinstance(data, dict) and data):
+            raise DescentError("a Cost is made by symdiff.mse, symdiff.cross_entropy or gradient_descent")
+        self.expr = expr
+        self.params = params
+        self.data = data
+        self.n = len(next(iter(data.values())))
+        self.kind = kind
+        self.model = model
+        self.target = target
+        self.gradient: tuple[Expr, ...] = gradient(expr, list(params))
+        self._means = _Means([expr, *self.gradient], params, data)
+        self._plain: tuple[CompiledFunction, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"<Cost {self.kind} over {self.n} samples: {to_text(self.expr, 60)}>"
+
+    def __str__(self) -> str:
+        names = ", ".join(self.params)
+        return f"C({names}) = (1/{self.n}) Σ {to_text(self.expr, 200)}, the {self.kind} over {self.n} samples"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The data columns the cost uses."""
+        return self._means.data_names
+
+    def value(self, params: Mapping[str, Any] | Sequence[float]) -> float:
+        """The mean cost at ``params`` (a dict by name, or values in the order of ``self.params``)."""
+        return float(self._means.evaluate(self.point(params), None, 1)[0])
+
+    def gradient_at(self, params: Mapping[str, Any] | Sequence[float]) -> dict[str, float]:
+        """The gradient of the mean cost at ``params``: name -> ∂C/∂name."""
+        values = self._means.evaluate(self.point(params), None)
+        return {name: float(v) for name, v in zip(self.params, values[1:], strict=True)}
+
+    @property
+    def per_sample(self) -> CompiledFunction:
+        return self._compiled()[0]
+
+    @property
+    def per_sample_gradient(self) -> tuple[CompiledFunction, ...]:
+        return self._compiled()[1:]
+
+    def _compiled(self) -> tuple[CompiledFunction, ...]:
+        if self._plain is None:
+            names = [*self.params, *self.data]
+            self._plain = tuple(lambdify(e, names) for e in (self.expr, *self.gradient))
+        return self._plain
+
+    def point(self, params: object) -> np.ndarray:
+        """``params`` as a float vector in the order of ``self.params``; every one named, once."""
+        import numpy as np
+
+        if isinstance(params, Mapping):
+            unknown = [str(k) for k in params if k not in self.params]
+            if unknown:
+                raise DescentError(f"{', '.join(unknown)} is not a parameter of the cost (its parameters are "
+                                   f"{', '.join(self.params)})")
+            missing = [p for p in self.params if p not in params]
+            if missing:
+                raise DescentError(f"give a value for each parameter: {', '.join(missing)} missing")
+            values = [params[p] for p in self.params]
+        elif (isinstance(params, Sequence) and not isinstance(params, str)) or isinstance(params, np.ndarray):
+            values = list(params)  # type: ignore[arg-type]
+            if len(values) != len(self.params):
+                raise DescentError(f"give {len(self.params)} values, for {', '.join(self.params)}; got {len(values)}")
+        else:
+            raise DescentError(f"the parameters are a dict such as {{{self.params[0]!r}: 0.0}}, not {quote(params)}")
+        point = np.array([_finite(v, f"the value of {p}") for v, p in zip(values, self.params, strict=True)])
+        return point
+
+
+# --- building a cost ----------------------------------------------------------------------------
+
+
+def _model(model: object, target: object, data: object) -> tuple[Expr, Symbol]:
+    tree = to_expr(model)
+    if not isinstance(target, str) or not target.strip():
+        raise DescentError(f"target is the name of the data column holding the answers, such as 'y', not "
+                           f"{quote(target)}")
+    try:
+        y = Symbol(target.strip())
+    except SymdiffError:
+        raise DescentError(f"target is a name such as 'y', not {quote(target)}") from None
+    if isinstance(data, Mapping) and y.name not in data:
+        raise DescentError(f"the data has no column {y.name} (the target): give data={{..., {y.name!r}: values}}")
+    if y in tree.free_symbols:
+        raise DescentError(f"the model {to_text(tree, 60)} uses {y.name}, the target it is to predict")
+    return tree, y
+
+
+def _build(expr: Expr, data: object, params: object, kind: str, model: Expr | None, target: Symbol | None) -> Cost:
+    columns = read_data(data)
+    written = _appearance(expr)
+    if params is None:
+        names = tuple(n for n in written if n not in columns)
+        if not names:
+            raise DescentError(f"{to_text(expr, 60)} has no parameters: every name in it is a data column")
+    else:
+        names = _param_names(params)
+    for name in names:
+        if name in columns:
+            raise DescentError(f"{name} is both a parameter and a data column; rename one of them")
+        if name not in written:
+            raise DescentError(f"{name} is not in the cost {to_text(expr, 60)}, so descent cannot change it")
+    missing = [n for n in written if n not in names and n not in columns]
+    if missing:
+        raise DescentError(f"the cost uses {', '.join(missing)}, which is neither a parameter nor a data column")
+    used = {n: columns[n] for n in columns if n in written}
+    if not used:
+        raise DescentError(f"the cost {to_text(expr, 60)} uses none of the data columns {', '.join(columns)}")
+    return Cost(expr, names, used, kind, model, target)
+
+
+def _param_names(params: object) -> tuple[str, ...]:
+    if isinstance(params, str) or not isinstance(params, (Sequence, Mapping)) or not params:
+        raise DescentError(f"params is a list of parameter names such as ['m', 'b'], not {quote(params)}")
+    names = []
+    for item in params:
+        name = item.name if isinstance(item, Symbol) else item
+        try:
+            name = Symbol(name.strip()).name if isinstance(name, str) else None
+        except SymdiffError:
+            name = None
+        if name is None:
+            raise DescentError(f"a parameter is a name such as m or w_1, not {quote(item)}")
+        if name in names:
+            raise DescentError(f"{name} is named twice among the parameters")
+        names.append(name)
+    return tuple(names)
+
+
+def read_data(data: object) -> dict[str, np.ndarray]:
+    """``{name: column}`` as read-only float arrays of one length, each value a finite real number."""
+    import numpy as np
+
+    if not isinstance(data, Mapping) or not data:
+        raise DescentError(f"data is a dict of columns such as {{'x': [1, 2, 3], 'y': [2, 4, 6]}}, not {quote(data)}")
+    columns: dict[str, np.ndarray] = {}
+    for key, values in data.items():
+        try:
+            name = Symbol(key.strip()).name if isinstance(key, str) else None
+        except SymdiffError:
+            name = None
+        if name is None:
+            raise DescentError(f"a data column is named by a variable name such as x, not {quote(key)}")
+        column = real_array(values, f"data[{name!r}]", DescentError)
+        if column.ndim != 1:
+            what = "one number" if column.ndim == 0 else f"an array of shape {column.shape}"
+            raise DescentError(f"data[{name!r}] is {what}: give one flat column of samples per name (x1, x2, ... "
+                               f"for several features)")
+        if not len(column):
+            raise DescentError(f"data[{name!r}] is empty: there are no samples to average over")
+        bad = ~np.isfinite(column)
+        if bad.any():
+            i = int(bad.argmax())
+            raise DescentError(f"data[{name!r}][{i}] is {column[i]}, not a finite number")
+        column = np.array(column, dtype=float)  # a copy: later changes to the caller's array change nothing
+        column.flags.writeable = False
+        columns[name] = column
+    lengths = {name: len(column) for name, column in columns.items()}
+    if len(set(lengths.values())) > 1:
+        shown = ", ".join(f"{name}: {count}" for name, count in lengths.items())
+        raise DescentError(f"the data columns differ in length ({shown}); each sample needs a value in every column")
+    return columns
+
+
+def _appearance(expr: Expr) -> list[str]:
+    """The names in ``expr`` in the order they are written."""
+    return list(dict.fromkeys(node.name for node, _ in preorder(expr) if type(node) is Symbol))  # type: ignore[attr-defined]
+
+
+def _finite(value: object, name: str) -> float:
+    import math
+
+    from .reals import real_number
+
+    number = real_number(value, name, DescentError)
+    if not math.isfinite(number):
+        raise DescentError(f"{name} is {number}, not a finite number")
+    return number
+
+
+# --- the compiled means -------------------------------------------------------------------------
+
+
+class _Means:
+    """The means over samples of several expressions in the parameters and the data, computed
+    together (see the module's docstring). ``evaluate(point, window)`` gives them all at the
+    parameter values ``point`` over the samples ``window`` (a slice of the current arrangement
+    of the data, None for all); ``arrange(order)`` shuffles the samples.
+
+    Each distinct factor gets a number when compiled, so a call looks factors up by position
+    (comparing trees at every step would cost more than the arithmetic on small data)."""
+
+    def __init__(self, exprs: list[Expr], params: tuple[str, ...], data: dict[str, np.ndarray]) -> None:
+        self.params = params
+        self.data_names = tuple(data)
+        self.data = data
+        self.columns = dict(data)  # the current arrangement
+        self._numbers: dict[Expr, int] = {}
+        # Each factor: its program (None for a data column itself), its parameters' positions, its columns.
+        self._factors: list[tuple[CompiledFunction | None, tuple[int, ...], tuple[str, ...]]] = []
+        self._fixed: dict[int, np.ndarray] = {}  # factors of the data alone, for the current arrangement
+        # Each scalar: a number, or a program of the parameters with their positions.
+        self._scalars: list[float | tuple[CompiledFunction, tuple[int, ...]]] = []
+        self.outputs = [[self._term(sign, term) for sign, term in _terms(e)] for e in exprs]
+
+    def arrange(self, order: np.ndarray | None) -> None:
+        """Put the samples in ``order`` (None: as given); windows then slice that arrangement."""
+        self.columns = dict(self.data) if order is None else {n: c[order] for n, c in self.data.items()}
+        self._fixed.clear()
+
+    def evaluate(self, point: np.ndarray, window: slice | None, count: int | None = None) -> np.ndarray:
+        """The first ``count`` means (all by default) at ``point`` over ``window``."""
+        import numpy as np
+
+        size = len(next(iter(self.columns.values())))
+        if window is not None:
+            start, stop, _ = window.indices(size)
+            size = stop - start
+        vectors: list[Any] = [None] * len(self._factors)
+        results = np.zeros(len(self.outputs) if count is None else count)
+        for k, terms in enumerate(self.outputs[:count]):
+            total = 0.0
+            for sign, scalar, factors in terms:
+                arrays = [vectors[f] if vectors[f] is not None else self._vector(f, point, window, vectors)
+                          for f in factors]
+                total += sign * self._scalar(scalar, point) * _mean_of_product(arrays, size)
+            results[k] = total
+        return results
+
+    def _term(self, sign: int, term: Expr) -> tuple[int, int, list[int]]:
+        """A term as (its sign, its factor of the parameters alone, its factors that use the data),
+        the factors by number."""
+        scalars: list[Expr] = []
+        vectors: list[Expr] = []
+        stack = [term]
+        while stack:
+            node = stack.pop()
+            kind = type(node)
+            if not self._uses_data(node):
+                scalars.append(node)
+            elif kind is Mul:
+                stack.extend(reversed(node.children))
+            elif kind is Neg:
+                sign = -sign
+                stack.append(node.children[0])
+            elif kind is Div and not self._uses_data(node.children[1]):
+                scalars.append(Div(Number(1), node.children[1]))
+                stack.append(node.children[0])
+            elif kind is Pow and node.children[1] == Number(2):  # the mean of f*f: one pass, as any product
+                vectors += [node.children[0], node.children[0]]
+            else:
+                vectors.append(node)
+        scalar = Number(1) if not scalars else scalars[0] if len(scalars) == 1 else Mul(*scalars)
+        return sign, self._scalar_number(scalar), [self._factor_number(f) for f in vectors]
+
+    def _scalar_number(self, scalar: Expr) -> int:
+        names = [p for p in self.params if Symbol(p) in scalar.free_symbols]
+        compiled = lambdify(scalar, names)
+        self._scalars.append(float(compiled()) if not names else  # type: ignore[arg-type]
+                             (compiled, tuple(self.params.index(p) for p in names)))
+        return len(self._scalars) - 1
+
+    def _factor_number(self, factor: Expr) -> int:
+        number = self._numbers.get(factor)
+        if number is None:
+            symbols = {s.name for s in factor.free_symbols}
+            params = [p for p in self.params if p in symbols]
+            data = tuple(n for n in self.data_names if n in symbols)
+            plain = type(factor) is Symbol  # a data column itself: no program, no copy
+            compiled = None if plain else lambdify(factor, [*params, *data])
+            self._factors.append((compiled, tuple(self.params.index(p) for p in params), data))
+            number = self._numbers[factor] = len(self._factors) - 1
+        return number
+
+    def _uses_data(self, node: Expr) -> bool:
+        return any(s.name in self.data for s in node.free_symbols)
+
+    def _scalar(self, number: int, point: np.ndarray) -> float:
+        scalar = self._scalars[number]
+        if isinstance(scalar, float):
+            return scalar
+        compiled, indices = scalar
+        return float(compiled(*(point[i] for i in indices)))
+
+    def _vector(self, number: int, point: np.ndarray, window: slice | None, vectors: list[Any]) -> Any:
+        compiled, indices, names = self._factors[number]
+        if not indices:  # the data alone: once per arrangement of the samples
+            whole = self._fixed.get(number)
+            if whole is None:
+                whole = self._fixed[number] = self.columns[names[0]] if compiled is None else \
+                    compiled(*(self.columns[n] for n in names))
+            found = whole if window is None else whole[window]
+        else:
+            columns = [self.columns[n] if window is None else self.columns[n][window] for n in names]
+            found = compiled(*(point[i] for i in indices), *columns)  # type: ignore[misc]
+        vectors[number] = found
+        return found
+
+
+def _terms(expr: Expr) -> list[tuple[int, Expr]]:
+    """``expr`` as a signed sum of terms: its top-level sums, differences and negations opened."""
+    terms: list[tuple[int, Expr]] = []
+    stack = [(1, expr)]
+    while stack:
+        sign, node = stack.pop()
+        kind = type(node)
+        if kind is Add:
+            stack.extend((sign, child) for child in reversed(node.children))
+        elif kind is Sub:
+            stack.extend([(-sign, node.children[1]), (sign, node.children[0])])
+        elif kind is Neg:
+            stack.append((-sign, node.children[0]))
+        else:
+            terms.append((sign, node))
+    return terms
+
+
+def _mean_of_product(arrays: list[Any], size: int) -> float:
+    """The mean over the samples of the product of ``arrays``, in one pass and no temporary array
+    (``einsum``; not ``dot``, whose threads can stall for milliseconds on a busy machine)."""
+    import numpy as np
+
+    if not arrays:
+        return 1.0
+    if len(arrays) == 1:
+        return float(np.sum(arrays[0])) / size
+    return float(np.einsum(",".join("i" * len(arrays)) + "->", *arrays)) / size
