@@ -11,7 +11,8 @@ written to files), ``limit_results`` (limits and the derivative from its definit
 and the difference-quotient table), ``export`` (worked solutions as .tex, .json and .md files),
 ``plot`` (matplotlib figures, imported on first use: a function and its tangent, Riemann sums,
 ROC curves) and ``plot_limits`` (a function near a limit point, secants turning into the
-tangent).
+tangent), ``plot_descent`` (gradient descent: the cost against the step, the path over the
+cost's contours) and ``repl_learning`` (the session's ``:let``, ``:chain`` and ``:descend``).
 
 May import: every other layer. Nothing in symdiff imports this layer but the package's own
 ``__init__`` (the public API) and ``__main__``.
