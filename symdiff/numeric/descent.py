@@ -19,8 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import EvaluationError, quote
 from ..core.expr import Expr
-from ..core.printer import to_text
-from .costs import Cost, DescentError, mean_cost
+from .costs import Cost, DescentError, mean_cost, summand_text
 
 if TYPE_CHECKING:
     import numpy as np
@@ -116,9 +115,9 @@ class Descent:
         at = ", ".join(f"{name} = {_g(v)}" for name, v in zip(cost.params, f["before"], strict=True))
         over = "all" if f["size"] == cost.n else f"a batch of {f['size']} of the"
         lines = [f"Step 1 from {at}, with lr = {self.lr:g}, over {over} {cost.n} samples:",
-                 f"  C = (1/n) Σ {to_text(cost.expr, 100)} = {_g(f['cost'])}"]
+                 f"  C = (1/n) Σ {summand_text(cost.expr, 100)} = {_g(f['cost'])}"]
         for name, partial, value in zip(cost.params, cost.gradient, f["gradient"], strict=True):
-            lines.append(f"  ∂C/∂{name} = (1/n) Σ {to_text(partial, 100)} = {_g(value)}")
+            lines.append(f"  ∂C/∂{name} = (1/n) Σ {summand_text(partial, 100)} = {_g(value)}")
         for name, old, slope, new in zip(cost.params, f["before"], f["gradient"], f["after"], strict=True):
             lines.append(f"  {name} <- {name} - lr * ∂C/∂{name} = {_g(old)} - {self.lr:g} * {_signed(slope)} "
                          f"= {_g(new)}")
@@ -153,7 +152,7 @@ class _Run:
     def go(self) -> Descent:
         import numpy as np
 
-        means, lr, size, n = self.cost._means, self.lr, self.size, self.cost.n
+        means, lr, size, n = self.cost.means, self.lr, self.size, self.cost.n
         batch = size == n
         rng = np.random.default_rng(self.seed)
         means.arrange(None)
@@ -204,7 +203,7 @@ class _Run:
 
     def _evaluate(self, point: np.ndarray, window: slice | None, step: int, count: int | None = None) -> np.ndarray:
         try:
-            return self.cost._means.evaluate(point, window, count)
+            return self.cost.means.evaluate(point, window, count)
         except EvaluationError as error:
             if step == 0:
                 raise DescentError(f"the cost has no value at the starting parameters: {error}") from None

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import _branches
 from sympy_oracle import to_sympy
+from tex import compile_tex, needs_tex
 
 from symdiff import ChainRuleError, Derivation, Number, ParseError, Symbol, chain, derive, diff, parse
 from symdiff.calculus.chain_rule import MAX_PATHS, ChainDerivation, check_definitions, substitute_definitions
@@ -88,6 +89,12 @@ def test_it_prints_as_text_latex_and_json():
     assert rules[:2] == ["derivative", "multivariable_chain"] and "simplify.substitute" in rules
     assert data["result"] == str(derivation.result) and data["expr"] == "(sigmoid(w*x + b) - y)^2"
     assert repr(derivation).startswith("<ChainDerivation ∂C/∂w = 2*x*sigmoid")
+
+
+@needs_tex
+def test_the_worked_chain_rule_compiles_as_a_handout(tmp_path):
+    compile_tex(tmp_path, chain("C", NETWORK, "w").to_latex(standalone=True))
+    compile_tex(tmp_path, chain("f", BRANCHES, "x").to_latex(standalone=True), "branches")
 
 
 def test_a_direct_use_beside_an_indirect_one_says_what_each_factor_means():
