@@ -183,6 +183,8 @@ class DescentResult(Result):
 
 def split_fields(text: str) -> list[str]:
     """``text`` split at its commas outside brackets and parentheses (x=[1, 2], f(a, b) stay whole)."""
+    if text.count("[") != text.count("]"):
+        raise SymdiffError("a [ has no closing bracket ], or a ] no opening one: write columns as x=[1, 2, 3]")
     fields = []
     while True:
         comma = _first_comma(text)
