@@ -141,6 +141,7 @@ class Cost:
         import numpy as np
 
         if isinstance(params, Mapping):
+            params = {k.name if isinstance(k, Symbol) else k: v for k, v in params.items()}
             unknown = [str(k) for k in params if k not in self.params]
             if unknown:
                 raise DescentError(f"{', '.join(unknown)} is not a parameter of the cost (its parameters are "

@@ -39,7 +39,8 @@ def register_plotter(kind: str, function: Callable[..., Any]) -> None:
 def gradient_descent(cost: Cost | Expr | str, params: Mapping[str, float] | None = None,
                      data: Mapping[str, Any] | None = None, *, lr: float = 0.01, steps: int = 1000,
                      batch_size: int | None = None, seed: int = 0, tol: float | None = None) -> Descent:
-    """Minimise ``cost`` from the starting values ``params`` (name -> number).
+    """Minimise ``cost`` from the starting values ``params`` (name -> number; for a ``Cost``,
+    None starts every parameter at 0).
 
     ``cost`` is a ``Cost`` (from ``mse``, ``cross_entropy``), or a per-sample cost expression
     with ``data`` (its mean over the samples is minimised). ``lr`` is the learning rate;
