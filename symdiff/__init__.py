@@ -11,6 +11,7 @@ from .algebra.factoring import apart, factor
 from .algebra.fraction_forms import cancel, together
 from .algebra.polynomial import AlgebraError
 from .algebra.textbook import simplify
+from .calculus.chain_rule import ChainRuleError, chain
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.first_principles import difference_quotients, first_principles
 from .calculus.limits import Limit, LimitError, limit, limit_table
@@ -44,10 +45,13 @@ from .core.version import __version__
 from .numeric.area import Integral, IntegrationError, integrate, integrate_samples
 from .numeric.backprop import BackpropResult, backprop
 from .numeric.compiled import CompiledFunction, lambdify
+from .numeric.costs import DescentError, cross_entropy, mse
 from .numeric.dag import AutodiffError
+from .numeric.descent import gradient_descent
 from .numeric.forward_mode import ForwardResult, forward_mode
 from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
 from .syntax.parser import parse
+from .ui import plot_descent as _plot_descent  # noqa: F401 - draws Descent.plot() and .plot_path()
 from .ui.plot import PlotError, plot_function, plot_riemann, plot_roc
 from .ui.plot_limits import plot_limit, plot_secants
 
@@ -94,11 +98,13 @@ __all__ = [
     "AutodiffError",
     "BackpropResult",
     "Call",
+    "ChainRuleError",
     "CompiledFunction",
     "Confusion",
     "Constant",
     "Derivation",
     "Derivative",
+    "DescentError",
     "DifferentiationError",
     "Div",
     "E",
@@ -141,11 +147,13 @@ __all__ = [
     "backprop",
     "cancel",
     "cbrt",
+    "chain",
     "confusion_matrix",
     "cos",
     "cosh",
     "cot",
     "coth",
+    "cross_entropy",
     "csc",
     "csch",
     "derive",
@@ -157,6 +165,7 @@ __all__ = [
     "first_principles",
     "forward_mode",
     "gradient",
+    "gradient_descent",
     "heaviside",
     "hessian",
     "integrate",
@@ -168,6 +177,7 @@ __all__ = [
     "log",
     "log2",
     "log10",
+    "mse",
     "number",
     "oo",
     "parse",

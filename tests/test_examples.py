@@ -74,3 +74,30 @@ def test_network_backprop_agrees_three_ways() -> None:
         assert "all three agree" in out
     else:
         assert "the symbolic gradient and PyTorch's autograd agree (to 1e-10)" in out
+
+
+def test_linear_regression_reaches_least_squares_and_draws_both_pictures(tmp_path):
+    pytest.importorskip("matplotlib")
+    out = run("linear_regression.py", str(tmp_path))
+    assert "Multivariable Chain Rule: ∂C/∂m = ∂C/∂yhat*∂yhat/∂m" in out and "\n= 2*x*(m*x + b - y)\n" in out
+    assert "∂C/∂m = (1/n) Σ 2*x*(m*x + b - y)" in out
+    assert "m <- m - lr * ∂C/∂m = -1.5 - 0.05 * (" in out
+    exact = re.search(r"lstsq\): m = (\S+), b = (\S+),", out).groups()
+    distances = [float(d) for d in re.findall(r"distance from least squares: (\S+)", out)]
+    assert len(distances) == 3 and distances[0] < 1e-8 and max(distances) < 0.05
+    assert "batch, lr = 0.05): " in out and "converged" in out and float(exact[0]) > 1.7
+    assert "mini-batch of 20" in out and "stochastic" in out
+    for name in ["descent_cost.png", "descent_path.png"]:
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG")
+
+
+def test_logistic_regression_derives_the_error_times_the_input_and_matches_scikit_learn(tmp_path):
+    pytest.importorskip("matplotlib")
+    out = run("logistic_regression.py", str(tmp_path))
+    assert "∂L/∂w1 = ∂L/∂a*∂a/∂z*∂z/∂w1" in out and "  = x1*(sigmoid(w1*x1 + w2*x2 + b) - y)" in out
+    assert "the binary cross-entropy over 500 samples" in out and "converged" in out
+    if "scikit-learn is not installed" not in out:
+        difference = float(re.search(r"largest difference from gradient descent: (\S+)", out).group(1))
+        assert difference < 1e-5
+    assert float(re.search(r"training accuracy: (\S+)", out).group(1)) > 0.75
+    assert (tmp_path / "logistic_cost.png").read_bytes().startswith(b"\x89PNG")

@@ -109,6 +109,11 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "Limit": ((), {}),
     "forward_mode": (("x^2 y", {"x": 1.5, "y": 2.0}), {"wrt": "x"}),
     "backprop": (("x*y", {"x": 1.0, "y": 2.0}), {"wrt": ["x"], "reduce": "sum"}),
+    "chain": (("C", {"C": "(a - y)^2", "a": "sigmoid(z)"}, "z"), {}),
+    "mse": (("m x", {"x": [1.0, 2.0], "y": [2.0, 4.0]}, ["m"]), {"target": "y"}),
+    "cross_entropy": (("sigmoid(w x)", {"x": [1.0, 2.0], "y": [0.0, 1.0]}, ["w"]), {"target": "y"}),
+    "gradient_descent": (("(m x - y)^2", {"m": 0.0}, {"x": [1.0, 2.0], "y": [2.0, 4.0]}),
+                         {"lr": 0.01, "steps": 3, "batch_size": 1, "seed": 0, "tol": 1e-9}),
 }
 FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh", "tanh", "exp", "log",
              "ln", "sqrt", "sigmoid", "softplus", "relu", "heaviside", "asec", "acsc", "acot", "sech", "csch", "coth",

@@ -3,7 +3,9 @@
 Lives here: ``rules`` (one small function per differentiation rule, in a table),
 ``differentiate`` (the engine: ``derive``, ``diff``, ``gradient``, ``hessian``), ``partials``
 (gradients and Hessians with a worked derivation per partial: ``worked_gradient``,
-``worked_hessian``),
+``worked_hessian``), ``chain_rule`` (the multivariable chain rule by name over named
+definitions, z = w x + b, a = sigmoid(z): ``chain``, a product of local derivatives for every
+path, added),
 ``operators`` (working out the derivatives written in an expression, d/dx[x^2], first),
 ``first_principles`` (the derivative from its definition, the delta method),
 ``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
@@ -18,8 +20,8 @@ each function at a limit (``limit_functions``), exact values such as sin(pi/6) =
 the indeterminate forms (``limit_methods``, with the standard limits in ``limit_standard``,
 dominance at infinity in ``limit_lead``, and the methods for polynomials, the highest power
 and factoring out x - a, in ``limit_poly``), the function's values near the point
-(``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives and
-automatic differentiation belong here too.
+(``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives
+belong here too; automatic differentiation computes with numbers, in ``symdiff.numeric``.
 
 May import: ``symdiff.core``, ``symdiff.syntax`` and ``symdiff.algebra``.
 """

@@ -58,6 +58,8 @@ def formula_clauses(formula: str, variable: str = "x", notation: str = "leibniz"
     """``formula_latex``'s clauses, one per law, for a printer to put on rows of their own."""
     from ..syntax.parser import parse
 
+    if "∂" in formula:  # the multivariable chain rule's law, ∂C/∂w = ∂C/∂a*∂a/∂w + ...: named partials
+        return tuple(_named_partials(clause) for clause in formula.split(", "))
     var = symbol_latex(variable)
     names = {_DOTS: r"\cdots", **_ROOTS}
     for name in PRIMED.findall(formula):
@@ -79,6 +81,17 @@ def formula_clauses(formula: str, variable: str = "x", notation: str = "leibniz"
     except SymdiffError:
         return (rf"\text{{{escape_text(formula)}}}",)
     return tuple(clauses)
+
+
+_NAMED_PARTIAL = re.compile(r"∂(\w+)/∂(\w+)")
+
+
+def _named_partials(clause: str) -> str:
+    r"""``∂C/∂a*∂a/∂w`` as ``\frac{\partial C}{\partial a} \, \frac{\partial a}{\partial w}``."""
+    def fraction(match: re.Match[str]) -> str:
+        return rf"\frac{{\partial {symbol_latex(match[1])}}}{{\partial {symbol_latex(match[2])}}}"
+
+    return _NAMED_PARTIAL.sub(fraction, clause).replace("*", r" \, ")
 
 
 def _part_derivative(name: str, var: str, variable: str, notation: str, partial: bool) -> str:

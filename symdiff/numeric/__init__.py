@@ -1,4 +1,4 @@
-"""Numbers from expressions and data: compiled evaluation, quadrature, ROC curves and autodiff.
+"""Numbers from expressions and data: compiled evaluation, quadrature, ROC curves, autodiff and descent.
 
 Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy function, by
 walking the tree, never by generating code), ``program`` (the straight-line program that
@@ -11,7 +11,10 @@ numbers, one derivative in one forward pass) and ``backprop`` (reverse mode: the
 in one backward pass) over ``dag`` (the expression as a graph of its distinct nodes, with their
 values), ``local_rules`` (each node's partial derivatives by its children), ``graph_print``
 (their tables as text and LaTeX) and ``graph_dot`` (the graph as Graphviz DOT, and drawn).
-NumPy and PyTorch are imported on first use, never at import time.
+Learning: ``costs`` (the quadratic and cross-entropy costs of a model over a dataset, with
+their symbolic gradients), ``means`` (a cost and its gradient compiled once into means over
+the samples that share their work) and ``descent`` (batch, stochastic and mini-batch
+gradient descent on a cost). NumPy and PyTorch are imported on first use, never at import time.
 
 May import: ``symdiff.core``, ``symdiff.syntax``, ``symdiff.algebra`` and ``symdiff.calculus``.
 """

@@ -14,7 +14,8 @@ and the difference-quotient table), ``autodiff_results`` (forward mode and backp
 and the point they are taken at), ``export`` (worked solutions as .tex, .json and .md files),
 ``plot`` (matplotlib figures, imported on first use: a function and its tangent, Riemann sums,
 ROC curves) and ``plot_limits`` (a function near a limit point, secants turning into the
-tangent).
+tangent), ``plot_descent`` (gradient descent: the cost against the step, the path over the
+cost's contours) and ``repl_learning`` (the session's ``:let``, ``:chain`` and ``:descend``).
 
 May import: every other layer. Nothing in symdiff imports this layer but the package's own
 ``__init__`` (the public API) and ``__main__``.

@@ -29,6 +29,7 @@ from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, SHOWN, Definition
 from .limit_results import DeclinedLimit, worked_definition, worked_limit
 from .reading import choose_variable, compare, trailing_fields, variable_fields, written_derivative
 from .repl_autodiff import BACKPROP_HELP, FORWARD_HELP, backprop_command, forward_command
+from .repl_learning import chain_command, descend_command, let_command
 from .results import (
     AreaResult,
     DerivativeResult,
@@ -68,6 +69,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ":latex": (":latex [<expr>]", "the last result of any kind (derivative, gradient, Hessian, area, limit, "
                "simplification, value) as LaTeX, or the given expression's"),
     ":save": (":save <file>", "the last result to a .tex, .json or .md file: :save steps.tex"),
+    ":let": (":let <name> = <expr>", "a named quantity for the chain rule (its name stays a name): :let z = w x + b, "
+             ":let a = sigmoid(z), :let C = (a - y)^2; :let lists them"),
+    ":chain": (":chain <quantity>, <var>", "the derivative by the multivariable chain rule: :chain C, w"),
+    ":descend": (":descend <cost>, <param>=<start>..., <data>[, lr=, steps=, batch=, plot=, path=]",
+                 "gradient descent on the cost averaged over the data: :descend (m x + b - y)^2, m=0, b=0, "
+                 "x=[1, 2, 3], y=[2, 4, 7], lr=0.05 (or data=file.csv; plot=cost.png, path=path.png)"),
     "name =": ("<name> = <expr>", "name a value or an expression: a = 3, y = x^2 (then d/dx y); "
                "_ is the last result"),
     "f(x) =": ("f(x) = <expr>", "define a function (f, g or h): f(x) = x^2 sin x, then f'(x), f(2), d/dx f(t^2)"),
@@ -90,6 +97,7 @@ class Session:
 
     def __init__(self, highlight: Callable[[str], str] | None = None) -> None:
         self.definitions = Definitions()
+        self.chain_definitions: dict[str, Expr] = {}  # the :let quantities (repl_learning)
         self.last_result: Result | None = None  # what :latex and :save use; its value is _
         self.steps = "on"
         self.notation = "leibniz"
@@ -309,6 +317,7 @@ class Session:
         ":clear": _clear, ":check": _check, ":area": _area, ":plot": _plot, ":limit": _limit, ":lim": _limit,
         ":table": _table, ":definition": _definition, ":def": _definition,
         ":backprop": backprop_command, ":forward": forward_command,
+        ":let": let_command, ":chain": chain_command, ":descend": descend_command,
     }  # fmt: skip
 
     # --- helpers --------------------------------------------------------------------------------

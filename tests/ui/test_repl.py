@@ -261,7 +261,7 @@ def test_completion_offers_commands_functions_and_names(session):
         return [c.text for c in words.get_completions(Document(text), CompleteEvent(completion_requested=True))]
 
     assert complete("x + sigm") == ["sigmoid"]
-    assert complete(":ch") == [":check"]
+    assert complete(":ch") == [":chain", ":check"]
     assert complete("d/dx lo") == ["log", "loss"]
     assert complete("x + ") == []
 
