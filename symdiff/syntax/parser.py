@@ -49,7 +49,7 @@ def parse(text: str, *, defined: Iterable[str] = ()) -> Expr:
 
     if isinstance(defined, str) or not all(isinstance(name, str) for name in defined):
         raise SymdiffError(f"defined is a collection of names such as {{'y'}}, not {quote(defined)}")
-    from ._transformer import PARSING, Rejected
+    from .derivatives import PARSING, Rejected
     from .parse_errors import explain, misspelt_log_base
 
     parser = _lark()
