@@ -137,32 +137,30 @@ def _square_root(work: _Work) -> None:
     _cancel_and_let_go(work)
 
 
-def _sine(work: _Work) -> None:
-    x, h = work.x, work.h
-    sin, cos = (lambda u: Call("sin", u)), (lambda u: Call("cos", u))
-    added = Add(Mul(sin(x), cos(h)), Mul(cos(x), sin(h)))
-    work.rewrite("simplify.identity", "Angle addition", "sin(a + b) = sin(a)*cos(b) + cos(a)*sin(b)",
-                 work.shifted, added)
-    grouped = Add(Mul(sin(x), Div(Sub(cos(h), _ONE), h)), Mul(cos(x), Div(sin(h), h)))
-    work.rewrite("simplify.regroup", "Group by sin(x) and cos(x)", "", work.current, grouped)
-    work.take_limit(Add(Mul(sin(x), _ZERO), Mul(cos(x), _ONE)), "lim[h->0] (cos(h) - 1)/h = 0, lim[h->0] sin(h)/h = 1",
-                    "the standard limits")
-    work.rewrite("simplify.identity", "Drop zero terms and factors of one", "u + 0 = u, 1*u = u", work.current,
-                 cos(x))
+# sin and cos by angle addition: sin(x + h) = sin(x)*cos(h) + cos(x)*sin(h) and
+# cos(x + h) = cos(x)*cos(h) - sin(x)*sin(h); grouped by the functions of x, the standard
+# limits (cos(h) - 1)/h -> 0 and sin(h)/h -> 1 leave cos(x) and -sin(x).
+_ANGLE_ADDITION = {
+    "sin": ("sin(a + b) = sin(a)*cos(b) + cos(a)*sin(b)", "cos", 1, "Group by sin(x) and cos(x)"),
+    "cos": ("cos(a + b) = cos(a)*cos(b) - sin(a)*sin(b)", "sin", -1, "Group by cos(x) and sin(x)"),
+}
 
 
-def _cosine(work: _Work) -> None:
+def _angle_addition(work: _Work) -> None:
     x, h = work.x, work.h
-    sin, cos = (lambda u: Call("sin", u)), (lambda u: Call("cos", u))
-    added = Sub(Mul(cos(x), cos(h)), Mul(sin(x), sin(h)))
-    work.rewrite("simplify.identity", "Angle addition", "cos(a + b) = cos(a)*cos(b) - sin(a)*sin(b)",
-                 work.shifted, added)
-    grouped = Sub(Mul(cos(x), Div(Sub(cos(h), _ONE), h)), Mul(sin(x), Div(sin(h), h)))
-    work.rewrite("simplify.regroup", "Group by cos(x) and sin(x)", "", work.current, grouped)
-    work.take_limit(Sub(Mul(cos(x), _ZERO), Mul(sin(x), _ONE)), "lim[h->0] (cos(h) - 1)/h = 0, lim[h->0] sin(h)/h = 1",
-                    "the standard limits")
+    name = work.f.name  # type: ignore[attr-defined]
+    law, other, sign, grouping = _ANGLE_ADDITION[name]
+    same, different = (lambda u: Call(name, u)), (lambda u: Call(other, u))
+    cos, sin = (lambda u: Call("cos", u)), (lambda u: Call("sin", u))
+    combine = Add if sign > 0 else Sub
+    work.rewrite("simplify.identity", "Angle addition", law, work.shifted,
+                 combine(Mul(same(x), cos(h)), Mul(different(x), sin(h))))
+    work.rewrite("simplify.regroup", grouping, "", work.current,
+                 combine(Mul(same(x), Div(Sub(cos(h), _ONE), h)), Mul(different(x), Div(sin(h), h))))
+    work.take_limit(combine(Mul(same(x), _ZERO), Mul(different(x), _ONE)),
+                    "lim[h->0] (cos(h) - 1)/h = 0, lim[h->0] sin(h)/h = 1", "the standard limits")
     work.rewrite("simplify.identity", "Drop zero terms and factors of one", "u + 0 = u, 1*u = u", work.current,
-                 Neg(Call("sin", x)))
+                 different(x) if sign > 0 else Neg(different(x)))
 
 
 def _exponential(work: _Work) -> None:
@@ -245,10 +243,8 @@ def _expanded(expr: Expr) -> Expr:
 
 
 def _kind(f: Expr, x: Symbol) -> Callable[[_Work], None] | None:
-    if f == Call("sin", x):
-        return _sine
-    if f == Call("cos", x):
-        return _cosine
+    if f in (Call("sin", x), Call("cos", x)):
+        return _angle_addition
     if f == Call("exp", x) or (type(f) is Pow and f.base == Constant("e") and f.exponent == x):  # type: ignore[attr-defined]
         return _exponential
     if type(f) is Call and f.name == "sqrt" and _polynomial_in(f.argument, x) and x in f.free_symbols:  # type: ignore[attr-defined]

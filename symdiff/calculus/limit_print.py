@@ -15,6 +15,7 @@ from ..core.latex import document, escape_text, expr_latex, symbol_latex
 from ..core.printer import to_text
 from .limit_rules import NO_VALUE_RULES
 from .trace import Derivation, Step
+from .trace_json import step_data
 from .trace_latex import formula_latex
 
 # A ``limits.Limit`` (not imported: ``Limit`` imports this module in its printing methods).
@@ -163,18 +164,10 @@ def limit_data(limit: Limit) -> dict[str, object]:
     index = {id(step): i for i, step in enumerate(every)}
     steps = []
     for step in every:
-        value = step_value(step)
-        steps.append({
-            "rule": step.rule,
-            "name": step.name,
-            "formula": step.formula,
-            "expr": to_text(step.expr),
-            "wrt": step.wrt.name,
-            "result": None if value is None and step.rule not in _DERIVATIVE_RULES else to_text(step.result),
-            "bindings": {name: to_text(value) for name, value in step.bindings},
-            "note": step.note,
-            "substeps": [index[id(sub)] for sub in step.substeps],
-        })
+        data = step_data(step, index)
+        if step_value(step) is None and step.rule not in _DERIVATIVE_RULES:
+            data["result"] = None  # a step that states no value (an oscillation, a side that differs)
+        steps.append(data)
     return {
         "schema": SCHEMA,
         "expr": to_text(limit.expr),

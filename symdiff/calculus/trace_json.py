@@ -18,9 +18,24 @@ from ..core.printer import to_text
 if TYPE_CHECKING:
     from .trace import Derivation, Step
 
-__all__ = ["SCHEMA", "derivation_data", "json_document"]
+__all__ = ["SCHEMA", "derivation_data", "json_document", "step_data"]
 
 SCHEMA = "symdiff.trace/1"
+
+
+def step_data(step: Step, index: dict[int, int]) -> dict[str, object]:
+    """One step as JSON-ready data; its sub-steps by their places in ``index`` (id -> position)."""
+    return {
+        "rule": step.rule,
+        "name": step.name,
+        "formula": step.formula,
+        "expr": to_text(step.expr),
+        "wrt": step.wrt.name,
+        "result": to_text(step.result),
+        "bindings": {name: to_text(value) for name, value in step.bindings},
+        "note": step.note,
+        "substeps": [index[id(sub)] for sub in step.substeps],
+    }
 
 
 def derivation_data(derivation: Derivation) -> dict[str, object]:
@@ -29,17 +44,7 @@ def derivation_data(derivation: Derivation) -> dict[str, object]:
     order = _parents_first(derivation.trace)
     index = {id(step): i for i, step in enumerate(order)}
     for step in order:
-        steps.append({
-            "rule": step.rule,
-            "name": step.name,
-            "formula": step.formula,
-            "expr": to_text(step.expr),
-            "wrt": step.wrt.name,
-            "result": to_text(step.result),
-            "bindings": {name: to_text(value) for name, value in step.bindings},
-            "note": step.note,
-            "substeps": [index[id(sub)] for sub in step.substeps],
-        })
+        steps.append(step_data(step, index))
     return {
         "expr": to_text(derivation.expr),
         "wrt": derivation.wrt.name,

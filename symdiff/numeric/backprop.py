@@ -18,10 +18,10 @@ from typing import Any, NamedTuple
 
 from ..core.errors import quote
 from ..core.expr import Expr
-from ..core.latex import document, expr_latex, symbol_latex
+from ..core.latex import symbol_latex
 from ..core.printer import to_text
 from .dag import AutodiffError, Graph, broadcaster, read_names, read_point
-from .graph_print import latex_array, number_latex, number_text, point_text, text_table
+from .graph_print import number_latex, number_text, pass_latex, point_text, text_table
 from .local_rules import local_formula
 
 __all__ = ["BackpropResult", "BackpropRow", "backprop"]
@@ -196,22 +196,10 @@ class BackpropResult:
 
     def to_latex(self, standalone: bool = False) -> str:
         """The table as LaTeX (``gather*`` with an ``array``); ``standalone``: a whole document."""
-        graph = self._graph
-        rows = []
-        for i, row in zip(self._shown, self.rows, strict=True):
-            operation = graph.operation(i)
-            rows.append([symbol_latex(graph.names[i]), r"\text{input}" if operation is None else expr_latex(operation),  # type: ignore[arg-type]
-                         number_latex(row.value), "" if row.adjoint is None else number_latex(row.adjoint)])
-        headers = [r"\text{node}", r"\text{operation}", r"\text{value}", r"\bar v = \partial f/\partial v"]
-        point = r",\ ".join(f"{symbol_latex(name)} = {number_latex(value)}" for name, value in self.at.items())
-        body = "\n".join([
-            r"\begin{gather*}",
-            rf"f = {expr_latex(self.expr)} \quad \text{{at }} {point} \\",
-            latex_array(headers, rows, "llrr") + r" \\",
-            self.summary_latex(),
-            r"\end{gather*}",
-        ])  # fmt: skip
-        return document([body], title="Backpropagation") if standalone else body
+        return pass_latex(self._graph, self._shown, self.rows,
+                          lambda row: "" if row.adjoint is None else number_latex(row.adjoint),
+                          r"\bar v = \partial f/\partial v", self.expr, self.at, self.summary_latex(),
+                          title="Backpropagation", standalone=standalone)
 
     def to_dot(self) -> str:
         """The computational graph as Graphviz DOT, as micrograd's ``draw_dot`` draws it: a box per

@@ -12,10 +12,10 @@ from typing import Any, NamedTuple
 
 from ..core.errors import quote
 from ..core.expr import Expr, Symbol
-from ..core.latex import document, expr_latex, symbol_latex
+from ..core.latex import symbol_latex
 from ..core.printer import to_text
 from .dag import AutodiffError, Graph, broadcaster, read_names, read_point
-from .graph_print import latex_array, number_latex, number_text, point_text, text_table
+from .graph_print import number_latex, number_text, pass_latex, point_text, text_table
 
 __all__ = ["ForwardResult", "ForwardRow", "forward_mode"]
 
@@ -116,20 +116,6 @@ class ForwardResult:
 
     def to_latex(self, standalone: bool = False) -> str:
         """The same table as LaTeX (``gather*`` with an ``array``); ``standalone``: a document."""
-        wrt = symbol_latex(self.wrt)
-        rows = []
-        for i, row in zip(self._shown, self.rows, strict=True):
-            operation = self._graph.operation(i)
-            rows.append([symbol_latex(self._graph.names[i]),  # type: ignore[arg-type]
-                         r"\text{input}" if operation is None else expr_latex(operation),
-                         number_latex(row.value), number_latex(row.tangent)])
-        headers = [r"\text{node}", r"\text{operation}", r"\text{value}", rf"\dot v = \partial v/\partial {wrt}"]
-        point = r",\ ".join(f"{symbol_latex(name)} = {number_latex(value)}" for name, value in self.at.items())
-        body = "\n".join([
-            r"\begin{gather*}",
-            rf"f = {expr_latex(self.expr)} \quad \text{{at }} {point} \\",
-            latex_array(headers, rows, "llrr") + r" \\",
-            self.summary_latex(),
-            r"\end{gather*}",
-        ])  # fmt: skip
-        return document([body], title="Forward mode") if standalone else body
+        header = rf"\dot v = \partial v/\partial {symbol_latex(self.wrt)}"
+        return pass_latex(self._graph, self._shown, self.rows, lambda row: number_latex(row.tangent), header,
+                          self.expr, self.at, self.summary_latex(), title="Forward mode", standalone=standalone)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["dot_escape", "latex_array", "number_latex", "number_text", "point_text", "text_table"]
+__all__ = ["dot_escape", "latex_array", "number_latex", "number_text", "pass_latex", "point_text", "text_table"]
 
 
 def number_text(value: Any, digits: int = 6) -> str:
@@ -74,3 +74,27 @@ def latex_array(headers: Sequence[str], rows: Sequence[Sequence[str]], columns: 
 def dot_escape(text: str) -> str:
     """Text for a Graphviz record label: its special characters made literal."""
     return "".join("\\" + char if char in '\\{}|<>"' else char for char in text)
+
+
+def pass_latex(graph: Any, shown: Sequence[int], rows: Sequence[Any], last: Any, last_header: str, expr: Any,
+               at: dict[str, Any], summary: str, *, title: str, standalone: bool) -> str:
+    """A pass over the graph as LaTeX: f at the point, the table of its nodes (``last`` gives the
+    last column of a row: a tangent, or an adjoint), the summary; ``standalone``: a document.
+    Forward mode and backprop share it."""
+    from ..core.latex import document, expr_latex, symbol_latex
+
+    cells = []
+    for i, row in zip(shown, rows, strict=True):
+        operation = graph.operation(i)
+        cells.append([symbol_latex(graph.names[i]), r"\text{input}" if operation is None else expr_latex(operation),
+                      number_latex(row.value), last(row)])
+    headers = [r"\text{node}", r"\text{operation}", r"\text{value}", last_header]
+    point = r",\ ".join(f"{symbol_latex(name)} = {number_latex(value)}" for name, value in at.items())
+    body = "\n".join([
+        r"\begin{gather*}",
+        rf"f = {expr_latex(expr)} \quad \text{{at }} {point} \\",
+        latex_array(headers, cells, "llrr") + r" \\",
+        summary,
+        r"\end{gather*}",
+    ])  # fmt: skip
+    return document([body], title=title) if standalone else body
