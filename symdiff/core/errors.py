@@ -36,6 +36,11 @@ class EvaluationError(SymdiffError):
     """An expression has no real value at the given point (or a value is missing)."""
 
 
+class IntegrationError(SymdiffError):
+    """An integral that cannot be found or estimated as asked: no rule applies (the integrand is
+    named), bad bounds, n or samples, or a singularity in the interval."""
+
+
 class ParseError(SymdiffError):
     """Text that is not a valid expression.
 

@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import EvaluationError, SymdiffError, quote
+from ..core.errors import EvaluationError, IntegrationError, SymdiffError, quote
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
@@ -47,10 +47,6 @@ WORKING_LIMIT = 50  # the sample table is kept for at most this many intervals
 _NOISE = 1e-12  # an entry this small beside the largest in its column is rounding (sin(pi) = 1.2e-16)
 MAX_N = 10**8  # beyond this, rounding in the sum outweighs any gain in the rule's accuracy
 _CHUNK = 1 << 20  # points evaluated at a time: memory stays bounded however large n is
-
-
-class IntegrationError(SymdiffError):
-    """An integral that cannot be estimated as asked (bad bounds, n, samples, or a singularity)."""
 
 
 @dataclass(frozen=True, eq=False)
