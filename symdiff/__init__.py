@@ -48,6 +48,7 @@ from .numeric.compiled import CompiledFunction, lambdify
 from .numeric.costs import DescentError, cross_entropy, mse
 from .numeric.dag import AutodiffError
 from .numeric.descent import gradient_descent
+from .numeric.exact_integral import ExactIntegral
 from .numeric.forward_mode import ForwardResult, forward_mode
 from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
 from .syntax.parser import parse
@@ -109,6 +110,7 @@ __all__ = [
     "Div",
     "E",
     "EvaluationError",
+    "ExactIntegral",
     "Expr",
     "ExpressionError",
     "ForwardResult",

@@ -120,7 +120,7 @@ FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "
              "asinh", "acosh", "atanh", "log2", "log10", "cbrt", "sign"]
 VALID_CALLS.update({name: ((X,), {}) for name in FUNCTIONS})
 # Classes that symdiff's functions fill in and hand back; they hold what they are given.
-RECORDS = {"Confusion", "Integral", "RocCurve", "Step", "Expr", "ForwardResult", "BackpropResult"}
+RECORDS = {"Confusion", "Integral", "ExactIntegral", "RocCurve", "Step", "Expr", "ForwardResult", "BackpropResult"}
 ERRORS = {name for name in symdiff.__all__ if name.endswith("Error")} - {"ParseError"}  # it has its own arguments
 WRONG = [None, True, 1.5, -1, "", "(", "x", b"x", [], [1, [2, 3]], {}, {"x"}, 1j, float("nan"), 10**400, object()]
 

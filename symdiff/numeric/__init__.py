@@ -4,7 +4,9 @@ Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy func
 walking the tree, never by generating code), ``program`` (the straight-line program that
 both of lambdify's backends run), ``torch_backend`` (``lambdify(..., backend="torch")``: the
 same program on PyTorch tensors, which ``torch.autograd`` differentiates), ``area`` (Riemann,
-trapezoid and Simpson sums with their working and error estimates) and ``roc`` (ROC curves,
+trapezoid and Simpson sums with their working and error estimates), ``exact_integral``
+(definite and improper integrals exactly, by the Fundamental Theorem, checked against Simpson's
+rule) with ``exact_integral_print`` (its working as text, LaTeX and JSON) and ``roc`` (ROC curves,
 AUC and confusion matrices); ``reals`` turns a caller's data into float arrays for all of
 them, refusing what is not a real number. Automatic differentiation: ``forward_mode`` (dual
 numbers, one derivative in one forward pass) and ``backprop`` (reverse mode: the whole gradient

@@ -22,6 +22,8 @@ from .reals import real_array, real_number
 if TYPE_CHECKING:
     import numpy as np
 
+    from .exact_integral import ExactIntegral
+
 __all__ = ["DEFAULT_N", "METHODS", "Integral", "IntegrationError", "integrate", "integrate_samples"]
 
 # Each method's order p (the error falls as 1/n^p for a smooth function) and its formula.
@@ -179,13 +181,21 @@ def _num(value: float, digits: int = 8) -> str:
 
 
 def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, b: object = 1, *,
-              method: str = "trapezoid", n: int = DEFAULT_N) -> Integral:
+              method: str = "trapezoid", n: int = DEFAULT_N) -> Integral | ExactIntegral:
     """Estimate ∫ₐᵇ expr d(var) with ``n`` intervals by ``method`` (left, right, midpoint,
     trapezoid, simpson). ``a`` and ``b`` may be numbers or constant expressions ("pi/2");
     ``a > b`` gives the signed integral. Raises ``IntegrationError`` where the function has no
     finite value at a point it needs, naming the point (and saying when it is an endpoint).
+
+    ``method="exact"`` finds the integral exactly by the Fundamental Theorem instead (an
+    ``ExactIntegral``, see ``symdiff.numeric.exact_integral``; bounds may be ``"oo"``).
     """
     from .compiled import lambdify
+
+    if method == "exact":
+        from .exact_integral import exact_integral
+
+        return exact_integral(expr, var, a, b)
 
     tree = to_expr(expr)
     name = _variable(tree, var)
@@ -267,7 +277,8 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
 
 def _check_method(method: str, *, samples: bool) -> None:
     if not isinstance(method, str) or method not in METHODS:
-        raise IntegrationError(f"unknown method {quote(method)}: use one of {', '.join(METHODS)}")
+        exact = "" if samples else ", or exact"
+        raise IntegrationError(f"unknown method {quote(method)}: use one of {', '.join(METHODS)}{exact}")
     if samples and method == "midpoint":
         raise IntegrationError(
             "the midpoint sum needs the function at the midpoints, which samples do not give: "

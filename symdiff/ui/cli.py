@@ -5,6 +5,7 @@ variables (``--wrt x --wrt y`` is a mixed partial, in that order), the order, th
 answer only, LaTeX, JSON) and where it goes. ``symdiff gradient`` and ``symdiff hessian`` work
 out every partial derivative; ``symdiff`` alone, or ``symdiff repl``, starts the interactive
 session; ``symdiff area`` and ``symdiff plot`` (in ``cli_area``) estimate and draw areas,
+``symdiff integrate`` (in ``cli_integrate``) finds antiderivatives and definite integrals,
 ``symdiff limit`` and ``symdiff definition`` (in ``cli_limits``) work limits and the delta method,
 ``symdiff backprop`` and ``symdiff forward`` (in ``cli_autodiff``) differentiate automatically. Bad
 input prints the error with a caret on stderr and exits with status 2; the other expressions
@@ -47,6 +48,8 @@ subcommands (each has --help):
   symdiff gradient "x^2 y + y^3"                   every partial derivative, each with its steps
   symdiff gradient "(y - (m x + b))^2" --vars m,b  by the variables named, in that order
   symdiff hessian "x^2 y + y^3" --no-steps         the matrix of second partial derivatives
+  symdiff integrate "x e^x"                        an antiderivative with every rule
+  symdiff integrate "sin x" --from 0 --to pi       a definite integral, exactly (--to oo: improper)
   symdiff area "sin x" 0 pi --method simpson -n 10 an area
   symdiff plot "sin x" --tangent 1 -o out.png      a plot
   symdiff limit "sin(x)/x" --at 0                  a limit with its steps (--at oo, --side +, --table)
@@ -68,7 +71,8 @@ examples:
   symdiff {name} "x^2 y" --latex --standalone  a LaTeX document (also: -o {name}.tex, .json, .md)
 """
 
-_SUBCOMMANDS = ("repl", "diff", "gradient", "hessian", "area", "plot", "limit", "definition", "backprop", "forward")
+_SUBCOMMANDS = ("repl", "diff", "gradient", "hessian", "area", "integrate", "plot", "limit", "definition", "backprop",
+                "forward")
 
 # Options that take a value, and those that do not: anything else is an expression, so that
 # expressions starting with "-" (symdiff "-x^2") are never mistaken for options.
@@ -133,6 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .cli_area import area_main, plot_main
 
             return (area_main if arguments[0] == "area" else plot_main)(arguments[1:])
+        if arguments[0] == "integrate":
+            from .cli_integrate import integrate_main
+
+            return integrate_main(arguments[1:])
         if arguments[0] in ("limit", "definition"):
             from .cli_limits import definition_main, limit_main
 

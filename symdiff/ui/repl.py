@@ -29,6 +29,7 @@ from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, SHOWN, Definition
 from .limit_results import DeclinedLimit, worked_definition, worked_limit
 from .reading import choose_variable, compare, trailing_fields, variable_fields, written_derivative
 from .repl_autodiff import BACKPROP_HELP, FORWARD_HELP, backprop_command, forward_command
+from .repl_integrals import INTEGRATE_HELP, integrate_command
 from .repl_learning import chain_command, descend_command, let_command
 from .results import (
     AreaResult,
@@ -58,6 +59,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ":check": (":check <expr> = <answer>", "whether your answer is the derivative: :check x^2 sin x = 2x sin x"),
     ":area": (":area <expr>, <a>, <b>[, <method>[, <n>]]", "the area under a curve with its working: "
               ":area sin x, 0, pi, simpson, 6"),
+    ":integrate": INTEGRATE_HELP,
     ":plot": (":plot <expr>[, <x0>][, <file>]", "draw f, f' and the tangent at x0 to a PNG: :plot sin x, 1, sin.png"),
     ":limit": (":limit <expr>, <point>[, +|-]", "the limit with its steps, from one side with + or -: "
                ":limit sin(x)/x, 0; :limit 1/x, 0, +; :limit (1 + 1/n)^n, oo"),
@@ -316,6 +318,7 @@ class Session:
         ":save": _save, ":steps": _steps, ":notation": _notation, ":vars": _vars, ":unset": _unset,
         ":clear": _clear, ":check": _check, ":area": _area, ":plot": _plot, ":limit": _limit, ":lim": _limit,
         ":table": _table, ":definition": _definition, ":def": _definition,
+        ":integrate": integrate_command, ":int": integrate_command,
         ":backprop": backprop_command, ":forward": forward_command,
         ":let": let_command, ":chain": chain_command, ":descend": descend_command,
     }  # fmt: skip

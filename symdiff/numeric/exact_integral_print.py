@@ -1,0 +1,158 @@
+"""Printing an exact definite integral: text, LaTeX and JSON. The printers only read the
+``ExactIntegral`` (F, its values or limits at the bounds, the value, the numeric check); they
+compute nothing, so what they show is what was found."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from ..core.expr import Expr, Infinity, Neg
+from ..core.latex import document, escape_text, expr_latex, symbol_latex
+from ..core.printer import to_text
+
+if TYPE_CHECKING:
+    from .exact_integral import Bound, ExactIntegral
+
+__all__ = ["data", "latex", "working"]
+
+SCHEMA = "symdiff.exact_integral/1"
+THEOREM = "∫_a^b f(x) dx = F(b) - F(a), where F' = f and f is continuous on [a, b]"
+
+
+def _indented(text: str, pad: str) -> list[str]:
+    return [pad + line for line in text.splitlines()]
+
+
+def _number(value: float) -> str:
+    return f"{value:.12g}"
+
+
+def _bound_line(result: ExactIntegral, bound: Bound, text: object, which: str) -> list[str]:
+    x, point = result.var.name, to_text(bound.point)
+    if bound.limit is None:
+        assert bound.substituted is not None and bound.value is not None
+        return [f"    F({point}) = {text(bound.substituted)} = {text(bound.value)}"]  # type: ignore[operator]
+    side = {"+": "+", "-": "-"}.get(bound.limit.side, "")
+    value = "does not exist" if bound.value is None else text(bound.value)  # type: ignore[operator]
+    why = ("an infinite bound" if isinstance(_unsigned(bound.point), Infinity)
+           else f"the integrand has no finite value at {x} = {point}")
+    lines = [f"    the integral is improper at its {which} end ({why}): F there is a limit",
+             f"    lim {x}->{point}{side} {text(result.antiderivative.result)} = {value}"]  # type: ignore[operator]
+    lines += _indented(bound.limit.explain(), "      ")
+    return lines
+
+
+def _unsigned(expr: Expr) -> Expr:
+    return expr.children[0] if isinstance(expr, Neg) else expr
+
+
+def _value_words(result: ExactIntegral) -> str:
+    if result.value is None:
+        return "diverges: F has no limit at an improper end (not even ±∞)"
+    if not result.converges:
+        return f"= {result.value}: the integral diverges"
+    approx = float(result)
+    return f"= {result.value}" + ("" if str(result.value) == _number(approx) else f" ≈ {_number(approx)}")
+
+
+def working(result: ExactIntegral, width: int | None = 1000) -> str:
+    """The worked solution as indented text."""
+    from ..calculus.trace import Derivation  # noqa: F401 - the antiderivative explains itself
+
+    def text(expr: Expr) -> str:
+        return to_text(expr, width)
+
+    x = result.var.name
+    lines = [f"{result.notation()}, exactly (the Fundamental Theorem of Calculus)"]
+    if result.lower.point == result.upper.point:
+        lines += ["  The interval has no width, so the integral is 0", "  = 0"]
+        return "\n".join(lines)
+    found = result.antiderivative
+    lines.append(f"  1. An antiderivative F({x}) = {text(found.result)}:")
+    lines += _indented(found.explain(width), "    ")
+    lines.append(f"  2. The Fundamental Theorem: {THEOREM}")
+    lines += _bound_line(result, result.upper, text, "upper")
+    lines += _bound_line(result, result.lower, text, "lower")
+    if result.lower.value is not None and result.upper.value is not None:
+        lines.append(f"  3. F({result.upper.point}) - F({result.lower.point}) = "
+                     f"{text(result.upper.value)} - ({text(result.lower.value)}) {_value_words(result)}")
+    else:
+        lines.append(f"  3. The integral {_value_words(result)}")
+    if result.checked is not None:
+        a, b, exact, numeric = result.checked
+        lines.append(f"  check: on [{a:.6g}, {b:.6g}], F gives {_number(exact)} and Simpson's rule (n = 2048) "
+                     f"{_number(numeric)}: they agree")
+    return "\n".join(lines)
+
+
+def _bound_latex(result: ExactIntegral, bound: Bound) -> str:
+    """F's value at a bound in LaTeX: F(b), or its one-sided limit."""
+    x = symbol_latex(result.var.name)
+    F = expr_latex(result.antiderivative.result)
+    if bound.limit is None:
+        return rf"\left({expr_latex(bound.substituted)}\right)" if bound.substituted is not None else "0"
+    mark = {"+": "^{+}", "-": "^{-}"}.get(bound.limit.side, "")
+    return rf"\lim_{{{x} \to {expr_latex(bound.point)}{mark}}} \left({F}\right)"
+
+
+def latex(result: ExactIntegral, *, standalone: bool = False) -> str:
+    """The antiderivative's worked solution, then the theorem as an ``align*`` block:
+    ∫_a^b f dx = [F]_a^b = F(b) - F(a) = value."""
+    x = symbol_latex(result.var.name)
+    a, b = expr_latex(result.lower.point), expr_latex(result.upper.point)
+    integral = rf"\int_{{{a}}}^{{{b}}} {expr_latex(result.expr)} \, d{x}"
+    if result.lower.point == result.upper.point:
+        block = "\\begin{align*}\n" + rf"{integral} &= 0 \quad \text{{(an interval of no width)}}" + "\n\\end{align*}"
+        return document([block], title="Definite integral") if standalone else block
+    F = expr_latex(result.antiderivative.result)
+    rows = [rf"{integral} &= \Big[ {F} \Big]_{{{a}}}^{{{b}}}",
+            rf"&= {_bound_latex(result, result.upper)} - {_bound_latex(result, result.lower)}"]
+    if result.lower.value is not None and result.upper.value is not None:
+        rows.append(rf"&= {expr_latex(result.upper.value)} - \left({expr_latex(result.lower.value)}\right)")
+    if result.value is None:
+        rows.append(r"&\quad \text{diverges: a limit at an improper end does not exist}")
+    elif not result.converges:
+        rows.append(rf"&= {expr_latex(result.value)} \quad \text{{(the integral diverges)}}")
+    else:
+        approx = float(result)
+        tail = "" if str(result.value) == _number(approx) else rf" \approx {_number(approx)}"
+        rows.append(rf"&= \boxed{{{expr_latex(result.value)}}}{tail}")
+    theorem = (r"\text{The Fundamental Theorem of Calculus: } \int_a^b f(x)\,dx = F(b) - F(a),"
+               r"\ F' = f")
+    block = ("\\begin{gather*}\n" + theorem + "\n\\end{gather*}\n\\begin{align*}\n" + " \\\\\n".join(rows)
+             + "\n\\end{align*}")
+    parts = [r"\textbf{" + escape_text("An antiderivative:") + "}", result.antiderivative.to_latex(), block]
+    body = "\n\n".join(parts)
+    return document([body], title="Definite integral") if standalone else body
+
+
+def data(result: ExactIntegral) -> dict[str, object]:
+    """JSON-ready data: the question, F (with its steps), the bounds' values and the answer."""
+
+    def bound(b: Bound) -> dict[str, object]:
+        return {
+            "point": to_text(b.point),
+            "substituted": None if b.substituted is None else to_text(b.substituted),
+            "value": None if b.value is None else to_text(b.value),
+            "limit": None if b.limit is None else b.limit.to_json(),
+        }
+
+    value = None
+    if result.value is not None and result.converges:
+        value = float(result)
+    return {
+        "schema": SCHEMA,
+        "expr": to_text(result.expr),
+        "var": result.var.name,
+        "method": "exact",
+        "antiderivative": result.antiderivative.to_json(),
+        "lower": bound(result.lower),
+        "upper": bound(result.upper),
+        "value": None if result.value is None else to_text(result.value),
+        "float": value if value is None or math.isfinite(value) else None,
+        "converges": result.converges,
+        "improper": result.improper,
+        "check": None if result.checked is None else dict(zip(("a", "b", "exact", "simpson"), result.checked,
+                                                               strict=True)),
+    }
