@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..algebra.number_logs import combine_number_logs
 from ..algebra.special_angles import exact_special_values
 from ..algebra.textbook import simplify
 from ..calculus.limits import Limit, LimitError, limit
@@ -327,8 +328,9 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
 
 
 def _exact(expr: Expr) -> Expr:
-    """Simplified, with the trigonometric functions at special angles evaluated (cos(π) = -1)."""
-    return simplify(exact_special_values(simplify(expr)))
+    """Simplified, with the trigonometric functions at special angles evaluated (cos(π) = -1)
+    and logarithms of numbers combined (ln 4 - ln 2 = ln 2)."""
+    return combine_number_logs(exact_special_values(simplify(expr)), simplify)
 
 
 def _difference(upper: Expr | None, lower: Expr | None) -> Expr | None:

@@ -1,0 +1,156 @@
+"""Definite integrals exactly, by the Fundamental Theorem: values (against SymPy), improper
+integrals by limits, divergence said, discontinuities refused, and the working's three forms."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+import sympy
+from tex import compile_tex, needs_tex
+
+import symdiff
+from symdiff import ExactIntegral, IntegrationError
+from tests.sympy_oracle import to_sympy
+
+EXACT = [
+    # (integrand, a, b, the exact value as symdiff prints it)
+    ("sin(x)", "0", "pi", "2"),
+    ("x^2", "0", "1", "1/3"),
+    ("e^x", "0", "1", "e - 1"),
+    ("1/(1 + x^2)", "0", "1", "pi/4"),
+    ("cos(x)", "0", "pi/2", "1"),
+    ("sec(x)^2", "0", "pi/4", "1"),
+    ("1/x", "1", "e", "1"),
+    ("x e^x", "0", "1", "1"),
+    ("1/sqrt(1 - x^2)", "0", "1/2", "pi/6"),
+    ("3x^2 - 2x + 1", "-1", "2", "9"),
+    ("x^2", "1", "0", "-1/3"),  # a > b: the signed integral
+    ("sin(x)", "-pi", "pi", "0"),
+    ("x cos(x)", "0", "pi", "-2"),
+    ("1/(x^2 - 1)", "2", "3", "ln(3)/2 - ln(2)/2"),
+]
+
+IMPROPER = [
+    ("1/x^2", "1", "oo", "1"),
+    ("1/sqrt(x)", "0", "1", "2"),
+    ("e^(-x)", "0", "oo", "1"),
+    ("1/(1 + x^2)", "-oo", "oo", "pi"),
+    ("ln(x)", "0", "1", "-1"),
+    ("x e^(-x^2)", "0", "oo", "1/2"),
+    ("1/x^3", "1", "oo", "1/2"),
+]
+
+DIVERGENT = [
+    # (integrand, a, b, value: oo, -oo, or None when F has no limit at all)
+    ("1/x", "1", "oo", "oo"),
+    ("1/x", "0", "1", "oo"),
+    ("e^x", "0", "oo", "oo"),
+    ("1/sqrt(x)", "1", "oo", "oo"),
+    ("-1/x^2", "0", "1", "-oo"),
+    ("sin(x)", "0", "oo", None),
+    ("cos(x)", "-oo", "0", None),
+]
+
+REFUSED = [
+    # (integrand, a, b, words the reason contains)
+    ("1/x", "-1", "1", "inside the interval"),
+    ("1/x^2", "-1", "1", "inside the interval"),
+    ("tan(x)", "0", "2", "pole"),
+    ("1/(x - 2)", "0", "3", "pole"),
+    ("sqrt(x)", "-1", "1", "no finite value"),
+    ("e^(-x^2)", "0", "1", "numeric"),
+    ("sin(x)/x", "1", "2", "numeric"),
+]
+
+
+def _sympy_integral(expr: str, a: str, b: str) -> sympy.Expr:
+    tree = symdiff.parse(expr)
+    x = next(iter(to_sympy(symdiff.parse("x")).free_symbols))
+    bound = {"oo": sympy.oo, "-oo": -sympy.oo}
+    lo = bound.get(a) or to_sympy(symdiff.parse(a))
+    hi = bound.get(b) or to_sympy(symdiff.parse(b))
+    return sympy.integrate(to_sympy(tree), (x, lo, hi))
+
+
+@pytest.mark.parametrize(("expr", "a", "b", "value"), EXACT + IMPROPER)
+def test_exact_values_agree_with_sympy(expr, a, b, value):
+    found = symdiff.integrate(expr, "x", a, b, method="exact")
+    assert isinstance(found, ExactIntegral)
+    assert found.converges
+    assert str(found.value) == value
+    expected = _sympy_integral(expr, a, b)
+    assert sympy.simplify(to_sympy(found.value) - expected) == 0
+    assert math.isclose(float(found), float(expected), rel_tol=1e-12, abs_tol=1e-14)
+
+
+@pytest.mark.parametrize(("expr", "a", "b", "value"), IMPROPER)
+def test_improper_integrals_are_limits(expr, a, b, value):
+    found = symdiff.integrate(expr, "x", a, b, method="exact")
+    assert found.improper
+    text = found.working()
+    assert "improper" in text and "lim x->" in text
+
+
+@pytest.mark.parametrize(("expr", "a", "b", "value"), DIVERGENT)
+def test_divergent_integrals_say_so(expr, a, b, value):
+    found = symdiff.integrate(expr, "x", a, b, method="exact")
+    assert not found.converges
+    assert "diverges" in str(found) and "diverges" in found.working()
+    if value is None:
+        assert found.value is None
+        with pytest.raises(IntegrationError, match="diverges"):
+            float(found)
+    else:
+        assert str(found.value) == value
+        assert float(found) == (math.inf if value == "oo" else -math.inf)
+
+
+@pytest.mark.parametrize(("expr", "a", "b", "words"), REFUSED)
+def test_discontinuities_and_non_elementary_integrands_are_refused(expr, a, b, words):
+    with pytest.raises(IntegrationError, match=words):
+        symdiff.integrate(expr, "x", a, b, method="exact")
+
+
+def test_an_interval_of_no_width_is_zero():
+    found = symdiff.integrate("1/x", "x", "1", "1", method="exact")
+    assert str(found) == "0" and float(found) == 0.0
+
+
+@pytest.mark.parametrize(("a", "b"), [("x", "1"), ("0", None), ("0", []), ("0", "nan"), ("0", float("nan")),
+                                      ("0", "1e400"), ("0", True)])
+def test_bad_bounds_are_refused(a, b):
+    with pytest.raises(IntegrationError):
+        symdiff.integrate("x", "x", a, b, method="exact")
+
+
+def test_other_symbols_are_refused_with_a_way_out():
+    with pytest.raises(IntegrationError, match="antiderivative"):
+        symdiff.integrate("a x", "x", 0, 1, method="exact")
+
+
+def test_the_working_shows_the_theorem_and_the_check():
+    found = symdiff.integrate("sin(x)", "x", 0, "pi", method="exact")
+    text = found.working()
+    for part in ("Fundamental Theorem", "F(pi) = -cos(pi) = 1", "F(0) = -cos(0) = -1", "= 2", "they agree"):
+        assert part in text
+    assert found.checked is not None and math.isclose(found.checked[2], found.checked[3], rel_tol=1e-9)
+
+
+def test_json_is_data():
+    found = symdiff.integrate("1/x^2", "x", 1, "oo", method="exact")
+    data = json.loads(json.dumps(found.to_json()))
+    assert data["value"] == "1" and data["float"] == 1.0 and data["improper"] and data["converges"]
+    assert data["upper"]["limit"]["value"] == "0" and data["lower"]["value"] == "-1"
+    assert data["antiderivative"]["result"] == "-1/x"
+
+
+@needs_tex
+@pytest.mark.parametrize(("expr", "a", "b"), [("sin(x)", "0", "pi"), ("1/x^2", "1", "oo"), ("1/x", "1", "oo"),
+                                              ("x e^x", "0", "1")])
+def test_latex_compiles(tmp_path, expr, a, b):
+    found = symdiff.integrate(expr, "x", a, b, method="exact")
+    source = found.to_latex(standalone=True)
+    assert r"\Big[" in source and r"\, dx" in source
+    compile_tex(tmp_path, source)
