@@ -43,6 +43,14 @@ def _bound_line(result: ExactIntegral, bound: Bound, text: object, which: str) -
     return lines
 
 
+def _name(result: ExactIntegral, bound: Bound) -> str:
+    """F(b), or the limit that stands for it at an improper end: lim x->oo F."""
+    if bound.limit is None:
+        return f"F({bound.point})"
+    side = {"+": "+", "-": "-"}.get(bound.limit.side, "")
+    return f"(lim {result.var.name}->{bound.point}{side} F)"
+
+
 def _unsigned(expr: Expr) -> Expr:
     return expr.children[0] if isinstance(expr, Neg) else expr
 
@@ -75,7 +83,7 @@ def working(result: ExactIntegral, width: int | None = 1000) -> str:
     lines += _bound_line(result, result.upper, text, "upper")
     lines += _bound_line(result, result.lower, text, "lower")
     if result.lower.value is not None and result.upper.value is not None:
-        lines.append(f"  3. F({result.upper.point}) - F({result.lower.point}) = "
+        lines.append(f"  3. {_name(result, result.upper)} - {_name(result, result.lower)} = "
                      f"{text(result.upper.value)} - ({text(result.lower.value)}) {_value_words(result)}")
     else:
         lines.append(f"  3. The integral {_value_words(result)}")
