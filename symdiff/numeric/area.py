@@ -179,14 +179,33 @@ def _num(value: float, digits: int = 8) -> str:
 
 
 def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, b: object = 1, *,
-              method: str = "trapezoid", n: int = DEFAULT_N) -> Integral:
-    """Estimate ∫ₐᵇ expr d(var) with ``n`` intervals by ``method`` (left, right, midpoint,
-    trapezoid, simpson). ``a`` and ``b`` may be numbers or constant expressions ("pi/2");
-    ``a > b`` gives the signed integral. Raises ``IntegrationError`` where the function has no
-    finite value at a point it needs, naming the point (and saying when it is an endpoint).
+              method: str = "trapezoid", n: int | None = None, tol: float | None = None,
+              limit: int | None = None) -> Integral:
+    """Estimate ∫ₐᵇ expr d(var) with ``n`` intervals (default 100) by ``method`` (left, right,
+    midpoint, trapezoid, simpson), or with ``method="adaptive"`` by adaptive Gauss–Kronrod
+    quadrature to within max(tol, tol·|I|) (``tol`` default 1e-10, at most ``limit`` intervals,
+    default 200; bounds may then be ±oo; see ``quadrature``). ``a`` and ``b`` may be numbers or
+    constant expressions ("pi/2"); ``a > b`` gives the signed integral. Raises
+    ``IntegrationError`` where the function has no finite value at a point it needs, naming the
+    point (and saying when it is an endpoint), or where the tolerance cannot be met.
     """
+    if method == "adaptive":
+        if n is not None:
+            raise IntegrationError("the adaptive method chooses its own intervals: give tol= (and limit=), not n")
+        from .quadrature import adaptive_integral
+
+        return adaptive_integral(expr, var, a, b, tol=tol, limit=limit)
+    return _integrate_sum(expr, var, a, b, method, DEFAULT_N if n is None else n, tol, limit)
+
+
+def _integrate_sum(expr: Expr | str, var: str | Symbol | None, a: object, b: object, method: str, n: int,
+                   tol: object, limit: object) -> Integral:
+    """``integrate`` by a Riemann sum, the trapezoid rule or Simpson's rule."""
     from .compiled import lambdify
 
+    if tol is not None or limit is not None:
+        raise IntegrationError("tol= and limit= belong to method='adaptive'; the sums take n, the number of "
+                               "intervals")
     tree = to_expr(expr)
     name = _variable(tree, var)
     (lo, lo_expr), (hi, hi_expr) = _bound_expr(a, "the bound a"), _bound_expr(b, "the bound b")
@@ -266,8 +285,12 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
 
 
 def _check_method(method: str, *, samples: bool) -> None:
+    if samples and method == "adaptive":
+        raise IntegrationError("adaptive quadrature evaluates a function wherever it needs to, which samples do not "
+                               "allow: integrate an expression, or use the trapezoid or Simpson rule on the samples")
     if not isinstance(method, str) or method not in METHODS:
-        raise IntegrationError(f"unknown method {quote(method)}: use one of {', '.join(METHODS)}")
+        others = "" if samples else ", or adaptive"
+        raise IntegrationError(f"unknown method {quote(method)}: use one of {', '.join(METHODS)}{others}")
     if samples and method == "midpoint":
         raise IntegrationError(
             "the midpoint sum needs the function at the midpoints, which samples do not give: "
