@@ -3,9 +3,13 @@
 Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy function, by
 walking the tree, never by generating code), ``program`` (the straight-line program that
 both of lambdify's backends run), ``torch_backend`` (``lambdify(..., backend="torch")``: the
-same program on PyTorch tensors, which ``torch.autograd`` differentiates), ``area`` (Riemann,
-trapezoid and Simpson sums with their working and error estimates) and ``roc`` (ROC curves,
-AUC and confusion matrices); ``reals`` turns a caller's data into float arrays for all of
+same program on PyTorch tensors, which ``torch.autograd`` differentiates), ``integral`` (the
+``Integral`` record every method returns, and the checks of variable and bounds they share),
+``area`` (Riemann, trapezoid and Simpson sums with their working and error estimates), ``quadrature`` (adaptive
+Gauss–Kronrod quadrature, QUADPACK's qags, with infinite bounds) with ``quadrature_rules`` (the
+G7-K15 nodes and weights), ``wynn`` (the epsilon algorithm that extrapolates it) and
+``quadrature_working`` (its result and the table of intervals), and ``roc`` (ROC curves,
+AUC and its trapezoid working, and confusion matrices); ``reals`` turns a caller's data into float arrays for all of
 them, refusing what is not a real number. Automatic differentiation: ``forward_mode`` (dual
 numbers, one derivative in one forward pass) and ``backprop`` (reverse mode: the whole gradient
 in one backward pass) over ``dag`` (the expression as a graph of its distinct nodes, with their

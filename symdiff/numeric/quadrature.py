@@ -149,8 +149,8 @@ def adaptive_integral(expr: Expr | str, var: object, a: object, b: object, *, to
                       limit: object = None) -> AdaptiveIntegral:
     """∫ₐᵇ expr d(var) to within max(tol, tol·|I|), by adaptive Gauss–Kronrod quadrature;
     ``integrate(..., method="adaptive")`` calls this. Bounds may be ±oo."""
-    from .area import _variable
     from .compiled import lambdify
+    from .integral import _variable
 
     tree = to_expr(expr)
     name = _variable(tree, var)
@@ -226,7 +226,7 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     """QUADPACK's qagse: global adaptive bisection with extrapolation, on ∫ g over [lo, hi]."""
     (first,) = kronrod(g, [(lo, hi)])
     bound = max(epsabs, epsrel * abs(first.value))
-    if first.error <= bound and (first.error != first.resasc or first.error == 0) or first.error == 0:
+    if first.error == 0 or (first.error <= bound and first.error != first.resasc):
         return _Outcome(first.value, first.error, [first], None, False)
     if first.error <= 100 * _EPS * first.resabs:
         return _Outcome(first.value, first.error, [first], "roundoff", False)
@@ -360,7 +360,7 @@ def _finish(queue: list[tuple[float, int, _Piece]], area: float, errsum: float, 
 
 def _bound(value: object, which: str) -> tuple[float, Expr]:
     """A bound: a number, a constant expression, or ±oo (also "inf", "-inf", ∞ and float infinities)."""
-    from .area import _bound_expr
+    from .integral import _bound_expr
 
     if isinstance(value, float) and math.isinf(value):
         return value, oo if value > 0 else Neg(oo)

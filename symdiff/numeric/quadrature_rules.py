@@ -46,5 +46,5 @@ RULE_POINTS = 15  # function values per interval
 # -x1, ..., -x7, 0, x7, ..., x1: the centre node once.
 NODES: tuple[float, ...] = tuple(-x for x in _XGK[:-1]) + tuple(reversed(_XGK))
 KRONROD_WEIGHTS: tuple[float, ...] = _WGK[:-1] + tuple(reversed(_WGK))
-_GAUSS_HALF = tuple(_WG[i // 2] if i % 2 else 0.0 for i in range(7)) + (_WG[3],)  # xgk(2k) are Gauss nodes
+_GAUSS_HALF = (*(_WG[i // 2] if i % 2 else 0.0 for i in range(7)), _WG[3])  # xgk(2k) are Gauss nodes
 GAUSS_WEIGHTS: tuple[float, ...] = _GAUSS_HALF[:-1] + tuple(reversed(_GAUSS_HALF))

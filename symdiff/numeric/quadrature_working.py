@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .area import Integral, _num
+from .integral import Integral, _num
 
 __all__ = ["WORKING_ROWS", "AdaptiveIntegral", "Interval"]
 
@@ -118,8 +118,8 @@ class AdaptiveIntegral(Integral):
         if self.substitution != "finite":
             x = self._finite_end("latex")["c"] + r"\tfrac{1 - t}{t}"  # "both": ± (split at 0)
             parts.append(rf"{var} = {x}, \quad d{var} = \tfrac{{dt}}{{t^2}}, \quad t \in (0, 1] \\")
-        parts.append(r"K_{15} = \tfrac{b_i - a_i}{2} \sum_{k=1}^{15} w_k f(x_k), \quad "
-                     r"\varepsilon_i = \text{resasc}\cdot\min\bigl(1, (200\,|K_{15} - G_7| / \text{resasc})^{1.5}\bigr) \\")
+        parts.append(r"K_{15} = \tfrac{b_i - a_i}{2} \sum_{k=1}^{15} w_k f(x_k), \quad \varepsilon_i = "
+                     r"\text{resasc}\cdot\min\bigl(1, (200\,|K_{15} - G_7| / \text{resasc})^{1.5}\bigr) \\")
         if self.intervals:
             parts += [r"\begin{array}{rrrrr}", r"i & a_i & b_i & K_{15} & \varepsilon_i \\ \hline"]
             for i, row in enumerate(self._shown(), start=1):
