@@ -65,6 +65,7 @@ class Integral:
     var: str | None = None
     rows: tuple[tuple[int, float, float, float], ...] | None = None
     bounds: tuple[Expr, Expr] | None = None  # a and b as written (pi/2), for the working
+    label: str | None = None  # what the samples' area is, for the working (the AUC, say)
 
     def __float__(self) -> float:
         return self.value
@@ -78,7 +79,7 @@ class Integral:
 
     def _subject(self) -> str:
         if self.expr is None:
-            return "the area under the samples"
+            return self.label or "the area under the samples"
         a, b = self.bounds or (f"{self.a:g}", f"{self.b:g}")
         return f"∫ {to_text(self.expr, 60)} d{self.var} from {a} to {b}"
 
