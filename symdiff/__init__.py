@@ -50,7 +50,7 @@ from .numeric.dag import AutodiffError
 from .numeric.descent import gradient_descent
 from .numeric.exact_integral import ExactIntegral
 from .numeric.forward_mode import ForwardResult, forward_mode
-from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_auc, roc_curve
+from .numeric.roc import Confusion, RocCurve, RocError, confusion_matrix, roc_area, roc_auc, roc_curve
 from .syntax.parser import parse
 from .ui import plot_descent as _plot_descent  # noqa: F401 - draws Descent.plot() and .plot_path()
 from .ui.plot import PlotError, plot_function, plot_riemann, plot_roc
@@ -190,6 +190,7 @@ __all__ = [
     "plot_roc",
     "plot_secants",
     "relu",
+    "roc_area",
     "roc_auc",
     "roc_curve",
     "root",

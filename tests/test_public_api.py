@@ -96,6 +96,7 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "integrate": (("x", "x", 0, 1), {"method": "simpson", "n": 4}),
     "integrate_samples": (([1.0, 2.0, 3.0], [0.0, 1.0, 2.0]), {"method": "trapezoid"}),
     "roc_auc": (([0, 1], [0.1, 0.9]), {}), "roc_curve": (([0, 1], [0.1, 0.9]), {}),
+    "roc_area": (([0, 1], [0.1, 0.9]), {}),
     "confusion_matrix": (([0, 1], [0, 1]), {}),
     "plot_function": (("x^2", 0, 1), {"tangent": 0.5}), "plot_riemann": (("x^2", 0, 1, 4), {"method": "left"}),
     "plot_roc": (([0, 1], [0.1, 0.9]), {"label": "model"}),

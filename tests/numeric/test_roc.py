@@ -165,3 +165,36 @@ def test_any_input_gives_an_answer_or_a_clear_error(labels, scores) -> None:
             call(labels, scores)
         except RocError:
             pass
+
+
+# --- the AUC as an integral, with its working ---------------------------------------------------
+
+
+def test_roc_area_is_the_trapezoid_integral_of_tpr_over_fpr() -> None:
+    from symdiff import roc_area
+
+    area = roc_area([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    assert area.value == roc_auc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
+    assert area.method == "trapezoid" and area.n == 4
+    text = area.working()
+    assert "trapezoid rule with n = 4 (Δx varies)" in text and "= 0.75" in text
+    assert [row[1:3] for row in area.rows] == [(0.0, 0.0), (0.0, 0.5), (0.5, 0.5), (0.5, 1.0), (1.0, 1.0)]
+    assert r"\begin{array}" in area.to_latex()
+
+
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 6)), min_size=2, max_size=40))
+def test_roc_area_agrees_with_roc_auc_and_scikit_learn(pairs) -> None:
+    from symdiff import roc_area
+
+    labels = [label for label, _ in pairs]
+    scores = [score / 6 for _, score in pairs]
+    if len(set(labels)) < 2:
+        return
+    value = roc_area(labels, scores).value
+    assert value == roc_auc(labels, scores)
+    assert value == pytest.approx(mann_whitney(labels, scores), abs=1e-12)
+    try:
+        from sklearn.metrics import roc_auc_score
+    except ImportError:
+        return
+    assert value == pytest.approx(roc_auc_score(labels, scores), abs=1e-12)
