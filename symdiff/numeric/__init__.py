@@ -4,10 +4,11 @@ Lives here: ``compiled`` (``lambdify``: an expression as a vectorised NumPy func
 the tree, never by generating code), ``program`` (the straight-line program that both of
 lambdify's backends run), ``torch_backend`` (``lambdify(..., backend="torch")``: the same program
 on PyTorch tensors, which ``torch.autograd`` differentiates), ``integral`` (the ``Integral``
-record every method returns, and the checks of variable and bounds they share), ``area`` (Riemann,
+record every method returns, and the checks of variable and bounds they share), ``singularities``
+(points without a value and poles inside an interval, found on a scan), ``area`` (Riemann,
 trapezoid and Simpson sums with their working and error estimates), ``exact_integral`` (definite
-and improper integrals exactly, by the Fundamental Theorem, checked against Simpson's rule) with
-``exact_integral_print`` (its working as text, LaTeX and JSON), ``quadrature`` (adaptive
+and improper integrals exactly, by the Fundamental Theorem, checked against adaptive quadrature)
+with ``exact_integral_print`` (its working as text, LaTeX and JSON), ``quadrature`` (adaptive
 Gauss–Kronrod quadrature, QUADPACK's qags, with infinite bounds) with ``quadrature_rules`` (the
 G7-K15 nodes and weights), ``wynn`` (the epsilon algorithm that extrapolates it) and
 ``quadrature_working`` (its result and the table of intervals), and ``roc`` (ROC curves, AUC and

@@ -26,6 +26,7 @@ from .integral import (  # re-exported: Integral and the checks were defined her
     _variable,
 )
 from .reals import real_array, real_number
+from .singularities import SCAN_INTERVALS, find_singularity
 
 if TYPE_CHECKING:
     import numpy as np
@@ -158,53 +159,20 @@ def _check_endpoints(f: Any, tree: Expr, name: str, lo: float, hi: float, method
                                "singularity)")
 
 
-# The interior is scanned on this many intervals, whatever n is: a pole between a sum's samples
-# (1/(x - 0.3) with n = 4) would otherwise give a number that means nothing.
-SCAN_INTERVALS = 4096
-_POLE_RATIO = 100.0  # |f| beside a sign change this many times its typical size looks like a pole
-
-
 def _check_interior(f: Any, tree: Expr, name: str, lo: float, hi: float) -> None:
     """Refuse a function without a finite value inside [lo, hi], or with a pole there: samples
-    never land on 1/(x - 0.3)'s pole, but a sum across it is meaningless (the integral diverges).
-    A pole shows on a fine scan as a spike of |f| far above its typical size that keeps growing
-    when zoomed into; a finite peak or jump stops growing."""
+    never land on 1/(x - 0.3)'s pole, but a sum across it is meaningless (the integral diverges)."""
     import numpy as np
 
-    xs = np.linspace(lo, hi, SCAN_INTERVALS + 1)[1:-1]
-    with np.errstate(all="ignore"):
-        ys = np.asarray(f(xs), dtype=float) * np.ones_like(xs)
-    bad = ~np.isfinite(ys)
+    found = find_singularity(f, np.linspace(lo, hi, SCAN_INTERVALS + 1)[1:-1])
     what = to_text(tree, 60)
-    if bad.any():
-        at = float(xs[int(np.argmax(bad))])
-        raise IntegrationError(f"{what} has no finite value at {name} = {at:.10g}, inside the interval: the "
+    if found is not None and found.kind == "no value":
+        raise IntegrationError(f"{what} has no finite value at {name} = {found.at:.10g}, inside the interval: the "
                                "function is singular there; split the integral at it")
-    size = np.abs(ys)
-    typical = float(np.median(size)) + 1e-300
-    peaks = np.nonzero((size[1:-1] >= size[:-2]) & (size[1:-1] >= size[2:]) & (size[1:-1] > _POLE_RATIO * typical))[0]
-    for i in peaks[np.argsort(-size[1:-1][peaks])][:8] + 1:
-        if _is_pole(f, float(xs[i - 1]), float(xs[i + 1]), float(size[i])):
-            raise IntegrationError(f"{what} grows without bound near {name} ≈ {float(xs[i]):.6g}, inside the "
-                                   "interval (a pole, or a peak far narrower than any sum's samples): a Riemann sum "
-                                   "across it means nothing; split the integral there")
-
-
-def _is_pole(f: Any, left: float, right: float, height: float) -> bool:
-    """Whether |f| grows without bound when [left, right], around a spike of ``height``, is zoomed into."""
-    import numpy as np
-
-    for _ in range(8):  # each zoom narrows the bracket 16 times
-        xs = np.linspace(left, right, 33)
-        with np.errstate(all="ignore"):
-            size = np.abs(np.asarray(f(xs), dtype=float) * np.ones_like(xs))
-        if not np.isfinite(size).all():
-            return True
-        k = int(np.argmax(size))
-        left, right = float(xs[max(k - 1, 0)]), float(xs[min(k + 1, 32)])
-        if right - left <= 4 * np.spacing(max(abs(left), abs(right), 1e-300)):
-            break
-    return float(size.max()) > 1e3 * height
+    if found is not None:
+        raise IntegrationError(f"{what} grows without bound near {name} ≈ {found.at:.6g}, inside the "
+                               "interval (a pole, or a peak far narrower than any sum's samples): a Riemann sum "
+                               "across it means nothing; split the integral there")
 
 
 def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, method: str) -> float:

@@ -7,8 +7,8 @@ across (∫ from -1 to 1 of 1/x is not ln|1| - ln|-1| = 0). An infinite bound, o
 where f has no finite value, makes the integral improper: F there is a one-sided limit taken by
 ``symdiff.limit``, and the integral converges when every such limit is finite.
 
-The exact answer is then checked against Simpson's rule on the part of the interval where f is
-bounded: F(b') - F(a') must agree with the numeric area, so an antiderivative with a jump the
+The exact answer is then checked against adaptive quadrature on the part of the interval where
+f is bounded: F(b') - F(a') must agree with the numeric area, so an antiderivative with a jump the
 symbolic check cannot see (F' = f everywhere but at one point) is caught and refused.
 """
 
@@ -26,6 +26,7 @@ from ..core.errors import EvaluationError, IntegrationError, SymdiffError, quote
 from ..core.expr import Expr, Infinity, Neg, Number, Sub, Symbol, oo
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
+from .singularities import SCAN_INTERVALS, find_singularity
 
 if TYPE_CHECKING:
     from ..calculus.antiderivative import Antiderivation
@@ -33,8 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["Bound", "ExactIntegral", "exact_integral"]
 
 _INFINITY_WORDS = frozenset({"oo", "∞", "inf", "infinity"})
-_CHECK_INTERVALS = 2048  # Simpson's rule for the numeric check of the exact answer
-_SCAN_POINTS = 4096  # points where the integrand is looked at for singularities inside [a, b]
+_CHECK_TOL = 1e-10  # the adaptive quadrature that checks the exact answer
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,7 +65,7 @@ class ExactIntegral:
     upper: Bound
     antiderivative: Antiderivation
     value: Expr | None
-    checked: tuple[float, float, float, float] | None  # (a', b', F(b') - F(a'), Simpson's area)
+    checked: tuple[float, float, float, float] | None  # (a', b', F(b') - F(a'), the quadrature's area)
     method: str = "exact"
 
     @property
@@ -233,7 +233,7 @@ def _scan_points(low: float, high: float) -> Any:
     """Points strictly inside (low, high), the infinite ends reached through x = c ± tan θ."""
     import numpy as np
 
-    inner = np.linspace(0.0, 1.0, _SCAN_POINTS + 1)[1:-1]
+    inner = np.linspace(0.0, 1.0, SCAN_INTERVALS + 1)[1:-1]
     if math.isfinite(low) and math.isfinite(high):
         return low + (high - low) * inner
     if math.isfinite(low):
@@ -248,28 +248,20 @@ def _check_defined(f: Any, tree: Expr, x: Symbol, low: float, high: float) -> No
     there: the Fundamental Theorem needs f continuous on it."""
     import numpy as np
 
-    from .area import _is_pole
-
     xs = _scan_points(low, high)
     with np.errstate(all="ignore"):
         ys = np.asarray(f(xs), dtype=float) * np.ones_like(xs)
+    xs = xs[_overflow_free(ys, ~np.isfinite(ys), math.isinf(low), math.isinf(high))]
+    found = find_singularity(f, xs)
     what, name = to_text(tree, 60), x.name
-    bad = ~np.isfinite(ys)
-    keep = _overflow_free(ys, bad, math.isinf(low), math.isinf(high))
-    xs, ys, bad = xs[keep], ys[keep], bad[keep]
-    if bad.any():
-        at = float(xs[int(np.argmax(bad))])
+    if found is not None and found.kind == "no value":
         raise IntegrationError(
-            f"{what} has no finite value at {name} = {at:.10g}, inside the interval: the Fundamental Theorem needs "
-            "the integrand continuous on the whole interval; split the integral there (each part is improper)")
-    size = np.abs(ys)
-    typical = float(np.median(size)) + 1e-300
-    peaks = np.nonzero((size[1:-1] >= size[:-2]) & (size[1:-1] >= size[2:]) & (size[1:-1] > 100 * typical))[0]
-    for i in peaks[np.argsort(-size[1:-1][peaks])][:8] + 1:
-        if _is_pole(f, float(xs[i - 1]), float(xs[i + 1]), float(size[i])):
-            raise IntegrationError(
-                f"{what} grows without bound near {name} ≈ {float(xs[i]):.6g}, inside the interval: the Fundamental "
-                "Theorem does not apply across a pole; split the integral there (each part is improper)")
+            f"{what} has no finite value at {name} = {found.at:.10g}, inside the interval: the Fundamental Theorem "
+            "needs the integrand continuous on the whole interval; split the integral there (each part is improper)")
+    if found is not None:
+        raise IntegrationError(
+            f"{what} grows without bound near {name} ≈ {found.at:.6g}, inside the interval: the Fundamental "
+            "Theorem does not apply across a pole; split the integral there (each part is improper)")
 
 
 def _overflow_free(ys: Any, bad: Any, low_infinite: bool, high_infinite: bool) -> Any:
@@ -351,9 +343,9 @@ def _difference(upper: Expr | None, lower: Expr | None) -> Expr | None:
 
 def _numeric_check(tree: Expr, antiderivative: Expr, x: Symbol, lower: Bound,
                    upper: Bound) -> tuple[float, float, float, float] | None:
-    """F(b') - F(a') against Simpson's rule on [a', b'], the interval pulled in from an improper
-    end; refuse on disagreement. Returns (a', b', exact, numeric)."""
-    from .area import integrate
+    """F(b') - F(a') against adaptive quadrature on [a', b'], the interval pulled in from an
+    improper end; refuse on disagreement. Returns (a', b', exact, numeric)."""
+    from .quadrature import adaptive_integral
 
     a, b = _float(lower.point), _float(upper.point)
     sign = 1.0
@@ -362,7 +354,7 @@ def _numeric_check(tree: Expr, antiderivative: Expr, x: Symbol, lower: Bound,
     a2, b2 = _inner(a, b, lower.improper, upper.improper)
     try:
         exact = float(antiderivative.evaluate(**{x.name: b2})) - float(antiderivative.evaluate(**{x.name: a2}))
-        estimate = integrate(tree, x.name, a2, b2, method="simpson", n=_CHECK_INTERVALS)
+        estimate = adaptive_integral(tree, x.name, a2, b2, tol=_CHECK_TOL)
     except (SymdiffError, OverflowError, ValueError):
         return None  # no finite numbers to compare there (a huge F, say): the symbolic check stands
     numeric, error = float(estimate), float(estimate.error or 0.0)
@@ -370,7 +362,7 @@ def _numeric_check(tree: Expr, antiderivative: Expr, x: Symbol, lower: Bound,
     if not math.isfinite(exact) or abs(exact - numeric) > 1e-7 * scale + 100 * error:
         raise IntegrationError(
             f"the antiderivative {to_text(antiderivative, 60)} does not give the area on [{a2:.6g}, {b2:.6g}] "
-            f"({exact:.10g} against {numeric:.10g} by Simpson's rule): it is not continuous there, so the "
+            f"({exact:.10g} against {numeric:.10g} by adaptive quadrature): it is not continuous there, so the "
             "Fundamental Theorem does not apply; estimate the area numerically instead")
     return (a2, b2, sign * exact, sign * numeric)
 

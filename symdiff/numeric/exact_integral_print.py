@@ -5,14 +5,16 @@ compute nothing, so what they show is what was found."""
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..core.expr import Expr, Infinity, Neg
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
 from ..core.printer import to_text
 
-if TYPE_CHECKING:
-    from .exact_integral import Bound, ExactIntegral
+# An ``exact_integral.ExactIntegral`` and its ``Bound`` (not imported: ``ExactIntegral`` imports
+# this module in its printing methods).
+ExactIntegral = Any
+Bound = Any
 
 __all__ = ["data", "latex", "working"]
 
@@ -89,7 +91,7 @@ def working(result: ExactIntegral, width: int | None = 1000) -> str:
         lines.append(f"  3. The integral {_value_words(result)}")
     if result.checked is not None:
         a, b, exact, numeric = result.checked
-        lines.append(f"  check: on [{a:.6g}, {b:.6g}], F gives {_number(exact)} and Simpson's rule (n = 2048) "
+        lines.append(f"  check: on [{a:.6g}, {b:.6g}], F gives {_number(exact)} and adaptive quadrature "
                      f"{_number(numeric)}: they agree")
     return "\n".join(lines)
 
@@ -161,6 +163,6 @@ def data(result: ExactIntegral) -> dict[str, object]:
         "float": value if value is None or math.isfinite(value) else None,
         "converges": result.converges,
         "improper": result.improper,
-        "check": None if result.checked is None else dict(zip(("a", "b", "exact", "simpson"), result.checked,
+        "check": None if result.checked is None else dict(zip(("a", "b", "exact", "quadrature"), result.checked,
                                                                strict=True)),
     }
