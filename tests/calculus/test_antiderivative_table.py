@@ -159,7 +159,7 @@ def test_the_harness_tells_right_from_wrong_and_declined(monkeypatch) -> None:
     assert report["all"]["right"] == len(KNOWN) and report["all"]["wrong"] == 0
     assert all(check.refusal_verdict(row) == "refused" for row in NON_ELEMENTARY)
 
-    rows = ROWS[::6]
+    rows = ROWS[::12]
     monkeypatch.setattr(symdiff, "antiderivative", lambda expr, wrt="x": SimpleNamespace(result=expr))
     report = check.coverage_report(rows)
     own_derivative = {"e^x", "exp(x)"}  # the integrand is its own antiderivative only for these
