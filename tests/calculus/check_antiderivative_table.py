@@ -320,7 +320,10 @@ def definite_verdict(row: DefiniteRow) -> str:
     except symdiff.IntegrationError:
         return "refused" if row.expected in ("diverges", "refuse") else "declined"
     if row.expected in ("diverges", "refuse"):
-        return f"wrong: answered {result.value}, the integral {row.expected}"
+        # A divergent integral is answered by saying so (converges is False), or refused.
+        return "right" if not result.converges else f"wrong: answered {result.value}, the integral {row.expected}"
+    if not result.converges:
+        return f"wrong: said {result}, the integral is {row.expected}"
     if not isinstance(result.value, symdiff.Expr) or result.value.free_symbols:
         return f"wrong: the value {result.value} is not a constant expression"
     if not same_value(to_sympy(result.value), row.expected):
