@@ -54,7 +54,8 @@ _INVERSES = {"asin": "sin", "atan": "tan"}
 def exact_special_values(expr: Expr) -> Expr:
     """``expr`` with every trigonometric function at a special angle, and every inverse
     function at one of their values, replaced by its exact value: cos(π) -> -1,
-    sin(π/3) -> √3/2, atan(1) -> π/4, acos(1/2) -> π/3. The result is not simplified."""
+    sin(π/3) -> √3/2, atan(1) -> π/4, acos(1/2) -> π/3; and the absolute value of a constant
+    whose sign is clear written without the bars (|e| -> e). The result is not simplified."""
     if not isinstance(expr, Expr):
         raise SymdiffError(f"exact_special_values takes an expression, not {type(expr).__name__}")
     return fold(expr, _rewrite)
@@ -69,6 +70,8 @@ def _rewrite(node: Expr, children: list[Expr]) -> Expr:
 
 
 def _value(name: str, argument: Expr) -> Expr | None:
+    if name == "abs":
+        return _absolute(argument)
     if name in _FIRST_QUADRANT:
         turns = _multiple_of_pi(argument)
         return None if turns is None else _trig_value(name, turns)
@@ -78,6 +81,22 @@ def _value(name: str, argument: Expr) -> Expr | None:
         angle = _inverse_value("asin", argument)
         return None if angle is None else Sub(Div(PI, Number(2)), angle)
     return None
+
+
+# |c| for a constant c is c or -c when c's value is this far from 0: a float's rounding in a
+# constant of a few operations is many orders of magnitude smaller, so the sign is certain.
+_CLEAR_SIGN = 1e-6
+
+
+def _absolute(argument: Expr) -> Expr | None:
+    """|c| without the bars when the constant c's sign is clear: |e| = e, |ln(1/2)| = -ln(1/2)."""
+    try:
+        value = float(argument.evaluate())
+    except (SymdiffError, OverflowError, ValueError):
+        return None
+    if not abs(value) > _CLEAR_SIGN or abs(value) == float("inf"):
+        return None
+    return argument if value > 0 else Neg(argument)
 
 
 def _trig_value(name: str, turns: Fraction) -> Expr | None:

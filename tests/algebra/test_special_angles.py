@@ -23,10 +23,11 @@ TABLE = [
     ("atan(1)", "pi/4"), ("atan(sqrt(3))", "pi/3"), ("atan(-1)", "-pi/4"), ("asin(1/2)", "pi/6"), ("asin(-1)", "-pi/2"),
     ("acos(0)", "pi/2"), ("acos(-1/2)", "2*pi/3"), ("acos(-1)", "pi"), ("asin(sqrt(2)/2)", "pi/4"),
     ("atan(1/sqrt(3))", "pi/6"), ("asin(0.5)", "pi/6"), ("-cos(pi) + cos(0)", "2"),
+    ("ln(abs(e))", "1"), ("abs(ln(1/2))", "-ln(1/2)"), ("abs(-pi)", "pi"), ("abs(cos(pi))", "1"),
 ]  # fmt: skip
 
 KEPT = ["tan(pi/2)", "sec(pi/2)", "cot(0)", "csc(pi)", "sin(1)", "sin(pi/5)", "atan(2)", "asin(2)", "asin(1/3)",
-        "sin(x)", "cos(pi*x)", "atan(0.57735026918962576)"]  # the last is close to 1/sqrt(3), not equal
+        "sin(x)", "cos(pi*x)", "abs(x)", "abs(1e-9)", "atan(0.57735026918962576)"]  # the last is close to 1/sqrt(3), not equal
 
 
 @pytest.mark.parametrize(("text", "value"), TABLE)
