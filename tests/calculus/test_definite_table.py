@@ -74,10 +74,11 @@ def test_quadrature_rejects_a_wrong_value() -> None:
 
 
 class _Exact:
-    """A stand-in for the exact method's result: ``.value`` and ``float()``."""
+    """A stand-in for the exact method's result: ``.value``, ``.converges`` and ``float()``."""
 
     def __init__(self, text: str) -> None:
         self.value = symdiff.parse(text)
+        self.converges = True
 
     def __float__(self) -> float:
         return float(self.value.evaluate())
