@@ -15,6 +15,10 @@ __all__ = ["SCAN_INTERVALS", "Singularity", "find_singularity", "is_pole"]
 # The interior is scanned on this many intervals, whatever n a sum uses.
 SCAN_INTERVALS = 4096
 _POLE_RATIO = 100.0  # |f| at a local peak this many times its typical size is worth zooming into
+# A peak this many times the typical size is taken for a pole without zooming: a sample can land
+# within rounding of the pole itself (sec(x)^2 at the float nearest π/2 is 2.7e32, finite), and
+# then no zoom finds anything larger. A finite peak so narrow is beyond any sum's samples anyway.
+_CERTAIN_RATIO = 1e12
 
 
 class Singularity(NamedTuple):
@@ -36,7 +40,7 @@ def find_singularity(f: Any, xs: Any) -> Singularity | None:
     typical = float(np.median(size)) + 1e-300
     peaks = np.nonzero((size[1:-1] >= size[:-2]) & (size[1:-1] >= size[2:]) & (size[1:-1] > _POLE_RATIO * typical))[0]
     for i in peaks[np.argsort(-size[1:-1][peaks])][:8] + 1:
-        if is_pole(f, float(xs[i - 1]), float(xs[i + 1]), float(size[i])):
+        if size[i] > _CERTAIN_RATIO * typical or is_pole(f, float(xs[i - 1]), float(xs[i + 1]), float(size[i])):
             return Singularity("pole", float(xs[i]))
     return None
 
