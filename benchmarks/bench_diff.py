@@ -2,10 +2,14 @@
 
     python benchmarks/bench_diff.py
 
+Optional: SymEngine's column needs ``pip install symengine`` (measured with 0.15.0); it is a
+benchmark peer only, not a dependency of symdiff.
+
 Every family is built once through symdiff's constructors and converted node by node to the
 peers, so shared subtrees stay shared for all of them. Each timing is the best of a few runs
-in this one process; SymPy's cache is cleared before every run (warm repeats are answered from
-memory and mean nothing). Sizes are tree nodes of the answer as written, counted the same way
+in this one process, with the garbage collector on and the pass that collects what a run left
+behind counted in it (``timing.timed``); SymPy's cache is cleared before every run (warm
+repeats are answered from memory and mean nothing). Sizes are tree nodes of the answer as written, counted the same way
 for every engine. The machines are noisy: read the ratios. A last table shows what no Python
 engine can go below: touching each distinct node of the input once, and building each distinct
 node of the answer, against three times SymEngine's time (the issue's goal for B1, B2, B5, B6).
@@ -15,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import families
 import sympy
 from sympy.core.cache import clear_cache
+from timing import timed
 
 import symdiff
 from symdiff.core.traversal import fold, preorder
@@ -34,16 +38,6 @@ except ImportError:
     symengine = None
 
 RECURSION = sys.getrecursionlimit()
-
-
-def timed(run: Callable[[], object], repeats: int, before: Callable[[], None] = lambda: None) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        before()
-        start = time.perf_counter()
-        result = run()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def size_of_ours(answer: object) -> int:
