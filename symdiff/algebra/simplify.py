@@ -174,6 +174,11 @@ class Simplifier(Presenter, LongProducts):
 
     # --- sums -----------------------------------------------------------------------------------
     def add(self, parts: list[Normal]) -> Normal:
+        if len(parts) == 2 and not self.record:  # u' + 0, as most rules' sums are: no merging
+            if not parts[0]:
+                return parts[1]
+            if not parts[1]:
+                return parts[0]
         if any(UNDEFINED_MONOMIAL in part for part in parts):
             return undefined()
         parts = sorted(parts, key=len, reverse=True)
@@ -215,6 +220,14 @@ class Simplifier(Presenter, LongProducts):
         """The product of normal forms, in one pass over all their factors."""
         if any(UNDEFINED_MONOMIAL in factor for factor in factors):
             return undefined()
+        if len(factors) == 2 and not self.record:
+            # A number times a normal form (c*u', a chain rule's 2*u): each coefficient scaled,
+            # what merging would give, since a normal form's terms are already merged and sorted.
+            first, second = factors
+            if len(first) == 1 and CONSTANT in first:
+                return self.scale(second, first[CONSTANT])
+            if len(second) == 1 and CONSTANT in second:
+                return self.scale(first, second[CONSTANT])
         if len(factors) == 2 and len(factors[0]) == 1 and len(factors[1]) == 1:
             product = self.long_times_short(factors[0], factors[1])  # a chain rule's level
             if product is not None:

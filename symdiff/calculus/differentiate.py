@@ -67,9 +67,16 @@ class _Engine:
 
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
+        # Asked of nearly every node, mostly ones already answered: the memo first, no fold call.
         if self._symbols is not None:
-            return self.x in fold(root, _symbols_of, self._symbols)
-        return fold(root, self._contains_x, self._depends)
+            known_symbols = self._symbols.get(id(root))
+            if known_symbols is None:
+                return self.x in fold(root, _symbols_of, self._symbols)
+            return self.x in known_symbols[1]
+        known = self._depends.get(id(root))
+        if known is None:
+            return fold(root, self._contains_x, self._depends)
+        return known[1]
 
     def _contains_x(self, node: Expr, children: list[bool]) -> bool:
         kind = type(node)
