@@ -205,8 +205,9 @@ def _root_outer(index: int) -> Outer:
 
 
 def _power_outer(exponent: Expr) -> Outer:
-    lowered = _minus_one(exponent)  # n - 1, worked out when n is a number, as a textbook does (5*x^4)
-    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, lowered)),
+    # n - 1, worked out when n is a number, as a textbook does (5*x^4); only when f'(u) is made,
+    # which diff does once per node however many variables it differentiates by.
+    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, _minus_one(exponent))),
                  bindings=(("n", exponent),))
 
 
@@ -321,8 +322,9 @@ def negation_rule(node: Neg, x: Symbol, depends: Depends) -> Plan:
 def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
     """Constant factors come out (d/dx[c*u] = c*u'); the rest by the Product Rule,
     d/dx[u*v*w] = u'*v*w + u*v'*w + u*v*w'."""
-    constants = [factor for factor in node.factors if not depends(factor)]
-    variables = [factor for factor in node.factors if depends(factor)]
+    varying = [depends(factor) for factor in node.factors]
+    constants = [factor for factor, flag in zip(node.factors, varying, strict=True) if not flag]
+    variables = [factor for factor, flag in zip(node.factors, varying, strict=True) if flag]
     if constants:
         c = constants[0] if len(constants) == 1 else Mul(*constants)
         u = variables[0] if len(variables) == 1 else Mul(*variables)
