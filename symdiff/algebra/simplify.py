@@ -120,8 +120,8 @@ class Simplifier(Presenter, LongProducts):
         self._factor_order: dict[FactorKey, tuple[object, ...]] = {}  # sort keys of factors, found once
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
-        # (id(f(u)), rule) -> (f(u), the normal form of the chain rule's f'(u)); see NormalAlgebra.outer
-        self.outer_derivatives: dict[tuple[int, str], tuple[Expr, Normal]] = {}
+        # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
+        self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
         self.natural_log = natural_log  # ln(u) and log(u) are one function, written this way
         self.examples: dict[str, tuple[Expr, Expr]] = {}
@@ -673,11 +673,12 @@ class NormalAlgebra(Algebra[Normal]):
         return not a
 
     def outer(self, node: Expr, rule: str, build: Callable[[], Expr]) -> Normal:
-        # Kept by the simplifier, which every variable's engine of one call shares.
-        made = self._s.outer_derivatives.get((id(node), rule))
+        # Kept by the simplifier, which every variable's engine of one call shares, by value:
+        # equal nodes (the many x^2 of a large input) have equal f'(u), made once.
+        made = self._s.outer_derivatives.get((node, rule))
         if made is None:
-            made = self._s.outer_derivatives[(id(node), rule)] = (node, self._s.normal_form(build()))
-        return made[1]
+            made = self._s.outer_derivatives[(node, rule)] = self._s.normal_form(build())
+        return made
 
     def product_rule(self, factors: list[Normal], derivatives: list[Normal]) -> Normal:
         return self._s.product_rule(factors, derivatives)
