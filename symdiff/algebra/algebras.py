@@ -10,6 +10,7 @@ without ``diff`` building or walking the intermediate trees.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from ..core.expr import Add, Div, Expr, Mul, Neg, Number, Pow, Sub
@@ -30,6 +31,11 @@ class Algebra(Protocol[T]):
     def div(self, a: T, b: T) -> T: ...
     def pow(self, a: T, b: T) -> T: ...
     def is_zero(self, a: T) -> bool: ...
+
+    def outer(self, node: Expr, rule: str, build: Callable[[], Expr]) -> T:
+        """``of(build())``: the chain rule's f'(u) for ``node`` = f(u) under ``rule``, which does
+        not depend on the variable, so an algebra may make it once per node and rule."""
+        return self.of(build())
 
     def product_rule(self, factors: list[T], derivatives: list[T]) -> T:
         """u'*v*w + u*v'*w + u*v*w': each product with one factor replaced by its derivative."""

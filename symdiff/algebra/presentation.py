@@ -11,7 +11,22 @@ from __future__ import annotations
 import functools
 from fractions import Fraction
 
-from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, number
+from ..core.expr import (
+    Add,
+    Call,
+    Constant,
+    Div,
+    Expr,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Sub,
+    Symbol,
+    UndefinedCall,
+    from_children,
+    number,
+)
 from .exact import HALF
 from .normal import NUMERIC, ZERO, Exponent, Monomial, Normal
 
@@ -54,34 +69,38 @@ class Presenter:
             if result is None and not run:
                 run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
             elif coefficient < 0:
-                left = run[0] if len(run) == 1 else Add(*run)
+                left = run[0] if len(run) == 1 else from_children(Add, tuple(run))
                 result = Sub(left, magnitude)
                 run = [result]
             else:
                 run.append(magnitude)
-        return run[0] if len(run) == 1 else Add(*run)
+        return run[0] if len(run) == 1 else from_children(Add, tuple(run))
 
     def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
-        if any(_divides_by_zero(base, e) for base, e in monomial):
-            return _ONE_OVER_ZERO
+        # One pass over the factors (an answer's terms can have hundreds): most are bases to
+        # the first power, written as themselves.
         numerator: list[Expr] = []
         denominator: list[Expr] = []
-        if coefficient.numerator != 1 or not monomial:
-            numerator.append(Number(coefficient.numerator))
-        if coefficient.denominator != 1:
-            denominator.append(Number(coefficient.denominator))
         for base, exponent in monomial:
             if isinstance(exponent, NUMERIC):
-                if exponent > 0:
+                if exponent == 1:
+                    numerator.append(base)
+                elif exponent > 0:
                     numerator.append(_power_expr(base, exponent))
+                elif _divides_by_zero(base, exponent):
+                    return _ONE_OVER_ZERO
                 else:
                     denominator.append(_power_expr(base, -exponent))
             else:
                 numerator.append(Pow(base, exponent))
-        top = numerator[0] if len(numerator) == 1 else Mul(*numerator) if numerator else Number(1)
+        if coefficient.denominator != 1:
+            denominator.insert(0, Number(coefficient.denominator))
+        if coefficient.numerator != 1 or not monomial:
+            numerator.insert(0, Number(coefficient.numerator))
+        top = numerator[0] if len(numerator) == 1 else from_children(Mul, tuple(numerator)) if numerator else Number(1)
         if not denominator:
             return top
-        bottom = denominator[0] if len(denominator) == 1 else Mul(*denominator)
+        bottom = denominator[0] if len(denominator) == 1 else from_children(Mul, tuple(denominator))
         return Div(top, bottom)
 
     # --- canonical order --------------------------------------------------------------------
@@ -108,14 +127,19 @@ class Presenter:
     def term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
         """Where a (monomial, coefficient) term comes in a written sum."""
         monomial, _ = item
-        key = self._key
-        degree = sum(
-            exponent for base, exponent in monomial if type(base) is Symbol and isinstance(exponent, NUMERIC)
-        )
-        factors = tuple(
-            (key(base), exponent if isinstance(exponent, NUMERIC) else hash(exponent)) for base, exponent in monomial
-        )
-        return (-degree, not monomial, factors)
+        keys = self._keys
+        degree = 0
+        factors = []
+        for base, exponent in monomial:  # one loop, the memo read inline: terms can be long
+            known = keys.get(id(base))
+            base_key = self._key(base) if known is None else known[1]
+            if isinstance(exponent, NUMERIC):
+                if type(base) is Symbol:
+                    degree += exponent
+                factors.append((base_key, exponent))
+            else:
+                factors.append((base_key, hash(exponent)))
+        return (-degree, not monomial, tuple(factors))
 
 
 def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:

@@ -120,6 +120,8 @@ class Simplifier(Presenter, LongProducts):
         self._factor_order: dict[FactorKey, tuple[object, ...]] = {}  # sort keys of factors, found once
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
+        # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
+        self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
         self.natural_log = natural_log  # ln(u) and log(u) are one function, written this way
         self.examples: dict[str, tuple[Expr, Expr]] = {}
@@ -174,6 +176,11 @@ class Simplifier(Presenter, LongProducts):
 
     # --- sums -----------------------------------------------------------------------------------
     def add(self, parts: list[Normal]) -> Normal:
+        if len(parts) == 2 and not self.record:  # u' + 0, as most rules' sums are: no merging
+            if not parts[0]:
+                return parts[1]
+            if not parts[1]:
+                return parts[0]
         if any(UNDEFINED_MONOMIAL in part for part in parts):
             return undefined()
         parts = sorted(parts, key=len, reverse=True)
@@ -215,6 +222,14 @@ class Simplifier(Presenter, LongProducts):
         """The product of normal forms, in one pass over all their factors."""
         if any(UNDEFINED_MONOMIAL in factor for factor in factors):
             return undefined()
+        if len(factors) == 2 and not self.record:
+            # A number times a normal form (c*u', a chain rule's 2*u): each coefficient scaled,
+            # what merging would give, since a normal form's terms are already merged and sorted.
+            first, second = factors
+            if len(first) == 1 and CONSTANT in first:
+                return self.scale(second, first[CONSTANT])
+            if len(second) == 1 and CONSTANT in second:
+                return self.scale(first, second[CONSTANT])
         if len(factors) == 2 and len(factors[0]) == 1 and len(factors[1]) == 1:
             product = self.long_times_short(factors[0], factors[1])  # a chain rule's level
             if product is not None:
@@ -656,6 +671,14 @@ class NormalAlgebra(Algebra[Normal]):
 
     def is_zero(self, a: Normal) -> bool:
         return not a
+
+    def outer(self, node: Expr, rule: str, build: Callable[[], Expr]) -> Normal:
+        # Kept by the simplifier, which every variable's engine of one call shares, by value:
+        # equal nodes (the many x^2 of a large input) have equal f'(u), made once.
+        made = self._s.outer_derivatives.get((node, rule))
+        if made is None:
+            made = self._s.outer_derivatives[(node, rule)] = self._s.normal_form(build())
+        return made
 
     def product_rule(self, factors: list[Normal], derivatives: list[Normal]) -> Normal:
         return self._s.product_rule(factors, derivatives)

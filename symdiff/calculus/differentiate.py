@@ -67,9 +67,16 @@ class _Engine:
 
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
+        # Asked of nearly every node, mostly ones already answered: the memo first, no fold call.
         if self._symbols is not None:
-            return self.x in fold(root, _symbols_of, self._symbols)
-        return fold(root, self._contains_x, self._depends)
+            known_symbols = self._symbols.get(id(root))
+            if known_symbols is None:
+                return self.x in fold(root, _symbols_of, self._symbols)
+            return self.x in known_symbols[1]
+        known = self._depends.get(id(root))
+        if known is None:
+            return fold(root, self._contains_x, self._depends)
+        return known[1]
 
     def _contains_x(self, node: Expr, children: list[bool]) -> bool:
         kind = type(node)
@@ -79,32 +86,37 @@ class _Engine:
 
     def run(self, root: Expr) -> tuple[Expr, Plan, Any, Step | None]:
         done = self._done
-        plans: dict[int, Plan] = {}
-        stack = [root]
+        if id(root) in done:
+            return done[id(root)]
+        traced, x, depends, algebra = self.traced, self.x, self.depends, self._algebra
+        # A node is pushed alone to be planned, then as (node, plan) under its parts, to be
+        # combined once they are done: one visit each, no table of plans.
+        stack: list[Any] = [root]
         while stack:
-            node = stack[-1]
-            if id(node) in done:
-                stack.pop()
-                continue
-            node_plan = plans.get(id(node))
-            if node_plan is None:
-                if not self.traced and not self.depends(node):
-                    stack.pop()  # untraced, a constant needs no plan: its derivative is 0
-                    done[id(node)] = (node, _CONSTANT, {}, None)
+            item = stack.pop()
+            if type(item) is tuple:
+                node, node_plan = item
+            else:
+                node = item
+                if id(node) in done:
+                    continue  # met twice before it was done (a shared subtree)
+                if not traced and not depends(node):
+                    done[id(node)] = (node, _CONSTANT, {}, None)  # untraced, a constant's derivative is 0
                     continue
-                node_plan = plans[id(node)] = plan(node, self.x, self.depends)
-            waiting = [part for part in node_plan.parts if id(part) not in done]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            stack.pop()
-            parts = tuple(done[id(part)] for part in node_plan.parts)
-            derivative = node_plan.combine(self._algebra, tuple(entry[2] for entry in parts))
-            step = None
-            if self.traced:  # a trace shows each step's result, so it is written out
-                derivative = self.simplifier.tidy(derivative)
-                step = self._step(node, node_plan, derivative, parts)
-            done[id(node)] = (node, node_plan, derivative, step)
+                node_plan = plan(node, x, depends)
+                waiting = [part for part in node_plan.parts if id(part) not in done]
+                if waiting:
+                    stack.append((node, node_plan))
+                    stack.extend(waiting)
+                    continue
+            if traced:
+                parts = tuple(done[id(part)] for part in node_plan.parts)
+                derivative = self.simplifier.tidy(node_plan.combine(algebra, tuple(entry[2] for entry in parts)))
+                step = self._step(node, node_plan, derivative, parts)  # a trace shows each result, written out
+                done[id(node)] = (node, node_plan, derivative, step)
+            else:
+                derivatives = tuple([done[id(part)][2] for part in node_plan.parts])
+                done[id(node)] = (node, node_plan, node_plan.combine(algebra, derivatives), None)
         return done[id(root)]
 
     def termwise(self, normal: Normal) -> Normal:

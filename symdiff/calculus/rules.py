@@ -205,8 +205,9 @@ def _root_outer(index: int) -> Outer:
 
 
 def _power_outer(exponent: Expr) -> Outer:
-    lowered = _minus_one(exponent)  # n - 1, worked out when n is a number, as a textbook does (5*x^4)
-    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, lowered)),
+    # n - 1, worked out when n is a number, as a textbook does (5*x^4); only when f'(u) is made,
+    # which diff does once per node however many variables it differentiates by.
+    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, _minus_one(exponent))),
                  bindings=(("n", exponent),))
 
 
@@ -321,8 +322,9 @@ def negation_rule(node: Neg, x: Symbol, depends: Depends) -> Plan:
 def product_rule(node: Mul, x: Symbol, depends: Depends) -> Plan:
     """Constant factors come out (d/dx[c*u] = c*u'); the rest by the Product Rule,
     d/dx[u*v*w] = u'*v*w + u*v'*w + u*v*w'."""
-    constants = [factor for factor in node.factors if not depends(factor)]
-    variables = [factor for factor in node.factors if depends(factor)]
+    varying = [depends(factor) for factor in node.factors]
+    constants = [factor for factor, flag in zip(node.factors, varying, strict=True) if not flag]
+    variables = [factor for factor, flag in zip(node.factors, varying, strict=True) if flag]
     if constants:
         c = constants[0] if len(constants) == 1 else Mul(*constants)
         u = variables[0] if len(variables) == 1 else Mul(*variables)
@@ -361,13 +363,13 @@ def power_rule(node: Pow, x: Symbol, depends: Depends) -> Plan:
             (("u", base), ("v", exponent)),
         )
     if depends(base):
-        return _chain(_power_outer(exponent), base, x)
-    return _chain(_exponential_outer(base), exponent, x)
+        return _chain(_power_outer(exponent), base, x, node)
+    return _chain(_exponential_outer(base), exponent, x, node)
 
 
 def call_rule(node: Call, x: Symbol, depends: Depends) -> Plan:
     """Each function's own rule, through the Chain Rule when its argument is not just x."""
-    return _chain(OUTER[node.name], node.argument, x)
+    return _chain(OUTER[node.name], node.argument, x, node)
 
 
 def log_rule(node: Log, x: Symbol, depends: Depends) -> Plan:
@@ -378,7 +380,7 @@ def log_rule(node: Log, x: Symbol, depends: Depends) -> Plan:
         if u == x:
             outer = _log_outer(v)
             return Plan(LOG_BASE, (), lambda a, d: a.of(outer.derivative(u)), (("b", v),), outer.note)
-        return _chain(_log_outer(v), u, x)
+        return _chain(_log_outer(v), u, x, node)
     ln_u, ln_v = Call("ln", u), Call("ln", v)
 
     def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
@@ -393,25 +395,31 @@ def root_rule(node: Root, x: Symbol, depends: Depends) -> Plan:
     if node.argument == x:
         outer = _root_outer(node.index)
         return Plan(ROOT, (), lambda a, d: a.of(outer.derivative(x)), (), outer.note, formula=outer.formula)
-    return _chain(_root_outer(node.index), node.argument, x)
+    return _chain(_root_outer(node.index), node.argument, x, node)
 
 
 def undefined_rule(node: UndefinedCall, x: Symbol, depends: Depends) -> Plan:
     """d/dx[f(x)] = f'(x); d/dx[f(g(x))] = f'(g(x))*g'(x)."""
-    return _chain(_undefined_outer(node.name, node.order), node.argument, x)
+    return _chain(_undefined_outer(node.name, node.order), node.argument, x, node)
 
 
-def _chain(outer: Outer, inner: Expr, x: Symbol) -> Plan:
-    """d/dx[f(u)] = f'(u)*u', or the outer rule alone when u is x itself."""
+def _chain(outer: Outer, inner: Expr, x: Symbol, node: Expr) -> Plan:
+    """d/dx[f(u)] = f'(u)*u', or the outer rule alone when u is x itself (``node`` is f(u))."""
+    def outer_derivative(a: Algebra[T]) -> T:
+        # f'(u) is the same whatever x is: an algebra may make it once per node and rule
+        # (a gradient differentiates the same f(u) by each variable).
+        return a.outer(node, outer.rule.id, lambda: outer.derivative(inner))
+
     if inner == x:
-        return Plan(outer.rule, (), lambda a, d: a.of(outer.derivative(inner)), outer.bindings, outer.note,
+        return Plan(outer.rule, (), lambda a, d: outer_derivative(a), outer.bindings, outer.note,
                     formula=outer.formula)
+
     def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
         if a.is_zero(d[0]):
             # u' = 0: u is constant (x - x), and so is f(u), though f'(u) may not exist there
             # (sqrt at 0): the derivative is 0, not f'(u)*0 with f'(u) undefined.
             return d[0]
-        return a.mul(a.of(outer.derivative(inner)), d[0])
+        return a.mul(outer_derivative(a), d[0])
 
     return Plan(CHAIN, (inner,), combine, (("u", inner),), outer=outer)
 

@@ -18,6 +18,7 @@ import zlib
 from decimal import Decimal
 from fractions import Fraction
 from operator import attrgetter
+from typing import TypeVar
 
 from .decimals import Numeric, exact_decimal, number_text
 from .errors import ExpressionError, quote
@@ -52,6 +53,7 @@ __all__ = [
     "Symbol",
     "UndefinedCall",
     "as_expr",
+    "from_children",
     "number",
     "oo",
     "pi",
@@ -669,6 +671,18 @@ def as_expr(value: object) -> Expr:
 
 
 _coerce = as_expr
+
+
+OperatorNode = TypeVar("OperatorNode", bound="Expr")
+
+
+def from_children(kind: type[OperatorNode], children: tuple[Expr, ...]) -> OperatorNode:
+    """``kind(*children)`` for an operator node (Add, Mul, ...) whose children are already
+    expressions, two or more, as the simplifier's own results are: no operand is checked or
+    converted (an answer's terms can have hundreds of factors)."""
+    node = object.__new__(kind)
+    node._init(children, None)
+    return node
 
 
 def _operand(value: object) -> Expr | None:

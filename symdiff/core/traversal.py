@@ -50,12 +50,16 @@ def fold(
                 stack.pop()
                 done[key] = (node, same)
                 continue
-        waiting = [child for child in node.children if id(child) not in done]
-        if waiting:
-            stack.extend(waiting)
-            continue
+        children = node.children
+        if children:
+            waiting = [child for child in children if id(child) not in done]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            result = combine(node, [done[id(child)][1] for child in children])
+        else:
+            result = combine(node, [])
         stack.pop()
-        result = combine(node, [done[id(child)][1] for child in node.children])
         done[key] = (node, result)
         if equal is not None:
             equal[node] = result
