@@ -1,0 +1,295 @@
+"""The methods of integration beyond the table: substitution, powers of sin and cos, rational
+functions, integration by parts and multiplying out.
+
+Each method is a function ``(integrator, f, v, depth) -> Step or None`` that integrates the
+parts it makes with ``integrator.integrate`` (one level deeper), so the search stays bounded by
+the integrator's limits. A method applies only what holds for every x where the integrand is
+defined: ln keeps its absolute value unless its argument is positive everywhere, and a
+coefficient a in u = a*x + b must be a nonzero number (∫cos(k*x) dx = sin(k*x)/k fails at k = 0).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..algebra.expansion import expand
+from ..algebra.factoring import apart
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
+from ..core.traversal import preorder, substitute
+from .integration_rules import Factors, build, coefficients, depends, positive, view
+from .integration_rational import quadratic_rule, rational_rule
+
+if TYPE_CHECKING:
+    from .antiderivative import Integrator
+    from .trace import Step
+
+__all__ = ["METHODS"]
+
+MAX_CANDIDATES = 10  # inner functions tried as u in one substitution
+MAX_TABULAR = 8  # rows of the tabular method: a polynomial of degree up to 7
+
+
+def _candidates(f: Expr, v: Symbol) -> list[Expr]:
+    """Inner functions of ``f`` to try as u: arguments, exponents, bases and denominators first
+    (largest first), then the functions themselves (sin(x) in sin(x)^3*cos(x), ln(x) in ln(x)/x)."""
+    inner: list[Expr] = []
+    outer: list[Expr] = []
+    for node, _ in preorder(f):
+        if node == v or not depends(node, v):
+            continue
+        kind = type(node)
+        if kind is Call or kind is Pow:
+            if node is not f:
+                outer.append(node)
+            inner.extend(child for child in node.children if depends(child, v) and child != v)
+        elif kind is Div:
+            inner.append(node.children[1])
+    found: list[Expr] = []
+    for node in sorted(inner, key=lambda n: -n.depth) + outer:
+        if node not in found:
+            found.append(node)
+    return found[:MAX_CANDIDATES]
+
+
+def linear_substitution(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
+    for g in _candidates(f, v):
+        c = coefficients(g, v)
+        if c is None or len(c) != 2 or g == v:
+            continue
+        u = eng.placeholder()
+        h = substitute(f, {g: u})
+        if depends(h, v):
+            continue
+        inner = eng.integrate(h, u, depth + 1)
+        if inner is None:
+            continue
+        a = number(c[1])
+        raw = substitute(inner.result, {u: g})
+        return eng.step("integrate.linear_substitution", f, v, raw if c[1] == 1 else Div(raw, a), (inner,),
+                        (("u", g), ("du", a)))
+    return None
+
+
+def substitution(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x): g'(x) divides the integrand, leaving g alone"""
+    from .antiderivative import tidy
+    from .differentiate import diff
+
+    for g in _candidates(f, v):
+        if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
+            continue  # a linear u is the linear substitution's
+        dg = diff(g, v)
+        if not depends(dg, v) and dg == Number(0):
+            continue
+        h = tidy(Div(f, dg))
+        u = eng.placeholder()
+        h_u = substitute(h, {tidy(g): u, g: u})
+        if depends(h_u, v):
+            continue
+        inner = eng.integrate(h_u, u, depth + 1)
+        if inner is None:
+            continue
+        return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
+                        (("u", g), ("du", dg)))
+    return None
+
+
+# --- powers of sin and cos -------------------------------------------------------------------------
+
+
+def _trig_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
+    seen = view(f, v)
+    if seen is None or seen[0]:
+        return None
+    powers = {Call("sin", v): 0, Call("cos", v): 0}
+    for base, p in seen[1].items():
+        if base not in powers or p.denominator != 1 or p < 0:
+            return None
+        powers[base] = int(p)
+    m, n = powers.values()
+    return (m, n) if m + n >= 2 else None
+
+
+def trig_powers(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """sin^m * cos^n: an odd power keeps one factor for du and turns the rest by sin^2 + cos^2 = 1;
+    even powers both go down by the half-angle formulas."""
+    mn = _trig_powers(f, v)
+    if mn is None:
+        return None
+    m, n = mn
+    if m % 2 or n % 2:
+        u = eng.placeholder()
+        if m % 2:  # u = cos(x), du = -sin(x) dx, sin^(m-1) = (1 - u^2)^((m-1)/2)
+            g, du, h = Call("cos", v), Neg(Call("sin", v)), Neg(Mul(Pow(Sub(1, Pow(u, 2)), (m - 1) // 2), Pow(u, n)))
+        else:
+            g, du, h = Call("sin", v), Call("cos", v), Mul(Pow(Sub(1, Pow(u, 2)), (n - 1) // 2), Pow(u, m))
+        inner = eng.integrate(expand(h), u, depth + 1)
+        if inner is None:
+            return None
+        return eng.step("integrate.trig_odd", f, v, substitute(inner.result, {u: g}), (inner,), (("u", g), ("du", du)))
+    double = Call("cos", Mul(2, v))
+    half = Mul(Pow(Div(Sub(1, double), 2), m // 2), Pow(Div(Add(1, double), 2), n // 2))
+    rewritten = expand(half)
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    return eng.step("integrate.half_angle", f, v, inner.result, (inner,), (("rewritten", rewritten),))
+
+
+def tan_squared(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """tan(u)^2 = sec(u)^2 - 1, cot(u)^2 = csc(u)^2 - 1"""
+    seen = view(f, v)
+    if seen is None or seen[0] or len(seen[1]) != 1:
+        return None
+    ((base, p),) = seen[1].items()
+    if p != 2 or type(base) is not Call or base.name not in ("tan", "cot") or base.children[0] != v:  # type: ignore[attr-defined]
+        return None
+    other = "sec" if base.name == "tan" else "csc"  # type: ignore[attr-defined]
+    rewritten = Sub(Pow(Call(other, v), 2), 1)
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    return eng.step("integrate.tan_squared", f, v, inner.result, (inner,), (("rewritten", rewritten),))
+
+
+# --- integration by parts ---------------------------------------------------------------------------
+
+_LOGARITHMIC = ("ln", "atan", "asin", "acos")  # u in ∫u dv: their derivatives are algebraic
+_PERIODIC = ("sin", "cos", "sinh", "cosh")  # dv: integrated again and again
+
+
+def _kind(base: Expr, p: Fraction, v: Symbol) -> str | None:
+    """What a factor is to integration by parts: "log", "cyclic" (e^(a x + b), sin, cos, ...),
+    "poly" (a polynomial to a whole power) or "power" (x^n for a rational n ≠ -1)."""
+    coefficient = coefficients(base, v)
+    if coefficient is not None and p.denominator == 1 and p > 0:
+        return "poly"
+    if base == v and p != -1:
+        return "power"
+    if p != 1:
+        return None
+    if type(base) is Call and base.name in _LOGARITHMIC + _PERIODIC:  # type: ignore[attr-defined]
+        argument = coefficients(base.children[0], v)
+        if argument is not None and len(argument) == 2:
+            return "log" if base.name in _LOGARITHMIC else "cyclic"  # type: ignore[attr-defined]
+    if type(base) is Pow and base.children[0] == E:
+        argument = coefficients(base.children[1], v)
+        if argument is not None and len(argument) == 2:
+            return "cyclic"
+    return None
+
+
+def parts(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫u dv = u*v - ∫v du, with u the factor that gets simpler by differentiating"""
+    seen = view(f, v)
+    if seen is None or seen[0]:
+        return None
+    kinds: dict[str, Factors] = {}
+    for base, p in seen[1].items():
+        kind = _kind(base, p, v)
+        if kind is None:
+            return None
+        kinds.setdefault(kind, {})[base] = p
+    logs, cyclic = kinds.pop("log", {}), kinds.pop("cyclic", {})
+    algebraic = {base: p for group in kinds.values() for base, p in group.items()}
+    if len(logs) == 1 and not cyclic:
+        (u,) = logs
+        return _by_parts(eng, f, v, depth, u, build(algebraic) if algebraic else Number(1))
+    if len(cyclic) == 2 and not logs and not algebraic:
+        return _parts_twice(eng, f, v, cyclic)
+    if len(cyclic) != 1 or logs or "power" in kinds or not algebraic:
+        return None
+    polynomial = build(algebraic)
+    degree = len(coefficients(polynomial, v) or ()) - 1
+    (dv,) = cyclic
+    if degree == 1:
+        return _by_parts(eng, f, v, depth, polynomial, dv)
+    if 2 <= degree < MAX_TABULAR:
+        return _tabular(eng, f, v, depth, polynomial, dv)
+    return None
+
+
+def _by_parts(eng: Integrator, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
+    from .antiderivative import tidy
+    from .differentiate import diff
+
+    first = eng.integrate(dv, v, depth + 1)
+    if first is None:
+        return None
+    w = first.result
+    du = diff(u, v)
+    second = eng.integrate(tidy(Mul(w, du)), v, depth + 1)
+    if second is None:
+        return None
+    raw = Sub(Mul(u, w), second.result)
+    return eng.step("integrate.parts", f, v, raw, (first, second), (("u", u), ("du", du), ("dv", dv), ("v", w)))
+
+
+def _tabular(eng: Integrator, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
+    """u*v_1 - u'*v_2 + u''*v_3 - ...: u differentiated to 0, dv integrated as often"""
+    from .differentiate import diff
+
+    derivatives = [u]
+    while derivatives[-1] != Number(0) and len(derivatives) <= MAX_TABULAR:
+        derivatives.append(diff(derivatives[-1], v))
+    steps = []
+    current = dv
+    for _ in derivatives[:-1]:
+        step = eng.integrate(current, v, depth + 1)
+        if step is None:
+            return None
+        steps.append(step)
+        current = step.result
+    terms = [Mul(d, step.result) for d, step in zip(derivatives, steps, strict=False)]
+    raw: Expr = terms[0]
+    for i, term in enumerate(terms[1:], 1):
+        raw = Sub(raw, term) if i % 2 else Add(raw, term)
+    rows = tuple((("u" + "'" * i), d) for i, d in enumerate(derivatives[:-1]))
+    antis = tuple((f"v_{i + 1}", step.result) for i, step in enumerate(steps))
+    return eng.step("integrate.parts_tabular", f, v, raw, tuple(steps), (("dv", dv), *rows, *antis))
+
+
+def _parts_twice(eng: Integrator, f: Expr, v: Symbol, cyclic: Factors) -> Step | None:
+    """∫e^(a x) sin(b x) dx = e^(a x)*(a sin(b x) - b cos(b x))/(a^2 + b^2), and with cos:
+    e^(a x)*(a cos(b x) + b sin(b x))/(a^2 + b^2)"""
+    exponential = next((base for base in cyclic if type(base) is Pow), None)
+    trig = next((base for base in cyclic if type(base) is Call and base.name in ("sin", "cos")), None)  # type: ignore[attr-defined]
+    if exponential is None or trig is None:
+        return None
+    a = coefficients(exponential.children[1], v)[1]  # type: ignore[index]
+    b = coefficients(trig.children[0], v)[1]  # type: ignore[index]
+    sin, cos = Call("sin", trig.children[0]), Call("cos", trig.children[0])
+    if trig.name == "sin":  # type: ignore[attr-defined]
+        inside = Sub(Mul(number(a), sin), Mul(number(b), cos))
+    else:
+        inside = Add(Mul(number(a), cos), Mul(number(b), sin))
+    raw = Div(Mul(exponential, inside), number(a * a + b * b))
+    return eng.step("integrate.parts_twice", f, v, raw, (), (("a", number(a)), ("b", number(b))),
+                    note="integrating by parts twice gives the integral I again; solving for I")
+
+
+# --- multiplying out --------------------------------------------------------------------------------
+
+
+def expand_first(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """A product or power of sums multiplied out: ∫x*(x + 1)^2 dx = ∫(x^3 + 2*x^2 + x) dx"""
+    if not any(type(node) in (Add, Sub) for node, level in preorder(f) if level and _in_product(f, node)):
+        return None
+    rewritten = expand(f)
+    if rewritten == f or type(rewritten) not in (Add, Sub):
+        return None
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    return eng.step("integrate.expand", f, v, inner.result, (inner,), (("rewritten", rewritten),))
+
+
+def _in_product(f: Expr, node: Expr) -> bool:
+    return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
+
+
+METHODS = (trig_powers, tan_squared, linear_substitution, rational_rule, quadratic_rule, substitution, parts,
+           expand_first)
+_ = positive
