@@ -19,145 +19,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..algebra.textbook import simplify
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Sub, Symbol
+from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol
 from ..core.printer import to_text
-from ..core.traversal import free_symbols, preorder, size_as_written
+from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
-from .integration_rules import RULES, TABLE, build, depends, needless_abs_dropped, view
+from .integration_check import agrees_numerically, without_abs_in_ln
+from .integration_engine import Integrator
+from .integration_methods import METHODS
+from .integration_print import antiderivation_data, antiderivation_latex, explain
+from .integration_rules import RULES, build, tidy, view
 from .trace import Step
 
-__all__ = ["MAX_NODES", "Antiderivation", "Integrator", "antiderivative"]
+__all__ = ["MAX_NODES", "Antiderivation", "antiderivative", "check_step"]
 
 MAX_NODES = 400  # an integrand larger than this is refused: a course's integrands are far smaller
 MAX_INPUT_DEPTH = 60
-MAX_DEPTH = 10  # rules nested inside one another
-MAX_CALLS = 400  # integrands tried in one search
-
-
-class Integrator:
-    """One search for an antiderivative: the rules tried on each integrand, with a memo."""
-
-    def __init__(self, root: Expr, x: Symbol) -> None:
-        self.x = x
-        self.taken = {symbol.name for symbol in free_symbols(root)} | {x.name}
-        self.calls = 0
-        self.memo: dict[tuple[Expr, Symbol], Step | None] = {}
-
-    def placeholder(self) -> Symbol:
-        """A fresh variable for a substitution: u, then u_1, u_2, ..."""
-        name, i = "u", 0
-        while name in self.taken:
-            i += 1
-            name = f"u_{i}"
-        self.taken.add(name)
-        return Symbol(name)
-
-    def step(self, rule: str, expr: Expr, v: Symbol, raw: Expr, substeps: tuple[Step, ...] = (),
-             bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step:
-        """A rule's step; its result is the rule's antiderivative, simplified."""
-        record = RULES[rule]
-        result = tidy(needless_abs_dropped(raw, v))
-        return Step(rule, record.name, formula or record.formula, expr, v, result, substeps, bindings, note)
-
-    def integrate(self, f: Expr, v: Symbol, depth: int = 0) -> Step | None:
-        """The step that integrates ``f`` by ``v``, or None when no rule applies (within bounds)."""
-        key = (f, v)
-        if key in self.memo:
-            return self.memo[key]
-        if depth > MAX_DEPTH or self.calls >= MAX_CALLS:
-            return None
-        self.calls += 1
-        self.memo[key] = None  # a method that comes back to the same integrand does not loop
-        found = None
-        for method in _methods():
-            try:
-                found = method(self, f, v, depth)
-            except SymdiffError:
-                found = None  # a rule's algebra declined (apart, a power too large): try the next
-            if found is not None:
-                break
-        self.memo[key] = found
-        return found
-
-
-def tidy(expr: Expr) -> Expr:
-    try:
-        return simplify(expr)
-    except SymdiffError:
-        return expr
-
-
-# --- the basic rules ------------------------------------------------------------------------------
-
-
-def constant_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """∫c dx = c*x"""
-    if depends(f, v):
-        return None
-    raw = v if f == Number(1) else Mul(f, v)
-    return eng.step("integrate.constant", f, v, raw)
-
-
-def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """∫(f ± g) dx = ∫f dx ± ∫g dx"""
-    if type(f) not in (Add, Sub):
-        return None
-    steps = []
-    for term in f.children:
-        step = eng.integrate(term, v, depth + 1)
-        if step is None:
-            return None
-        steps.append(step)
-    results = [step.result for step in steps]
-    raw = Sub(*results) if type(f) is Sub else Add(*results)
-    return eng.step("integrate.sum", f, v, raw, tuple(steps))
-
-
-def constant_multiple_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """∫c*f(x) dx = c*∫f(x) dx"""
-    seen = view(f, v)
-    if seen is None or not seen[0]:
-        return None
-    constants, factors = seen
-    c = tidy(constants[0] if len(constants) == 1 else Mul(*constants))
-    if c == Number(1):
-        rest = build(factors)
-        return None if rest == f else _same(eng, f, v, depth, rest)
-    rest = build(factors)
-    step = eng.integrate(rest, v, depth + 1)
-    if step is None:
-        return None
-    return eng.step("integrate.constant_multiple", f, v, Mul(c, step.result), (step,), (("c", c),))
-
-
-def _same(eng: Integrator, f: Expr, v: Symbol, depth: int, rest: Expr) -> Step | None:
-    """-(-f) and 1*f: the constant is 1; the step is the one for ``rest``, said of ``f``."""
-    step = eng.integrate(rest, v, depth + 1)
-    if step is None:
-        return None
-    return Step(step.rule, step.name, step.formula, f, v, step.result, step.substeps, step.bindings, step.note)
-
-
-def table_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """The table of elementary integrals, for an integrand whose argument is exactly ``v``."""
-    seen = view(f, v)
-    if seen is None or seen[0]:
-        return None
-    factors = seen[1]
-    for rule, match in TABLE.items():
-        result = match(factors, v)
-        if result is not None:
-            return eng.step(rule, f, v, result)
-    return None
-
-
-def _methods() -> tuple[Callable[[Integrator, Expr, Symbol, int], Step | None], ...]:
-    from .integration_methods import METHODS
-
-    return (constant_rule, sum_rule, constant_multiple_rule, table_rule, *METHODS)
 
 
 # --- the check ------------------------------------------------------------------------------------
@@ -168,7 +46,6 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
     simplification cannot show it, agrees with it at random points). Raises ``IntegrationError``
     when it does not: a wrong answer is never returned."""
     from .differentiate import diff
-    from .integration_check import agrees_numerically, without_abs_in_ln
 
     derivative = diff(answer, x)
     formal = diff(without_abs_in_ln(answer), x)  # d/dx ln(abs(u)) = u'/u: the same, written plainly
@@ -200,7 +77,9 @@ class Antiderivation:
 
     def __init__(self, expr: Expr, wrt: Symbol, trace: Step) -> None:
         if not isinstance(expr, Expr) or not isinstance(wrt, Symbol) or not isinstance(trace, Step):
-            raise SymdiffError("an Antiderivation is made by symdiff.antiderivative(expr, wrt), which checks its arguments")
+            raise SymdiffError(
+                "an Antiderivation is made by symdiff.antiderivative(expr, wrt), which checks its arguments"
+            )
         self.expr = expr
         self.wrt = wrt
         self.trace = trace
@@ -219,25 +98,17 @@ class Antiderivation:
                 highlight: Callable[[str], str] | None = None) -> str:
         """The worked solution as indented text, one rule per line, ending "∫ f dx = F + C".
         ``width``, ``brief`` and ``highlight`` as for ``Derivation.explain``."""
-        from .integration_print import explain
-
         return explain(self, width, brief=brief, highlight=highlight)
 
     def to_latex(self, *, standalone: bool = False) -> str:
         """The worked solution as an ``align*`` block, or with ``standalone`` a document for pdflatex."""
-        from .integration_print import antiderivation_latex
-
         return antiderivation_latex(self, standalone=standalone)
 
     def to_json(self) -> dict[str, object]:
         """The antiderivation as JSON-ready data: what was asked, the answer, every step."""
-        from .integration_print import antiderivation_data
-
         return antiderivation_data(self)
 
     def _repr_latex_(self) -> str:
-        from .integration_print import antiderivation_latex
-
         return antiderivation_latex(self, notebook=True)
 
 
@@ -251,7 +122,7 @@ def antiderivative(expr: Expr | str, wrt: str | Symbol | None = None) -> Antider
     tree = to_expr(expr)
     x = _variable(tree, wrt)
     _check_size(tree)
-    eng = Integrator(tree, x)
+    eng = Integrator(tree, x, METHODS)
     step = eng.integrate(tree, x)
     if step is None:
         raise IntegrationError(_refusal(tree, x))
@@ -301,7 +172,7 @@ def _refusal(tree: Expr, x: Symbol) -> str:
     while terms and type(terms[0]) in (Add, Sub, Neg):  # the first term no rule integrates
         node = terms.pop(0)
         terms = list(node.children) + terms
-    probe = Integrator(tree, x)
+    probe = Integrator(tree, x, METHODS)
     for term in terms:
         if probe.integrate(term, x) is None:
             seen = view(term, x)
@@ -315,4 +186,3 @@ def _refusal(tree: Expr, x: Symbol) -> str:
     )
 
 
-_ = (Div, Neg)

@@ -45,7 +45,7 @@ def agrees_numerically(derivative: Expr, integrand: Expr, x: Symbol) -> bool:
     """Whether ``derivative`` equals ``integrand`` at ``POINTS`` random points where the
     integrand is defined (other symbols get random values in [0.5, 2])."""
     rng = random.Random(20261130)
-    others = sorted((s.name for s in free_symbols(integrand) | free_symbols(derivative) if s != x))
+    others = sorted(s.name for s in free_symbols(integrand) | free_symbols(derivative) if s != x)
     agreed = 0
     for attempt in range(TRIES):
         low, high = _RANGES[attempt % len(_RANGES)]

@@ -14,14 +14,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..algebra.expansion import expand
-from ..algebra.factoring import apart
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder, substitute
-from .integration_rules import Factors, build, coefficients, depends, positive, view
 from .integration_rational import quadratic_rule, rational_rule
+from .integration_rules import Factors, Integrates, build, coefficients, depends, tidy, view
 
 if TYPE_CHECKING:
-    from .antiderivative import Integrator
     from .trace import Step
 
 __all__ = ["METHODS"]
@@ -52,7 +50,7 @@ def _candidates(f: Expr, v: Symbol) -> list[Expr]:
     return found[:MAX_CANDIDATES]
 
 
-def linear_substitution(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
     for g in _candidates(f, v):
         c = coefficients(g, v)
@@ -72,9 +70,8 @@ def linear_substitution(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step
     return None
 
 
-def substitution(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x): g'(x) divides the integrand, leaving g alone"""
-    from .antiderivative import tidy
     from .differentiate import diff
 
     for g in _candidates(f, v):
@@ -112,7 +109,7 @@ def _trig_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
     return (m, n) if m + n >= 2 else None
 
 
-def trig_powers(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def trig_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """sin^m * cos^n: an odd power keeps one factor for du and turns the rest by sin^2 + cos^2 = 1;
     even powers both go down by the half-angle formulas."""
     mn = _trig_powers(f, v)
@@ -138,7 +135,7 @@ def trig_powers(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
     return eng.step("integrate.half_angle", f, v, inner.result, (inner,), (("rewritten", rewritten),))
 
 
-def tan_squared(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def tan_squared(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """tan(u)^2 = sec(u)^2 - 1, cot(u)^2 = csc(u)^2 - 1"""
     seen = view(f, v)
     if seen is None or seen[0] or len(seen[1]) != 1:
@@ -181,7 +178,7 @@ def _kind(base: Expr, p: Fraction, v: Symbol) -> str | None:
     return None
 
 
-def parts(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def parts(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫u dv = u*v - ∫v du, with u the factor that gets simpler by differentiating"""
     seen = view(f, v)
     if seen is None or seen[0]:
@@ -211,8 +208,7 @@ def parts(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
     return None
 
 
-def _by_parts(eng: Integrator, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
-    from .antiderivative import tidy
+def _by_parts(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
     from .differentiate import diff
 
     first = eng.integrate(dv, v, depth + 1)
@@ -227,7 +223,7 @@ def _by_parts(eng: Integrator, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr
     return eng.step("integrate.parts", f, v, raw, (first, second), (("u", u), ("du", du), ("dv", dv), ("v", w)))
 
 
-def _tabular(eng: Integrator, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
+def _tabular(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
     """u*v_1 - u'*v_2 + u''*v_3 - ...: u differentiated to 0, dv integrated as often"""
     from .differentiate import diff
 
@@ -251,7 +247,7 @@ def _tabular(eng: Integrator, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr)
     return eng.step("integrate.parts_tabular", f, v, raw, tuple(steps), (("dv", dv), *rows, *antis))
 
 
-def _parts_twice(eng: Integrator, f: Expr, v: Symbol, cyclic: Factors) -> Step | None:
+def _parts_twice(eng: Integrates, f: Expr, v: Symbol, cyclic: Factors) -> Step | None:
     """∫e^(a x) sin(b x) dx = e^(a x)*(a sin(b x) - b cos(b x))/(a^2 + b^2), and with cos:
     e^(a x)*(a cos(b x) + b sin(b x))/(a^2 + b^2)"""
     exponential = next((base for base in cyclic if type(base) is Pow), None)
@@ -273,7 +269,7 @@ def _parts_twice(eng: Integrator, f: Expr, v: Symbol, cyclic: Factors) -> Step |
 # --- multiplying out --------------------------------------------------------------------------------
 
 
-def expand_first(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def expand_first(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """A product or power of sums multiplied out: ∫x*(x + 1)^2 dx = ∫(x^3 + 2*x^2 + x) dx"""
     if not any(type(node) in (Add, Sub) for node, level in preorder(f) if level and _in_product(f, node)):
         return None
@@ -290,6 +286,5 @@ def _in_product(f: Expr, node: Expr) -> bool:
     return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
 
 
-METHODS = (trig_powers, tan_squared, linear_substitution, rational_rule, quadratic_rule, substitution, parts,
+METHODS = (trig_powers, tan_squared, linear_substitution, quadratic_rule, rational_rule, substitution, parts,
            expand_first)
-_ = positive

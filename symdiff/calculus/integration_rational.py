@@ -18,10 +18,9 @@ from ..algebra.expansion import expand
 from ..algebra.factoring import apart
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder
-from .integration_rules import _rational, build, coefficients, positive, view
+from .integration_rules import Integrates, _rational, build, coefficients, positive, view
 
 if TYPE_CHECKING:
-    from .antiderivative import Integrator
     from .trace import Step
 
 __all__ = ["quadratic_rule", "rational_rule", "sqrt_of"]
@@ -40,7 +39,7 @@ def is_rational(f: Expr, v: Symbol) -> bool:
     return True
 
 
-def rational_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def rational_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """A polynomial multiplied out, a rational function in partial fractions"""
     if not is_rational(f, v):
         return None
@@ -74,7 +73,7 @@ def _ln(base: Expr, v: Symbol) -> Expr:
     return Call("ln", base if positive(base, v) else Call("abs", base))
 
 
-def quadratic_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """(P*x + Q)/(A*x^2 + B*x + C) with no real root below: a logarithm and an arctangent;
     1/sqrt(C + B*x + A*x^2) with A < 0: an arcsine"""
     seen = view(f, v)
@@ -92,7 +91,7 @@ def quadratic_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | No
     numerator = coefficients(build(rest), v) if rest else [Fraction(1)]
     if numerator is None or len(numerator) > 2:
         return None
-    Q, P = (numerator + [Fraction(0)])[:2]
+    Q, P = [*numerator, Fraction(0)][:2]
     bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)))
     if p == Fraction(-1, 2) and not P:
         D = C - B * B / (4 * A)
@@ -116,4 +115,3 @@ def quadratic_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | No
     return eng.step("integrate.quadratic", f, v, raw, (), (*bindings, ("P", number(P)), ("Q", number(Q))))
 
 
-_ = Neg, Sub

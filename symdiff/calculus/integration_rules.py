@@ -17,12 +17,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING, Protocol
 
+from ..algebra.textbook import simplify
+from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
 
+if TYPE_CHECKING:
+    from .trace import Step
+
 __all__ = [
-    "RULES", "TABLE", "IntegralRule", "Factors", "build", "coefficients", "depends", "positive", "view",
+    "RULES", "TABLE", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends",
+    "needless_abs_dropped", "positive", "tidy", "view",
 ]  # fmt: skip
 
 
@@ -44,8 +51,8 @@ RULES: dict[str, IntegralRule] = _rules(
     ("constant", "Constant Rule", "∫c dx = c*x"),
     ("power", "Power Rule", "∫u^n du = u^(n + 1)/(n + 1), n ≠ -1"),
     ("reciprocal", "Reciprocal Rule", "∫1/u du = ln(abs(u))"),
-    ("constant_multiple", "Constant Multiple Rule", "∫c*f(u) du = c*∫f(u) du"),
-    ("sum", "Sum and Difference Rule", "∫(f ± g) du = ∫f du ± ∫g du"),
+    ("constant_multiple", "Constant Multiple Rule", "∫c*f(x) dx = c*∫f(x) dx"),
+    ("sum", "Sum and Difference Rule", "∫(f ± g) dx = ∫f dx ± ∫g dx"),
     ("exp", "Exponential Rule", "∫e^u du = e^u"),
     ("exponential", "Exponential Rule (base a)", "∫a^u du = a^u/ln(a), a > 0, a ≠ 1"),
     ("sin", "Sine Rule", "∫sin(u) du = -cos(u)"),
@@ -68,11 +75,14 @@ RULES: dict[str, IntegralRule] = _rules(
     ("parts_tabular", "Integration by Parts (tabular)", "∫u dv = u*v_1 - u'*v_2 + u''*v_3 - ..."),
     ("parts_twice", "Integration by Parts Twice", "I = ∫e^(a*x)*sin(b*x) dx: parts twice gives I again; solve for I"),
     ("expand", "Multiply Out", "write the integrand as a sum of terms"),
-    ("partial_fractions", "Partial Fractions", "P(x)/Q(x) = polynomial + sum of A/(x - r)^k + (B*x + C)/(x^2 + p*x + q)^k"),
+    ("partial_fractions", "Partial Fractions",
+     "P(x)/Q(x) = polynomial + sum of A/(x - r)^k + (B*x + C)/(x^2 + p*x + q)^k"),
     ("quadratic", "Complete the Square", "∫(P*x + Q)/(A*x^2 + B*x + C) dx = P/(2*A)*ln(A*x^2 + B*x + C) "
      "+ (Q - P*B/(2*A))*2/sqrt(4*A*C - B^2)*atan((2*A*x + B)/sqrt(4*A*C - B^2))"),
-    ("asin_quadratic", "Complete the Square (arcsine)", "∫1/sqrt(D - A*(x + h)^2) dx = asin(sqrt(A/D)*(x + h))/sqrt(A)"),
-    ("trig_odd", "Odd Power of Sine or Cosine", "sin^2 = 1 - cos^2 (or cos^2 = 1 - sin^2), then u = cos(x) (or sin(x))"),
+    ("asin_quadratic", "Complete the Square (arcsine)",
+     "∫1/sqrt(D - A*(x + h)^2) dx = asin(sqrt(A/D)*(x + h))/sqrt(A)"),
+    ("trig_odd", "Odd Power of Sine or Cosine",
+     "sin^2 = 1 - cos^2 (or cos^2 = 1 - sin^2), then u = cos(x) (or sin(x))"),
     ("half_angle", "Half-Angle Formulas", "sin(u)^2 = (1 - cos(2*u))/2, cos(u)^2 = (1 + cos(2*u))/2"),
     ("tan_squared", "Pythagorean Identity", "tan(u)^2 = sec(u)^2 - 1, cot(u)^2 = csc(u)^2 - 1"),
     ("simplify", "Simplify", "rewrite without changing the value"),
@@ -80,6 +90,25 @@ RULES: dict[str, IntegralRule] = _rules(
 )
 
 Factors = dict[Expr, Fraction]  # each varying base and its exponent
+
+
+class Integrates(Protocol):
+    """What a method needs of the search (``integration_engine.Integrator``)."""
+
+    def integrate(self, f: Expr, v: Symbol, depth: int = 0) -> Step | None: ...
+
+    def placeholder(self) -> Symbol: ...
+
+    def step(self, rule: str, expr: Expr, v: Symbol, raw: Expr, substeps: tuple[Step, ...] = (),
+             bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step: ...
+
+
+def tidy(expr: Expr) -> Expr:
+    """``expr`` simplified; as it is if the simplifier declines (an answer too large for it)."""
+    try:
+        return simplify(expr)
+    except SymdiffError:
+        return expr
 
 
 def depends(expr: Expr, x: Symbol) -> bool:
@@ -221,7 +250,7 @@ def positive(expr: Expr, x: Symbol) -> bool:
     """Whether ``expr`` is positive for every real x (so ln needs no absolute value): e^g,
     cosh(g), a quadratic with no real root and a positive leading coefficient, or a
     polynomial in even powers with nonnegative coefficients and a positive constant term."""
-    if type(expr) is Pow and expr.children[0] == E or (type(expr) is Call and expr.name in ("exp", "cosh")):  # type: ignore[attr-defined]
+    if (type(expr) is Pow and expr.children[0] == E) or (type(expr) is Call and expr.name in ("exp", "cosh")):  # type: ignore[attr-defined]
         return True
     c = coefficients(expr, x)
     if c is None:
