@@ -14,6 +14,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..algebra.expansion import expand
+from ..algebra.fraction_forms import cancel
+from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder, substitute
 from .integration_rational import quadratic_rule, rational_rule
@@ -78,12 +80,15 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
             continue  # a linear u is the linear substitution's
         dg = diff(g, v)
-        if not depends(dg, v) and dg == Number(0):
-            continue
-        h = tidy(Div(f, dg))
+        if not depends(dg, v):
+            continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
         u = eng.placeholder()
-        h_u = substitute(h, {tidy(g): u, g: u})
-        if depends(h_u, v):
+        h_u = None
+        for h in _quotients(Div(f, dg)):  # f/g' with the common factors cancelled
+            h_u = substitute(h, {tidy(g): u, g: u})
+            if not depends(h_u, v):
+                break
+        if h_u is None or depends(h_u, v):
             continue
         inner = eng.integrate(h_u, u, depth + 1)
         if inner is None:
@@ -91,6 +96,18 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
                         (("u", g), ("du", dg)))
     return None
+
+
+def _quotients(quotient: Expr) -> list[Expr]:
+    """f/g' cancelled by the rational algebra (sin(x) stays sin(x)), then simplified (which may
+    write 1/sin(x)^2 as csc(x)^2): the first in which only g(x) is left wins."""
+    forms = []
+    try:
+        forms.append(cancel(quotient))
+    except SymdiffError:
+        pass
+    forms.append(tidy(quotient))
+    return forms
 
 
 # --- powers of sin and cos -------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from ..algebra.expansion import expand
 from ..algebra.factoring import apart
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder
-from .integration_rules import Integrates, _rational, build, coefficients, positive, view
+from .integration_rules import Factors, Integrates, _rational, build, coefficients, depends, positive, tidy, view
 
 if TYPE_CHECKING:
     from .trace import Step
@@ -45,6 +45,8 @@ def rational_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | Non
         return None
     seen = view(f, v)
     below = {} if seen is None else {base: p for base, p in seen[1].items() if p < 0}
+    if seen is not None and _derivative_over_function(seen[1], v):
+        return None  # c*g'/g: the substitution u = g gives c*ln|g| in one step
     if seen is not None and not below:
         rewritten = expand(f)
         rule = "integrate.expand"
@@ -58,6 +60,21 @@ def rational_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | Non
     if inner is None:
         return None
     return eng.step(rule, f, v, inner.result, (inner,), (("rewritten", rewritten),))
+
+
+def _derivative_over_function(factors: Factors, v: Symbol) -> bool:
+    """Whether the factors are c*g'(x)/g(x) for one polynomial g of degree 2 or more."""
+    from .differentiate import diff
+
+    below = [base for base, p in factors.items() if p < 0]
+    if len(below) != 1 or factors[below[0]] != -1:
+        return False
+    g = below[0]
+    if len(coefficients(g, v) or ()) < 3:
+        return False
+    above = {base: p for base, p in factors.items() if base != g}
+    ratio = tidy(Div(build(above) if above else Number(1), diff(g, v)))
+    return not depends(ratio, v)
 
 
 def sqrt_of(q: Fraction) -> Expr:
@@ -108,6 +125,8 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
     if P:
         terms.append(Mul(number(P / (2 * A)), _ln(base, v)))
     R = Q - P * B / (2 * A)
+    if not R:
+        return None  # c*g'/g: the substitution u = g gives c*ln(g) in one step
     if R:
         argument = Div(Add(Mul(number(2 * A), v), number(B)), s)
         terms.append(Div(Mul(number(2 * R), Call("atan", argument)), s))
