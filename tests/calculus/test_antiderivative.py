@@ -1,6 +1,7 @@
 """symdiff.antiderivative: one row per rule (integrand, answer, rule used), the refusals, the
 check step, and every step of every trace true."""
 
+import itertools
 import json
 
 import pytest
@@ -147,7 +148,7 @@ def test_bindings_are_true(integrand, answer, rule):
         if "rewritten" in b:
             assert agrees_numerically(b["rewritten"], step.expr, v), step
         primes = [b[name] for name in ("u", "u'", "u''", "u'''") if name in b]
-        for before, after in zip(primes, primes[1:]):
+        for before, after in itertools.pairwise(primes):
             assert agrees_numerically(diff(before, v), after, v), step
 
 
