@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING
 from ..algebra.expansion import expand
 from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder, substitute
 from .integration_rational import quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, tidy, view
+from .integration_trig import TRIG_METHODS
 
 if TYPE_CHECKING:
     from .trace import Step
@@ -108,64 +109,6 @@ def _quotients(quotient: Expr) -> list[Expr]:
         pass
     forms.append(tidy(quotient))
     return forms
-
-
-# --- powers of sin and cos -------------------------------------------------------------------------
-
-
-def _trig_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
-    seen = view(f, v)
-    if seen is None or seen[0]:
-        return None
-    powers = {Call("sin", v): 0, Call("cos", v): 0}
-    for base, p in seen[1].items():
-        if base not in powers or p.denominator != 1 or p < 0:
-            return None
-        powers[base] = int(p)
-    m, n = powers.values()
-    return (m, n) if m + n >= 2 else None
-
-
-def trig_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """sin^m * cos^n: an odd power keeps one factor for du and turns the rest by sin^2 + cos^2 = 1;
-    even powers both go down by the half-angle formulas."""
-    mn = _trig_powers(f, v)
-    if mn is None:
-        return None
-    m, n = mn
-    if m % 2 or n % 2:
-        u = eng.placeholder()
-        if m % 2:  # u = cos(x), du = -sin(x) dx, sin^(m-1) = (1 - u^2)^((m-1)/2)
-            g, du, h = Call("cos", v), Neg(Call("sin", v)), Neg(Mul(Pow(Sub(1, Pow(u, 2)), (m - 1) // 2), Pow(u, n)))
-        else:
-            g, du, h = Call("sin", v), Call("cos", v), Mul(Pow(Sub(1, Pow(u, 2)), (n - 1) // 2), Pow(u, m))
-        inner = eng.integrate(expand(h), u, depth + 1)
-        if inner is None:
-            return None
-        return eng.step("integrate.trig_odd", f, v, substitute(inner.result, {u: g}), (inner,), (("u", g), ("du", du)))
-    double = Call("cos", Mul(2, v))
-    half = Mul(Pow(Div(Sub(1, double), 2), m // 2), Pow(Div(Add(1, double), 2), n // 2))
-    rewritten = expand(half)
-    inner = eng.integrate(rewritten, v, depth + 1)
-    if inner is None:
-        return None
-    return eng.step("integrate.half_angle", f, v, inner.result, (inner,), (("rewritten", rewritten),))
-
-
-def tan_squared(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """tan(u)^2 = sec(u)^2 - 1, cot(u)^2 = csc(u)^2 - 1"""
-    seen = view(f, v)
-    if seen is None or seen[0] or len(seen[1]) != 1:
-        return None
-    ((base, p),) = seen[1].items()
-    if p != 2 or type(base) is not Call or base.name not in ("tan", "cot") or base.children[0] != v:  # type: ignore[attr-defined]
-        return None
-    other = "sec" if base.name == "tan" else "csc"  # type: ignore[attr-defined]
-    rewritten = Sub(Pow(Call(other, v), 2), 1)
-    inner = eng.integrate(rewritten, v, depth + 1)
-    if inner is None:
-        return None
-    return eng.step("integrate.tan_squared", f, v, inner.result, (inner,), (("rewritten", rewritten),))
 
 
 # --- integration by parts ---------------------------------------------------------------------------
@@ -303,5 +246,5 @@ def _in_product(f: Expr, node: Expr) -> bool:
     return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
 
 
-METHODS = (trig_powers, tan_squared, linear_substitution, quadratic_rule, rational_rule, substitution, parts,
+METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, rational_rule, substitution, parts,
            expand_first)

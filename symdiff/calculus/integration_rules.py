@@ -1,10 +1,7 @@
-"""The integration rules by name, and the table of elementary antiderivatives.
+"""The integration rules by name, and how the rules look at an integrand.
 
-Each rule is a record (id, name, formula) in ``RULES``; the rules of the table of elementary
-integrals are also small functions ``factors -> antiderivative or None`` of an integrand whose
-argument is exactly the variable of integration (``sin(u)``, ``sec(u)^2``, ``1/(1 + u^2)``),
-in ``TABLE``. An argument a*x + b comes to them through the linear substitution
-(``integration_methods``), so the table itself never needs a chain rule in reverse.
+Each rule is a record (id, name, formula) in ``RULES``; the table of elementary integrals
+(``integration_table``) and the methods (``integration_methods``) refer to them by id.
 
 An integrand is looked at as a product: ``view`` splits it into a constant factor and a map
 from each varying base to its exponent (``x*cos(x^2)`` is {x: 1, cos(x^2): 1};
@@ -14,22 +11,21 @@ from each varying base to its exponent (``x*cos(x^2)`` is {x: 1, cos(x^2): 1};
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
 from ..algebra.textbook import simplify
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
+from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
 
 if TYPE_CHECKING:
     from .trace import Step
 
 __all__ = [
-    "RULES", "TABLE", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends",
-    "needless_abs_dropped", "positive", "tidy", "view",
+    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends",
+    "needless_abs_dropped", "positive", "power_of", "tidy", "view",
 ]  # fmt: skip
 
 
@@ -67,7 +63,15 @@ RULES: dict[str, IntegralRule] = _rules(
     ("csc_cot", "Cosecant Cotangent Rule", "∫csc(u)*cot(u) du = -csc(u)"),
     ("sinh", "Hyperbolic Sine Rule", "∫sinh(u) du = cosh(u)"),
     ("cosh", "Hyperbolic Cosine Rule", "∫cosh(u) du = sinh(u)"),
+    ("tanh", "Hyperbolic Tangent Rule", "∫tanh(u) du = ln(cosh(u))"),
+    ("coth", "Hyperbolic Cotangent Rule", "∫coth(u) du = ln(abs(sinh(u)))"),
+    ("sech2", "Hyperbolic Secant Squared Rule", "∫sech(u)^2 du = tanh(u)"),
+    ("csch2", "Hyperbolic Cosecant Squared Rule", "∫csch(u)^2 du = -coth(u)"),
+    ("sech_tanh", "Hyperbolic Secant Tangent Rule", "∫sech(u)*tanh(u) du = -sech(u)"),
+    ("csch_coth", "Hyperbolic Cosecant Cotangent Rule", "∫csch(u)*coth(u) du = -csch(u)"),
     ("atan", "Arctangent Rule", "∫1/(1 + u^2) du = atan(u)"),
+    ("asinh", "Inverse Hyperbolic Sine Rule", "∫1/sqrt(u^2 + 1) du = asinh(u)"),
+    ("acosh", "Inverse Hyperbolic Cosine Rule", "∫1/sqrt(u^2 - 1) du = ln(abs(u + sqrt(u^2 - 1)))"),
     ("asin", "Arcsine Rule", "∫1/sqrt(1 - u^2) du = asin(u)"),
     ("linear_substitution", "Linear Substitution", "∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"),
     ("substitution", "Substitution", "∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x)"),
@@ -84,12 +88,22 @@ RULES: dict[str, IntegralRule] = _rules(
     ("trig_odd", "Odd Power of Sine or Cosine",
      "sin^2 = 1 - cos^2 (or cos^2 = 1 - sin^2), then u = cos(x) (or sin(x))"),
     ("half_angle", "Half-Angle Formulas", "sin(u)^2 = (1 - cos(2*u))/2, cos(u)^2 = (1 + cos(2*u))/2"),
-    ("tan_squared", "Pythagorean Identity", "tan(u)^2 = sec(u)^2 - 1, cot(u)^2 = csc(u)^2 - 1"),
+    ("tan_reduction", "Reduce a Power of Tangent", "tan(u)^m = tan(u)^(m - 2)*sec(u)^2 - tan(u)^(m - 2)"),
+    ("tan_sec", "Powers of Tangent and Secant",
+     "even power of sec: u = tan(x), sec^2 = 1 + u^2; odd power of tan: u = sec(x), tan^2 = u^2 - 1"),
+    ("sec_reduction", "Reduction Formula for Secant",
+     "∫sec(u)^n du = sec(u)^(n - 2)*tan(u)/(n - 1) + (n - 2)/(n - 1)*∫sec(u)^(n - 2) du"),
+    ("product_to_sum", "Product-to-Sum Formulas",
+     "sin(A)*cos(B) = (sin(A + B) + sin(A - B))/2, sin(A)*sin(B) = (cos(A - B) - cos(A + B))/2, "
+     "cos(A)*cos(B) = (cos(A - B) + cos(A + B))/2"),
     ("simplify", "Simplify", "rewrite without changing the value"),
     ("check", "Check by Differentiating", "d/dx[F(x)] = f(x)"),
 )
 
 Factors = dict[Expr, Fraction]  # each varying base and its exponent
+# 1/cos(x)^2 is sec(x)^2: the same value wherever either is defined
+RECIPROCALS = {"sin": "csc", "cos": "sec", "tan": "cot", "csc": "sin", "sec": "cos", "cot": "tan",
+               "sinh": "csch", "cosh": "sech", "tanh": "coth", "csch": "sinh", "sech": "cosh", "coth": "tanh"}
 
 
 class Integrates(Protocol):
@@ -142,6 +156,11 @@ def view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
         elif kind is Call and node.name == "exp":  # type: ignore[attr-defined]
             base = Pow(E, node.children[0])
             factors[base] = factors.get(base, Fraction(0)) + power
+        elif kind is Call and power < 0 and node.name in RECIPROCALS:  # type: ignore[attr-defined]
+            stack.append((Call(RECIPROCALS[node.name], node.children[0]), -power))  # type: ignore[attr-defined]
+        elif kind is Log and not depends(node.children[1], x):  # log_b(u) = ln(u)/ln(b)
+            constants.append(Pow(Call("ln", node.children[1]), number(-power)))
+            stack.append((Call("ln", node.children[0]), power))
         elif kind in (Add, Sub) and power == 1 and not factors and not stack and not constants:
             return None
         else:
@@ -154,12 +173,13 @@ def build(factors: Factors) -> Expr:
     top: list[Expr] = []
     bottom: list[Expr] = []
     for base, p in factors.items():
-        (top if p > 0 else bottom).append(_power(base, abs(p)))
+        (top if p > 0 else bottom).append(power_of(base, abs(p)))
     upper = _product(top) if top else Number(1)
     return Div(upper, _product(bottom)) if bottom else upper
 
 
-def _power(base: Expr, p: Fraction) -> Expr:
+def power_of(base: Expr, p: Fraction) -> Expr:
+    """base^p as written: base, sqrt(base), base^p."""
     if p == 1:
         return base
     if p == Fraction(1, 2):
@@ -258,113 +278,6 @@ def positive(expr: Expr, x: Symbol) -> bool:
     if len(c) == 3:
         return c[2] > 0 and c[1] * c[1] - 4 * c[2] * c[0] < 0
     return c[0] > 0 and all(v >= 0 and (i % 2 == 0 or v == 0) for i, v in enumerate(c))
-
-
-# --- the table: integrand factors in u -> antiderivative ----------------------------------------------
-
-
-def _call(name: str) -> Callable[[Expr], Expr]:
-    return lambda u: Call(name, u)
-
-
-def _ln_abs(inner: Expr) -> Expr:
-    return Call("ln", Call("abs", inner))
-
-
-def _power_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫u^n du = u^(n + 1)/(n + 1), n ≠ -1"""
-    if len(f) == 1 and u in f and f[u] != -1:
-        n1 = f[u] + 1
-        return Div(_power(u, n1), number(n1)) if n1 != 1 else u
-    return None
-
-
-def _reciprocal_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫1/u du = ln(abs(u))"""
-    return _ln_abs(u) if f == {u: -1} else None
-
-
-def _exp_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫e^u du = e^u"""
-    return Pow(E, u) if f == {Pow(E, u): 1} else None
-
-
-def _exponential_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫a^u du = a^u/ln(a), a > 0 and a ≠ 1 a number"""
-    if len(f) != 1:
-        return None
-    ((base, p),) = f.items()
-    if p != 1 or type(base) is not Pow or base.children[1] != u or base.children[0] == E:
-        return None
-    a = base.children[0]
-    if depends(a, u) or free_symbols(a) or not _positive_not_one(a):
-        return None
-    return Div(base, Call("ln", a))
-
-
-def _positive_not_one(a: Expr) -> bool:
-    try:
-        value = a.evaluate()
-    except (ValueError, ArithmeticError):
-        return False
-    return value > 0 and abs(value - 1) > 1e-12
-
-
-def _single(name: str, power: int, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
-    def rule(f: Factors, u: Symbol) -> Expr | None:
-        return result(u) if f == {Call(name, u): power} else None
-    return rule
-
-
-def _pair(first: str, second: str, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
-    def rule(f: Factors, u: Symbol) -> Expr | None:
-        return result(u) if f == {Call(first, u): 1, Call(second, u): 1} else None
-    return rule
-
-
-def _atan_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫1/(1 + u^2) du = atan(u)"""
-    if len(f) == 1:
-        ((base, p),) = f.items()
-        if p == -1 and coefficients(base, u) == [1, 0, 1]:
-            return Call("atan", u)
-    return None
-
-
-def _asin_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫1/sqrt(1 - u^2) du = asin(u)"""
-    if len(f) == 1:
-        ((base, p),) = f.items()
-        if p == Fraction(-1, 2) and coefficients(base, u) == [1, 0, -1]:
-            return Call("asin", u)
-    return None
-
-
-def _neg(make: Callable[[Expr], Expr]) -> Callable[[Expr], Expr]:
-    return lambda u: Neg(make(u))
-
-
-# id -> the rule's function; tried in this order on an integrand in u alone.
-TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
-    "integrate.power": _power_rule,
-    "integrate.reciprocal": _reciprocal_rule,
-    "integrate.exp": _exp_rule,
-    "integrate.exponential": _exponential_rule,
-    "integrate.sin": _single("sin", 1, _neg(_call("cos"))),
-    "integrate.cos": _single("cos", 1, _call("sin")),
-    "integrate.tan": _single("tan", 1, lambda u: Neg(_ln_abs(Call("cos", u)))),
-    "integrate.cot": _single("cot", 1, lambda u: _ln_abs(Call("sin", u))),
-    "integrate.sec": _single("sec", 1, lambda u: _ln_abs(Add(Call("sec", u), Call("tan", u)))),
-    "integrate.csc": _single("csc", 1, lambda u: Neg(_ln_abs(Add(Call("csc", u), Call("cot", u))))),
-    "integrate.sec2": _single("sec", 2, _call("tan")),
-    "integrate.csc2": _single("csc", 2, _neg(_call("cot"))),
-    "integrate.sec_tan": _pair("sec", "tan", _call("sec")),
-    "integrate.csc_cot": _pair("csc", "cot", _neg(_call("csc"))),
-    "integrate.sinh": _single("sinh", 1, _call("cosh")),
-    "integrate.cosh": _single("cosh", 1, _call("sinh")),
-    "integrate.atan": _atan_rule,
-    "integrate.asin": _asin_rule,
-}
 
 
 def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:

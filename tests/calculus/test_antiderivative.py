@@ -82,7 +82,17 @@ RULES = [
     ("sin(x)^2", "x/2 - sin(2*x)/4", "integrate.half_angle"),
     ("cos(x)^2", "x/2 + sin(2*x)/4", "integrate.half_angle"),
     ("cos(x)^4", "3*x/8 + sin(4*x)/32 + sin(2*x)/4", "integrate.half_angle"),
-    ("tan(x)^2", "tan(x) - x", "integrate.tan_squared"),
+    ("tan(x)^2", "tan(x) - x", "integrate.tan_reduction"),
+    ("tan(x)^3", "ln(abs(cos(x))) + tan(x)^2/2", "integrate.tan_reduction"),
+    ("sec(x)^4", "tan(x) + tan(x)^3/3", "integrate.tan_sec"),
+    ("tan(x)^3*sec(x)^3", "sec(x)^5/5 - sec(x)^3/3", "integrate.tan_sec"),
+    ("sec(x)^3", "ln(abs(sec(x) + tan(x)))/2 + sec(x)*tan(x)/2", "integrate.sec_reduction"),
+    ("sin(3*x)*cos(2*x)", "-cos(x)/2 - cos(5*x)/10", "integrate.product_to_sum"),
+    ("1/cos(x)^2", "tan(x)", "integrate.sec2"),
+    ("tanh(x)", "ln(cosh(x))", "integrate.tanh"),
+    ("sech(x)^2", "tanh(x)", "integrate.sech2"),
+    ("1/sqrt(x^2 + 1)", "asinh(x)", "integrate.asinh"),
+    ("1/sqrt(x^2 - 1)", "ln(abs(x + sqrt(x^2 - 1)))", "integrate.acosh"),
 ]
 
 # (integrand, the part the refusal names)
