@@ -17,9 +17,9 @@ from ..algebra.expansion import expand
 from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
-from ..core.traversal import preorder, substitute
+from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
 from .integration_rational import quadratic_rule, rational_rule
-from .integration_rules import Factors, Integrates, build, coefficients, depends, tidy, view
+from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, tidy, view
 from .integration_trig import TRIG_METHODS
 
 if TYPE_CHECKING:
@@ -33,13 +33,18 @@ MAX_TABULAR = 8  # rows of the tabular method: a polynomial of degree up to 7
 
 def _candidates(f: Expr, v: Symbol) -> list[Expr]:
     """Inner functions of ``f`` to try as u: arguments, exponents, bases and denominators first
-    (largest first), then the functions themselves (sin(x) in sin(x)^3*cos(x), ln(x) in ln(x)/x)."""
+    (largest first), then the functions themselves (sin(x) in sin(x)^3*cos(x), ln(x) in ln(x)/x)
+    and the powers of x whose multiples appear (x^2 for x/(1 + x^4))."""
     inner: list[Expr] = []
     outer: list[Expr] = []
     for node, _ in preorder(f):
         if node == v or not depends(node, v):
             continue
         kind = type(node)
+        if kind is Pow and node.children[0] == v:
+            n = coefficients(node.children[1], v)
+            if n is not None and len(n) == 1 and n[0].denominator == 1 and 2 < n[0] <= MAX_CANDIDATES:
+                outer.extend(Pow(v, Number(d)) for d in range(2, int(n[0])) if n[0] % d == 0)
         if kind is Call or kind is Pow:
             if node is not f:
                 outer.append(node)
@@ -53,11 +58,30 @@ def _candidates(f: Expr, v: Symbol) -> list[Expr]:
     return found[:MAX_CANDIDATES]
 
 
+def _linear(g: Expr, v: Symbol) -> Expr | None:
+    """a in g = a*x + b, for a nonzero number a (2, -1/3, pi), or None."""
+    from .differentiate import diff
+
+    if g == v:
+        return None
+    c = coefficients(g, v)
+    if c is not None:
+        return number(c[1]) if len(c) == 2 else None
+    a = diff(g, v)
+    if free_symbols(a):
+        return None  # not linear, or the coefficient is a symbol that may be 0 (∫cos(k*x) dx)
+    try:
+        value = a.evaluate()
+    except SymdiffError:
+        return None
+    return tidy(a) if value else None
+
+
 def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
     for g in _candidates(f, v):
-        c = coefficients(g, v)
-        if c is None or len(c) != 2 or g == v:
+        a = _linear(g, v)
+        if a is None:
             continue
         u = eng.placeholder()
         h = substitute(f, {g: u})
@@ -66,11 +90,39 @@ def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
         inner = eng.integrate(h, u, depth + 1)
         if inner is None:
             continue
-        a = number(c[1])
         raw = substitute(inner.result, {u: g})
-        return eng.step("integrate.linear_substitution", f, v, raw if c[1] == 1 else Div(raw, a), (inner,),
+        return eng.step("integrate.linear_substitution", f, v, raw if a == Number(1) else Div(raw, a), (inner,),
                         (("u", g), ("du", a)))
     return None
+
+
+def back_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫x*sqrt(x + 1) dx: u = a*x + b inside a root or power, and x = (u - b)/a outside it"""
+    for g in _candidates(f, v):
+        c = coefficients(g, v)
+        if c is None or len(c) != 2 or g == v or not _under_root(f, g):
+            continue
+        u = eng.placeholder()
+        x_of_u = Div(Sub(u, number(c[0])), number(c[1]))
+        h = tidy(Div(substitute(substitute(f, {g: u}), {v: x_of_u}), number(c[1])))
+        inner = eng.integrate(expand(h), u, depth + 1)
+        if inner is None:
+            continue
+        return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
+                        (("u", g), ("du", number(c[1])), (v.name, x_of_u)))
+    return None
+
+
+def _under_root(f: Expr, g: Expr) -> bool:
+    """Whether g is under a root in f: sqrt(g), cbrt(g), g^(1/2), g^(-3/2)."""
+    for node, _ in preorder(f):
+        if type(node) is Call and node.name in ("sqrt", "cbrt") and node.children[0] == g:  # type: ignore[attr-defined]
+            return True
+        if type(node) is Pow and node.children[0] == g:
+            power = coefficients(node.children[1], g)
+            if power is not None and len(power) == 1 and power[0].denominator != 1:
+                return True
+    return False
 
 
 def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
@@ -86,7 +138,7 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         u = eng.placeholder()
         h_u = None
         for h in _quotients(Div(f, dg)):  # f/g' with the common factors cancelled
-            h_u = substitute(h, {tidy(g): u, g: u})
+            h_u = _in_terms_of(substitute(h, {tidy(g): u, g: u}), g, u, v)
             if not depends(h_u, v):
                 break
         if h_u is None or depends(h_u, v):
@@ -97,6 +149,30 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
                         (("u", g), ("du", dg)))
     return None
+
+
+def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:
+    """Powers of g written as powers of u: x^4 = u^2 for u = x^2, e^(2*x) = u^2 for u = e^x
+    (whole powers only: (x^2)^(3/2) is |x|^3, not x^3)."""
+    if type(g) is Call and g.name == "exp":  # type: ignore[attr-defined]
+        g = Pow(E, g.children[0])
+    if type(g) is not Pow:
+        return h
+    base, exponent = g.children
+    unit = coefficients(exponent, v) if base == E else coefficients(exponent, base) if base == v else None
+    if unit is None or not unit[-1]:
+        return h
+
+    def rewrite(node: Expr, children: list[Expr]) -> Expr:
+        if type(node) is Pow and children[0] == base:
+            power = coefficients(children[1], v) if base == E else coefficients(children[1], base)
+            if power is not None and len(power) == len(unit) and power[:-1] == unit[:-1] == [0] * (len(unit) - 1):
+                ratio = power[-1] / unit[-1]
+                if ratio.denominator == 1:
+                    return Pow(u, number(ratio))
+        return rebuilt(node, children)
+
+    return fold(h, rewrite, {})
 
 
 def _quotients(quotient: Expr) -> list[Expr]:
@@ -114,28 +190,32 @@ def _quotients(quotient: Expr) -> list[Expr]:
 # --- integration by parts ---------------------------------------------------------------------------
 
 _LOGARITHMIC = ("ln", "atan", "asin", "acos")  # u in ∫u dv: their derivatives are algebraic
-_PERIODIC = ("sin", "cos", "sinh", "cosh")  # dv: integrated again and again
+_PERIODIC = ("sin", "cos", "sinh", "cosh")  # with e^(a x): by parts twice, solving for I
 
 
-def _kind(base: Expr, p: Fraction, v: Symbol) -> str | None:
-    """What a factor is to integration by parts: "log", "cyclic" (e^(a x + b), sin, cos, ...),
-    "poly" (a polynomial to a whole power) or "power" (x^n for a rational n ≠ -1)."""
-    coefficient = coefficients(base, v)
-    if coefficient is not None and p.denominator == 1 and p > 0:
+def _kind(base: Expr, p: Fraction, v: Symbol) -> str:
+    """What a factor is to integration by parts: "log" (ln, atan, asin, acos; ln to a whole
+    power), "poly" (a polynomial to a whole power), "power" (x^n for a rational n ≠ -1), or
+    "other" (a factor to integrate as dv)."""
+    if coefficients(base, v) is not None and p.denominator == 1 and p > 0:
         return "poly"
     if base == v and p != -1:
         return "power"
-    if p != 1:
-        return None
-    if type(base) is Call and base.name in _LOGARITHMIC + _PERIODIC:  # type: ignore[attr-defined]
+    name = base.name if type(base) is Call else None  # type: ignore[attr-defined]
+    if name in _LOGARITHMIC and (p == 1 or (name == "ln" and p.denominator == 1 and p > 0)):
+        return "log"
+    return "other"
+
+
+def _linear_periodic(base: Expr, v: Symbol) -> bool:
+    """e^(a x + b), sin(a x + b), cos(a x + b), sinh, cosh: integrated again and again alike."""
+    if type(base) is Call and base.name in _PERIODIC:  # type: ignore[attr-defined]
         argument = coefficients(base.children[0], v)
-        if argument is not None and len(argument) == 2:
-            return "log" if base.name in _LOGARITHMIC else "cyclic"  # type: ignore[attr-defined]
-    if type(base) is Pow and base.children[0] == E:
+    elif type(base) is Pow and base.children[0] == E:
         argument = coefficients(base.children[1], v)
-        if argument is not None and len(argument) == 2:
-            return "cyclic"
-    return None
+    else:
+        return False
+    return argument is not None and len(argument) == 2
 
 
 def parts(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
@@ -145,22 +225,23 @@ def parts(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
         return None
     kinds: dict[str, Factors] = {}
     for base, p in seen[1].items():
-        kind = _kind(base, p, v)
-        if kind is None:
-            return None
-        kinds.setdefault(kind, {})[base] = p
-    logs, cyclic = kinds.pop("log", {}), kinds.pop("cyclic", {})
+        kinds.setdefault(_kind(base, p, v), {})[base] = p
+    logs, others = kinds.pop("log", {}), kinds.pop("other", {})
     algebraic = {base: p for group in kinds.values() for base, p in group.items()}
-    if len(logs) == 1 and not cyclic:
-        (u,) = logs
-        return _by_parts(eng, f, v, depth, u, build(algebraic) if algebraic else Number(1))
-    if len(cyclic) == 2 and not logs and not algebraic:
-        return _parts_twice(eng, f, v, cyclic)
-    if len(cyclic) != 1 or logs or "power" in kinds or not algebraic:
+    if len(logs) == 1 and not others:
+        ((base, p),) = logs.items()
+        return _by_parts(eng, f, v, depth, power_of(base, p), build(algebraic) if algebraic else Number(1))
+    if logs or not others:
+        return None
+    if not algebraic:
+        if len(others) == 2 and all(p == 1 and _linear_periodic(base, v) for base, p in others.items()):
+            return _parts_twice(eng, f, v, others)
+        return None
+    if "power" in kinds:
         return None
     polynomial = build(algebraic)
     degree = len(coefficients(polynomial, v) or ()) - 1
-    (dv,) = cyclic
+    dv = build(others)
     if degree == 1:
         return _by_parts(eng, f, v, depth, polynomial, dv)
     if 2 <= degree < MAX_TABULAR:
@@ -247,4 +328,4 @@ def _in_product(f: Expr, node: Expr) -> bool:
 
 
 METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, rational_rule, substitution, parts,
-           expand_first)
+           back_substitution, expand_first)
