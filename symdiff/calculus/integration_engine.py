@@ -34,13 +34,14 @@ class Integrator:
         self.calls = 0
         self.memo: dict[tuple[Expr, Symbol], Step | None] = {}
 
-    def placeholder(self) -> Symbol:
-        """A fresh variable for a substitution: u, then u_1, u_2, ..."""
+    def placeholder(self, f: Expr, v: Symbol) -> Symbol:
+        """A variable for a substitution in ∫f dv: u, or u_1, u_2, ... when u is taken (by the
+        problem, by f or by v: a substitution inside another gets the next name)."""
+        taken = self.taken | {symbol.name for symbol in free_symbols(f)} | {v.name}
         name, i = "u", 0
-        while name in self.taken:
+        while name in taken:
             i += 1
             name = f"u_{i}"
-        self.taken.add(name)
         return Symbol(name)
 
     def step(self, rule: str, expr: Expr, v: Symbol, raw: Expr, substeps: tuple[Step, ...] = (),

@@ -83,7 +83,7 @@ def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
         a = _linear(g, v)
         if a is None:
             continue
-        u = eng.placeholder()
+        u = eng.placeholder(f, v)
         h = substitute(f, {g: u})
         if depends(h, v):
             continue
@@ -92,7 +92,7 @@ def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
             continue
         raw = substitute(inner.result, {u: g})
         return eng.step("integrate.linear_substitution", f, v, raw if a == Number(1) else Div(raw, a), (inner,),
-                        (("u", g), ("du", a)))
+                        ((u.name, g), ("d" + u.name, a)))
     return None
 
 
@@ -102,14 +102,14 @@ def back_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step |
         c = coefficients(g, v)
         if c is None or len(c) != 2 or g == v or not _under_root(f, g):
             continue
-        u = eng.placeholder()
+        u = eng.placeholder(f, v)
         x_of_u = Div(Sub(u, number(c[0])), number(c[1]))
         h = tidy(Div(substitute(substitute(f, {g: u}), {v: x_of_u}), number(c[1])))
         inner = eng.integrate(expand(h), u, depth + 1)
         if inner is None:
             continue
         return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
-                        (("u", g), ("du", number(c[1])), (v.name, x_of_u)))
+                        ((u.name, g), ("d" + u.name, number(c[1])), (v.name, tidy(x_of_u))))
     return None
 
 
@@ -135,7 +135,7 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         dg = diff(g, v)
         if not depends(dg, v):
             continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
-        u = eng.placeholder()
+        u = eng.placeholder(f, v)
         h_u = None
         for h in _quotients(Div(f, dg)):  # f/g' with the common factors cancelled
             h_u = _in_terms_of(substitute(h, {tidy(g): u, g: u}), g, u, v)
@@ -147,7 +147,7 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         if inner is None:
             continue
         return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
-                        (("u", g), ("du", dg)))
+                        ((u.name, g), ("d" + u.name, dg)))
     return None
 
 
@@ -327,5 +327,5 @@ def _in_product(f: Expr, node: Expr) -> bool:
     return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
 
 
-METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, rational_rule, substitution, parts,
-           back_substitution, expand_first)
+METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, rational_rule, substitution, back_substitution,
+           parts, expand_first)

@@ -32,7 +32,11 @@ __all__ = ["SCHEMA", "antiderivation_data", "antiderivation_latex", "explain", "
 SCHEMA = "symdiff.antiderivative/1"
 # Steps that brief mode leaves out: each is plain from the lines around it.
 BRIEF_HIDDEN = frozenset({"integrate.constant", "integrate.sum", "integrate.constant_multiple"})
-_DIFFERENTIALS = ("du", "dv")  # bindings that are differentials: du = 2*x dx
+
+
+def _differential(name: str) -> bool:
+    """Whether a binding is a differential (du = 2*x dx): dv of parts, du or du_1 of a substitution."""
+    return name == "dv" or name == "du" or name.startswith("du_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +111,7 @@ def explain(anti: Antiderivation, width: int | None = 1000, *, brief: bool = Fal
 
 
 def _binding_text(name: str, value: Expr, step: Step, text: Callable[[Expr], str]) -> str:
-    if name in _DIFFERENTIALS:
+    if _differential(name):
         return f"{name} = {text(value)} d{step.wrt.name}"
     return f"{name} = {text(value)}"
 
@@ -123,7 +127,7 @@ def _integral(expr: Expr, v: str) -> str:
 
 
 def _binding_latex(name: str, value: Expr, v: str) -> str:
-    if name in _DIFFERENTIALS:
+    if _differential(name):
         return rf"{name} = {expr_latex(value)} \, d{symbol_latex(v)}"
     label = symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
     if name.startswith("u'") or name.startswith("v_"):

@@ -48,7 +48,7 @@ def trig_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
         return None
     m, n = mn
     if m % 2 or n % 2:
-        u = eng.placeholder()
+        u = eng.placeholder(f, v)
         if m % 2:  # u = cos(x), du = -sin(x) dx, sin^(m-1) = (1 - u^2)^((m-1)/2)
             g, du, h = Call("cos", v), Neg(Call("sin", v)), Neg(Mul(Pow(Sub(1, Pow(u, 2)), (m - 1) // 2), Pow(u, n)))
         else:
@@ -56,7 +56,8 @@ def trig_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
         inner = eng.integrate(expand(h), u, depth + 1)
         if inner is None:
             return None
-        return eng.step("integrate.trig_odd", f, v, substitute(inner.result, {u: g}), (inner,), (("u", g), ("du", du)))
+        return eng.step("integrate.trig_odd", f, v, substitute(inner.result, {u: g}), (inner,),
+                        ((u.name, g), ("d" + u.name, du)))
     double = Call("cos", Mul(2, v))
     half = Mul(Pow(Div(Sub(1, double), 2), m // 2), Pow(Div(Add(1, double), 2), n // 2))
     rewritten = expand(half)
@@ -92,11 +93,11 @@ def tan_sec_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
     t, s, sign, m, n = found
     T, S = Call(t, v), Call(s, v)
     if n >= 2 and n % 2 == 0 and (m or n >= 4):  # u = tan(x), du = sec(x)^2 dx, sec^2 = 1 + u^2
-        u = eng.placeholder()
+        u = eng.placeholder(f, v)
         h = Mul(Pow(u, m), Pow(Add(1, Pow(u, 2)), (n - 2) // 2))
         return _substituted(eng, f, v, depth, u, T, Mul(sign, Pow(S, 2)), Mul(sign, h), "integrate.tan_sec")
     if m % 2 and n >= 1:  # u = sec(x), du = sec(x)*tan(x) dx, tan^2 = u^2 - 1
-        u = eng.placeholder()
+        u = eng.placeholder(f, v)
         h = Mul(Pow(Sub(Pow(u, 2), 1), (m - 1) // 2), Pow(u, n - 1))
         return _substituted(eng, f, v, depth, u, S, Mul(sign, S, T), Mul(sign, h), "integrate.tan_sec")
     if m >= 2:  # tan^m = tan^(m-2)*sec^2 - tan^(m-2), then each part
@@ -122,7 +123,7 @@ def _substituted(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Symbol, g: 
     inner = eng.integrate(expand(h), u, depth + 1)
     if inner is None:
         return None
-    return eng.step(rule, f, v, substitute(inner.result, {u: g}), (inner,), (("u", g), ("du", tidy(du))))
+    return eng.step(rule, f, v, substitute(inner.result, {u: g}), (inner,), ((u.name, g), ("d" + u.name, tidy(du))))
 
 
 def _rewritten(eng: Integrates, f: Expr, v: Symbol, depth: int, rewritten: Expr, rule: str) -> Step | None:

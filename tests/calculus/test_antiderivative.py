@@ -61,6 +61,14 @@ RULES = [
     ("ln(x)", "x*ln(x) - x", "integrate.parts"),
     ("x^2*ln(x)", "x^3*ln(x)/3 - x^3/9", "integrate.parts"),
     ("atan(x)", "x*atan(x) - ln(x^2 + 1)/2", "integrate.parts"),
+    ("x*sec(x)^2", "x*tan(x) + ln(abs(cos(x)))", "integrate.parts"),
+    ("ln(x)^2", "2*x - 2*x*ln(x) + x*ln(x)^2", "integrate.parts"),
+    ("asin(x)", "x*asin(x) + sqrt(1 - x^2)", "integrate.parts"),
+    ("log(x, 10)", "x*(ln(x) - 1)/ln(10)", "integrate.parts"),
+    ("x*sqrt(x + 1)", "2*(x + 1)^(3/2)*(3*x - 2)/15", "integrate.substitution"),
+    ("x/(1 + x^4)", "atan(x^2)/2", "integrate.substitution"),
+    ("e^x/(1 + e^(2*x))", "atan(e^x)", "integrate.substitution"),
+    ("cos(pi*x)", "sin(pi*x)/pi", "integrate.linear_substitution"),
     ("x^2*e^x", "e^x*(x^2 - 2*x + 2)", "integrate.parts_tabular"),
     ("x^3*e^(2*x)", "e^(2*x)*(4*x^3 - 6*x^2 + 6*x - 3)/8", "integrate.parts_tabular"),
     ("x^2*sin(x)", "2*x*sin(x) - x^2*cos(x) + 2*cos(x)", "integrate.parts_tabular"),
@@ -149,8 +157,8 @@ def test_bindings_are_true(integrand, answer, rule):
     for step in antiderivative(integrand):
         b = dict(step.bindings)
         v = step.wrt
-        if "u" in b and "du" in b:
-            assert agrees_numerically(diff(b["u"], v), b["du"], v), step
+        for name in [name for name in b if "d" + name in b]:  # u and du, u_1 and du_1
+            assert agrees_numerically(diff(b[name], v), b["d" + name], v), step
         if "dv" in b and "v" in b:
             assert agrees_numerically(diff(b["v"], v), b["dv"], v), step
         if "c" in b:
