@@ -46,6 +46,7 @@ RULES: dict[str, IntegralRule] = _rules(
     ("antiderivative", "Antiderivative", "∫f(x) dx = F(x) + C, where F'(x) = f(x)"),
     ("constant", "Constant Rule", "∫c dx = c*x"),
     ("power", "Power Rule", "∫u^n du = u^(n + 1)/(n + 1), n ≠ -1"),
+    ("constant_power", "Power Rule", "∫u^c du = u^(c + 1)/(c + 1), c ≠ -1 a constant"),
     ("reciprocal", "Reciprocal Rule", "∫1/u du = ln(abs(u))"),
     ("constant_multiple", "Constant Multiple Rule", "∫c*f(x) dx = c*∫f(x) dx"),
     ("sum", "Sum and Difference Rule", "∫(f ± g) dx = ∫f dx ± ∫g dx"),

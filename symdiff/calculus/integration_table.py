@@ -57,6 +57,25 @@ def _exponential_rule(f: Factors, u: Symbol) -> Expr | None:
     return Div(base, Call("ln", a))
 
 
+def _constant_power_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫u^c du = u^(c + 1)/(c + 1) for a constant c ≠ -1 that is no plain number (x^e, x^pi)"""
+    if len(f) != 1:
+        return None
+    ((base, p),) = f.items()
+    if p != 1 or type(base) is not Pow or base.children[0] != u:
+        return None
+    c = base.children[1]
+    if free_symbols(c):
+        return None  # x^n: n may be -1
+    try:
+        value = c.evaluate()
+    except (ValueError, ArithmeticError):
+        return None
+    if abs(value + 1) < 1e-12:
+        return None
+    return Div(Pow(u, Add(c, 1)), Add(c, 1))
+
+
 def _positive_not_one(a: Expr) -> bool:
     try:
         value = a.evaluate()
@@ -115,6 +134,7 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.reciprocal": _reciprocal_rule,
     "integrate.exp": _exp_rule,
     "integrate.exponential": _exponential_rule,
+    "integrate.constant_power": _constant_power_rule,
     "integrate.sin": _single("sin", 1, _neg(_call("cos"))),
     "integrate.cos": _single("cos", 1, _call("sin")),
     "integrate.tan": _single("tan", 1, lambda u: Neg(_ln_abs(Call("cos", u)))),

@@ -22,6 +22,7 @@ RULES = [
     ("x^(1/2)", "2*x^(3/2)/3", "integrate.power"),
     ("1/sqrt(x)", "2*sqrt(x)", "integrate.power"),
     ("1/x", "ln(abs(x))", "integrate.reciprocal"),
+    ("x^pi", "x^(pi + 1)/(pi + 1)", "integrate.constant_power"),
     ("3*x^2 - 2*x + 1", "x^3 - x^2 + x", "integrate.sum"),
     ("4*cos(x)", "4*sin(x)", "integrate.constant_multiple"),
     ("-sin(x)", "cos(x)", "integrate.constant_multiple"),
