@@ -11,6 +11,7 @@ from .algebra.factoring import apart, factor
 from .algebra.fraction_forms import cancel, together
 from .algebra.polynomial import AlgebraError
 from .algebra.textbook import simplify
+from .calculus.antiderivative import Antiderivation, antiderivative
 from .calculus.chain_rule import ChainRuleError, chain
 from .calculus.differentiate import DifferentiationError, derive, diff, gradient, hessian
 from .calculus.first_principles import difference_quotients, first_principles
@@ -96,6 +97,7 @@ heaviside = Function("heaviside")
 __all__ = [
     "Add",
     "AlgebraError",
+    "Antiderivation",
     "AutodiffError",
     "BackpropResult",
     "Call",
@@ -140,6 +142,7 @@ __all__ = [
     "acosh",
     "acot",
     "acsc",
+    "antiderivative",
     "apart",
     "asec",
     "asin",

@@ -108,6 +108,7 @@ VALID_CALLS: dict[str, tuple[tuple[object, ...], dict[str, object]]] = {
     "Infinity": ((), {}),
     "limit": (("sin(x)/x", "x", 0), {"side": "+"}), "limit_table": (("sin(x)/x", "x", 0), {"side": "+", "points": 3}),
     "Limit": ((), {}),
+    "antiderivative": (("x^2", "x"), {}),
     "forward_mode": (("x^2 y", {"x": 1.5, "y": 2.0}), {"wrt": "x"}),
     "backprop": (("x*y", {"x": 1.0, "y": 2.0}), {"wrt": ["x"], "reduce": "sum"}),
     "chain": (("C", {"C": "(a - y)^2", "a": "sigmoid(z)"}, "z"), {}),
@@ -121,7 +122,8 @@ FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "
              "asinh", "acosh", "atanh", "log2", "log10", "cbrt", "sign"]
 VALID_CALLS.update({name: ((X,), {}) for name in FUNCTIONS})
 # Classes that symdiff's functions fill in and hand back; they hold what they are given.
-RECORDS = {"Confusion", "Integral", "ExactIntegral", "RocCurve", "Step", "Expr", "ForwardResult", "BackpropResult"}
+RECORDS = {"Confusion", "Integral", "ExactIntegral", "RocCurve", "Step", "Expr", "ForwardResult", "BackpropResult",
+           "Antiderivation"}
 ERRORS = {name for name in symdiff.__all__ if name.endswith("Error")} - {"ParseError"}  # it has its own arguments
 WRONG = [None, True, 1.5, -1, "", "(", "x", b"x", [], [1, [2, 3]], {}, {"x"}, 1j, float("nan"), 10**400, object()]
 

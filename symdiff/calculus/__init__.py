@@ -20,8 +20,15 @@ each function at a limit (``limit_functions``), exact values such as sin(pi/6) =
 the indeterminate forms (``limit_methods``, with the standard limits in ``limit_standard``,
 dominance at infinity in ``limit_lead``, and the methods for polynomials, the highest power
 and factoring out x - a, in ``limit_poly``), the function's values near the point
-(``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives
-belong here too; automatic differentiation computes with numbers, in ``symdiff.numeric``.
+(``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives:
+``antiderivative`` (``antiderivative``, ``Antiderivation`` and the check), the search that
+tries the rules on each integrand (``integration_engine``), the integration rules by name
+(``integration_rules``), the table of elementary integrals (``integration_table``), the
+methods beyond the table, substitution and parts (``integration_methods``), trigonometric
+integrands (``integration_trig``), rational functions by partial fractions and completing the
+square (``integration_rational``), the check at random points (``integration_check``) and the
+printers of an antiderivative's steps (``integration_print``). Automatic differentiation
+computes with numbers, in ``symdiff.numeric``.
 
 May import: ``symdiff.core``, ``symdiff.syntax`` and ``symdiff.algebra``.
 """

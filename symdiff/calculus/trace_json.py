@@ -18,7 +18,7 @@ from ..core.printer import to_text
 if TYPE_CHECKING:
     from .trace import Derivation, Step
 
-__all__ = ["SCHEMA", "derivation_data", "json_document", "step_data"]
+__all__ = ["SCHEMA", "derivation_data", "json_document", "parents_first", "step_data"]
 
 SCHEMA = "symdiff.trace/1"
 
@@ -41,7 +41,7 @@ def step_data(step: Step, index: dict[int, int]) -> dict[str, object]:
 def derivation_data(derivation: Derivation) -> dict[str, object]:
     """One derivation as JSON-ready data: what was asked, the answer, and every step."""
     steps: list[dict[str, object]] = []
-    order = _parents_first(derivation.trace)
+    order = parents_first(derivation.trace)
     index = {id(step): i for i, step in enumerate(order)}
     for step in order:
         steps.append(step_data(step, index))
@@ -63,7 +63,7 @@ def json_document(derivations: Sequence[Derivation]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def _parents_first(root: Step) -> list[Step]:
+def parents_first(root: Step) -> list[Step]:
     """Each distinct step once, every step after all the steps that use it, in reading order.
 
     A trace shares a step wherever the same subexpression is differentiated twice (sin(x) +

@@ -1,0 +1,188 @@
+"""Antiderivatives by named textbook rules, each answer checked by differentiating it back.
+
+``antiderivative(expr, wrt)`` returns an ``Antiderivation``: the integrand, the antiderivative
+(without + C) and the trace, a tree of ``Step``s whose rules start with ``integrate.``. The
+engine tries, in the order a textbook does: the constant rule, sum and difference, constant
+multiples, the table of elementary integrals, powers of sin and cos, a linear substitution
+u = a*x + b, rational functions (multiplying out, partial fractions, completing the square),
+the substitution u = g(x) when g'(x) divides the integrand, integration by parts, and last
+multiplying out a product of sums. The methods live in ``integration_methods``.
+
+The search is bounded (``MAX_DEPTH`` nested rules, ``MAX_CALLS`` integrands tried, inputs of
+at most ``MAX_NODES`` nodes), so it ends quickly; when no rule applies, ``IntegrationError``
+names the part it could not integrate and points to numeric integration. Every answer is
+differentiated back with ``diff``; the check is the trace's last step, and an answer that
+fails it is never returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..core.collector import collector_paused
+from ..core.errors import IntegrationError, SymdiffError, quote
+from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol
+from ..core.printer import to_text
+from ..core.traversal import preorder, size_as_written
+from ..syntax.parser import to_expr
+from .integration_check import agrees_numerically, without_abs_in_ln
+from .integration_engine import Integrator
+from .integration_methods import METHODS
+from .integration_print import antiderivation_data, antiderivation_latex, explain
+from .integration_rules import RULES, build, tidy, view
+from .trace import Step
+
+__all__ = ["MAX_NODES", "Antiderivation", "antiderivative", "check_step"]
+
+MAX_NODES = 400  # an integrand larger than this is refused: a course's integrands are far smaller
+MAX_INPUT_DEPTH = 60
+
+
+# --- the check ------------------------------------------------------------------------------------
+
+
+def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
+    """The answer differentiated back: its derivative simplified equals the integrand (or, when
+    simplification cannot show it, agrees with it at random points). Raises ``IntegrationError``
+    when it does not: a wrong answer is never returned."""
+    from .differentiate import diff
+
+    derivative = diff(answer, x)
+    formal = diff(without_abs_in_ln(answer), x)  # d/dx ln(abs(u)) = u'/u: the same, written plainly
+    shown = formal
+    note = "the derivative minus the integrand simplifies to 0"
+    if tidy(Sub(formal, integrand)) != Number(0):
+        shown = derivative
+        if not agrees_numerically(derivative, integrand, x):
+            raise IntegrationError(
+                f"symdiff found {to_text(answer, 80)} for ∫ {to_text(integrand, 80)} d{x.name}, but its derivative "
+                "does not equal the integrand, so it is not given: this is a bug in symdiff, please report it"
+            )
+        note = "the derivative equals the integrand at random points (simplification could not show it)"
+    return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula, answer, x,
+                tidy(shown), note=note)
+
+
+# --- the public call --------------------------------------------------------------------------------
+
+
+class Antiderivation:
+    """An antiderivative with its worked solution.
+
+    ``expr`` is the integrand, ``wrt`` the variable, ``result`` the antiderivative (simplified,
+    without + C) and ``trace`` the root step, whose last sub-step is the check by differentiating.
+    """
+
+    __slots__ = ("expr", "result", "trace", "wrt")
+
+    def __init__(self, expr: Expr, wrt: Symbol, trace: Step) -> None:
+        if not isinstance(expr, Expr) or not isinstance(wrt, Symbol) or not isinstance(trace, Step):
+            raise SymdiffError(
+                "an Antiderivation is made by symdiff.antiderivative(expr, wrt), which checks its arguments"
+            )
+        self.expr = expr
+        self.wrt = wrt
+        self.trace = trace
+        self.result = trace.result
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.trace)
+
+    def __repr__(self) -> str:
+        return f"<Antiderivation ∫ {to_text(self.expr, 60)} d{self.wrt.name} = {to_text(self.result, 60)} + C>"
+
+    def __str__(self) -> str:
+        return self.explain()
+
+    def explain(self, width: int | None = 1000, *, brief: bool = False,
+                highlight: Callable[[str], str] | None = None) -> str:
+        """The worked solution as indented text, one rule per line, ending "∫ f dx = F + C".
+        ``width``, ``brief`` and ``highlight`` as for ``Derivation.explain``."""
+        return explain(self, width, brief=brief, highlight=highlight)
+
+    def to_latex(self, *, standalone: bool = False) -> str:
+        """The worked solution as an ``align*`` block, or with ``standalone`` a document for pdflatex."""
+        return antiderivation_latex(self, standalone=standalone)
+
+    def to_json(self) -> dict[str, object]:
+        """The antiderivation as JSON-ready data: what was asked, the answer, every step."""
+        return antiderivation_data(self)
+
+    def _repr_latex_(self) -> str:
+        return antiderivation_latex(self, notebook=True)
+
+
+@collector_paused
+def antiderivative(expr: Expr | str, wrt: str | Symbol | None = None) -> Antiderivation:
+    """An antiderivative of ``expr`` by ``wrt`` with its worked solution (``.result`` has no + C).
+
+    With no variable, the expression's only variable is used (x if it has none). Raises
+    ``IntegrationError`` when no rule applies, naming the part it could not integrate.
+    """
+    tree = to_expr(expr)
+    x = _variable(tree, wrt)
+    _check_size(tree)
+    eng = Integrator(tree, x, METHODS)
+    step = eng.integrate(tree, x)
+    if step is None:
+        raise IntegrationError(_refusal(tree, x))
+    answer = tidy(step.result)
+    substeps: tuple[Step, ...] = (step,)
+    if answer != step.result:
+        substeps += (Step("integrate.simplify", "Simplify", RULES["integrate.simplify"].formula, step.result, x,
+                          answer),)
+    substeps += (check_step(tree, answer, x),)
+    rule = RULES["integrate.antiderivative"]
+    return Antiderivation(tree, x, Step(rule.id, rule.name, rule.formula, tree, x, answer, substeps))
+
+
+def _variable(tree: Expr, wrt: object) -> Symbol:
+    if wrt is None:
+        free = sorted(tree.free_symbols, key=lambda symbol: symbol.name)
+        if len(free) > 1:
+            names = ", ".join(symbol.name for symbol in free)
+            raise IntegrationError(f"say which variable to integrate by: the expression has {names}")
+        return free[0] if free else Symbol("x")
+    if isinstance(wrt, Symbol):
+        return wrt
+    if isinstance(wrt, str):
+        try:
+            return Symbol(wrt.strip())
+        except SymdiffError:
+            pass
+    raise IntegrationError(f"can only integrate with respect to a variable name such as x, not {quote(wrt)}")
+
+
+def _check_size(tree: Expr) -> None:
+    if tree.depth > MAX_INPUT_DEPTH or size_as_written(tree, MAX_NODES) > MAX_NODES:
+        raise IntegrationError(
+            f"the integrand is too large for symbolic integration (over {MAX_NODES} nodes or nested over "
+            f"{MAX_INPUT_DEPTH} deep); estimate a definite integral numerically with "
+            "integrate(expr, x, a, b, method=\"trapezoid\")"
+        )
+    for node, _ in preorder(tree):
+        if type(node) is Infinity:
+            raise IntegrationError("oo (infinity) is not a number and has no antiderivative; "
+                                   "an integral with an infinite bound is a definite (improper) integral")
+
+
+def _refusal(tree: Expr, x: Symbol) -> str:
+    stuck = tree
+    terms = [tree]
+    while terms and type(terms[0]) in (Add, Sub, Neg):  # the first term no rule integrates
+        node = terms.pop(0)
+        terms = list(node.children) + terms
+    probe = Integrator(tree, x, METHODS)
+    for term in terms:
+        if probe.integrate(term, x) is None:
+            seen = view(term, x)
+            stuck = build(seen[1]) if seen is not None and seen[1] else term
+            break
+    whole = "" if stuck == tree else f" (in {to_text(tree, 60)})"
+    return (
+        f"no integration rule applies to {to_text(stuck, 60)}{whole}: it may have no antiderivative in "
+        f"elementary functions; estimate a definite integral numerically instead, with "
+        f"integrate(expr, \"{x.name}\", a, b, method=\"adaptive\") or method=\"trapezoid\""
+    )
+
+

@@ -1,0 +1,144 @@
+"""The search for an antiderivative: an ``Integrator`` tries each rule on an integrand.
+
+The basic rules live here (constant, sum and difference, constant multiple, the table of
+elementary integrals); the methods beyond them (``integration_methods``) are handed in, so
+each method module depends only on the rules, never on the search. The search is bounded
+(``MAX_DEPTH`` nested rules, ``MAX_CALLS`` integrands tried) and remembers each integrand's
+step, so a method that comes back to an integrand it has seen does not loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..core.errors import SymdiffError
+from ..core.expr import Add, Expr, Mul, Number, Sub, Symbol
+from ..core.traversal import free_symbols
+from .integration_rules import RULES, build, depends, needless_abs_dropped, tidy, view
+from .integration_table import TABLE
+from .trace import Step
+
+__all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
+
+MAX_DEPTH = 10  # rules nested inside one another
+MAX_CALLS = 400  # integrands tried in one search
+
+
+class Integrator:
+    """One search for an antiderivative: the rules tried on each integrand, with a memo."""
+
+    def __init__(self, root: Expr, x: Symbol, methods: tuple[Method, ...] = ()) -> None:
+        self.x = x
+        self.methods = (*BASIC, *methods)
+        self.taken = {symbol.name for symbol in free_symbols(root)} | {x.name}
+        self.calls = 0
+        self.memo: dict[tuple[Expr, Symbol], Step | None] = {}
+
+    def placeholder(self, f: Expr, v: Symbol) -> Symbol:
+        """A variable for a substitution in ∫f dv: u, or u_1, u_2, ... when u is taken (by the
+        problem, by f or by v: a substitution inside another gets the next name)."""
+        taken = self.taken | {symbol.name for symbol in free_symbols(f)} | {v.name}
+        name, i = "u", 0
+        while name in taken:
+            i += 1
+            name = f"u_{i}"
+        return Symbol(name)
+
+    def step(self, rule: str, expr: Expr, v: Symbol, raw: Expr, substeps: tuple[Step, ...] = (),
+             bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step:
+        """A rule's step; its result is the rule's antiderivative, simplified."""
+        record = RULES[rule]
+        result = tidy(needless_abs_dropped(raw, v))
+        return Step(rule, record.name, formula or record.formula, expr, v, result, substeps, bindings, note)
+
+    def integrate(self, f: Expr, v: Symbol, depth: int = 0) -> Step | None:
+        """The step that integrates ``f`` by ``v``, or None when no rule applies (within bounds)."""
+        key = (f, v)
+        if key in self.memo:
+            return self.memo[key]
+        if depth > MAX_DEPTH or self.calls >= MAX_CALLS:
+            return None
+        self.calls += 1
+        self.memo[key] = None  # a method that comes back to the same integrand does not loop
+        found = None
+        for method in self.methods:
+            try:
+                found = method(self, f, v, depth)
+            except SymdiffError:
+                found = None  # a rule's algebra declined (apart, a power too large): try the next
+            if found is not None:
+                break
+        self.memo[key] = found
+        return found
+
+
+# --- the basic rules ------------------------------------------------------------------------------
+
+
+def constant_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫c dx = c*x"""
+    if depends(f, v):
+        return None
+    raw = v if f == Number(1) else Mul(f, v)
+    return eng.step("integrate.constant", f, v, raw)
+
+
+def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫(f ± g) dx = ∫f dx ± ∫g dx"""
+    if type(f) not in (Add, Sub):
+        return None
+    steps = []
+    for term in f.children:
+        step = eng.integrate(term, v, depth + 1)
+        if step is None:
+            return None
+        steps.append(step)
+    results = [step.result for step in steps]
+    raw = Sub(*results) if type(f) is Sub else Add(*results)
+    return eng.step("integrate.sum", f, v, raw, tuple(steps))
+
+
+def constant_multiple_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫c*f(x) dx = c*∫f(x) dx"""
+    seen = view(f, v)
+    if seen is None or not seen[0]:
+        return None
+    constants, factors = seen
+    c = tidy(constants[0] if len(constants) == 1 else Mul(*constants))
+    if c == Number(1):
+        rest = build(factors)
+        return None if rest == f else _same(eng, f, v, depth, rest)
+    rest = build(factors)
+    step = eng.integrate(rest, v, depth + 1)
+    if step is None:
+        return None
+    return eng.step("integrate.constant_multiple", f, v, Mul(c, step.result), (step,), (("c", c),))
+
+
+def _same(eng: Integrator, f: Expr, v: Symbol, depth: int, rest: Expr) -> Step | None:
+    """-(-f) and 1*f: the constant is 1; the step is the one for ``rest``, said of ``f``."""
+    step = eng.integrate(rest, v, depth + 1)
+    if step is None:
+        return None
+    return Step(step.rule, step.name, step.formula, f, v, step.result, step.substeps, step.bindings, step.note)
+
+
+def table_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """The table of elementary integrals, for an integrand whose argument is exactly ``v``."""
+    seen = view(f, v)
+    if seen is None or seen[0]:
+        return None
+    factors = seen[1]
+    for rule, match in TABLE.items():
+        result = match(factors, v)
+        if result is not None:
+            return eng.step(rule, f, v, result)
+    return None
+
+
+
+
+
+
+Method = Callable[[Integrator, Expr, Symbol, int], "Step | None"]
+BASIC: tuple[Method, ...] = (constant_rule, sum_rule, constant_multiple_rule, table_rule)

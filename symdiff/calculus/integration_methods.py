@@ -1,0 +1,331 @@
+"""The methods of integration beyond the table: substitution, powers of sin and cos, rational
+functions, integration by parts and multiplying out.
+
+Each method is a function ``(integrator, f, v, depth) -> Step or None`` that integrates the
+parts it makes with ``integrator.integrate`` (one level deeper), so the search stays bounded by
+the integrator's limits. A method applies only what holds for every x where the integrand is
+defined: ln keeps its absolute value unless its argument is positive everywhere, and a
+coefficient a in u = a*x + b must be a nonzero number (∫cos(k*x) dx = sin(k*x)/k fails at k = 0).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..algebra.expansion import expand
+from ..algebra.fraction_forms import cancel
+from ..core.errors import SymdiffError
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
+from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
+from .integration_rational import quadratic_rule, rational_rule
+from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, tidy, view
+from .integration_trig import TRIG_METHODS
+
+if TYPE_CHECKING:
+    from .trace import Step
+
+__all__ = ["METHODS"]
+
+MAX_CANDIDATES = 10  # inner functions tried as u in one substitution
+MAX_TABULAR = 8  # rows of the tabular method: a polynomial of degree up to 7
+
+
+def _candidates(f: Expr, v: Symbol) -> list[Expr]:
+    """Inner functions of ``f`` to try as u: arguments, exponents, bases and denominators first
+    (largest first), then the functions themselves (sin(x) in sin(x)^3*cos(x), ln(x) in ln(x)/x)
+    and the powers of x whose multiples appear (x^2 for x/(1 + x^4))."""
+    inner: list[Expr] = []
+    outer: list[Expr] = []
+    for node, _ in preorder(f):
+        if node == v or not depends(node, v):
+            continue
+        kind = type(node)
+        if kind is Pow and node.children[0] == v:
+            n = coefficients(node.children[1], v)
+            if n is not None and len(n) == 1 and n[0].denominator == 1 and 2 < n[0] <= MAX_CANDIDATES:
+                outer.extend(Pow(v, Number(d)) for d in range(2, int(n[0])) if n[0] % d == 0)
+        if kind is Call or kind is Pow:
+            if node is not f:
+                outer.append(node)
+            inner.extend(child for child in node.children if depends(child, v) and child != v)
+        elif kind is Div:
+            inner.append(node.children[1])
+    found: list[Expr] = []
+    for node in sorted(inner, key=lambda n: -n.depth) + outer:
+        if node not in found:
+            found.append(node)
+    return found[:MAX_CANDIDATES]
+
+
+def _linear(g: Expr, v: Symbol) -> Expr | None:
+    """a in g = a*x + b, for a nonzero number a (2, -1/3, pi), or None."""
+    from .differentiate import diff
+
+    if g == v:
+        return None
+    c = coefficients(g, v)
+    if c is not None:
+        return number(c[1]) if len(c) == 2 else None
+    a = diff(g, v)
+    if free_symbols(a):
+        return None  # not linear, or the coefficient is a symbol that may be 0 (∫cos(k*x) dx)
+    try:
+        value = a.evaluate()
+    except SymdiffError:
+        return None
+    return tidy(a) if value else None
+
+
+def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
+    for g in _candidates(f, v):
+        a = _linear(g, v)
+        if a is None:
+            continue
+        u = eng.placeholder(f, v)
+        h = substitute(f, {g: u})
+        if depends(h, v):
+            continue
+        inner = eng.integrate(h, u, depth + 1)
+        if inner is None:
+            continue
+        raw = substitute(inner.result, {u: g})
+        return eng.step("integrate.linear_substitution", f, v, raw if a == Number(1) else Div(raw, a), (inner,),
+                        ((u.name, g), ("d" + u.name, a)))
+    return None
+
+
+def back_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫x*sqrt(x + 1) dx: u = a*x + b inside a root or power, and x = (u - b)/a outside it"""
+    for g in _candidates(f, v):
+        c = coefficients(g, v)
+        if c is None or len(c) != 2 or g == v or not _under_root(f, g):
+            continue
+        u = eng.placeholder(f, v)
+        x_of_u = Div(Sub(u, number(c[0])), number(c[1]))
+        h = tidy(Div(substitute(substitute(f, {g: u}), {v: x_of_u}), number(c[1])))
+        inner = eng.integrate(expand(h), u, depth + 1)
+        if inner is None:
+            continue
+        return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
+                        ((u.name, g), ("d" + u.name, number(c[1])), (v.name, tidy(x_of_u))))
+    return None
+
+
+def _under_root(f: Expr, g: Expr) -> bool:
+    """Whether g is under a root in f: sqrt(g), cbrt(g), g^(1/2), g^(-3/2)."""
+    for node, _ in preorder(f):
+        if type(node) is Call and node.name in ("sqrt", "cbrt") and node.children[0] == g:  # type: ignore[attr-defined]
+            return True
+        if type(node) is Pow and node.children[0] == g:
+            power = coefficients(node.children[1], g)
+            if power is not None and len(power) == 1 and power[0].denominator != 1:
+                return True
+    return False
+
+
+def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x): g'(x) divides the integrand, leaving g alone"""
+    from .differentiate import diff
+
+    for g in _candidates(f, v):
+        if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
+            continue  # a linear u is the linear substitution's
+        dg = diff(g, v)
+        if not depends(dg, v):
+            continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
+        u = eng.placeholder(f, v)
+        h_u = None
+        for h in _quotients(Div(f, dg)):  # f/g' with the common factors cancelled
+            h_u = _in_terms_of(substitute(h, {tidy(g): u, g: u}), g, u, v)
+            if not depends(h_u, v):
+                break
+        if h_u is None or depends(h_u, v):
+            continue
+        inner = eng.integrate(h_u, u, depth + 1)
+        if inner is None:
+            continue
+        return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
+                        ((u.name, g), ("d" + u.name, dg)))
+    return None
+
+
+def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:
+    """Powers of g written as powers of u: x^4 = u^2 for u = x^2, e^(2*x) = u^2 for u = e^x
+    (whole powers only: (x^2)^(3/2) is |x|^3, not x^3)."""
+    if type(g) is Call and g.name == "exp":  # type: ignore[attr-defined]
+        g = Pow(E, g.children[0])
+    if type(g) is not Pow:
+        return h
+    base, exponent = g.children
+    unit = coefficients(exponent, v) if base == E else coefficients(exponent, base) if base == v else None
+    if unit is None or not unit[-1]:
+        return h
+
+    def rewrite(node: Expr, children: list[Expr]) -> Expr:
+        if type(node) is Pow and children[0] == base:
+            power = coefficients(children[1], v) if base == E else coefficients(children[1], base)
+            if power is not None and len(power) == len(unit) and power[:-1] == unit[:-1] == [0] * (len(unit) - 1):
+                ratio = power[-1] / unit[-1]
+                if ratio.denominator == 1:
+                    return Pow(u, number(ratio))
+        return rebuilt(node, children)
+
+    return fold(h, rewrite, {})
+
+
+def _quotients(quotient: Expr) -> list[Expr]:
+    """f/g' cancelled by the rational algebra (sin(x) stays sin(x)), then simplified (which may
+    write 1/sin(x)^2 as csc(x)^2): the first in which only g(x) is left wins."""
+    forms = []
+    try:
+        forms.append(cancel(quotient))
+    except SymdiffError:
+        pass
+    forms.append(tidy(quotient))
+    return forms
+
+
+# --- integration by parts ---------------------------------------------------------------------------
+
+_LOGARITHMIC = ("ln", "atan", "asin", "acos")  # u in ∫u dv: their derivatives are algebraic
+_PERIODIC = ("sin", "cos", "sinh", "cosh")  # with e^(a x): by parts twice, solving for I
+
+
+def _kind(base: Expr, p: Fraction, v: Symbol) -> str:
+    """What a factor is to integration by parts: "log" (ln, atan, asin, acos; ln to a whole
+    power), "poly" (a polynomial to a whole power), "power" (x^n for a rational n ≠ -1), or
+    "other" (a factor to integrate as dv)."""
+    if coefficients(base, v) is not None and p.denominator == 1 and p > 0:
+        return "poly"
+    if base == v and p != -1:
+        return "power"
+    name = base.name if type(base) is Call else None  # type: ignore[attr-defined]
+    if name in _LOGARITHMIC and (p == 1 or (name == "ln" and p.denominator == 1 and p > 0)):
+        return "log"
+    return "other"
+
+
+def _linear_periodic(base: Expr, v: Symbol) -> bool:
+    """e^(a x + b), sin(a x + b), cos(a x + b), sinh, cosh: integrated again and again alike."""
+    if type(base) is Call and base.name in _PERIODIC:  # type: ignore[attr-defined]
+        argument = coefficients(base.children[0], v)
+    elif type(base) is Pow and base.children[0] == E:
+        argument = coefficients(base.children[1], v)
+    else:
+        return False
+    return argument is not None and len(argument) == 2
+
+
+def parts(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫u dv = u*v - ∫v du, with u the factor that gets simpler by differentiating"""
+    seen = view(f, v)
+    if seen is None or seen[0]:
+        return None
+    kinds: dict[str, Factors] = {}
+    for base, p in seen[1].items():
+        kinds.setdefault(_kind(base, p, v), {})[base] = p
+    logs, others = kinds.pop("log", {}), kinds.pop("other", {})
+    algebraic = {base: p for group in kinds.values() for base, p in group.items()}
+    if len(logs) == 1 and not others:
+        ((base, p),) = logs.items()
+        return _by_parts(eng, f, v, depth, power_of(base, p), build(algebraic) if algebraic else Number(1))
+    if logs or not others:
+        return None
+    if not algebraic:
+        if len(others) == 2 and all(p == 1 and _linear_periodic(base, v) for base, p in others.items()):
+            return _parts_twice(eng, f, v, others)
+        return None
+    if "power" in kinds:
+        return None
+    polynomial = build(algebraic)
+    degree = len(coefficients(polynomial, v) or ()) - 1
+    dv = build(others)
+    if degree == 1:
+        return _by_parts(eng, f, v, depth, polynomial, dv)
+    if 2 <= degree < MAX_TABULAR:
+        return _tabular(eng, f, v, depth, polynomial, dv)
+    return None
+
+
+def _by_parts(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
+    from .differentiate import diff
+
+    first = eng.integrate(dv, v, depth + 1)
+    if first is None:
+        return None
+    w = first.result
+    du = diff(u, v)
+    second = eng.integrate(tidy(Mul(w, du)), v, depth + 1)
+    if second is None:
+        return None
+    raw = Sub(Mul(u, w), second.result)
+    return eng.step("integrate.parts", f, v, raw, (first, second), (("u", u), ("du", du), ("dv", dv), ("v", w)))
+
+
+def _tabular(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
+    """u*v_1 - u'*v_2 + u''*v_3 - ...: u differentiated to 0, dv integrated as often"""
+    from .differentiate import diff
+
+    derivatives = [u]
+    while derivatives[-1] != Number(0) and len(derivatives) <= MAX_TABULAR:
+        derivatives.append(diff(derivatives[-1], v))
+    steps = []
+    current = dv
+    for _ in derivatives[:-1]:
+        step = eng.integrate(current, v, depth + 1)
+        if step is None:
+            return None
+        steps.append(step)
+        current = step.result
+    terms = [Mul(d, step.result) for d, step in zip(derivatives, steps, strict=False)]
+    raw: Expr = terms[0]
+    for i, term in enumerate(terms[1:], 1):
+        raw = Sub(raw, term) if i % 2 else Add(raw, term)
+    rows = tuple((("u" + "'" * i), d) for i, d in enumerate(derivatives[:-1]))
+    antis = tuple((f"v_{i + 1}", step.result) for i, step in enumerate(steps))
+    return eng.step("integrate.parts_tabular", f, v, raw, tuple(steps), (("dv", dv), *rows, *antis))
+
+
+def _parts_twice(eng: Integrates, f: Expr, v: Symbol, cyclic: Factors) -> Step | None:
+    """∫e^(a x) sin(b x) dx = e^(a x)*(a sin(b x) - b cos(b x))/(a^2 + b^2), and with cos:
+    e^(a x)*(a cos(b x) + b sin(b x))/(a^2 + b^2)"""
+    exponential = next((base for base in cyclic if type(base) is Pow), None)
+    trig = next((base for base in cyclic if type(base) is Call and base.name in ("sin", "cos")), None)  # type: ignore[attr-defined]
+    if exponential is None or trig is None:
+        return None
+    a = coefficients(exponential.children[1], v)[1]  # type: ignore[index]
+    b = coefficients(trig.children[0], v)[1]  # type: ignore[index]
+    sin, cos = Call("sin", trig.children[0]), Call("cos", trig.children[0])
+    if trig.name == "sin":  # type: ignore[attr-defined]
+        inside = Sub(Mul(number(a), sin), Mul(number(b), cos))
+    else:
+        inside = Add(Mul(number(a), cos), Mul(number(b), sin))
+    raw = Div(Mul(exponential, inside), number(a * a + b * b))
+    return eng.step("integrate.parts_twice", f, v, raw, (), (("a", number(a)), ("b", number(b))),
+                    note="integrating by parts twice gives the integral I again; solving for I")
+
+
+# --- multiplying out --------------------------------------------------------------------------------
+
+
+def expand_first(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """A product or power of sums multiplied out: ∫x*(x + 1)^2 dx = ∫(x^3 + 2*x^2 + x) dx"""
+    if not any(type(node) in (Add, Sub) for node, level in preorder(f) if level and _in_product(f, node)):
+        return None
+    rewritten = expand(f)
+    if rewritten == f or type(rewritten) not in (Add, Sub):
+        return None
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    return eng.step("integrate.expand", f, v, inner.result, (inner,), (("rewritten", rewritten),))
+
+
+def _in_product(f: Expr, node: Expr) -> bool:
+    return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
+
+
+METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, rational_rule, substitution, back_substitution,
+           parts, expand_first)

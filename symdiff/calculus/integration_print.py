@@ -1,0 +1,196 @@
+"""The printers of an antiderivative's worked solution: text, LaTeX and JSON.
+
+They only walk the trace (``Antiderivation.trace``): one line per rule, its sub-steps indented
+below it and its result after them, the check by differentiating, and last the answer with
++ C. The layout is computed once (``lines``) and shared by the text and LaTeX printers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..core.errors import SymdiffError, quote
+from ..core.expr import Add, Expr, Sub, Symbol
+from ..core.latex import document, escape_text, expr_latex, symbol_latex
+from ..core.printer import to_text
+from .trace import Step
+from .trace_json import parents_first, step_data
+
+
+class Antiderivation(Protocol):
+    """What the printers read of an ``antiderivative.Antiderivation`` (imported there, not here)."""
+
+    expr: Expr
+    wrt: Symbol
+    result: Expr
+    trace: Step
+
+__all__ = ["SCHEMA", "antiderivation_data", "antiderivation_latex", "explain", "lines"]
+
+SCHEMA = "symdiff.antiderivative/1"
+# Steps that brief mode leaves out: each is plain from the lines around it.
+BRIEF_HIDDEN = frozenset({"integrate.constant", "integrate.sum", "integrate.constant_multiple"})
+
+
+def _differential(name: str) -> bool:
+    """Whether a binding is a differential (du = 2*x dx): dv of parts, du or du_1 of a substitution."""
+    return name == "dv" or name == "du" or name.startswith("du_")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """``kind`` is "rule" (a rule applied) or "result" (= the result of the rule above, after its sub-steps)."""
+
+    kind: str
+    depth: int
+    step: Step
+
+
+def lines(trace: Step, *, brief: bool = False) -> list[Line]:
+    """The worked solution's lines below the root, in order, with an explicit stack."""
+    out: list[Line] = []
+    stack: list[tuple[Step, int, bool]] = [(sub, 0, False) for sub in reversed(trace.substeps)]
+    while stack:
+        step, depth, closing = stack.pop()
+        if closing:
+            out.append(Line("result", depth, step))
+            continue
+        if brief and step.rule in BRIEF_HIDDEN:
+            stack.extend((sub, depth, False) for sub in reversed(step.substeps))
+            continue
+        out.append(Line("rule", depth, step))
+        if step.substeps:
+            stack.append((step, depth, True))
+            stack.extend((sub, depth + 1, False) for sub in reversed(step.substeps))
+    return out
+
+
+# --- text --------------------------------------------------------------------------------------------
+
+
+def explain(anti: Antiderivation, width: int | None = 1000, *, brief: bool = False,
+            highlight: Callable[[str], str] | None = None) -> str:
+    if width is not None and (not isinstance(width, int) or isinstance(width, bool) or width < 1):
+        raise SymdiffError(f"width is a whole number of characters (at least 1) or None, not {quote(width)}")
+    if highlight is not None and not callable(highlight):
+        raise SymdiffError(f"highlight is a function that wraps a rule's name, not {quote(highlight)}")
+    mark = highlight or (lambda name: name)
+    x = anti.wrt.name
+
+    def text(expr: Expr) -> str:
+        return to_text(expr, width)
+
+    def integrand(expr: Expr) -> str:
+        return f"({text(expr)})" if type(expr) in (Add, Sub) else text(expr)
+
+    out = [f"∫ {integrand(anti.expr)} d{x}"]
+    for line in lines(anti.trace, brief=brief):
+        indent = "  " * (line.depth + 1)
+        step = line.step
+        if line.kind == "result":
+            out.append(f"{indent}= {text(step.result)}")
+            continue
+        title = mark(step.name)
+        if step.rule == "integrate.check":
+            body = f"{title}: d/d{x}[{text(step.expr)}] = {text(step.result)}"
+        elif step.rule == "integrate.simplify":
+            body = f"{title}: {text(step.expr)} = {text(step.result)}"
+        elif step.substeps:
+            body = f"{title}: ∫ {integrand(step.expr)} d{step.wrt.name}, by {step.formula}"
+        else:
+            body = f"{title}: ∫ {integrand(step.expr)} d{step.wrt.name} = {text(step.result)}"
+        if step.bindings:
+            body += ", with " + ", ".join(_binding_text(name, value, step, text) for name, value in step.bindings)
+        if step.note:
+            body += f"  ({step.note})"
+        out.append(indent + body)
+    out.append(f"∫ {integrand(anti.expr)} d{x} = {to_text(anti.result)} + C")
+    return "\n".join(out)
+
+
+def _binding_text(name: str, value: Expr, step: Step, text: Callable[[Expr], str]) -> str:
+    if _differential(name):
+        return f"{name} = {text(value)} d{step.wrt.name}"
+    return f"{name} = {text(value)}"
+
+
+# --- LaTeX -------------------------------------------------------------------------------------------
+
+
+def _integral(expr: Expr, v: str) -> str:
+    body = expr_latex(expr)
+    if type(expr) in (Add, Sub):
+        body = rf"\left({body}\right)"
+    return rf"\int {body} \, d{symbol_latex(v)}"
+
+
+def _binding_latex(name: str, value: Expr, v: str) -> str:
+    if _differential(name):
+        return rf"{name} = {expr_latex(value)} \, d{symbol_latex(v)}"
+    label = symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
+    if name.startswith("u'") or name.startswith("v_"):
+        label = name
+    return f"{label} = {expr_latex(value)}"
+
+
+def _rows(anti: Antiderivation) -> list[str]:
+    x = anti.wrt.name
+    rows = [_integral(anti.expr, x)]
+    for line in lines(anti.trace):
+        step = line.step
+        indent = r"\qquad " * (line.depth + 1)
+        v = step.wrt.name
+        if line.kind == "result":
+            rows.append(rf"{indent}= {expr_latex(step.result)}")
+            continue
+        title = rf"\text{{{escape_text(step.name)}:}}\ "
+        if step.rule == "integrate.check":
+            body = rf"\frac{{d}}{{d{symbol_latex(x)}}}\left[{expr_latex(step.expr)}\right] = {expr_latex(step.result)}"
+        elif step.rule == "integrate.simplify":
+            body = f"{expr_latex(step.expr)} = {expr_latex(step.result)}"
+        elif step.substeps:
+            body = _integral(step.expr, v)
+        else:
+            body = f"{_integral(step.expr, v)} = {expr_latex(step.result)}"
+        if step.bindings:
+            body += r",\quad " + r",\ ".join(_binding_latex(name, value, v) for name, value in step.bindings)
+        rows.append(indent + title + body)
+    rows.append(rf"{_integral(anti.expr, x)} = {expr_latex(anti.result)} + C")
+    return rows
+
+
+def antiderivation_latex(anti: Antiderivation, *, standalone: bool = False, notebook: bool = False) -> str:
+    """The worked solution: an ``align*`` block (``notebook``: the ``aligned`` form MathJax
+    shows), or with ``standalone`` a document for pdflatex."""
+    if not isinstance(standalone, bool):
+        raise SymdiffError(f"standalone is True or False, not {quote(standalone)}")
+    rows = _rows(anti)
+    if notebook:
+        return "$$\\begin{aligned}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{aligned}$$"
+    block = "\\begin{align*}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{align*}"
+    if not standalone:
+        return block
+    question = "\\begin{align*}\n&" + _integral(anti.expr, anti.wrt.name) + "\n\\end{align*}"
+    return document([r"\subsection*{Problem.}", "Find", question, r"\textbf{Solution.}", block],
+                    title="Worked antiderivative")
+
+
+# --- JSON --------------------------------------------------------------------------------------------
+
+
+def antiderivation_data(anti: Antiderivation) -> dict[str, object]:
+    """What was asked, the answer, and every step (sub-steps by index into one flat list)."""
+    order = parents_first(anti.trace)
+    index = {id(step): i for i, step in enumerate(order)}
+    return {
+        "schema": SCHEMA,
+        "expr": to_text(anti.expr),
+        "wrt": anti.wrt.name,
+        "result": to_text(anti.result),
+        "result_latex": expr_latex(anti.result),
+        "constant": "C",
+        "root": 0,
+        "steps": [step_data(step, index) for step in order],
+    }

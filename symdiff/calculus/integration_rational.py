@@ -1,0 +1,136 @@
+"""Rational functions: multiplying out, partial fractions and completing the square.
+
+A rational function of x (numbers, x, + - * / and whole powers) with a polynomial denominator
+is written by ``apart`` as a polynomial plus fractions A/(a*x + b)^k and (P*x + Q)/(A*x^2 +
+B*x + C); the sum rule then takes each piece: the polynomial by the power rule, the linear
+pieces by a linear substitution (ln|a*x + b|, powers), the quadratic ones here by completing
+the square (a logarithm and an arctangent). The same completing of the square turns
+1/sqrt(C + B*x + A*x^2) with A < 0 into an arcsine.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..algebra.expansion import expand
+from ..algebra.factoring import apart
+from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
+from ..core.traversal import preorder
+from .integration_rules import Factors, Integrates, _rational, build, coefficients, depends, positive, tidy, view
+
+if TYPE_CHECKING:
+    from .trace import Step
+
+__all__ = ["quadratic_rule", "rational_rule", "sqrt_of"]
+
+
+def is_rational(f: Expr, v: Symbol) -> bool:
+    """Whether ``f`` is built from numbers and ``v`` by + - * / and whole powers alone."""
+    for node, _ in preorder(f):
+        kind = type(node)
+        if kind is Pow:
+            n = _rational(node.children[1])
+            if n is None or n.denominator != 1:
+                return False
+        elif not (kind in (Add, Sub, Mul, Div, Neg, Number) or node == v or _rational(node) is not None):
+            return False
+    return True
+
+
+def rational_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """A polynomial multiplied out, a rational function in partial fractions"""
+    if not is_rational(f, v):
+        return None
+    seen = view(f, v)
+    below = {} if seen is None else {base: p for base, p in seen[1].items() if p < 0}
+    if seen is not None and _derivative_over_function(seen[1], v):
+        return None  # c*g'/g: the substitution u = g gives c*ln|g| in one step
+    if seen is not None and not below:
+        rewritten = expand(f)
+        rule = "integrate.expand"
+    else:
+        rewritten = apart(f, v)
+        monomial = all(base == v for base in below)  # (x^2 + 1)/x: dividing each term is enough
+        rule = "integrate.expand" if monomial else "integrate.partial_fractions"
+    if rewritten == f:
+        return None
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    return eng.step(rule, f, v, inner.result, (inner,), (("rewritten", rewritten),))
+
+
+def _derivative_over_function(factors: Factors, v: Symbol) -> bool:
+    """Whether the factors are c*g'(x)/g(x) for one polynomial g of degree 2 or more."""
+    from .differentiate import diff
+
+    below = [base for base, p in factors.items() if p < 0]
+    if len(below) != 1 or factors[below[0]] != -1:
+        return False
+    g = below[0]
+    if len(coefficients(g, v) or ()) < 3:
+        return False
+    above = {base: p for base, p in factors.items() if base != g}
+    ratio = tidy(Div(build(above) if above else Number(1), diff(g, v)))
+    return not depends(ratio, v)
+
+
+def sqrt_of(q: Fraction) -> Expr:
+    """The square root of a positive rational, exact when it is one: 2, 1/2, sqrt(3), sqrt(6)/2."""
+    top, bottom = q.numerator * q.denominator, q.denominator
+    root = math.isqrt(top)
+    if root * root == top:
+        return number(Fraction(root, bottom))
+    return Call("sqrt", Number(top)) if bottom == 1 else Div(Call("sqrt", Number(top)), Number(bottom))
+
+
+def _ln(base: Expr, v: Symbol) -> Expr:
+    return Call("ln", base if positive(base, v) else Call("abs", base))
+
+
+def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """(P*x + Q)/(A*x^2 + B*x + C) with no real root below: a logarithm and an arctangent;
+    1/sqrt(C + B*x + A*x^2) with A < 0: an arcsine"""
+    seen = view(f, v)
+    if seen is None or seen[0]:
+        return None
+    quadratics = [(base, p) for base, p in seen[1].items() if p < 0]
+    if len(quadratics) != 1:
+        return None
+    base, p = quadratics[0]
+    c = coefficients(base, v)
+    if c is None or len(c) != 3:
+        return None
+    C, B, A = c
+    rest = {b: q for b, q in seen[1].items() if b != base}
+    numerator = coefficients(build(rest), v) if rest else [Fraction(1)]
+    if numerator is None or len(numerator) > 2:
+        return None
+    Q, P = [*numerator, Fraction(0)][:2]
+    bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)))
+    if p == Fraction(-1, 2) and not P:
+        D = C - B * B / (4 * A)
+        if A >= 0 or D <= 0:
+            return None
+        argument = Mul(sqrt_of(-A / D), Add(v, number(B / (2 * A))))
+        raw = Div(Mul(number(Q), Call("asin", argument)), sqrt_of(-A))
+        return eng.step("integrate.asin_quadratic", f, v, raw, (), bindings)
+    square = 4 * A * C - B * B
+    if p != -1 or square <= 0:
+        return None
+    s = sqrt_of(square)
+    terms: list[Expr] = []
+    if P:
+        terms.append(Mul(number(P / (2 * A)), _ln(base, v)))
+    R = Q - P * B / (2 * A)
+    if not R:
+        return None  # c*g'/g: the substitution u = g gives c*ln(g) in one step
+    if R:
+        argument = Div(Add(Mul(number(2 * A), v), number(B)), s)
+        terms.append(Div(Mul(number(2 * R), Call("atan", argument)), s))
+    raw = terms[0] if len(terms) == 1 else Add(*terms)
+    return eng.step("integrate.quadratic", f, v, raw, (), (*bindings, ("P", number(P)), ("Q", number(Q))))
+
+

@@ -1,0 +1,160 @@
+"""The table of elementary integrals: one small function per rule, its formula in its docstring.
+
+Each is ``factors -> antiderivative or None`` for an integrand whose argument is exactly the
+variable of integration (``sin(u)``, ``sec(u)^2``, ``1/(1 + u^2)``), seen as a product of
+powers (``integration_rules.view``). An argument a*x + b comes to them through the linear
+substitution (``integration_methods``), so the table never needs a chain rule in reverse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+from ..core.expr import Add, Call, Div, E, Expr, Neg, Pow, Sub, Symbol, number
+from ..core.traversal import free_symbols
+from .integration_rules import Factors, coefficients, depends, power_of
+
+__all__ = ["TABLE"]
+
+
+def _call(name: str) -> Callable[[Expr], Expr]:
+    return lambda u: Call(name, u)
+
+
+def _ln_abs(inner: Expr) -> Expr:
+    return Call("ln", Call("abs", inner))
+
+
+def _power_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫u^n du = u^(n + 1)/(n + 1), n ≠ -1"""
+    if len(f) == 1 and u in f and f[u] != -1:
+        n1 = f[u] + 1
+        return Div(power_of(u, n1), number(n1)) if n1 != 1 else u
+    return None
+
+
+def _reciprocal_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫1/u du = ln(abs(u))"""
+    return _ln_abs(u) if f == {u: -1} else None
+
+
+def _exp_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫e^u du = e^u"""
+    return Pow(E, u) if f == {Pow(E, u): 1} else None
+
+
+def _exponential_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫a^u du = a^u/ln(a), a > 0 and a ≠ 1 a number"""
+    if len(f) != 1:
+        return None
+    ((base, p),) = f.items()
+    if p != 1 or type(base) is not Pow or base.children[1] != u or base.children[0] == E:
+        return None
+    a = base.children[0]
+    if depends(a, u) or free_symbols(a) or not _positive_not_one(a):
+        return None
+    return Div(base, Call("ln", a))
+
+
+def _constant_power_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫u^c du = u^(c + 1)/(c + 1) for a constant c ≠ -1 that is no plain number (x^e, x^pi)"""
+    if len(f) != 1:
+        return None
+    ((base, p),) = f.items()
+    if p != 1 or type(base) is not Pow or base.children[0] != u:
+        return None
+    c = base.children[1]
+    if free_symbols(c):
+        return None  # x^n: n may be -1
+    try:
+        value = c.evaluate()
+    except (ValueError, ArithmeticError):
+        return None
+    if abs(value + 1) < 1e-12:
+        return None
+    return Div(Pow(u, Add(c, 1)), Add(c, 1))
+
+
+def _positive_not_one(a: Expr) -> bool:
+    try:
+        value = a.evaluate()
+    except (ValueError, ArithmeticError):
+        return False
+    return value > 0 and abs(value - 1) > 1e-12
+
+
+def _single(name: str, power: int, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
+    def rule(f: Factors, u: Symbol) -> Expr | None:
+        return result(u) if f == {Call(name, u): power} else None
+    return rule
+
+
+def _pair(first: str, second: str, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
+    def rule(f: Factors, u: Symbol) -> Expr | None:
+        return result(u) if f == {Call(first, u): 1, Call(second, u): 1} else None
+    return rule
+
+
+def _atan_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫1/(1 + u^2) du = atan(u)"""
+    if len(f) == 1:
+        ((base, p),) = f.items()
+        if p == -1 and coefficients(base, u) == [1, 0, 1]:
+            return Call("atan", u)
+    return None
+
+
+def _asin_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫1/sqrt(1 - u^2) du = asin(u)"""
+    if len(f) == 1:
+        ((base, p),) = f.items()
+        if p == Fraction(-1, 2) and coefficients(base, u) == [1, 0, -1]:
+            return Call("asin", u)
+    return None
+
+
+def _root_rule(constant: int, make: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
+    def rule(f: Factors, u: Symbol) -> Expr | None:
+        if len(f) == 1:
+            ((base, p),) = f.items()
+            if p == Fraction(-1, 2) and coefficients(base, u) == [constant, 0, 1]:
+                return make(u)
+        return None
+    return rule
+
+
+def _neg(make: Callable[[Expr], Expr]) -> Callable[[Expr], Expr]:
+    return lambda u: Neg(make(u))
+
+
+# id -> the rule's function; tried in this order on an integrand in u alone.
+TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
+    "integrate.power": _power_rule,
+    "integrate.reciprocal": _reciprocal_rule,
+    "integrate.exp": _exp_rule,
+    "integrate.exponential": _exponential_rule,
+    "integrate.constant_power": _constant_power_rule,
+    "integrate.sin": _single("sin", 1, _neg(_call("cos"))),
+    "integrate.cos": _single("cos", 1, _call("sin")),
+    "integrate.tan": _single("tan", 1, lambda u: Neg(_ln_abs(Call("cos", u)))),
+    "integrate.cot": _single("cot", 1, lambda u: _ln_abs(Call("sin", u))),
+    "integrate.sec": _single("sec", 1, lambda u: _ln_abs(Add(Call("sec", u), Call("tan", u)))),
+    "integrate.csc": _single("csc", 1, lambda u: Neg(_ln_abs(Add(Call("csc", u), Call("cot", u))))),
+    "integrate.sec2": _single("sec", 2, _call("tan")),
+    "integrate.csc2": _single("csc", 2, _neg(_call("cot"))),
+    "integrate.sec_tan": _pair("sec", "tan", _call("sec")),
+    "integrate.csc_cot": _pair("csc", "cot", _neg(_call("csc"))),
+    "integrate.sinh": _single("sinh", 1, _call("cosh")),
+    "integrate.cosh": _single("cosh", 1, _call("sinh")),
+    "integrate.tanh": _single("tanh", 1, lambda u: Call("ln", Call("cosh", u))),
+    "integrate.coth": _single("coth", 1, lambda u: _ln_abs(Call("sinh", u))),
+    "integrate.sech2": _single("sech", 2, _call("tanh")),
+    "integrate.csch2": _single("csch", 2, _neg(_call("coth"))),
+    "integrate.sech_tanh": _pair("sech", "tanh", _neg(_call("sech"))),
+    "integrate.csch_coth": _pair("csch", "coth", _neg(_call("csch"))),
+    "integrate.atan": _atan_rule,
+    "integrate.asin": _asin_rule,
+    "integrate.asinh": _root_rule(1, _call("asinh")),
+    "integrate.acosh": _root_rule(-1, lambda u: _ln_abs(Add(u, Call("sqrt", Sub(Pow(u, 2), 1))))),
+}

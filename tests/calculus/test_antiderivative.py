@@ -1,0 +1,302 @@
+"""symdiff.antiderivative: one row per rule (integrand, answer, rule used), the refusals, the
+check step, and every step of every trace true."""
+
+import itertools
+import json
+
+import pytest
+
+import symdiff
+from symdiff import IntegrationError, antiderivative, diff, parse, simplify
+from symdiff.calculus.integration_check import agrees_numerically
+
+# (integrand, the answer as symdiff prints it, a rule the trace must use)
+RULES = [
+    ("5", "5*x", "integrate.constant"),
+    ("pi", "pi*x", "integrate.constant"),
+    ("x", "x^2/2", "integrate.power"),
+    ("x^2", "x^3/3", "integrate.power"),
+    ("x^-3", "-1/(2*x^2)", "integrate.power"),
+    ("1/x^2", "-1/x", "integrate.power"),
+    ("sqrt(x)", "2*x^(3/2)/3", "integrate.power"),
+    ("x^(1/2)", "2*x^(3/2)/3", "integrate.power"),
+    ("1/sqrt(x)", "2*sqrt(x)", "integrate.power"),
+    ("1/x", "ln(abs(x))", "integrate.reciprocal"),
+    ("x^pi", "x^(pi + 1)/(pi + 1)", "integrate.constant_power"),
+    ("3*x^2 - 2*x + 1", "x^3 - x^2 + x", "integrate.sum"),
+    ("4*cos(x)", "4*sin(x)", "integrate.constant_multiple"),
+    ("-sin(x)", "cos(x)", "integrate.constant_multiple"),
+    ("e^x", "e^x", "integrate.exp"),
+    ("exp(x)", "e^x", "integrate.exp"),
+    ("2^x", "2^x/ln(2)", "integrate.exponential"),
+    ("sin(x)", "-cos(x)", "integrate.sin"),
+    ("cos(x)", "sin(x)", "integrate.cos"),
+    ("tan(x)", "-ln(abs(cos(x)))", "integrate.tan"),
+    ("cot(x)", "ln(abs(sin(x)))", "integrate.cot"),
+    ("sec(x)", "ln(abs(sec(x) + tan(x)))", "integrate.sec"),
+    ("sec(x)^2", "tan(x)", "integrate.sec2"),
+    ("csc(x)^2", "-cot(x)", "integrate.csc2"),
+    ("sec(x)*tan(x)", "sec(x)", "integrate.sec_tan"),
+    ("csc(x)*cot(x)", "-csc(x)", "integrate.csc_cot"),
+    ("sinh(x)", "cosh(x)", "integrate.sinh"),
+    ("cosh(x)", "sinh(x)", "integrate.cosh"),
+    ("1/(1 + x^2)", "atan(x)", "integrate.atan"),
+    ("1/sqrt(1 - x^2)", "asin(x)", "integrate.asin"),
+    ("cos(3*x)", "sin(3*x)/3", "integrate.linear_substitution"),
+    ("e^(3*x + 1)", "e^(3*x + 1)/3", "integrate.linear_substitution"),
+    ("(2*x + 3)^5", "(2*x + 3)^6/12", "integrate.linear_substitution"),
+    ("1/(2*x + 1)", "ln(abs(2*x + 1))/2", "integrate.linear_substitution"),
+    ("e^(-x)", "-e^(-x)", "integrate.linear_substitution"),
+    ("2*x*cos(x^2)", "sin(x^2)", "integrate.substitution"),
+    ("x*e^(x^2)", "e^x^2/2", "integrate.substitution"),
+    ("2*x/(x^2 + 1)", "ln(x^2 + 1)", "integrate.substitution"),
+    ("x/(x^2 - 4)", "ln(abs(x^2 - 4))/2", "integrate.substitution"),
+    ("cos(x)/sin(x)^2", "-csc(x)", "integrate.substitution"),
+    ("ln(x)/x", "ln(x)^2/2", "integrate.substitution"),
+    ("1/(x*ln(x))", "ln(abs(ln(x)))", "integrate.substitution"),
+    ("x*sqrt(x^2 + 1)", "(x^2 + 1)^(3/2)/3", "integrate.substitution"),
+    ("e^sqrt(x)/sqrt(x)", "2*e^sqrt(x)", "integrate.substitution"),
+    ("x*e^x", "e^x*(x - 1)", "integrate.parts"),
+    ("x*sin(x)", "sin(x) - x*cos(x)", "integrate.parts"),
+    ("x*cos(2*x)", "x*sin(2*x)/2 + cos(2*x)/4", "integrate.parts"),
+    ("ln(x)", "x*ln(x) - x", "integrate.parts"),
+    ("x^2*ln(x)", "x^3*ln(x)/3 - x^3/9", "integrate.parts"),
+    ("atan(x)", "x*atan(x) - ln(x^2 + 1)/2", "integrate.parts"),
+    ("x*sec(x)^2", "x*tan(x) + ln(abs(cos(x)))", "integrate.parts"),
+    ("ln(x)^2", "2*x - 2*x*ln(x) + x*ln(x)^2", "integrate.parts"),
+    ("asin(x)", "x*asin(x) + sqrt(1 - x^2)", "integrate.parts"),
+    ("log(x, 10)", "x*(ln(x) - 1)/ln(10)", "integrate.parts"),
+    ("x*sqrt(x + 1)", "2*(x + 1)^(3/2)*(3*x - 2)/15", "integrate.substitution"),
+    ("x/(1 + x^4)", "atan(x^2)/2", "integrate.substitution"),
+    ("e^x/(1 + e^(2*x))", "atan(e^x)", "integrate.substitution"),
+    ("cos(pi*x)", "sin(pi*x)/pi", "integrate.linear_substitution"),
+    ("x^2*e^x", "e^x*(x^2 - 2*x + 2)", "integrate.parts_tabular"),
+    ("x^3*e^(2*x)", "e^(2*x)*(4*x^3 - 6*x^2 + 6*x - 3)/8", "integrate.parts_tabular"),
+    ("x^2*sin(x)", "2*x*sin(x) - x^2*cos(x) + 2*cos(x)", "integrate.parts_tabular"),
+    ("e^x*sin(x)", "e^x*(sin(x) - cos(x))/2", "integrate.parts_twice"),
+    ("e^(2*x)*cos(3*x)", "e^(2*x)*(2*cos(3*x) + 3*sin(3*x))/13", "integrate.parts_twice"),
+    ("(x + 1)^2*x", "x^4/4 + 2*x^3/3 + x^2/2", "integrate.expand"),
+    ("(x^2 + 1)/x", "x^2/2 + ln(abs(x))", "integrate.expand"),
+    ("1/(x^2 - 1)", "ln(abs(x - 1))/2 - ln(abs(x + 1))/2", "integrate.partial_fractions"),
+    ("x/(x + 1)", "x - ln(abs(x + 1))", "integrate.partial_fractions"),
+    ("x^3/(x^2 + 1)", "x^2/2 - ln(x^2 + 1)/2", "integrate.partial_fractions"),
+    ("1/(x*(x + 1)^2)", "ln(abs(x)) - ln(abs(x + 1)) + 1/(x + 1)", "integrate.partial_fractions"),
+    ("(x + 1)/(x^2 + 2*x + 5)", "ln(x^2 + 2*x + 5)/2", "integrate.substitution"),
+    ("(x + 3)/(x^2 + 2*x + 5)", "atan(x/2 + 1/2) + ln(x^2 + 2*x + 5)/2", "integrate.quadratic"),
+    ("1/(x^2 + 4)", "atan(x/2)/2", "integrate.quadratic"),
+    ("1/(x^2 + 2*x + 2)", "atan(x + 1)", "integrate.quadratic"),
+    ("1/sqrt(4 - x^2)", "asin(x/2)", "integrate.asin_quadratic"),
+    ("sin(x)^3", "cos(x)^3/3 - cos(x)", "integrate.trig_odd"),
+    ("sin(x)^2*cos(x)^3", "sin(x)^3/3 - sin(x)^5/5", "integrate.trig_odd"),
+    ("sin(x)^2", "x/2 - sin(2*x)/4", "integrate.half_angle"),
+    ("cos(x)^2", "x/2 + sin(2*x)/4", "integrate.half_angle"),
+    ("cos(x)^4", "3*x/8 + sin(4*x)/32 + sin(2*x)/4", "integrate.half_angle"),
+    ("tan(x)^2", "tan(x) - x", "integrate.tan_reduction"),
+    ("tan(x)^3", "ln(abs(cos(x))) + tan(x)^2/2", "integrate.tan_reduction"),
+    ("sec(x)^4", "tan(x) + tan(x)^3/3", "integrate.tan_sec"),
+    ("tan(x)^3*sec(x)^3", "sec(x)^5/5 - sec(x)^3/3", "integrate.tan_sec"),
+    ("sec(x)^3", "ln(abs(sec(x) + tan(x)))/2 + sec(x)*tan(x)/2", "integrate.sec_reduction"),
+    ("sin(3*x)*cos(2*x)", "-cos(x)/2 - cos(5*x)/10", "integrate.product_to_sum"),
+    ("1/cos(x)^2", "tan(x)", "integrate.sec2"),
+    ("tanh(x)", "ln(cosh(x))", "integrate.tanh"),
+    ("sech(x)^2", "tanh(x)", "integrate.sech2"),
+    ("1/sqrt(x^2 + 1)", "asinh(x)", "integrate.asinh"),
+    ("1/sqrt(x^2 - 1)", "ln(abs(x + sqrt(x^2 - 1)))", "integrate.acosh"),
+]
+
+# (integrand, the part the refusal names)
+REFUSALS = [
+    ("e^(-x^2)", "e^(-x^2)"),
+    ("sin(x)/x", "sin(x)/x"),
+    ("e^x/x", "e^x/x"),
+    ("1/ln(x)", "1/ln(x)"),
+    ("sqrt(1 + x^3)", "sqrt(1 + x^3)"),
+    ("x^x", "x^x"),
+    ("sin(x^2)", "sin(x^2)"),
+    ("x + e^(-x^2)", "e^(-x^2)"),
+    ("x^2 - 3*sin(x)/x", "sin(x)/x"),
+    ("f(x)", "f(x)"),
+    ("cos(k*x)", "cos(k*x)"),  # sin(k x)/k is wrong at k = 0
+    ("x^n", "x^n"),  # x^(n+1)/(n+1) is wrong at n = -1
+    ("1/(x^2 + 1)^2", "1/(x^2 + 1)^2"),  # the reduction formula is not among the rules
+]
+
+
+def _steps_true(anti):
+    """Every integration step's result, differentiated, gives its integrand."""
+    for step in anti.trace:
+        if step.rule in ("integrate.check", "integrate.simplify"):
+            continue
+        assert agrees_numerically(diff(step.result, step.wrt), step.expr, step.wrt), step
+
+
+@pytest.mark.parametrize(("integrand", "answer", "rule"), RULES, ids=[row[0] for row in RULES])
+def test_each_rule(integrand, answer, rule):
+    anti = antiderivative(integrand)
+    assert str(anti.result) == answer
+    assert rule in {step.rule for step in anti.trace}
+    check = anti.trace.substeps[-1]
+    assert check.rule == "integrate.check"
+    assert check.expr == anti.result
+    assert simplify(symdiff.Sub(diff(anti.result, "x"), parse(integrand))) == symdiff.Number(0) or \
+        agrees_numerically(diff(anti.result, "x"), parse(integrand), symdiff.Symbol("x"))
+    _steps_true(anti)
+
+
+@pytest.mark.parametrize(("integrand", "named"), REFUSALS, ids=[row[0] for row in REFUSALS])
+def test_refusals_name_the_part(integrand, named):
+    with pytest.raises(IntegrationError) as error:
+        antiderivative(integrand, "x")
+    message = str(error.value)
+    assert f"no integration rule applies to {named}" in message
+    assert 'method="adaptive"' in message
+
+
+@pytest.mark.parametrize(("integrand", "answer", "rule"), RULES, ids=[row[0] for row in RULES])
+def test_bindings_are_true(integrand, answer, rule):
+    """u and du of a substitution, u, du, dv, v of parts, the rows of the tabular method."""
+    for step in antiderivative(integrand):
+        b = dict(step.bindings)
+        v = step.wrt
+        for name in [name for name in b if "d" + name in b]:  # u and du, u_1 and du_1
+            assert agrees_numerically(diff(b[name], v), b["d" + name], v), step
+        if "dv" in b and "v" in b:
+            assert agrees_numerically(diff(b["v"], v), b["dv"], v), step
+        if "c" in b:
+            assert agrees_numerically(symdiff.Mul(b["c"], step.substeps[0].expr), step.expr, v), step
+        if "rewritten" in b:
+            assert agrees_numerically(b["rewritten"], step.expr, v), step
+        primes = [b[name] for name in ("u", "u'", "u''", "u'''") if name in b]
+        for before, after in itertools.pairwise(primes):
+            assert agrees_numerically(diff(before, v), after, v), step
+
+
+def test_the_check_is_last_and_true():
+    anti = antiderivative("x*cos(x^2)")
+    assert [step.rule for step in anti.trace.substeps][-1] == "integrate.check"
+    assert anti.trace.substeps[-1].result == parse("x*cos(x^2)")
+    assert anti.trace.rule == "integrate.antiderivative"
+    assert anti.trace.result == anti.result
+
+
+def test_a_check_that_needs_numbers_says_so():
+    note = antiderivative("sin(x)^2").trace.substeps[-1].note
+    assert "random points" in note or "simplifies to 0" in note
+
+
+# --- the call ----------------------------------------------------------------------------------------
+
+
+def test_the_variable():
+    assert str(antiderivative("a*t^2", "t").result) == "a*t^3/3"
+    assert str(antiderivative("y^2").result) == "y^3/3"
+    assert str(antiderivative("3").result) == "3*x"  # no variable: x, as derive does
+    assert str(antiderivative("x*y", symdiff.Symbol("y")).result) == "x*y^2/2"
+    with pytest.raises(IntegrationError, match="say which variable to integrate by: the expression has a, x"):
+        antiderivative("a*x")
+    with pytest.raises(IntegrationError, match="variable name"):
+        antiderivative("x", "2x")
+
+
+@pytest.mark.parametrize("wrong", [None, True, [], "(", object()])
+def test_a_wrong_integrand_is_a_symdiff_error(wrong):
+    with pytest.raises(symdiff.SymdiffError):
+        antiderivative(wrong, "x")
+
+
+def test_deep_and_large_input_is_refused_without_recursion_error():
+    deep = parse("x")
+    for _ in range(5000):
+        deep = symdiff.Call("sin", deep)
+    with pytest.raises(IntegrationError, match="too large"):
+        antiderivative(deep, "x")
+    wide = symdiff.Add(*[symdiff.Mul(i + 1, symdiff.Pow(parse("x"), i)) for i in range(300)])
+    with pytest.raises(IntegrationError, match="too large"):
+        antiderivative(wide, "x")
+
+
+def test_infinity_is_refused():
+    with pytest.raises(IntegrationError, match="infinity"):
+        antiderivative(symdiff.Add(parse("x"), symdiff.oo), "x")
+
+
+def test_written_derivatives_are_worked_out_first():
+    assert str(antiderivative("d/dx[x^3]", "x").result) == "x^3"
+
+
+def test_inputs_are_not_changed_and_answers_repeat():
+    tree = parse("x^2*e^x")
+    first = antiderivative(tree).result
+    assert tree == parse("x^2*e^x")
+    assert antiderivative(tree).result == first
+
+
+# --- printing ----------------------------------------------------------------------------------------
+
+
+def test_explain():
+    text = antiderivative("x*cos(x^2)").explain()
+    assert text.splitlines()[0] == "∫ x*cos(x^2) dx"
+    assert "Substitution: ∫ x*cos(x^2) dx" in text
+    assert "with u = x^2, du = 2*x dx" in text
+    assert "Cosine Rule: ∫ cos(u) du = sin(u)" in text
+    assert "Check by Differentiating: d/dx[sin(x^2)/2] = x*cos(x^2)" in text
+    assert text.splitlines()[-1] == "∫ x*cos(x^2) dx = sin(x^2)/2 + C"
+    assert str(antiderivative("x*cos(x^2)")) == text
+    assert antiderivative("x + 1").explain().splitlines()[-1] == "∫ (x + 1) dx = x^2/2 + x + C"
+
+
+def test_explain_brief_width_and_highlight():
+    anti = antiderivative("3*sin(x) + x")
+    brief = anti.explain(brief=True)
+    assert "Sum and Difference" not in brief and "Constant Multiple" not in brief
+    assert "Sine Rule: ∫ sin(x) dx = -cos(x)" in brief
+    assert "<<Sine Rule>>" in anti.explain(highlight=lambda name: f"<<{name}>>")
+    narrow = antiderivative("x^2*e^x").explain(width=8)
+    assert "…" in narrow and narrow.endswith("= e^x*(x^2 - 2*x + 2) + C")
+    for wrong in (0, -1, 1.5, True, "8"):
+        with pytest.raises(symdiff.SymdiffError):
+            anti.explain(width=wrong)
+    with pytest.raises(symdiff.SymdiffError):
+        anti.explain(highlight="red")
+
+
+def test_repr_and_iteration():
+    anti = antiderivative("x^2")
+    assert repr(anti) == "<Antiderivation ∫ x^2 dx = x^3/3 + C>"
+    assert [step.rule for step in anti] == ["integrate.antiderivative", "integrate.power", "integrate.check"]
+
+
+def test_latex():
+    latex = antiderivative("x*cos(x^2)").to_latex()
+    assert latex.startswith("\\begin{align*}") and latex.endswith("\\end{align*}")
+    assert r"\int x \cos\left(x^{2}\right) \, dx" in latex
+    assert r"u = x^{2},\ du = 2 x \, dx" in latex
+    assert latex.splitlines()[-2].endswith(r"= \frac{\sin\left(x^{2}\right)}{2} + C")
+    notebook = antiderivative("x^2")._repr_latex_()
+    assert notebook.startswith("$$\\begin{aligned}") and "+ C" in notebook
+    with pytest.raises(symdiff.SymdiffError):
+        antiderivative("x").to_latex(standalone="yes")
+
+
+def test_json():
+    data = antiderivative("x*e^x").to_json()
+    json.dumps(data)
+    assert data["schema"] == "symdiff.antiderivative/1"
+    assert data["result"] == "e^x*(x - 1)" and data["constant"] == "C"
+    steps = data["steps"]
+    assert steps[0]["rule"] == "integrate.antiderivative"
+    assert steps[steps[0]["substeps"][-1]]["rule"] == "integrate.check"
+    parts = next(step for step in steps if step["rule"] == "integrate.parts")
+    assert parts["bindings"] == {"u": "x", "du": "1", "dv": "e^x", "v": "e^x"}
+
+
+def test_a_standalone_document_compiles(tmp_path):
+    from tex import compile_tex, needs_tex
+
+    if needs_tex.args[0]:
+        pytest.skip("pdflatex is not installed")
+    for number, integrand in enumerate(["x*cos(x^2)", "1/(x^3 - 1)", "x^2*e^x", "sin(x)^2*cos(x)^3", "3*sin(x) + x"]):
+        source = antiderivative(integrand).to_latex(standalone=True)
+        assert "\\documentclass" in source
+        compile_tex(tmp_path, source, name=f"anti{number}")
