@@ -181,26 +181,18 @@ def test_an_answer_with_another_symbol_is_wrong(monkeypatch) -> None:
 
 # -- symdiff.antiderivative held to the table ------------------------------------------------------
 
-needs_antiderivative = pytest.mark.skipif(
-    not check.has_antiderivative(), reason="symdiff.antiderivative does not exist yet (issue 15)"
-)
-
-
-@needs_antiderivative
 @pytest.mark.parametrize("row", ROWS, ids=_id)
 def test_antiderivative_is_declined_or_right(row: Row) -> None:
     said = check.verdict(row)
     assert not said.startswith("wrong"), said
 
 
-@needs_antiderivative
 @pytest.mark.parametrize("row", NON_ELEMENTARY, ids=_id)
 def test_non_elementary_integrands_are_refused(row: Refusal) -> None:
     said = check.refusal_verdict(row)
     assert said == "refused", said
 
 
-@needs_antiderivative
 def test_coverage(record_property) -> None:
     report, wrong = check.coverage_report()
     total = report["all"]

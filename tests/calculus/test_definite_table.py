@@ -108,24 +108,8 @@ def test_the_judge_tells_right_from_wrong_and_declined(monkeypatch) -> None:
     assert {check.definite_verdict(row) for row in VALUE_ROWS} == {"declined"}
 
 
-def test_the_numeric_integrate_is_not_taken_for_the_exact_method() -> None:
-    """Until the exact method exists, ``has_exact_integrate`` is False (the numeric one refuses "exact")."""
-    try:
-        result = symdiff.integrate("x", "x", "0", "1", method="exact")
-    except symdiff.SymdiffError:
-        assert not check.has_exact_integrate()
-    else:
-        assert check.has_exact_integrate() == isinstance(result.value, symdiff.Expr)
-
-
 # -- symdiff.integrate(method="exact") held to the table -------------------------------------------
 
-needs_exact = pytest.mark.skipif(
-    not check.has_exact_integrate(), reason='symdiff.integrate(..., method="exact") does not exist yet (issue 15)'
-)
-
-
-@needs_exact
 @pytest.mark.parametrize("row", DEFINITE, ids=_id)
 def test_exact_integral_is_declined_or_right(row: DefiniteRow) -> None:
     said = check.definite_verdict(row)
@@ -136,7 +120,6 @@ def test_exact_integral_is_declined_or_right(row: DefiniteRow) -> None:
         assert said in ("right", "refused"), said
 
 
-@needs_exact
 def test_coverage(record_property) -> None:
     verdicts = [check.definite_verdict(row) for row in VALUE_ROWS]
     answered = sum(v == "right" for v in verdicts)

@@ -78,7 +78,10 @@ def test_the_session_integrates():
     text = session.handle(":integrate sin x, 0, pi")
     assert "= 2" in text
     assert r"\Big[" in session.handle(":latex")
-    assert "1" in session.handle(":integrate 1/x^2, 1, oo")
+    assert "= 1" in session.handle(":integrate 1/x^2, 1, oo")
+    assert "adaptive Gauss–Kronrod" in session.handle(":integrate e^(-x^2), 0, 1, adaptive")
+    session.handle(":steps off")
+    assert session.handle(":integrate x^2, 0, 1, simpson, 10").startswith("0.33333")
 
 
 @pytest.mark.parametrize("line", [":integrate", ":integrate x, 0", ":integrate x, 0, 1, bogus",
