@@ -107,7 +107,10 @@ def worked_integral(expr: Expr | str, var: str | Symbol | None = None, a: object
             raise IntegrationError("an antiderivative has no method or n: give the bounds to estimate an area")
         from ..calculus.antiderivative import antiderivative
 
-        return AntiderivativeResult(antiderivative(expr, var))
+        try:
+            return AntiderivativeResult(antiderivative(expr, var))
+        except IntegrationError as error:
+            raise IntegrationError(_in_words(str(error), bounds=False)) from None
     if method == "exact":
         if n is not None:
             raise IntegrationError("n is the number of intervals of a sum: the exact method has none")
@@ -116,7 +119,7 @@ def worked_integral(expr: Expr | str, var: str | Symbol | None = None, a: object
         try:
             return ExactIntegralResult(exact_integral(expr, var, a, b))
         except IntegrationError as error:
-            raise IntegrationError(_with_numeric_hint(str(error))) from None
+            raise IntegrationError(_in_words(str(error), bounds=True)) from None
     from ..numeric.area import DEFAULT_N, integrate
 
     options = {} if method == "adaptive" else {"n": DEFAULT_N if n is None else n}
@@ -125,8 +128,17 @@ def worked_integral(expr: Expr | str, var: str | Symbol | None = None, a: object
     return AreaResult(integrate(expr, var, a, b, method=method, **options))
 
 
-def _with_numeric_hint(message: str) -> str:
-    if "numeric" in message or "adaptive" in message or "split" in message:
-        return message
-    return f"{message} (the method adaptive estimates the area numerically)"
+# The library's hint speaks Python; a person at the command line or in the session is told the
+# front ends' way to the same numbers.
+_PYTHON_HINT = "; estimate a definite integral numerically instead, with integrate("
+_HINT = ("estimate the integral over an interval numerically with the method adaptive (symdiff integrate EXPR "
+         "--from A --to B --method adaptive; in the session :integrate EXPR, A, B, adaptive)")
+
+
+def _in_words(message: str, *, bounds: bool) -> str:
+    if _PYTHON_HINT in message:
+        return f"{message.split(_PYTHON_HINT, 1)[0]}; {_HINT}"
+    if bounds and not any(word in message for word in ("numeric", "adaptive", "split")):
+        return f"{message}; {_HINT}"
+    return message
 
