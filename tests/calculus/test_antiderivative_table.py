@@ -27,7 +27,7 @@ from sympy_oracle import to_sympy
 
 import symdiff
 
-MIN_COVERAGE = 0.0  # answered / rows; the lead raises it once the engine is merged
+MIN_COVERAGE = 0.98  # answered / rows: 249 of 252 when the engine was merged
 FULL_ORACLE = os.environ.get("SYMDIFF_FULL_ORACLE") == "1"
 SYMPY_ROWS = ROWS if FULL_ORACLE else ROWS[::4]
 SYMPY_REFUSALS = NON_ELEMENTARY if FULL_ORACLE else NON_ELEMENTARY[::5]
