@@ -11,11 +11,13 @@ from each varying base to its exponent (``x*cos(x^2)`` is {x: 1, cos(x^2): 1};
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
-from ..algebra.textbook import simplify
+from ..algebra.simplify import Simplifier, natural_log_name
+from ..algebra.textbook import simplify, textbook_answer
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
@@ -118,12 +120,73 @@ class Integrates(Protocol):
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step: ...
 
 
-def tidy(expr: Expr) -> Expr:
-    """``expr`` simplified; as it is if the simplifier declines (an answer too large for it)."""
-    try:
-        return simplify(expr)
-    except SymdiffError:
-        return expr
+# One simplifier and one memo for all the simplifications of one antiderivative (``simplifying``):
+# the search simplifies the same parts many times (each rule's result, the answer, the check), and
+# a simplifier remembers the normal form of every subtree it has seen.
+_SESSION: ContextVar[tuple[Simplifier, dict[Expr, Expr]] | None] = ContextVar("integration_simplifier", default=None)
+
+
+class simplifying:
+    """``with simplifying(integrand):`` shares one simplifier among the ``tidy`` calls inside."""
+
+    def __init__(self, integrand: Expr) -> None:
+        self.simplifier = Simplifier(natural_log=natural_log_name(integrand))
+
+    def __enter__(self) -> Simplifier:
+        self.token = _SESSION.set((self.simplifier, {}))
+        return self.simplifier
+
+    def __exit__(self, *exc: object) -> None:
+        _SESSION.reset(self.token)
+
+
+def tidy(expr: Expr, *, final: bool = False) -> Expr:
+    """``expr`` simplified; as it is if the simplifier declines (an answer too large for it).
+    Inside ``simplifying``, a rule's result without a quotient is written from its normal form,
+    and the textbook's whole strategy runs on quotients and on the ``final`` answer."""
+    session = _SESSION.get()
+    if session is None or final:
+        try:
+            return simplify(expr) if session is None else textbook_answer(session[0], session[0].normal_form(expr))
+        except SymdiffError:
+            return expr
+    simplifier, done = session
+    found = done.get(expr)
+    if found is None:
+        try:
+            normal = simplifier.normal_form(expr)
+            # The textbook's rational steps (cancel, combine, factor) cost most of a simplification;
+            # a rule's result needs them only when it has a quotient to tidy.
+            found = simplifier.answer(normal)
+            if _has_quotient(found):
+                found = textbook_answer(simplifier, normal)
+        except SymdiffError:
+            found = expr
+        done[expr] = found
+    return found
+
+
+def _has_quotient(expr: Expr) -> bool:
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if type(node) is Div or (type(node) is Pow and type(node.children[1]) is Neg):
+            return True
+        stack.extend(node.children)
+    return False
+
+
+def is_zero(expr: Expr) -> bool:
+    """Whether ``expr`` simplifies to 0: the normal form first (cheap, and enough for most
+    answers), the textbook's rational steps (cancelling, combining fractions) only if needed."""
+    session = _SESSION.get()
+    if session is not None:
+        try:
+            if session[0].answer(session[0].normal_form(expr)) == Number(0):
+                return True
+        except SymdiffError:
+            pass
+    return tidy(expr) == Number(0)
 
 
 def depends(expr: Expr, x: Symbol) -> bool:
