@@ -32,7 +32,7 @@ from .rules import Plan, constant_rule, plan
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
 
-__all__ = ["DifferentiationError", "derive", "diff", "gradient", "hessian"]
+__all__ = ["DifferentiationError", "derivative_written", "derive", "diff", "gradient", "hessian"]
 
 
 class DifferentiationError(SymdiffError):
@@ -215,6 +215,17 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     finally:
         for engine in engines.values():
             engine.close()
+
+
+def derivative_written(expr: Expr, x: Symbol, simplifier: Simplifier) -> Expr:
+    """d/dx of ``expr`` written from its normal form, without the textbook's strategy: what a
+    check needs (is it the integrand?) at a fraction of ``diff``'s cost. ``simplifier`` is the
+    caller's, so normal forms it already knows are reused."""
+    engine = _Engine(x, simplifier, traced=False)
+    try:
+        return simplifier.answer(engine.normal(expr))
+    finally:
+        engine.close()
 
 
 @collector_paused

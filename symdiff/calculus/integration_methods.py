@@ -10,6 +10,7 @@ coefficient a in u = a*x + b must be a nonzero number (∫cos(k*x) dx = sin(k*x)
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -175,16 +176,15 @@ def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:
     return fold(h, rewrite, {})
 
 
-def _quotients(quotient: Expr) -> list[Expr]:
+def _quotients(quotient: Expr) -> Iterator[Expr]:
     """f/g' cancelled by the rational algebra (sin(x) stays sin(x)), then simplified (which may
-    write 1/sin(x)^2 as csc(x)^2): the first in which only g(x) is left wins."""
-    forms = []
+    write 1/sin(x)^2 as csc(x)^2): the first in which only g(x) is left wins, so the second is
+    made only when the first is not it."""
     try:
-        forms.append(cancel(quotient))
+        yield cancel(quotient)
     except SymdiffError:
         pass
-    forms.append(tidy(quotient))
-    return forms
+    yield tidy(quotient)
 
 
 # --- integration by parts ---------------------------------------------------------------------------

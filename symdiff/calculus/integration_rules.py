@@ -176,9 +176,16 @@ def _has_quotient(expr: Expr) -> bool:
     return False
 
 
-def is_zero(expr: Expr) -> bool:
+def session_simplifier() -> Simplifier | None:
+    """The simplifier ``simplifying`` shares, if inside one."""
+    session = _SESSION.get()
+    return None if session is None else session[0]
+
+
+def is_zero(expr: Expr, *, quick: bool = False) -> bool:
     """Whether ``expr`` simplifies to 0: the normal form first (cheap, and enough for most
-    answers), the textbook's rational steps (cancelling, combining fractions) only if needed."""
+    answers), the textbook's rational steps (cancelling, combining fractions) only if needed
+    and not ``quick``."""
     session = _SESSION.get()
     if session is not None:
         try:
@@ -186,7 +193,7 @@ def is_zero(expr: Expr) -> bool:
                 return True
         except SymdiffError:
             pass
-    return tidy(expr) == Number(0)
+    return False if quick else tidy(expr) == Number(0)
 
 
 def depends(expr: Expr, x: Symbol) -> bool:
