@@ -225,7 +225,7 @@ BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation
 # many are left out, then the answer, itself cut past ANSWER_CHARS (text) with the cut stated.
 SHOWN_CHARS = 200_000
 ANSWER_CHARS = 100_000
-MAX_INDENT = 40  # levels of sub-steps shown by indenting; deeper steps line up with the fortieth
+MAX_INDENT = 100  # levels of sub-steps shown by indenting; deeper steps line up with the hundredth
 
 
 def omitted_text(lines: list[Line]) -> str:

@@ -23,11 +23,12 @@ __all__ = ["SCHEMA", "derivation_data", "json_document", "step_data"]
 SCHEMA = "symdiff.trace/1"
 
 
-# A deep trace is written cut short, so the document stays bounded and is written in time
-# proportional to it (a 500-deep chain's steps, whole, were 114 MB): an expression inside a step
-# longer than WIDTH characters ends with "…", and past SHOWN_CHARS characters of steps the rest
-# are left out (counted in "omitted_steps"). The question, the answer and the raw result are whole
-# up to ANSWER_CHARS characters (ANSWER_NODES nodes in LaTeX). Such a document says "abbreviated": true.
+# A trace whose steps, whole, pass SHOWN_CHARS characters is written cut short, so the document
+# stays bounded and is written in time proportional to it (a 500-deep chain's steps, whole, were
+# 114 MB): an expression inside a step longer than WIDTH characters ends with "…", and past
+# SHOWN_CHARS characters of steps the rest are left out (counted in "omitted_steps"). The question,
+# the answer and the raw result are whole up to ANSWER_CHARS characters (ANSWER_NODES nodes in
+# LaTeX). Such a document says "abbreviated": true.
 WIDTH = 1_000
 SHOWN_CHARS = 500_000
 
@@ -54,17 +55,11 @@ def derivation_data(derivation: Derivation) -> dict[str, object]:
     from .trace import ANSWER_CHARS
     from .trace_latex import ANSWER_NODES
 
-    steps: list[dict[str, object]] = []
     order = _parents_first(derivation.trace)
     index = {id(step): i for i, step in enumerate(order)}
-    used = 0
-    for step in order:
-        if used > SHOWN_CHARS:
-            break
-        data = step_data(step, index, WIDTH)
-        steps.append(data)
-        used += _length(data)
-    cut = len(steps) < len(order) or any(_length(data, longest=True) > WIDTH for data in steps)
+    whole = _listed(order, index, None)
+    cut = whole is None
+    steps = _listed(order, index, WIDTH) if whole is None else whole
     for data in steps:  # a step listed refers only to steps listed
         listed = [i for i in data["substeps"] if i < len(steps)]  # type: ignore[attr-defined]
         if len(listed) < len(data["substeps"]):  # type: ignore[arg-type]
@@ -87,6 +82,26 @@ def derivation_data(derivation: Derivation) -> dict[str, object]:
         if len(steps) < len(order):
             document["omitted_steps"] = len(order) - len(steps)
     return document
+
+
+def _listed(order: list[Step], index: dict[int, int], width: int | None) -> list[dict[str, object]] | None:
+    """The steps' data while they total about ``SHOWN_CHARS`` characters: with ``width``, each
+    expression cut there and the steps past the total left out; without, every step whole, or
+    None when they do not all fit (found having printed at most that much)."""
+    steps: list[dict[str, object]] = []
+    used = 0
+    for step in order:
+        if used > SHOWN_CHARS:
+            if width is None:
+                return None
+            break
+        room = width if width is not None else SHOWN_CHARS - used + 1
+        data = step_data(step, index, room)
+        if width is None and _length(data, longest=True) > room:  # cut at the room left: not whole
+            return None
+        steps.append(data)
+        used += _length(data)
+    return steps
 
 
 def _length(data: dict[str, object], *, longest: bool = False) -> int:
