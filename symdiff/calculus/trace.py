@@ -95,7 +95,8 @@ class Derivation:
         return iter(self.trace)
 
     def __repr__(self) -> str:
-        return f"<Derivation {self.operator} [{self.expr}] = {self.result}>"
+        # Cut short as Step's is: a deep chain's answer has millions of characters.
+        return f"<Derivation {self.operator} [{to_text(self.expr, REPR_CHARS)}] = {to_text(self.result, REPR_CHARS)}>"
 
     @property
     def operator(self) -> str:
@@ -113,7 +114,9 @@ class Derivation:
         (deeply nested input makes every step long), and past ``SHOWN_CHARS`` characters of
         steps one line says how many steps are left out; the answer on the last line is whole
         up to ``ANSWER_CHARS`` characters (a cut is stated). So the text stays bounded, and
-        takes time in proportion to its length. ``width=None`` prints everything. ``brief`` leaves out the trivial steps
+        takes time in proportion to its length. ``width=None`` prints every expression and the
+        answer whole (the steps past ``SHOWN_CHARS`` are still counted, not printed: iterate
+        over the derivation for all of them). ``brief`` leaves out the trivial steps
         (constants, the variable itself, sums and differences) and keeps the rules that did
         the work. ``highlight`` wraps each rule name (the REPL colours them). ``notation``
         writes the derivatives in Leibniz (``d/dx [x^2]``, the default), Lagrange (``(x^2)'``)
@@ -140,7 +143,7 @@ class Derivation:
         lines = self.lines(brief=brief)
         used = 0
         for number, line in enumerate(lines):
-            if width is not None and used > SHOWN_CHARS and number < len(lines) - 1:
+            if used > SHOWN_CHARS and number < len(lines) - 1:
                 out += ["  " * min(line.depth, MAX_INDENT) + omitted_text(lines[number:-1]), show(lines[-1])]
                 break
             out.append(show(line))
@@ -225,6 +228,7 @@ BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation
 # many are left out, then the answer, itself cut past ANSWER_CHARS (text) with the cut stated.
 SHOWN_CHARS = 200_000
 ANSWER_CHARS = 100_000
+REPR_CHARS = 1_000  # each expression in a derivation's repr
 MAX_INDENT = 100  # levels of sub-steps shown by indenting; deeper steps line up with the hundredth
 
 

@@ -52,10 +52,20 @@ def test_a_long_answer_is_cut_with_the_cut_stated(chain):
     assert last[2:ANSWER_CHARS + 2] == str(chain.result)[:ANSWER_CHARS] and last[ANSWER_CHARS + 2] == "…"
 
 
-def test_everything_is_printed_when_asked_for():
+def test_width_none_prints_expressions_whole_and_still_counts_the_steps_past_the_budget():
+    # The fuzz harness's explain(None, brief=True) of √√...√x (133) to the second order wrote 130 MB.
     derivation = _added(600)
-    whole = derivation.explain(width=None)
-    assert MORE not in whole and len(whole.splitlines()) == len(derivation.lines())
+    lines = derivation.lines()
+    whole = derivation.explain(width=None).splitlines()
+    assert any(len(line) > 2_000 for line in whole) and MORE in whole[-2]
+    assert sum(1 for line in whole[:-2] if not line.lstrip().startswith("= ")) < len(lines) // 2
+    short = derive("x^2 sin x")
+    assert len(short.explain(width=None).splitlines()) == len(short.lines())
+
+
+def test_repr_of_a_deep_derivation_is_short(chain):
+    assert len(repr(chain)) < 3 * trace.REPR_CHARS
+    assert repr(derive("x^2")) == "<Derivation d/dx [x^2] = 2*x>"
 
 
 def test_json_of_a_deep_chain_is_bounded_and_says_so(chain):
