@@ -18,7 +18,8 @@ from ..core.notation import TIME, applied_text, check_notation, dotted, is_parti
 from ..core.printer import to_text
 
 __all__ = [
-    "BRIEF_HIDDEN", "Context", "Derivation", "Line", "Step", "formula_text", "header_partial", "header_variables",
+    "ANSWER_CHARS", "BRIEF_HIDDEN", "SHOWN_CHARS", "Context", "Derivation", "Line", "Step", "formula_text",
+    "header_partial", "header_variables", "omitted_text",
 ]  # fmt: skip
 
 
@@ -94,7 +95,8 @@ class Derivation:
         return iter(self.trace)
 
     def __repr__(self) -> str:
-        return f"<Derivation {self.operator} [{self.expr}] = {self.result}>"
+        # Cut short as Step's is: a deep chain's answer has millions of characters.
+        return f"<Derivation {self.operator} [{to_text(self.expr, REPR_CHARS)}] = {to_text(self.result, REPR_CHARS)}>"
 
     @property
     def operator(self) -> str:
@@ -109,8 +111,12 @@ class Derivation:
         """The worked solution as indented text, one rule per line.
 
         Expressions inside the steps longer than ``width`` characters are cut short with "…"
-        (deeply nested input makes every step long); the answer on the last line is always
-        whole. ``width=None`` prints everything. ``brief`` leaves out the trivial steps
+        (deeply nested input makes every step long), and past ``SHOWN_CHARS`` characters of
+        steps one line says how many steps are left out; the answer on the last line is whole
+        up to ``ANSWER_CHARS`` characters (a cut is stated). So the text stays bounded, and
+        takes time in proportion to its length. ``width=None`` prints every expression and the
+        answer whole (the steps past ``SHOWN_CHARS`` are still counted, not printed: iterate
+        over the derivation for all of them). ``brief`` leaves out the trivial steps
         (constants, the variable itself, sums and differences) and keeps the rules that did
         the work. ``highlight`` wraps each rule name (the REPL colours them). ``notation``
         writes the derivatives in Leibniz (``d/dx [x^2]``, the default), Lagrange (``(x^2)'``)
@@ -124,16 +130,24 @@ class Derivation:
         text = _Abbreviator(width)
         mark = highlight or (lambda name: name)
         context = Context(notation)
-        out = []
-        for line in self.lines(brief=brief):
-            indent = "  " * line.depth
+
+        def show(line: Line) -> str:
+            indent = "  " * min(line.depth, MAX_INDENT)
             if line.kind == "header":
-                out.append(f"{indent}{_header(line, text, context)}")
-            elif line.kind == "result":
-                value = line.value if line.depth == 0 else text(line.value)  # the answer is whole
-                out.append(f"{indent}= {value}")
-            else:
-                out.append(indent + _line(line, text, mark, context))
+                return f"{indent}{_header(line, text, context)}"
+            if line.kind == "result":
+                return f"{indent}= {_answer(line.value, width) if line.depth == 0 else text(line.value)}"
+            return indent + _line(line, text, mark, context)
+
+        out: list[str] = []
+        lines = self.lines(brief=brief)
+        used = 0
+        for number, line in enumerate(lines):
+            if used > SHOWN_CHARS and number < len(lines) - 1:
+                out += ["  " * min(line.depth, MAX_INDENT) + omitted_text(lines[number:-1]), show(lines[-1])]
+                break
+            out.append(show(line))
+            used += len(out[-1]) + 1
         return "\n".join(out)
 
     def lines(self, *, brief: bool = False) -> list[Line]:
@@ -207,6 +221,29 @@ WRITTEN = frozenset({"written_derivatives", "written_derivative"})
 
 # Steps that brief mode leaves out: each is plain from the line around it.
 BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation"})
+
+
+# What a printer shows of a long worked solution: the steps up to about this many characters
+# (a 500-deep chain has a thousand steps, each as long as the input), then one line saying how
+# many are left out, then the answer, itself cut past ANSWER_CHARS (text) with the cut stated.
+SHOWN_CHARS = 200_000
+ANSWER_CHARS = 100_000
+REPR_CHARS = 1_000  # each expression in a derivation's repr
+MAX_INDENT = 100  # levels of sub-steps shown by indenting; deeper steps line up with the hundredth
+
+
+def omitted_text(lines: list[Line]) -> str:
+    """The line standing for ``lines`` when a printer leaves them out."""
+    steps = sum(1 for line in lines if line.kind != "result")
+    return f"… {steps:,} more step{'s' if steps != 1 else ''} (the answer is computed from all of them)"
+
+
+def _answer(value: Expr, width: int | None) -> str:
+    """The answer as text: whole, or past ``ANSWER_CHARS`` (when ``width`` is set) cut with the cut stated."""
+    shown = to_text(value, None if width is None else ANSWER_CHARS)
+    if width is not None and len(shown) > ANSWER_CHARS:
+        shown += f"  (cut at {ANSWER_CHARS:,} characters: str(derivation.result) is the whole answer)"
+    return shown
 
 
 @dataclass(frozen=True, slots=True)

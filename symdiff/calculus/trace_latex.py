@@ -21,7 +21,17 @@ from ..core.latex import GREEK_NAMES, document, escape_text, expr_latex, symbol_
 from ..core.latex_lines import LINE_EM, ROOM_EM, Break, Chunk, Close, Item, Open, chunk, expr_items, fill
 from ..core.latex_width import latex_width
 from ..core.notation import check_notation, derivative_frame, dotted, operator_latex
-from .trace import PRIMED, STATED, WRITTEN, Context, Derivation, header_partial, header_variables
+from .trace import (
+    PRIMED,
+    SHOWN_CHARS,
+    STATED,
+    WRITTEN,
+    Context,
+    Derivation,
+    header_partial,
+    header_variables,
+    omitted_text,
+)
 
 if TYPE_CHECKING:
     from .trace import Line
@@ -275,8 +285,22 @@ def _answer(value: Expr, boxed: bool) -> list[str]:
 
 
 def _rows(lines: list[Line], notation: str, boxed: bool = False) -> list[str]:
+    """The rows of the lines: past ``SHOWN_CHARS`` characters of steps, one row says how many
+    are left out and the answer follows, so a deep trace's LaTeX stays bounded (and is written
+    in time proportional to it)."""
     writer = _Writer(notation)
-    return [row for line in lines for row in writer.line(line, boxed)]
+    rows: list[str] = []
+    used = 0
+    for number, line in enumerate(lines):
+        if used > SHOWN_CHARS and number < len(lines) - 1:
+            indent, _ = _indent(line.depth)
+            rows.append(rf"{indent}\text{{{escape_text(omitted_text(lines[number:-1]))}}}")
+            rows += writer.line(lines[-1], boxed)
+            break
+        written = writer.line(line, boxed)
+        rows += written
+        used += sum(map(len, written))
+    return rows
 
 
 def derivation_latex(derivation: Derivation, *, standalone: bool = False, notebook: bool = False,

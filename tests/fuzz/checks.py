@@ -37,7 +37,8 @@ from symdiff import (
     number,
     parse,
 )
-from symdiff.calculus.trace_json import json_document
+from symdiff.calculus.trace import ANSWER_CHARS
+from symdiff.calculus.trace_json import WIDTH, json_document
 
 from . import oracle
 
@@ -482,9 +483,16 @@ def stage_json(ctx: Context) -> None:
     record = data["derivations"][0]
     if data["schema"] != "symdiff.trace/1":
         raise Wrong("JSON schema", str(data["schema"]))
+    # A deep trace's document is cut short (trace_json.WIDTH, SHOWN_CHARS, trace.ANSWER_CHARS) and says so.
+    abbreviated = record.get("abbreviated", False)
+    cut = {WIDTH + 1, ANSWER_CHARS + 1}  # the length of a cut text: the limit and "…"
+
+    def was_cut(text: str) -> bool:
+        return abbreviated is True and text.endswith("…") and len(text) in cut
+
     for field, expected in (("result", derivation.result), ("expr", derivation.expr), ("raw", derivation.raw)):
         text = record[field]
-        if len(text) > MAX_TEXT:
+        if len(text) > MAX_TEXT or was_cut(text):
             continue
         try:
             back = parse(text)
@@ -497,13 +505,25 @@ def stage_json(ctx: Context) -> None:
             raise Wrong(f"JSON {field} reads back differently", f"{text[:200]!r} is not {str(expected)[:200]!r}",
                         f"print(symdiff.parse(J['derivations'][0][{field!r}]) == D.{field})  # False")
     fields = {"rule", "name", "formula", "expr", "wrt", "result", "bindings", "note", "substeps"}
-    for i, step in enumerate(record["steps"]):
-        if set(step) != fields:
+    steps = record["steps"]
+    seen, stack = {id(derivation.trace)}, [derivation.trace]  # each distinct step once: a trace shares steps
+    while stack:
+        for sub in stack.pop().substeps:
+            if id(sub) not in seen:
+                seen.add(id(sub))
+                stack.append(sub)
+    distinct = len(seen)
+    if len(steps) + record.get("omitted_steps", 0) != distinct or (len(steps) < distinct and not abbreviated):
+        raise Wrong("JSON steps miscounted", f"{len(steps)} listed, {record.get('omitted_steps')} omitted, "
+                    f"{distinct} in the trace", "print(len(J['derivations'][0]['steps']))")
+    for i, step in enumerate(steps):
+        extra = {"omitted_substeps"} if abbreviated and "omitted_substeps" in step else set()
+        if set(step) != fields | extra or not all(0 < sub < len(steps) for sub in step["substeps"]):
             raise Wrong("JSON step without its fields", f"step {i} of {len(record['steps'])} is {str(step)[:100]}",
                         f"print(J['derivations'][0]['steps'][{i}])  # {str(step)[:40]}")
     for step in record["steps"][:30]:
         for field in ("expr", "result"):
-            if len(step[field]) <= MAX_TEXT:
+            if len(step[field]) <= MAX_TEXT and not was_cut(step[field]):
                 try:
                     parse(step[field])
                 except SymdiffError as error:

@@ -92,8 +92,15 @@ def _real_root(u, n: int):
     return mpmath.mp.root(u, n)
 
 
+def _rounding_zero(u) -> bool:
+    """Whether ``u`` is zero but for rounding at the working precision (sin(pi) is 1e-60 at 60
+    digits, and less at more): a log of it, or a negative power, depends on the precision, so the
+    function has no value there to compare with (issue 16: sin(pi)^x at x = -0.73)."""
+    return abs(u) < 1000 * mpmath.mp.eps
+
+
 def _log(u, b):
-    if u <= 0 or b <= 0 or b == 1:
+    if u <= 0 or b <= 0 or b == 1 or _rounding_zero(u) or _rounding_zero(b):
         raise Undefined
     return mpmath.mp.log(u) / mpmath.mp.log(b)
 
@@ -104,6 +111,8 @@ def _power(a, b):
         if b < 0:
             raise Undefined
         return mp.mpf(1) if b == 0 else mp.mpf(0)
+    if b < 0 and _rounding_zero(a):
+        raise Undefined
     if a < 0:
         if b != mp.floor(b):
             raise Undefined

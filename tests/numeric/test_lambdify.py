@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from strategies import numeric_expressions
 from sympy_oracle import to_sympy
 
-from symdiff import EvaluationError, Symbol, SymdiffError, lambdify, parse, sin
+from symdiff import EvaluationError, Symbol, SymdiffError, diff, lambdify, parse, sin
 from symdiff.core.evaluate import evaluate
 from symdiff.core.functions import FUNCTIONS
 
@@ -261,6 +261,13 @@ def test_a_number_too_large_for_floating_point_is_refused(text: str) -> None:
     with pytest.raises(EvaluationError, match="is too large for floating point"):
         lambdify(text, "x")
     assert lambdify("1.7e308", "x")(0.0) == 1.7e308  # the largest decimal literals still fit
+
+
+def test_the_derivative_of_a_power_too_large_for_floating_point_is_refused() -> None:
+    # d/dx x^1e1000 = 1e1000*x^(10^1000 - 1): exact, but no float holds it (issue 16: OverflowError).
+    derivative = diff("x^1e1000")
+    with pytest.raises(EvaluationError, match="is too large for floating point"):
+        lambdify(derivative, "x")
 
 
 def test_repr_names_the_variables() -> None:
