@@ -25,7 +25,8 @@ from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Infinity, Number, Symbol
 from ..core.operators import register_worker
-from ..core.traversal import fold
+from ..core.printer import to_text
+from ..core.traversal import fold, size_as_written
 from ..syntax.parser import to_expr
 from .operators import work_out, written_steps
 from .rules import Plan, constant_rule, plan
@@ -44,6 +45,10 @@ class DifferentiationError(SymdiffError):
 # 100th derivative of x^x prints as 300,000 characters in 4 s; the 200th, 2.4 million in 29 s).
 # 100 is far past any course's exercises; a derivative that becomes 0 stops there whatever the order.
 MAX_ORDER = 100
+# A derivative larger than this, written out, is not differentiated again: each order can
+# multiply the size by the depth (f(f(...f(x))) 222 deep: 25,000 nodes, then 5.6 million, then
+# 627 million, two minutes of work for an answer no one could print).
+MAX_WRITTEN = 1_000_000
 _ZERO = Number(0)
 # oo is no constant: taking d/dx[x + oo] = 1 would do arithmetic with it.
 _NO_DERIVATIVE_OF_INFINITY = "oo (infinity) is not a number and has no derivative: it is a limit's point or value"
@@ -201,6 +206,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     simplifier = Simplifier(natural_log=natural_log_name(tree))
     engines: dict[Symbol, _Engine] = {}
     normal = None
+    done = 0
     try:
         for x in _variables(tree, wrt, order):
             engine = engines.get(x)
@@ -208,7 +214,10 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
                 engine = engines[x] = _Engine(x, simplifier, traced=False)
             # The first derivative by the rules; later ones term by term (termwise.py), which is
             # what the rules give on the written-out answer, without writing it out.
+            if normal is not None:
+                _check_size(tree, done, _written_size(normal))
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
+            done += 1
             if not normal:
                 break  # every later derivative of 0 is 0
         return textbook_answer(simplifier, normal)
@@ -248,6 +257,8 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
     for x in variables:
         if derivations and derivations[-1].result == _ZERO:
             break  # every later derivative of 0 is 0
+        if derivations:
+            _check_size(tree, len(derivations), size_as_written(current, MAX_WRITTEN + 1))
         engine = _Engine(x, simplifier, traced=True)
         try:
             engine.use_placeholder_for(current)
@@ -358,6 +369,26 @@ def _symbol(value: object) -> Symbol:
     raise DifferentiationError(
         f"can only differentiate with respect to a variable name such as x, not {quote(value)}"
     )
+
+
+def _written_size(normal: Normal) -> int:
+    """Nodes of a normal form written out (its factors' bases; stops counting past MAX_WRITTEN)."""
+    total = 0
+    for monomial in normal:
+        for base, _ in monomial:
+            total += size_as_written(base, MAX_WRITTEN + 1) + 2
+            if total > MAX_WRITTEN:
+                return total
+    return total
+
+
+def _check_size(tree: Expr, order: int, size: int) -> None:
+    """Refuse to differentiate once more a derivative that is already too large written out."""
+    if size > MAX_WRITTEN:
+        raise DifferentiationError(
+            f"the {_ordinal(order)} derivative of {to_text(tree, 60)} already has over {MAX_WRITTEN:,} nodes "
+            f"written out, and the {_ordinal(order + 1)} would be larger still: too large to work out or print "
+            "(a lower order, or a simpler expression)")
 
 
 def _check_order(order: object) -> None:

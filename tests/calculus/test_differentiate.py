@@ -349,3 +349,13 @@ def test_a_call_leaves_nothing_for_the_cycle_collector():
         gc.set_debug(flags)
         if enabled:
             gc.enable()
+
+
+@pytest.mark.parametrize("take", [lambda e: diff(e, order=3), lambda e: derive(e, order=3)])
+def test_a_derivative_too_large_to_write_out_is_not_differentiated_again(take):
+    """f(f(...f(x))) 222 deep: its second derivative has 5.6 million nodes written out, its third
+    627 million (two minutes of work, found by the fuzz harness); the third is refused."""
+    chain = "f(" * 222 + "x" + ")" * 222
+    with pytest.raises(SymdiffError, match="2nd derivative .* over 1,000,000 nodes"):
+        take(chain)
+    assert diff(chain, order=2) is not None  # the second is still given
