@@ -16,11 +16,14 @@ from fractions import Fraction
 
 from ..core.errors import SymdiffError
 from ..core.expr import Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub
-from ..core.traversal import fold, free_symbols
+from ..core.traversal import fold, free_symbols, size_as_written
 
-__all__ = ["exact_special_values"]
+__all__ = ["exact_special_values", "pole_in"]
 
 PI = Constant("pi")
+# A special angle or value is a short expression (7*pi/6, sqrt(3)/2); a longer argument is not
+# simplified to find out (sin(sin(...sin(1))) 1,000 deep would simplify every level).
+_LONGEST_ARGUMENT = 24
 
 # Each entry is c·√k as (c, k): the six functions at the reference angles 0, π/6, π/4, π/3, π/2
 # (as fractions of π); None where the function has a pole.
@@ -61,12 +64,32 @@ def exact_special_values(expr: Expr) -> Expr:
     return fold(expr, _rewrite)
 
 
+def pole_in(expr: Expr) -> Expr | None:
+    """A trigonometric function in ``expr`` at one of its poles exactly (csc(π), tan(π/2)): it has
+    no value, though floats give one (1/sin(π) is 8.2e15). None if there is none."""
+    found: list[Expr] = []
+
+    def visit(node: Expr, _children: list[None]) -> None:
+        if (not found and type(node) is Call and node.name in _FIRST_QUADRANT and _short(node.argument)
+                and not free_symbols(node.argument)):
+            turns = _multiple_of_pi(node.argument)
+            if turns is not None and _trig_value(node.name, turns) is None:
+                found.append(node)
+
+    fold(expr, visit)
+    return found[0] if found else None
+
+
 def _rewrite(node: Expr, children: list[Expr]) -> Expr:
     rebuilt = node.with_children(tuple(children)) if children else node
-    if not isinstance(rebuilt, Call) or free_symbols(rebuilt.argument):
+    if not isinstance(rebuilt, Call) or not _short(rebuilt.argument) or free_symbols(rebuilt.argument):
         return rebuilt
     value = _value(rebuilt.name, rebuilt.argument)
     return rebuilt if value is None else value
+
+
+def _short(argument: Expr) -> bool:
+    return size_as_written(argument, _LONGEST_ARGUMENT) <= _LONGEST_ARGUMENT
 
 
 def _value(name: str, argument: Expr) -> Expr | None:

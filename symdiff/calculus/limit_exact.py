@@ -54,14 +54,19 @@ def approximate(expr: Expr) -> float:
 
 
 def exact(expr: Expr, approx: float | None = None) -> Expr:
-    """``expr``, a constant expression, in its simplest exact form: 0 when it rounds to 0."""
-    if approx is None:
-        approx = approximate(expr)
-    if abs(approx) < ZERO_TOLERANCE:
-        return Number(0)
+    """``expr``, a constant expression, in its simplest exact form: 0 when it rounds to 0.
+
+    A rational value is exact whatever its size (1/x at x = 1e20 is 1e-20, not a rounded 0); a
+    value is taken for a rounded 0 only where rounding can make one, in a sum's cancellation or
+    a periodic function's argument (sin(pi) is 1.2e-16), and only when it is that small beside
+    them: e^-50, 1.9e-22 with no sum in it, stays e^-50."""
     value = fraction_of(expr)
     if value is not None:
         return rational(value)
+    if approx is None:
+        approx = approximate(expr)
+    if abs(approx) < ZERO_TOLERANCE * _cancellation_scale(expr):
+        return Number(0)
     special = fold(expr, _special)
     try:
         tidied = tidy(special)
@@ -69,6 +74,32 @@ def exact(expr: Expr, approx: float | None = None) -> Expr:
         return special
     value = fraction_of(tidied)
     return rational(value) if value is not None else tidied
+
+
+_PERIODIC = frozenset({"sin", "cos", "tan", "sec", "csc", "cot"})
+
+
+def _cancellation_scale(expr: Expr) -> float:
+    """The largest magnitude among the terms of the sums in ``expr`` and the arguments of its
+    periodic functions: where float rounding can leave a nonzero residue of a true 0. At least 1
+    where there is any such place (a residue of 1e-16 is rounding beside values of order 1)."""
+    largest = 0.0
+
+    def visit(node: Expr, _children: list[None]) -> None:
+        nonlocal largest
+        parts: tuple[Expr, ...] = ()
+        if type(node) in (Add, Sub):
+            parts = node.children
+        elif type(node) is Call and node.name in _PERIODIC:  # type: ignore[attr-defined]
+            parts = node.children
+        for part in parts:
+            try:
+                largest = max(largest, 1.0, abs(approximate(part)))
+            except (SymdiffError, OverflowError, ValueError):
+                largest = max(largest, 1.0)
+
+    fold(expr, visit)
+    return largest
 
 
 def rational(value: Fraction | int) -> Expr:

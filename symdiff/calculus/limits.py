@@ -115,6 +115,9 @@ def limit(expr: Expr | str | float, var: Symbol | str | None = None, point: obje
         return _solve(tree, x, where, sides)
     except RecursionError:  # the engine bounds its depth; this is the last guard, never expected
         raise LimitError(f"the limit of {_short(tree)} is nested too deeply for symdiff") from None
+    except OverflowError:  # 8x at x = 1e308: the engine's floats cannot hold the values near the point
+        raise LimitError(f"the values of {_short(tree)} near {where.expr} are beyond floating point's range "
+                         "(about 1.8e308), which symdiff uses to check each step") from None
     except LimitError as declined:
         raise LimitError(f"{declined} — the numbers are still available: symdiff.limit_table({_quoted(tree)}, "
                          f"{x.name!r}, {str(where.expr)!r})") from None

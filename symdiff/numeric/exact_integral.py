@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..algebra.number_logs import combine_number_logs
-from ..algebra.special_angles import exact_special_values
+from ..algebra.special_angles import exact_special_values, pole_in
 from ..algebra.textbook import simplify
 from ..calculus.limits import Limit, LimitError, limit
 from ..core.errors import EvaluationError, IntegrationError, SymdiffError, quote
@@ -136,6 +136,9 @@ def exact_integral(expr: Expr | str, var: str | Symbol | None = None, a: object 
     tree = to_expr(expr)
     x = _variable(tree, var)
     lo, hi = _bound(a, "the lower bound a"), _bound(b, "the upper bound b")
+    pole = pole_in(tree)
+    if pole is not None:  # floats would give it a value: 1/sin(pi) is 8.2e15
+        raise IntegrationError(f"{to_text(tree, 60)} has no value anywhere: {pole} is at a pole of {pole.name}")  # type: ignore[attr-defined]
     if lo == hi:
         zero = Bound(lo, None, Number(0))
         return ExactIntegral(tree, x, zero, zero, antiderivative(tree, x), Number(0), None)
@@ -304,6 +307,8 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
     if math.isfinite(number) and _finite_at(f, number):
         substituted = antiderivative.subs({x: point})
         try:
+            if pole_in(substituted) is not None:  # tan(pi/2): floats give 1.6e16, the function has no value
+                raise IntegrationError("at a pole")
             value = _exact(substituted)
             if math.isfinite(float(value.evaluate())):
                 return Bound(point, substituted, value)

@@ -73,6 +73,15 @@ def make_case(rng: random.Random, stage: str) -> dict:
         args["method"] = rng.choice(["left", "right", "midpoint", "trapezoid", "simpson", "Simpson", ""])
         args["n"] = inputs.intervals(rng)
         args["var"] = rng.choice([None, None, "x", "y", " x ", "1x"])
+    elif stage in ("antiderivative", "exact"):
+        if rng.random() < 0.8:  # integrands in x: from the grammar, the seeds, or a textbook table row
+            case["expr"] = ("text", rng.choice([inputs.gen_text(rng, 2).replace("y", "x").replace("z", "x"),
+                                                 rng.choice(inputs.SEEDS), rng.choice(inputs.INTEGRANDS)]))
+        args["var"] = rng.choice([None, None, None, "x", "y", " x ", "1x", 3])
+        if stage == "exact":
+            args["a"], args["b"] = inputs.bound(rng), inputs.bound(rng)
+            if rng.random() < 0.15:
+                args[rng.choice(["a", "b"])] = rng.choice(["oo", "-oo", float("inf")])
     return case
 
 

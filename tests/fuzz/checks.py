@@ -39,11 +39,12 @@ from symdiff import (
 )
 from symdiff.calculus.trace import ANSWER_CHARS
 from symdiff.calculus.trace_json import WIDTH, json_document
+from symdiff.core.traversal import preorder
 
 from . import oracle
 
 STAGES = ["parse", "roundtrip", "diff", "derive", "latex", "json", "simplify", "lambdify", "integrate",
-          "samples", "roc"]
+          "samples", "roc", "antiderivative", "exact"]
 FAILURES = ["WRONG", "HANG", "FOREIGN", "MEMORY"]
 MAX_TEXT = 250_000
 TREE = "(symdiff.parse(E) if isinstance(E, str) else E)"  # the tree, in a reproducer's check
@@ -675,6 +676,57 @@ def stage_integrate(ctx: Context) -> None:
                     "print(I.value)  # the rule's sum by hand: " + repr(expected))
 
 
+def stage_antiderivative(ctx: Context) -> None:
+    """An antiderivative, its three printings, and d/dx of the answer against the integrand at
+    random points (the oracle's numeric derivative: independent of symdiff's own check)."""
+    source = ctx.source()
+    var = ctx.args.get("var")
+    ctx.step(f"A = symdiff.antiderivative(E, {pysrc(var)})")
+    found = symdiff.antiderivative(source, var)
+    ctx.step("str(A), A.explain(), A.to_latex(), A.to_json()")
+    _ = str(found), found.explain(), found.to_latex(), found.to_json()
+    name = found.wrt.name
+    names = sorted({s.name for s in found.expr.free_symbols} | {name})
+    jumps = any(type(node) is symdiff.Call and node.name in ("heaviside", "sign") for node, _ in preorder(found.expr))
+    if jumps:
+        return  # heaviside(sin(pi)): floats and the oracle put sin(pi)'s rounding on different sides of the jump
+    for point in ctx.points(names, 2):
+        _check_derivative(found.result, found.expr, point, name)
+
+
+def stage_exact(ctx: Context) -> None:
+    """An exact definite integral, its printings, and its value against mpmath's quadrature when
+    the interval is finite and mpmath is sure of its own answer."""
+    import mpmath
+
+    source = ctx.source()
+    a, b, var = ctx.args.get("a", 0), ctx.args.get("b", 1), ctx.args.get("var")
+    ctx.step(f"I = symdiff.integrate(E, {pysrc(var)}, {pysrc(a)}, {pysrc(b)}, method='exact')")
+    result = symdiff.integrate(source, var, a, b, method="exact")
+    ctx.step("str(I), I.working(), I.to_latex(), I.to_json()")
+    _ = str(result), result.working(), result.to_latex(), result.to_json()
+    if not result.converges or result.improper or not result.expr.free_symbols:
+        return  # a constant's integral is c·(b - a); mpmath would value sin(pi) at 1e-31, not 0
+    lo, hi = float(result.lower.point.evaluate()), float(result.upper.point.evaluate())
+    name = result.var.name
+    with mpmath.workdps(30):
+        try:
+            expected, error = mpmath.quad(lambda t: oracle.mp_value(result.expr, {name: t})[0], [lo, hi],
+                                          error=True, maxdegree=7)
+        except (oracle.Undefined, ZeroDivisionError, ValueError, OverflowError, TypeError):
+            return
+        if not mpmath.isfinite(expected) or error > 1e-12 * (1 + abs(expected)):
+            return  # mpmath is not sure: no verdict
+        try:  # floats round the integrand's largest intermediates (cos(10^16) is off in the 1st digit)
+            biggest = max(oracle.mp_value(result.expr, {name: t})[1] for t in (lo, (lo + hi) / 2, hi))
+        except (oracle.Undefined, ZeroDivisionError, ValueError, OverflowError, TypeError):
+            return
+        got = float(result)
+        if not oracle.close(got, expected, biggest * abs(hi - lo) * 1e4, rel=1e-8):
+            raise Wrong("the exact integral disagrees with mpmath's quadrature", f"{got!r} against {expected}",
+                        "print(float(I))")
+
+
 def stage_samples(ctx: Context) -> None:
     y, x = ctx.args["y"], ctx.args.get("x")
     dx, method = ctx.args.get("dx"), ctx.args.get("method", "trapezoid")
@@ -752,4 +804,5 @@ STAGE_FUNCTIONS = {
     "parse": stage_parse, "roundtrip": stage_roundtrip, "diff": stage_diff, "derive": stage_derive,
     "latex": stage_latex, "json": stage_json, "simplify": stage_simplify, "lambdify": stage_lambdify,
     "integrate": stage_integrate, "samples": stage_samples, "roc": stage_roc,
+    "antiderivative": stage_antiderivative, "exact": stage_exact,
 }

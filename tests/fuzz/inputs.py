@@ -20,6 +20,16 @@ FUNCS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "arcs
 CANONICAL_FUNCS = [f for f in FUNCS if not f.startswith(("ar", "log2", "log10", "log_"))]
 NAMES = ["x", "x", "x", "y", "y", "z", "t", "theta", "x_1", "w2", "θ", "α", "f", "h", "ex", "e1", "pix", "sinx"]
 VARIABLES = ["x", "y", "z", "t"]
+# Integrands a course integrates, for the antiderivative and exact-integral stages (and their
+# mutations, through the grammar's generator).
+INTEGRANDS = [
+    "x^2", "3x^2 - 2x + 1", "x e^x", "x^2 e^x", "x cos x", "ln x", "x ln x", "atan x", "e^x sin x", "sin(x)^2",
+    "sin(x)^3", "cos(x)^4", "tan x", "sec(x)^2", "sec x tan x", "1/x", "1/(x^2 - 1)", "1/(x^2 + 4x + 8)",
+    "(x + 5)/(x^2 + x - 2)", "x/(x^2 + 1)", "2x cos(x^2)", "x e^(x^2)", "1/sqrt(1 - x^2)", "1/(1 + x^2)",
+    "sqrt(x)", "1/sqrt(x)", "x sqrt(x + 1)", "e^(-x)", "2^x", "sinh x", "cosh(2x)", "(x^3 + 1)/(x + 1)",
+    "e^(-x^2)", "sin(x)/x", "x^x", "1/ln(x)", "1/(x - 0.3)", "abs(x)", "sign(x)", "f(x)", "1/(x^2 + 1)^2",
+]
+
 SEEDS = [
     "x^2 sin x", "3x^2 sin x", "e^-x²", "sigmoid(w x + b)", "1/2x", "-x^2", "2^3^2", "x^x", "sin^2 x",
     "sin² x", "cos^3(2x)", "√(x + 1)", "√x^3", "f(x)", "g(x^2)", "f'(x)", "h''(t)", "(f(x + h) - f(x))/h",
