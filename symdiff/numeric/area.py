@@ -10,6 +10,7 @@ and weights that a worked solution shows.
 from __future__ import annotations
 
 import math
+import sys
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import IntegrationError, SymdiffError, quote
@@ -90,6 +91,12 @@ def _integrate_sum(expr: Expr | str, var: str | Symbol | None, a: object, b: obj
         )
     _check_method(method, samples=False)
     _check_n(n, method)
+    if lo != hi and abs(hi - lo) / n < sys.float_info.min:
+        # A step below the smallest normal float (1e-320 / 6) keeps only a few digits: the sum
+        # would be off in its fourth digit without a word.
+        raise IntegrationError(f"the interval from {lo:g} to {hi:g} is too narrow for floating point to divide into "
+                               f"{n} steps (each under {sys.float_info.min:.3g}): its area is 0 to every digit a "
+                               "float holds")
     if lo == hi:
         return Integral(0.0, method, n, 0.0, 0.0, 0.0, lo, hi, tree, name, bounds=(lo_expr, hi_expr))
     try:

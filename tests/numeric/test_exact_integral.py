@@ -161,3 +161,9 @@ def test_latex_compiles(tmp_path, expr, a, b):
 def test_a_sum_across_a_pole_hit_within_rounding_is_refused(method):
     with pytest.raises(IntegrationError, match="grows without bound"):
         symdiff.integrate("sec(x)^2", "x", 0, "pi", method=method, n=64)
+
+
+def test_a_sum_over_an_interval_too_narrow_to_divide_is_refused():
+    # 1e-320 / 6 is a subnormal step with a few digits: the sum was off in its fourth digit (fuzz)
+    with pytest.raises(IntegrationError, match="too narrow"):
+        symdiff.integrate("exp(100)", "x", 1e-320, 0, method="trapezoid", n=6)
