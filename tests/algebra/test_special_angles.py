@@ -8,11 +8,11 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
+from sympy_oracle import to_sympy
 
 import symdiff
 from symdiff.algebra.special_angles import exact_special_values
 from symdiff.core.errors import SymdiffError
-from tests.sympy_oracle import to_sympy
 
 TABLE = [
     ("sin(pi)", "0"), ("cos(pi)", "-1"), ("sin(pi/2)", "1"), ("cos(pi/3)", "1/2"), ("sin(pi/3)", "sqrt(3)/2"),

@@ -8,11 +8,11 @@ import math
 
 import pytest
 import sympy
+from sympy_oracle import to_sympy
 from tex import compile_tex, needs_tex
 
 import symdiff
 from symdiff import ExactIntegral, IntegrationError
-from tests.sympy_oracle import to_sympy
 
 EXACT = [
     # (integrand, a, b, the exact value as symdiff prints it)
