@@ -304,7 +304,8 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
     """F at a bound: put the point in when f is finite there, else the one-sided limit from
     inside the interval (the integral is improper at that end)."""
     number = _float(point)
-    if math.isfinite(number) and _finite_at(f, number):
+    proper = math.isfinite(number) and _finite_at(f, number)
+    if proper:
         substituted = antiderivative.subs({x: point})
         try:
             if pole_in(substituted) is not None:  # tan(pi/2): floats give 1.6e16, the function has no value
@@ -317,9 +318,9 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
     try:
         found = limit(antiderivative, x, point, side="both" if not math.isfinite(number) else side)
     except LimitError as declined:
-        raise IntegrationError(
-            f"the integral is improper at {x.name} = {point}, and symdiff could not decide the limit of "
-            f"{to_text(antiderivative, 60)} there: {declined}") from None
+        where = (f"the antiderivative {to_text(antiderivative, 60)} has no value symdiff can compute at {x.name} = "
+                 f"{point}" if proper else f"the integral is improper at {x.name} = {point}")
+        raise IntegrationError(f"{where}, and symdiff could not decide its limit there: {declined}") from None
     value = None if found.value is None else _exact(found.value)
     return Bound(point, None, value, found)
 
