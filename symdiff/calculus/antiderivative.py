@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol
+from ..core.expr import Add, Div, Expr, Infinity, Neg, Number, Pow, Sub, Symbol
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
@@ -54,7 +54,7 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         # derivative is the integrand, and that is what the step shows.
         try:
             difference = Sub(derivative_written(plain, x, simplifier), integrand)
-            if is_zero(difference, quick=True) or _cancels(difference):
+            if is_zero(difference, quick=True) or (_divides_by_variable(difference) and _cancels(difference)):
                 return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula,
                             answer, x, integrand, note="the derivative minus the integrand simplifies to 0")
         except SymdiffError:
@@ -64,7 +64,7 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
     shown = diff(plain, x)
     note = "the derivative minus the integrand simplifies to 0"
     if not is_zero(Sub(shown, integrand)):
-        shown = derivative = diff(answer, x)
+        shown = derivative = shown if plain == answer else diff(answer, x)
         if not agrees_numerically(derivative, integrand, x):
             raise IntegrationError(
                 f"symdiff found {to_text(answer, 80)} for ∫ {to_text(integrand, 80)} d{x.name}, but its derivative "
@@ -73,6 +73,16 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         note = "the derivative equals the integrand at random points (simplification could not show it)"
     return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula, answer, x,
                 shown, note=note)
+
+
+def _divides_by_variable(expr: Expr) -> bool:
+    """Whether ``expr`` divides by something with a variable in it: all that cancelling acts on."""
+    for node, _ in preorder(expr):
+        if type(node) is Div and node.children[1].free_symbols:
+            return True
+        if type(node) is Pow and type(node.children[1]) is Neg and node.children[0].free_symbols:
+            return True
+    return False
 
 
 def _cancels(difference: Expr) -> bool:

@@ -158,7 +158,7 @@ def tidy(expr: Expr, *, final: bool = False) -> Expr:
             # The textbook's rational steps (cancel, combine, factor) cost most of a simplification;
             # a rule's result needs them only when it has a quotient to tidy.
             found = simplifier.answer(normal)
-            if _has_quotient(found):
+            if has_quotient(found):
                 found = textbook_answer(simplifier, normal)
         except SymdiffError:
             found = expr
@@ -166,7 +166,8 @@ def tidy(expr: Expr, *, final: bool = False) -> Expr:
     return found
 
 
-def _has_quotient(expr: Expr) -> bool:
+def has_quotient(expr: Expr) -> bool:
+    """Whether ``expr`` has a quotient or a negative power anywhere (what cancelling could act on)."""
     stack = [expr]
     while stack:
         node = stack.pop()
