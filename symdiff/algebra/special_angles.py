@@ -15,10 +15,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub
 from ..core.traversal import fold, free_symbols, size_as_written
 
-__all__ = ["exact_special_values", "pole_in"]
+__all__ = ["exact_special_values", "pi_multiple", "pole_in"]
 
 PI = Constant("pi")
 # A special angle or value is a short expression (7*pi/6, sqrt(3)/2); a longer argument is not
@@ -100,8 +100,8 @@ def _value(name: str, argument: Expr) -> Expr | None:
         return None if turns is None else _trig_value(name, turns)
     if name in _INVERSES:
         return _inverse_value(name, argument)
-    if name == "acos":  # acos v = π/2 - asin v, in [0, π]
-        angle = _inverse_value("asin", argument)
+    if name in ("acos", "acot"):  # acos v = π/2 - asin v in [0, π]; acot v = π/2 - atan v in (0, π)
+        angle = _inverse_value("asin" if name == "acos" else "atan", argument)
         return None if angle is None else Sub(Div(PI, Number(2)), angle)
     return None
 
@@ -161,11 +161,50 @@ def _inverse_value(name: str, argument: Expr) -> Expr | None:
 
 
 def _multiple_of_pi(argument: Expr) -> Fraction | None:
-    if argument == PI:
-        return Fraction(1)
+    """argument/π as a rational: read off the tree when it is written as one (pi/2, 3*pi/4,
+    pi + pi/6), else by simplifying argument/π."""
+    written = pi_multiple(argument)
+    if written is not None:
+        return written
     if PI not in _constants(argument):
         return Fraction(0) if _rational(_simplified(argument)) == 0 else None
     return _rational(_simplified(Div(argument, PI)))
+
+
+def pi_multiple(expr: Expr) -> Fraction | None:
+    """The rational r with ``expr`` = r*pi (pi/2, 3*pi/4, pi + pi/6, 0), or None."""
+    value = fold(expr, _pi_linear)
+    return value[0] if value is not None and not value[1] else None
+
+
+PiLinear = tuple[Fraction, Fraction] | None  # (a, b) for the number a*pi + b
+
+
+def _pi_linear(node: Expr, kids: list[PiLinear]) -> PiLinear:
+    kind = type(node)
+    if kind is Constant:
+        return (Fraction(1), Fraction(0)) if node == PI else None
+    if kind is Number:
+        return (Fraction(0), Fraction(node.value))  # type: ignore[attr-defined]
+    if not kids or any(kid is None for kid in kids):
+        return None
+    parts: list[tuple[Fraction, Fraction]] = kids  # type: ignore[assignment]
+    if kind is Neg:
+        return (-parts[0][0], -parts[0][1])
+    if kind is Add:
+        return (sum((a for a, _ in parts), Fraction(0)), sum((b for _, b in parts), Fraction(0)))
+    if kind is Sub:
+        return (parts[0][0] - parts[1][0], parts[0][1] - parts[1][1])
+    if kind is Mul:
+        a, b = Fraction(0), Fraction(1)  # the product so far, a*pi + b with a or b... kept linear in pi
+        for pa, pb in parts:
+            if a and pa:
+                return None  # pi^2
+            a, b = a * pb + pa * b, b * pb
+        return (a, b)
+    if kind is Div and not parts[1][0] and parts[1][1]:
+        return (parts[0][0] / parts[1][1], parts[0][1] / parts[1][1])
+    return None
 
 
 def _constants(expr: Expr) -> set[Expr]:

@@ -2,7 +2,8 @@
 
 A limit's value is written exactly: the rational numbers by exact arithmetic (fast, no
 simplifier), the trigonometric functions at the special angles (multiples of pi/6 and pi/4)
-and their inverses at the matching values from tables, everything else by ``simplify``.
+and their inverses at the matching values (``algebra.special_angles``), everything else by
+``simplify``.
 Floats decide only whether a value is zero: a constant within ``ZERO_TOLERANCE`` of 0 is taken
 to be 0 (sin(pi) evaluates to 1.2e-16), so a zero the algebra cannot prove is still seen.
 """
@@ -13,40 +14,16 @@ import math
 from fractions import Fraction
 
 from ..algebra.simplify import Simplifier, natural_log_name
+from ..algebra.special_angles import exact_special_values
 from ..core.errors import SymdiffError
 from ..core.evaluate import evaluate
-from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, pi
+from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub
 from ..core.traversal import fold
 
-__all__ = ["ZERO_TOLERANCE", "approximate", "exact", "fraction_of", "pi_multiple", "rational", "tidy"]
+__all__ = ["ZERO_TOLERANCE", "approximate", "exact", "fraction_of", "rational", "tidy"]
 
 # Values of textbook expressions at textbook points are of order 1; one below this is a rounded 0.
 ZERO_TOLERANCE = 1e-10
-
-_HALF = Div(Number(1), Number(2))
-_R2 = Call("sqrt", Number(2))
-_R3 = Call("sqrt", Number(3))
-
-# sin at k*pi/12 for the special k (multiples of pi/6 and pi/4), k = 0..23; cos and tan follow.
-_SIN_TWELFTHS: dict[int, Expr] = {
-    0: Number(0), 2: _HALF, 3: Div(_R2, Number(2)), 4: Div(_R3, Number(2)), 6: Number(1),
-    8: Div(_R3, Number(2)), 9: Div(_R2, Number(2)), 10: _HALF, 12: Number(0),
-}  # fmt: skip
-
-# The inverse functions at rational arguments: (name, argument) -> a multiple of pi.
-_INVERSE: dict[tuple[str, Fraction], Fraction] = {
-    ("asin", Fraction(0)): Fraction(0), ("asin", Fraction(1, 2)): Fraction(1, 6),
-    ("asin", Fraction(1)): Fraction(1, 2),
-    ("acos", Fraction(1)): Fraction(0), ("acos", Fraction(1, 2)): Fraction(1, 3),
-    ("acos", Fraction(0)): Fraction(1, 2),
-    ("acos", Fraction(-1, 2)): Fraction(2, 3), ("acos", Fraction(-1)): Fraction(1),
-    ("atan", Fraction(0)): Fraction(0), ("atan", Fraction(1)): Fraction(1, 4),
-    ("acot", Fraction(0)): Fraction(1, 2), ("acot", Fraction(1)): Fraction(1, 4),
-    ("acot", Fraction(-1)): Fraction(3, 4),
-}  # fmt: skip
-_INVERSE_NAMES = frozenset(name for name, _ in _INVERSE)
-_ODD_INVERSES = frozenset({"asin", "atan"})
-
 
 def approximate(expr: Expr) -> float:
     """The float value of a constant expression (``EvaluationError`` if it has none)."""
@@ -67,7 +44,7 @@ def exact(expr: Expr, approx: float | None = None) -> Expr:
         approx = approximate(expr)
     if abs(approx) < ZERO_TOLERANCE * _cancellation_scale(expr):
         return Number(0)
-    special = fold(expr, _special)
+    special = exact_special_values(expr)
     try:
         tidied = tidy(special)
     except SymdiffError:
@@ -155,93 +132,3 @@ def _rational(node: Expr, kids: list[Fraction | int | None]) -> Fraction | int |
         base = kids[0] if kids[1] >= 0 else Fraction(kids[0])  # type: ignore[operator, arg-type]
         return base ** int(kids[1])  # type: ignore[operator, arg-type]
     return None
-
-
-def pi_multiple(expr: Expr) -> Fraction | None:
-    """The rational r with ``expr`` = r*pi (pi/2, 3*pi/4, pi + pi/6, 0), or None."""
-    value = fold(expr, _pi_linear)
-    return value[0] if value is not None and not value[1] else None
-
-
-PiLinear = tuple[Fraction, Fraction] | None  # (a, b) for the number a*pi + b
-
-
-def _pi_linear(node: Expr, kids: list[PiLinear]) -> PiLinear:
-    kind = type(node)
-    if kind is Constant:
-        return (Fraction(1), Fraction(0)) if node == pi else None
-    if kind is Number:
-        return (Fraction(0), Fraction(node.value))  # type: ignore[attr-defined]
-    if not kids or any(kid is None for kid in kids):
-        return None
-    parts: list[tuple[Fraction, Fraction]] = kids  # type: ignore[assignment]
-    if kind is Neg:
-        return (-parts[0][0], -parts[0][1])
-    if kind is Add:
-        return (sum((a for a, _ in parts), Fraction(0)), sum((b for _, b in parts), Fraction(0)))
-    if kind is Sub:
-        return (parts[0][0] - parts[1][0], parts[0][1] - parts[1][1])
-    if kind is Mul:
-        a, b = Fraction(0), Fraction(1)  # the product so far, a*pi + b with a or b... kept linear in pi
-        for pa, pb in parts:
-            if a and pa:
-                return None  # pi^2
-            a, b = a * pb + pa * b, b * pb
-        return (a, b)
-    if kind is Div and not parts[1][0] and parts[1][1]:
-        return (parts[0][0] / parts[1][1], parts[0][1] / parts[1][1])
-    return None
-
-
-def _special(node: Expr, kids: list[Expr]) -> Expr:
-    """Rebuild ``node`` on its rewritten children, writing a special value where there is one."""
-    node = node.with_children(tuple(kids)) if kids else node
-    if type(node) is not Call:
-        return node
-    name, argument = node.name, node.argument  # type: ignore[attr-defined]
-    if name in ("sin", "cos", "tan", "sec", "csc", "cot"):
-        return _trig(name, argument) or node
-    if name in _INVERSE_NAMES:
-        value = fraction_of(argument)
-        if value is None:
-            return node
-        sign = -1 if value < 0 and name in _ODD_INVERSES else 1
-        multiple = _INVERSE.get((name, -value if sign < 0 else value))
-        if multiple is not None:
-            return _times_pi(sign * multiple)
-    return node
-
-
-def _trig(name: str, argument: Expr) -> Expr | None:
-    r = pi_multiple(argument)
-    if r is None or (12 * r).denominator != 1:
-        return None
-    k = int(12 * r) % 24
-
-    def sine(twelfths: int) -> Expr | None:
-        twelfths %= 24
-        value = _SIN_TWELFTHS.get(twelfths % 12 if twelfths >= 12 else twelfths)
-        if value is None:
-            return None
-        return value if twelfths < 12 or value == Number(0) else Neg(value)
-
-    s, c = sine(k), sine(k + 6)
-    if s is None or c is None:
-        return None
-    ratios = {"sin": (s, None), "cos": (c, None), "tan": (s, c), "cot": (c, s), "sec": (Number(1), c),
-              "csc": (Number(1), s)}
-    top, bottom = ratios[name]
-    if bottom is None:
-        return top
-    if bottom == Number(0):
-        return None  # a pole: no value
-    return Div(top, bottom)
-
-
-def _times_pi(r: Fraction) -> Expr:
-    if r == 0:
-        return Number(0)
-    top: Expr = pi if abs(r.numerator) == 1 else Mul(Number(abs(r.numerator)), pi)
-    value = top if r.denominator == 1 else Div(top, Number(r.denominator))
-    return Neg(value) if r < 0 else value
-
