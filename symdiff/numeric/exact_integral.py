@@ -22,10 +22,11 @@ from ..algebra.number_logs import combine_number_logs
 from ..algebra.special_angles import exact_special_values, pole_in
 from ..algebra.textbook import simplify
 from ..calculus.limits import Limit, LimitError, limit
-from ..core.errors import EvaluationError, IntegrationError, SymdiffError, quote
+from ..core.errors import IntegrationError, SymdiffError, quote
 from ..core.expr import Expr, Infinity, Neg, Number, Sub, Symbol, oo
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
+from .integral import bound_or_infinity
 from .singularities import SCAN_INTERVALS, find_singularity
 
 if TYPE_CHECKING:
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Bound", "ExactIntegral", "exact_integral"]
 
-_INFINITY_WORDS = frozenset({"oo", "∞", "inf", "infinity"})
 _CHECK_TOL, _CHECK_LIMIT = 1e-9, 2000  # the adaptive quadrature that checks the exact answer
 
 
@@ -135,7 +135,7 @@ def exact_integral(expr: Expr | str, var: str | Symbol | None = None, a: object 
 
     tree = to_expr(expr)
     x = _variable(tree, var)
-    lo, hi = _bound(a, "the lower bound a"), _bound(b, "the upper bound b")
+    lo, hi = bound_or_infinity(a, "the lower bound a")[1], bound_or_infinity(b, "the upper bound b")[1]
     pole = pole_in(tree)
     if pole is not None:  # floats would give it a value: 1/sin(pi) is 8.2e15
         raise IntegrationError(f"{to_text(tree, 60)} has no value anywhere: {pole} is at a pole of {pole.name}")  # type: ignore[attr-defined]
@@ -178,36 +178,6 @@ def _variable(tree: Expr, var: str | Symbol | None) -> Symbol:
         raise IntegrationError(f"{to_text(tree, 60)} also depends on {', '.join(others)}: an exact definite integral "
                                "needs numbers for them (symdiff.antiderivative works with them as constants)")
     return x
-
-
-def _bound(value: object, which: str) -> Expr:
-    """A bound as an expression: a number, a constant expression, or ±oo."""
-    if isinstance(value, bool) or not isinstance(value, (int, float, str, Expr)):
-        raise IntegrationError(f"{which} is a number, an expression such as 'pi/2', or 'oo', not {quote(value)}")
-    if isinstance(value, float) and math.isinf(value):
-        return oo if value > 0 else Neg(oo)
-    if isinstance(value, float) and math.isnan(value):
-        raise IntegrationError(f"{which} is nan, not a number")
-    if isinstance(value, str):
-        word = value.strip().lower()
-        sign = -1 if word.startswith("-") else 1
-        if word.lstrip("+-").strip() in _INFINITY_WORDS:
-            return oo if sign > 0 else Neg(oo)
-    try:
-        tree = to_expr(value)
-    except SymdiffError as error:
-        raise IntegrationError(f"{which} is not a number or expression: {error}") from None
-    if isinstance(_unsigned(tree), Infinity):
-        return tree
-    if tree.free_symbols:
-        raise IntegrationError(f"{which} = {to_text(tree, 40)} must be a number, not use a variable")
-    try:
-        number = float(tree.evaluate())
-    except (EvaluationError, OverflowError) as error:
-        raise IntegrationError(f"{which} = {to_text(tree, 40)} has no real value: {error}") from None
-    if not math.isfinite(number):
-        raise IntegrationError(f"{which} = {to_text(tree, 40)} is too large for floating point")
-    return tree
 
 
 def _unsigned(expr: Expr) -> Expr:

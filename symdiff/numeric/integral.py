@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import EvaluationError, IntegrationError, SymdiffError, quote
-from ..core.expr import Expr, Symbol
+from ..core.expr import Expr, Infinity, Neg, Symbol, oo
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .reals import real_number
 
-__all__ = ["METHODS", "WORKING_LIMIT", "Integral"]
+__all__ = ["METHODS", "WORKING_LIMIT", "Integral", "bound_or_infinity"]
 
 # Each method's order p (the error falls as 1/n^p for a smooth function) and its formula.
 METHODS: dict[str, tuple[int, str]] = {
@@ -217,3 +217,19 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
     if tree is None or not math.isfinite(result):
         raise IntegrationError(f"{which} is {result}, not a finite number{improper}")
     return result, tree
+
+
+def bound_or_infinity(value: object, which: str) -> tuple[float, Expr]:
+    """A bound: a number, a constant expression, or ±oo (also "inf", "-inf", ∞ and float infinities)."""
+    if isinstance(value, float) and math.isinf(value):
+        return value, oo if value > 0 else Neg(oo)
+    if isinstance(value, (str, Expr)):
+        try:
+            tree = to_expr(value)
+        except SymdiffError as error:
+            raise IntegrationError(f"{which} is not a number or expression: {error}") from None
+        if isinstance(tree, Infinity):
+            return math.inf, tree
+        if isinstance(tree, Neg) and isinstance(tree.operand, Infinity):
+            return -math.inf, tree
+    return _bound_expr(value, which)

@@ -27,9 +27,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Expr, Infinity, Neg, oo
+from ..core.expr import Expr
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
+from .integral import bound_or_infinity
 from .quadrature_rules import GAUSS_WEIGHTS, KRONROD_WEIGHTS, NODES
 from .quadrature_working import AdaptiveIntegral, Interval
 from .reals import real_number
@@ -154,7 +155,7 @@ def adaptive_integral(expr: Expr | str, var: object, a: object, b: object, *, to
 
     tree = to_expr(expr)
     name = _variable(tree, var)
-    (lo, lo_expr), (hi, hi_expr) = _bound(a, "the bound a"), _bound(b, "the bound b")
+    (lo, lo_expr), (hi, hi_expr) = bound_or_infinity(a, "the bound a"), bound_or_infinity(b, "the bound b")
     tol_value = _check_tol(DEFAULT_TOL if tol is None else tol)
     limit_value = _check_limit(DEFAULT_LIMIT if limit is None else limit)
     common = {"method": "adaptive", "dx": None, "extrapolated": None, "a": lo, "b": hi, "expr": tree, "var": name,
@@ -356,24 +357,6 @@ def _finish(queue: list[tuple[float, int, _Piece]], area: float, errsum: float, 
         if area == 0 or not 0.01 <= result / area <= 100 or errsum > abs(area):
             problem = "divergent"
     return _Outcome(result, abserr, summed.pieces, problem, True, at)
-
-
-def _bound(value: object, which: str) -> tuple[float, Expr]:
-    """A bound: a number, a constant expression, or ±oo (also "inf", "-inf", ∞ and float infinities)."""
-    from .integral import _bound_expr
-
-    if isinstance(value, float) and math.isinf(value):
-        return value, oo if value > 0 else Neg(oo)
-    if isinstance(value, (str, Expr)):
-        try:
-            tree = to_expr(value)
-        except SymdiffError as error:
-            raise IntegrationError(f"{which} is not a number or expression: {error}") from None
-        if isinstance(tree, Infinity):
-            return math.inf, tree
-        if isinstance(tree, Neg) and isinstance(tree.operand, Infinity):
-            return -math.inf, tree
-    return _bound_expr(value, which)
 
 
 def _check_tol(tol: object) -> float:
