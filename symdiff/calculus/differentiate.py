@@ -254,6 +254,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
     current = tree
     derivations: list[Step] = []
     raw = tree
+    normal: Normal | None = None
     for x in variables:
         if derivations and derivations[-1].result == _ZERO:
             break  # every later derivative of 0 is 0
@@ -266,7 +267,8 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
             raw = engine.raw_of(current)
         finally:
             engine.close()
-        answer = textbook_answer(simplifier, simplifier.normal_form(derivative))
+        normal = simplifier.normal_form(derivative) if normal is None else _termwise(x, simplifier, normal)
+        answer = textbook_answer(simplifier, normal)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != answer:
             substeps += (_simplification(raw, answer, x, simplifier.natural_log),)
@@ -290,6 +292,17 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
         trace = Step(trace.rule, trace.name, trace.formula, written, trace.wrt, trace.result,
                      (worked, *inner), trace.bindings, trace.note)
     return Derivation(written, variables[0], n, trace, raw, variables=tuple(variables))
+
+
+def _termwise(x: Symbol, simplifier: Simplifier, normal: Normal) -> Normal:
+    """d/dx of an earlier derivative's normal form, as ``diff`` takes it. The rules' result on the
+    written form has the same value, but its normal form can group a sum differently (the
+    normal form expands only what it must), and ``derive(e, order=n).result`` is ``diff(e, order=n)``."""
+    engine = _Engine(x, simplifier, traced=False)
+    try:
+        return engine.termwise(normal)
+    finally:
+        engine.close()
 
 
 def _derive_variables(tree: Expr, wrt: object, order: int) -> list[Symbol]:
