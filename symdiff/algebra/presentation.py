@@ -39,6 +39,10 @@ class Presenter:
     def __init__(self) -> None:
         self._shown: dict[int, tuple[Normal, Expr]] = {}  # id(normal form) -> its presentation
         self._keys: dict[int, tuple[Expr, tuple[int, str, object]]] = {}
+        # (id(base), exponent) -> (base, base^exponent written): a chain's derivative is a product
+        # that grows by one factor per level, and each level's product is shown in the trace;
+        # writing its factors anew each time made a 1,000-deep chain quadratic in new nodes.
+        self._powers: dict[tuple[int, int, int], tuple[Expr, Expr]] = {}
 
     def present(self, normal: Normal) -> Expr:
         cached = self._shown.get(id(normal))
@@ -51,7 +55,7 @@ class Presenter:
     def _present(self, normal: Normal) -> Expr:
         if not normal:
             return Number(0)
-        terms = sorted(normal.items(), key=self.term_key)
+        terms = sorted(normal.items(), key=self.term_key) if len(normal) > 1 else list(normal.items())
         if terms[0][1] < 0:
             # Lead with a positive term where there is one: 3 - x, not -x + 3.
             first_positive = next((i for i, (_, coefficient) in enumerate(terms) if coefficient > 0), None)
@@ -81,16 +85,22 @@ class Presenter:
         # the first power, written as themselves.
         numerator: list[Expr] = []
         denominator: list[Expr] = []
+        powers = self._powers
         for base, exponent in monomial:
             if isinstance(exponent, NUMERIC):
                 if exponent == 1:
                     numerator.append(base)
+                    continue
+                # Keyed by numerator and denominator: a Fraction's own hash is a modular inverse.
+                written = powers.get((id(base), exponent.numerator, exponent.denominator))
+                if written is not None:
+                    (numerator if exponent.numerator > 0 else denominator).append(written[1])
                 elif exponent > 0:
-                    numerator.append(_power_expr(base, exponent))
+                    numerator.append(self._power(base, exponent, exponent))
                 elif _divides_by_zero(base, exponent):
                     return _ONE_OVER_ZERO
                 else:
-                    denominator.append(_power_expr(base, -exponent))
+                    denominator.append(self._power(base, exponent, -exponent))
             else:
                 numerator.append(Pow(base, exponent))
         if coefficient.denominator != 1:
@@ -102,6 +112,12 @@ class Presenter:
             return top
         bottom = denominator[0] if len(denominator) == 1 else from_children(Mul, tuple(denominator))
         return Div(top, bottom)
+
+    def _power(self, base: Expr, exponent: Fraction, shown: Fraction) -> Expr:
+        written = _power_expr(base, shown)
+        # The base is held with it, so its id stays its own.
+        self._powers[(id(base), exponent.numerator, exponent.denominator)] = (base, written)
+        return written
 
     # --- canonical order --------------------------------------------------------------------
     def _key(self, base: Expr) -> tuple[int, str, object]:

@@ -49,6 +49,13 @@ MAX_ORDER = 100
 # multiply the size by the depth (f(f(...f(x))) 222 deep: 25,000 nodes, then 5.6 million, then
 # 627 million, two minutes of work for an answer no one could print).
 MAX_WRITTEN = 1_000_000
+# The next derivative of a term with k factors has k terms of about k factors each (the product
+# rule), so a derivative whose terms' squared lengths add up past this is not differentiated
+# again: the second derivative of sqrt(sqrt(...sqrt(x))) 689 deep has 475,000 factors (5 s), of
+# a product of 160 sines 4 million (25 million characters). Steps cost more per factor than the
+# answer alone: derive stops sooner.
+MAX_NEXT_FACTORS = 250_000
+MAX_NEXT_FACTORS_SHOWN = 50_000
 _ZERO = Number(0)
 # oo is no constant: taking d/dx[x + oo] = 1 would do arithmetic with it.
 _NO_DERIVATIVE_OF_INFINITY = "oo (infinity) is not a number and has no derivative: it is a limit's point or value"
@@ -216,6 +223,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             # what the rules give on the written-out answer, without writing it out.
             if normal is not None:
                 _check_size(tree, done, _written_size(normal))
+                _check_growth(tree, done, normal, MAX_NEXT_FACTORS)
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
             done += 1
             if not normal:
@@ -260,6 +268,8 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
             break  # every later derivative of 0 is 0
         if derivations:
             _check_size(tree, len(derivations), size_as_written(current, MAX_WRITTEN + 1))
+            if normal is not None:
+                _check_growth(tree, len(derivations), normal, MAX_NEXT_FACTORS_SHOWN)
         engine = _Engine(x, simplifier, traced=True)
         try:
             engine.use_placeholder_for(current)
@@ -402,6 +412,18 @@ def _check_size(tree: Expr, order: int, size: int) -> None:
             f"the {_ordinal(order)} derivative of {to_text(tree, 60)} already has over {MAX_WRITTEN:,} nodes "
             f"written out, and the {_ordinal(order + 1)} would be larger still: too large to work out or print "
             "(a lower order, or a simpler expression)")
+
+
+def _check_growth(tree: Expr, order: int, normal: Normal, most: int) -> None:
+    """Refuse to differentiate once more a derivative whose next one would have too many factors."""
+    factors = 0
+    for monomial in normal:
+        factors += len(monomial) ** 2
+        if factors > most:
+            raise DifferentiationError(
+                f"the {_ordinal(order)} derivative of {to_text(tree, 60)} has products so long that the "
+                f"{_ordinal(order + 1)} would have over {most:,} factors: too large to work out "
+                "or print (a lower order, or a simpler expression)")
 
 
 def _check_order(order: object) -> None:

@@ -1,5 +1,6 @@
 """The engine against SymPy (built node by node), and the trace against itself."""
 
+import itertools
 import math
 import random
 
@@ -363,3 +364,45 @@ def test_a_derivative_too_large_to_write_out_is_not_differentiated_again(take):
     with pytest.raises(SymdiffError, match=r"2nd derivative .* over 1,000,000 nodes"):
         take(chain)
     assert diff(chain, order=2) is not None  # the second is still given
+
+
+@pytest.mark.parametrize(("take", "most"), [(lambda e: diff(e, order=2), "250,000"),
+                                            (lambda e: derive(e, order=2), "50,000")])
+def test_a_derivative_whose_next_would_have_too_many_factors_is_refused(take, most):
+    """sqrt(sqrt(...sqrt(x))) 689 deep: its derivative is one product of 689 factors, so the
+    second has 689 terms of about 689 factors each (5 s, found by the fuzz harness)."""
+    with pytest.raises(SymdiffError, match=rf"1st derivative .* over {most} factors"):
+        take("√" * 689 + "y")
+
+
+def test_a_long_product_of_factors_is_not_refused_below_the_bound():
+    product = "*".join(f"sin(x + {k})" for k in range(1, 31))  # 30 terms of 30 factors: 27,000
+    assert len(str(diff(product, order=2))) > 10_000
+    assert derive(product, order=2).result == diff(product, order=2)
+
+
+def test_a_chain_shows_each_level_with_the_factors_written_once():
+    """Each level of sqrt(sqrt(...)) shows a product one factor longer than the last; the factors
+    it shares with the last are the same objects, not written anew (a 1,188-deep chain was
+    quadratic in new nodes: 3.5 s)."""
+    derivation = derive("√" * 40 + "x", "x")
+    levels = []
+    step = derivation.trace.substeps[0]
+    while step.rule == "chain":
+        levels.append(step.result)
+        step = step.substeps[-1]
+
+    def roots(expr):
+        """The sqrt nodes met on the way down the top product (the factors a level writes)."""
+        return {id(node) for node in _factors(expr) if getattr(node, "name", None) == "sqrt"}
+
+    assert len(levels) == 39
+    for outer, inner in itertools.pairwise(levels):
+        assert len(roots(outer)) == len(roots(inner)) + 1  # one factor more per level
+        assert roots(inner) <= roots(outer)  # the others are the same objects
+
+
+def _factors(expr):
+    while expr.children and type(expr).__name__ == "Div":
+        expr = expr.children[1]
+    return expr.children if type(expr).__name__ == "Mul" else (expr,)
