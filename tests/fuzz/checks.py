@@ -40,13 +40,14 @@ from symdiff import (
 from symdiff.calculus.trace import ANSWER_CHARS
 from symdiff.calculus.trace_json import WIDTH, json_document
 from symdiff.core.traversal import preorder
+from symdiff.syntax.bounds import MAX_INPUT_LENGTH
 
 from . import oracle
 
 STAGES = ["parse", "roundtrip", "diff", "derive", "latex", "json", "simplify", "lambdify", "integrate",
           "samples", "roc", "antiderivative", "exact"]
 FAILURES = ["WRONG", "HANG", "FOREIGN", "MEMORY"]
-MAX_TEXT = 250_000
+MAX_TEXT = MAX_INPUT_LENGTH  # longer printed text is not read back
 TREE = "(symdiff.parse(E) if isinstance(E, str) else E)"  # the tree, in a reproducer's check
 
 

@@ -127,9 +127,9 @@ def nested_text(rng: random.Random) -> str:
 
 
 def long_text(rng: random.Random) -> str:
-    """Very long flat input, near the limit of 250,000 characters (for the parse stage)."""
+    """Very long flat input, near the limit of 100,000 characters (for the parse stage)."""
     unit = rng.choice(["x+", "x*", "1-", "x y ", "sin x ", "(x)+", "x^2+"])
-    n = rng.choice([249_990, 250_000, 250_010, rng.randint(100_000, 260_000)]) // len(unit)
+    n = rng.choice([99_990, 100_000, 100_010, rng.randint(40_000, 110_000)]) // len(unit)
     return unit * n + "x"
 
 
