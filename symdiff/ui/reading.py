@@ -15,7 +15,7 @@ from ..calculus.differentiate import MAX_ORDER, DifferentiationError
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Derivative, Expr, Number, Symbol
 
-__all__ = ["choose_variable", "compare", "trailing_fields", "variable_fields", "written_derivative"]
+__all__ = ["choose_variable", "compare", "interval_count", "trailing_fields", "variable_fields", "written_derivative"]
 
 
 
@@ -53,6 +53,13 @@ def trailing_fields(line: str, start: int, most: int | None) -> tuple[int, list[
     if any(not field for field in fields):
         raise SymdiffError("an empty value between commas")
     return start + len(parts[0]), fields
+
+
+def interval_count(field: str) -> int:
+    """The number of intervals n typed after a method (``:area``, ``:integrate``)."""
+    if not field.isdigit():
+        raise SymdiffError(f"n is a whole number of intervals, not {quote(field)}")
+    return int(field)
 
 
 def variable_fields(fields: list[str], example: str) -> list[str]:

@@ -27,7 +27,7 @@ from ..core.notation import operator_text
 from ..core.printer import to_text
 from .definitions import FUNCTION_DEFINITION, NAME_DEFINITION, SHOWN, DefinitionError, Definitions
 from .limit_results import DeclinedLimit, worked_definition, worked_limit
-from .reading import choose_variable, compare, trailing_fields, variable_fields, written_derivative
+from .reading import choose_variable, compare, interval_count, trailing_fields, variable_fields, written_derivative
 from .repl_autodiff import BACKPROP_HELP, FORWARD_HELP, backprop_command, forward_command
 from .repl_integrals import INTEGRATE_HELP, integrate_command
 from .repl_learning import chain_command, descend_command, let_command
@@ -259,11 +259,7 @@ class Session:
         method = extras[2].lower() if len(extras) > 2 else "trapezoid"
         if method not in METHODS:
             raise SymdiffError(f"unknown method {quote(extras[2])}: use one of {', '.join(METHODS)}")
-        n = DEFAULT_N
-        if len(extras) > 3:
-            if not extras[3].isdigit():
-                raise SymdiffError(f"n is a whole number of intervals, not {quote(extras[3])}")
-            n = int(extras[3])
+        n = interval_count(extras[3]) if len(extras) > 3 else DEFAULT_N
         result = integrate(expr, None, extras[0], extras[1], method=method, n=n)
         self.last_result = AreaResult(result)
         if self.steps == "off":

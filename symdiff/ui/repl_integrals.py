@@ -14,7 +14,7 @@ from typing import Protocol
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Expr, Symbol
 from .integral_results import INTEGRATION_METHODS, worked_integral
-from .reading import trailing_fields
+from .reading import interval_count, trailing_fields
 from .results import Result
 
 __all__ = ["INTEGRATE_HELP", "integrate_command"]
@@ -53,9 +53,5 @@ def integrate_command(session: Session, line: str, start: int) -> str:
     method = fields[2].lower() if len(fields) > 2 else "exact"
     if method not in INTEGRATION_METHODS:
         raise SymdiffError(f"unknown method {quote(fields[2])}: use one of {', '.join(INTEGRATION_METHODS)}")
-    n = None
-    if len(fields) > 3:
-        if not fields[3].isdigit():
-            raise SymdiffError(f"n is a whole number of intervals, not {quote(fields[3])}")
-        n = int(fields[3])
+    n = interval_count(fields[3]) if len(fields) > 3 else None
     return session._show(worked_integral(expr, variable, a, b, method, n))
