@@ -63,6 +63,9 @@ def cases() -> list[tuple[str, Callable[[], object], Callable[[Callable], Callab
     b1 = families.b1_product_of_sines()
     b2_100, b2_1000 = families.b2_nested_sine(100), families.b2_nested_sine(1000)
     b3 = families.b3_logistic_map()
+    tower: symdiff.Expr = x  # e^e^...^x: the answer's exponent gains a term at each level (the fuzz run's hang)
+    for _ in range(1000):
+        tower = symdiff.Pow(symdiff.E, tower)
     xx, se = families.b4_x_to_the_x(), families.b4_sin_times_exp()
     import random
 
@@ -87,6 +90,7 @@ def cases() -> list[tuple[str, Callable[[], object], Callable[[Callable], Callab
         ("B1 d/dx prod sin(x + k), k = 1..160", lambda: symdiff.diff(b1, x), peer_diff(b1), 3, b1),
         ("B2 sin nested 100 deep", lambda: symdiff.diff(b2_100, x), peer_diff(b2_100), 3, b2_100),
         ("B2 sin nested 1,000 deep", lambda: symdiff.diff(b2_1000, x), peer_diff(b2_1000), 1, b2_1000),
+        ("B2 e^e^...^x, 1,000 deep", lambda: symdiff.diff(tower, x), peer_diff(tower), 1, tower),
         ("B3 logistic map d l_14/dx (DAG)", lambda: symdiff.diff(b3, x), peer_diff(b3), 3, b3),
         ("B4 12th derivative of x^x", lambda: symdiff.diff(xx, x, 12), peer_diff(xx, 12), 1, xx),
         ("B4 16th derivative of x^x", lambda: symdiff.diff(xx, x, 16), peer_diff(xx, 16), 1, xx),

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ..core.expr import Expr
 from .exact import ONE, Rational, ratio, whole
-from .normal import NUMERIC, UNDEFINED_MONOMIAL, Exponent, FactorKey, Monomial, Normal, undefined
+from .normal import NUMERIC, UNDEFINED_MONOMIAL, Exponent, FactorKey, Monomial, Normal, is_sum, undefined
 
 __all__ = ["LongProducts"]
 
@@ -57,20 +57,6 @@ class LongProducts:
     _order_of: Callable[[FactorKey], Rank]
     _sorted: Callable[[dict[FactorKey, Exponent]], Monomial]
 
-    def _raised(self, factor: Normal, count: int) -> Normal:
-        """``factor`` multiplied by itself ``count`` times, by squaring. Not ``power``: that folds
-        a coefficient's power only while it is small (1e-40^2 stays a power), where repeated
-        multiplication folds it, and the shortcut must give what multiplying out gives."""
-        result: Normal | None = None
-        square = factor
-        while True:
-            if count & 1:
-                result = square if result is None else self.multiply([result, square])
-            count >>= 1
-            if not count:
-                return result  # type: ignore[return-value]
-            square = self.multiply([square, square])
-
     def __init__(self) -> None:
         self._indexes: dict[int, _Index] = {}  # id(monomial) -> its index; holds the monomial
 
@@ -98,24 +84,21 @@ class LongProducts:
     def _repeated_product_rule(self, factors: list[Normal], derivatives: list[Normal],
                                counts: dict[int, int]) -> Normal:
         """The Product Rule when factors repeat (the same normal form, as equal subtrees give):
-        the k terms of a factor met k times are one, k*f^(k - 1)*f'*(the rest), the sum the
-        simplifier would collect. Each distinct factor is raised to its count once, so
-        e^x*e^x*...*e^x costs the number of distinct factors, not the square of all of them."""
+        the k terms of a factor met k times are one, k*(the product with one f swapped for f'),
+        the sum the simplifier would collect. So e^x*e^x*...*e^x makes one term, not one per
+        factor to be collected again. Each term is multiplied out from the factors themselves,
+        not from powers of them made first: sqrt(-x)^2 folds to -x, after which it no longer
+        meets the 1/sqrt(-x) of f' as sqrt(-x)*sqrt(-x)/sqrt(-x) = sqrt(-x) does."""
         first: dict[int, int] = {}
         for i, factor in enumerate(factors):
             first.setdefault(id(factor), i)
-        powered = {key: self._raised(factors[i], counts[key]) for key, i in first.items()}
         parts = []
         for key, i in first.items():
             derivative = derivatives[i]
             if not derivative:
                 continue
-            count = counts[key]
-            rest = [power for other, power in powered.items() if other != key]
-            if count > 1:
-                rest.append(self._raised(factors[i], count - 1))
-                derivative = self.multiply([{(): count}, derivative])
-            parts.append(self.multiply([*rest, derivative]))
+            term = self.multiply([*factors[:i], derivative, *factors[i + 1:]])
+            parts.append(self.scale(term, counts[key]) if counts[key] > 1 else term)
         return self.add(parts) if parts else {}
 
     def _merged(self, factors: list[Normal]) -> _Product | None:
@@ -152,13 +135,16 @@ class LongProducts:
 
     # --- one long product times a short one -------------------------------------------------------
     def long_times_short(self, a: Normal, b: Normal) -> Normal | None:
-        """``multiply([a, b])`` for two single terms of which one is long, or None."""
+        """``multiply([a, b])`` for two single terms, or None if a base is in both."""
+        if self.record:  # recording wants multiply's account of each step
+            return None
         ((first, first_value),) = a.items()
         ((second, second_value),) = b.items()
+        if len(first) < LONG and len(second) < LONG:
+            monomial = self._short_product(first, second)  # in multiply's order: ties sort alike
+            return None if monomial is None else {monomial: whole(first_value * second_value)}
         if len(first) < len(second):
             first, second = second, first
-        if len(first) < LONG or self.record:  # recording wants multiply's account of each step
-            return None
         index = self._index(first)
         inserted = self._insert(index.monomial, index.ranks, second)
         if inserted is None:
@@ -166,6 +152,22 @@ class LongProducts:
         monomial, ranks = inserted
         self._indexes[id(monomial)] = _Index(monomial, ranks)  # the next level starts from here
         return {monomial: whole(first_value * second_value)}
+
+    def _short_product(self, first: Monomial, second: Monomial) -> Monomial | None:
+        """Two short monomials merged and sorted, or None if a base is in both (then exponents
+        add, which ``multiply`` does): the same shortcut without an index, for the many small
+        products of repeated derivatives (e^x*sin(x) times cos(x)/sin(x))."""
+        merged: dict[FactorKey, Exponent] = {}
+        for base, exponent in first:
+            if exponent == 1 and is_sum(base):
+                return None  # 2*(u - 1) times 1/x is distributed: 2*u/x - 2/x
+            merged[(base, not isinstance(exponent, NUMERIC))] = exponent
+        for base, exponent in second:
+            key = (base, not isinstance(exponent, NUMERIC))
+            if key in merged or (exponent == 1 and is_sum(base)):
+                return None
+            merged[key] = exponent
+        return self._sorted(merged)
 
     def _index(self, monomial: Monomial) -> _Index:
         index = self._indexes.get(id(monomial))

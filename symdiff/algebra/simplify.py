@@ -25,6 +25,7 @@ proportion to its distinct nodes, and shared subtrees stay shared in the answer.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -44,6 +45,7 @@ from ..core.expr import (
     Sub,
     Symbol,
     UndefinedCall,
+    from_children,
     number,
 )
 from ..core.traversal import fold
@@ -54,6 +56,7 @@ from .normal import (
     KEPT_UNDER_ROOTS,
     NUMERIC,
     UNDEFINED_MONOMIAL,
+    ZERO,
     Exponent,
     FactorKey,
     Monomial,
@@ -128,6 +131,8 @@ class Simplifier(Presenter, LongProducts):
         # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
         self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
         self._acted: set[str] = set()
+        # id(sum) -> (the sum, its terms' sort keys in written order): see _grown_sum
+        self._sum_keys: dict[int, tuple[Normal, list[tuple[object, ...]]]] = {}
 
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
@@ -340,7 +345,44 @@ class Simplifier(Presenter, LongProducts):
     def add_exponents(self, a: Exponent, b: Exponent) -> Exponent:
         if isinstance(a, NUMERIC) and isinstance(b, NUMERIC):
             return whole(a + b)
-        return self._exponent(self.add([self._exponent_normal(a), self._exponent_normal(b)]))
+        first, second = self._exponent_normal(a), self._exponent_normal(b)
+        if len(second) > len(first):
+            first, second, a = second, first, b
+        grown = self._grown_sum(a, first, second)
+        if grown is not None:
+            return grown
+        return self._exponent(self.add([first, second]))
+
+    def _grown_sum(self, shown: Exponent, total: Normal, new: Normal) -> Expr | None:
+        """``self._exponent(self.add([total, new]))`` when ``shown`` is the presented sum
+        ``total`` of positive terms and ``new`` adds one or two positive terms it lacks: the new
+        terms are put in at their places, where presenting the sum again costs all its terms.
+        Down a tower e^e^...^x each level's e^u*e^(S) makes S one term longer: without this,
+        1,000 levels cost half a million terms presented (seconds); else None."""
+        if type(shown) is not Add or len(total) < 2 or not 0 < len(new) <= 2 or len(shown.children) != len(total):
+            return None
+        if any(monomial in total or coefficient < 0 or any(base == ZERO for base, _ in monomial)
+               for monomial, coefficient in new.items()):
+            return None  # like terms meet, a minus sign is written, or 1/0 has its own form
+        known = self._sum_keys.get(id(total))
+        if known is None:
+            presented = self._shown.get(id(total))
+            if presented is None or presented[1] is not shown or any(c < 0 for c in total.values()):
+                return None
+            known = self._sum_keys[id(total)] = (total, sorted(map(self.term_key, total.items())))
+        keys, children = list(known[1]), list(shown.children)
+        grown = dict(total)  # as add() makes it: the longer sum first, then the new terms in order
+        for monomial, coefficient in new.items():
+            grown[monomial] = coefficient
+            key = self.term_key((monomial, coefficient))
+            place = bisect_right(keys, key)  # after equal keys: presentation's sort is stable
+            keys.insert(place, key)
+            children.insert(place, self._term(coefficient, monomial))
+        tree = from_children(Add, tuple(children))
+        self._sum_keys[id(grown)] = (grown, keys)
+        self._shown[id(grown)] = (grown, tree)
+        self._normal.setdefault(id(tree), (tree, grown))
+        return tree
 
     def _exponent_normal(self, exponent: Exponent) -> Normal:
         if isinstance(exponent, NUMERIC):
@@ -352,7 +394,11 @@ class Simplifier(Presenter, LongProducts):
             return 0
         if len(normal) == 1 and CONSTANT in normal:
             return whole(normal[CONSTANT])
-        return self.present(normal)
+        shown = self.present(normal)
+        # Its normal form is this one: the next merge of the same power (e^u*e^v*..., a chain
+        # rule down a tower) reads it back by a lookup, not by folding the whole sum again.
+        self._normal.setdefault(id(shown), (shown, normal))
+        return shown
 
     def _fold_numeric_factors(self, factors: dict[FactorKey, Exponent]) -> tuple[Fraction, Monomial]:
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,

@@ -270,6 +270,13 @@ def test_random_products_with_repeated_factors_equal_the_worked_answers(product)
     assert diff(product, "x") == derive(product, "x").result
 
 
+@pytest.mark.parametrize("product", ["root(0 - x, 2)*root(0 - x, 2)*root(0 - x, 2)", "sqrt(-x)*sqrt(-x)*sqrt(-x)*x"])
+def test_equal_factors_whose_powers_fold_meet_their_derivative_as_the_worked_answer_has_them(product):
+    # sqrt(-x)^2 folds to -x: raised first, it no longer met f' = -1/(2*sqrt(-x)), and diff gave
+    # 3*x/(2*sqrt(-x)) where derive gives -3*sqrt(-x)/2 (found by the property test above).
+    assert diff(product, "x") == derive(product, "x").result
+
+
 @pytest.mark.parametrize("factor", ["e^x", "x", "sin(x)", "(x + 1)"])
 def test_3000_equal_factors_differentiate_in_linear_time(factor):
     # Once 14 s for 1,000 factors of e^x: each of the 1,000 Product Rule terms multiplied out.
