@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -121,7 +122,61 @@ def estimates(tol: float) -> None:
           "tolerance; its evaluation count excludes the comparison's second call)")
 
 
+def safety(n: int, seed: int) -> None:
+    """The seeded family of tests/numeric/test_quadrature_safety.py, n cases, against quad: how often
+    the TRUE error exceeds the tolerance (among answers; ours refuses with IntegrationError, quad
+    warns with ier > 0) and how often it exceeds the returned error estimate."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "numeric"))
+    from test_quadrature_safety import bound, family
+
+    from symdiff import IntegrationError
+
+    counts = {side: dict.fromkeys(("answered", "refused", "outside tol", "over estimate", "evals"), 0)
+              for side in ("symdiff", "quad", "quad (ier = 0)")}
+    worst: dict[str, list[tuple[float, str]]] = {"symdiff": [], "quad (ier = 0)": []}
+    for case in family(n, seed):
+        f = lambdify(case.text, ["x"], invalid="nan")  # quad may land on a singular point: nan, then ier > 0
+        try:
+            result = integrate(case.text, "x", case.a, case.b, method="adaptive", tol=case.tol)
+            rows = [("symdiff", result.value, result.error, result.evaluations)]
+        except IntegrationError:
+            rows = [("symdiff", None, None, 0)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", IntegrationWarning)
+            value, abserr, info, *rest = quad(lambda x, f=f: float(f(x)), case.a, case.b, epsabs=case.tol,
+                                              epsrel=case.tol, limit=200, full_output=1)
+        rows.append(("quad", value, abserr, info["neval"]))
+        rows.append(("quad (ier = 0)", *(rows[-1][1:] if not rest else (None, None, info["neval"]))))
+        for side, got, estimate, evals in rows:
+            tally = counts[side]
+            tally["evals"] += evals
+            if got is None or not np.isfinite(got):
+                tally["refused"] += 1
+                continue
+            tally["answered"] += 1
+            error = abs(got - case.exact)
+            floor = 4e-16 * abs(case.exact)  # the exact value's own rounding
+            if error > bound(case):
+                tally["outside tol"] += 1
+                if side in worst:
+                    worst[side].append((error / bound(case), f"{case.text} on [{case.a:g}, {case.b:g}] tol {case.tol:g}"))
+            if error > max(estimate, floor):
+                tally["over estimate"] += 1
+    print(f"\nsafety: {n} random integrands with exact values (seed {seed}), tolerances 1e-6..1e-12, limit 200")
+    print(f"{'':16} {'answered':>9} {'refused':>8} {'true error > tol':>17} {'true error > estimate':>22} "
+          f"{'evaluations':>12}")
+    for side, tally in counts.items():
+        print(f"{side:16} {tally['answered']:>9} {tally['refused']:>8} {tally['outside tol']:>17} "
+              f"{tally['over estimate']:>22} {tally['evals']:>12}")
+    for side, misses in worst.items():
+        for ratio, what in sorted(misses, reverse=True)[:5]:
+            print(f"  {side}: error {ratio:.3g}x the tolerance: {what}")
+
+
 if __name__ == "__main__":
-    tol = float(sys.argv[1]) if len(sys.argv) > 1 else 1e-10
-    table(tol)
-    estimates(tol)
+    if len(sys.argv) > 1 and sys.argv[1] == "--family":
+        safety(int(sys.argv[2]) if len(sys.argv) > 2 else 2000, seed=int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    else:
+        tol = float(sys.argv[1]) if len(sys.argv) > 1 else 1e-10
+        table(tol)
+        estimates(tol)

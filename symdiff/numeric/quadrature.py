@@ -23,7 +23,7 @@ from __future__ import annotations
 import heapq
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..core.errors import IntegrationError, SymdiffError, quote
@@ -31,6 +31,7 @@ from ..core.expr import Expr
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .integral import bound_or_infinity
+from .quadrature_error import panel_errors
 from .quadrature_rules import GAUSS_WEIGHTS, KRONROD_WEIGHTS, NODES
 from .quadrature_working import AdaptiveIntegral, Interval
 from .reals import real_number
@@ -57,6 +58,9 @@ class _Piece:
     error: float
     resabs: float
     resasc: float
+    cautious: float  # QUADPACK's estimate (at least |K15 - G7|): ``error`` until the model is checked
+    refined: float  # the Legendre model's (quadrature_error): ``error`` once the parent confirmed the model
+    model: float  # the model's estimate, to be checked against the halves when this piece is bisected
 
 
 class _Integrand:
@@ -127,13 +131,10 @@ def kronrod(g: Any, ends: list[tuple[float, float]]) -> list[_Piece]:
     width = np.abs(half)
     resabs = (np.abs(values) @ kronrod_weights) * width
     resasc = (np.abs(values - 0.5 * k15[:, None]) @ kronrod_weights) * width
-    error = np.abs((k15 - g7) * half)
-    with np.errstate(all="ignore"):
-        scaled = resasc * np.minimum(1.0, (200 * error / resasc) ** 1.5)
-    error = np.where((resasc != 0) & (error != 0), scaled, error)
-    error = np.where(resabs > _TINY / (50 * _EPS), np.maximum(50 * _EPS * resabs, error), error)
-    return [_Piece(*row) for row in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), error.tolist(),
-                                        resabs.tolist(), resasc.tolist(), strict=True)]
+    cautious, refined, model = panel_errors(values, k15 * half, g7 * half, resabs, resasc, half)
+    return [_Piece(*row) for row in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), cautious.tolist(),
+                                        resabs.tolist(), resasc.tolist(), cautious.tolist(), refined.tolist(),
+                                        model.tolist(), strict=True)]
 
 
 @dataclass
@@ -249,14 +250,16 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     for last in range(2, limit + 1):
         mid = 0.5 * (target.a + target.b)
         left, right = kronrod(g, [(target.a, mid), (mid, target.b)])
-        area12, error12 = left.value + right.value, left.error + right.error
+        area12, error12 = left.value + right.value, left.cautious + right.cautious
+        if left.resasc != left.error and right.resasc != right.error:  # the halves' estimates are not capped
+            if abs(target.value - area12) <= 1e-5 * abs(area12) and error12 >= 0.99 * target.cautious:
+                iroff2, iroff1 = (iroff2 + 1, iroff1) if extrap else (iroff2, iroff1 + 1)
+            if last > 10 and error12 > target.cautious:
+                iroff3 += 1
+        left, right = _checked(target, left, right)
+        error12 = left.error + right.error
         errsum += error12 - target.error
         area += area12 - target.value
-        if left.resasc != left.error and right.resasc != right.error:  # the halves' estimates are not capped
-            if abs(target.value - area12) <= 1e-5 * abs(area12) and error12 >= 0.99 * target.error:
-                iroff2, iroff1 = (iroff2 + 1, iroff1) if extrap else (iroff2, iroff1 + 1)
-            if last > 10 and error12 > target.error:
-                iroff3 += 1
         bound = max(epsabs, epsrel * abs(area))
         if iroff1 + iroff2 >= 10 or iroff3 >= 20:
             problem = "roundoff"
@@ -310,6 +313,19 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
         target = heapq.heappop(queue)[2]
         extrap, small, erlarg = False, small * 0.5, errsum
     return _finish(queue, area, errsum, result, abserr, correc, problem, at, extrapolation_roundoff, positive, first)
+
+
+def _checked(whole: _Piece, left: _Piece, right: _Piece) -> tuple[_Piece, _Piece]:
+    """The halves' error estimates after a bisection. D = |K15(whole) - K15(halves)| measures the
+    whole's true error (the halves' are smaller). If the whole's model estimate was at least D, the
+    model held, and each half where it applies gets it (``refined``); every other half keeps QUADPACK's
+    estimate, raised to D: a half that converges slowly (a singularity) has an error near the whole's."""
+    change = abs(whole.value - (left.value + right.value))
+    if math.isinf(whole.model):  # the whole's series did not fall: nothing to check the model against
+        return left, right
+    if change <= whole.model:
+        return replace(left, error=left.refined), replace(right, error=right.refined)
+    return replace(left, error=max(left.cautious, change)), replace(right, error=max(right.cautious, change))
 
 
 def _pop_large(queue: list[tuple[float, int, _Piece]], small: float) -> _Piece | None:
