@@ -61,6 +61,8 @@ class _Piece:
     cautious: float  # QUADPACK's estimate (at least |K15 - G7|): ``error`` until the model is checked
     refined: float  # the Legendre model's (quadrature_error): ``error`` once the parent confirmed the model
     model: float  # the model's estimate, to be checked against the halves when this piece is bisected
+    change: float = math.inf  # |K15(parent) - K15(parent's halves)|: the parent's error, measured
+    unresolved: bool = False  # f wiggles more than the rule follows here: split it in four, not two
 
 
 class _Integrand:
@@ -131,10 +133,11 @@ def kronrod(g: Any, ends: list[tuple[float, float]]) -> list[_Piece]:
     width = np.abs(half)
     resabs = (np.abs(values) @ kronrod_weights) * width
     resasc = (np.abs(values - 0.5 * k15[:, None]) @ kronrod_weights) * width
-    cautious, refined, model = panel_errors(values, k15 * half, g7 * half, resabs, resasc, half)
-    return [_Piece(*row) for row in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), cautious.tolist(),
-                                        resabs.tolist(), resasc.tolist(), cautious.tolist(), refined.tolist(),
-                                        model.tolist(), strict=True)]
+    cautious, refined, model, unresolved = panel_errors(values, k15 * half, g7 * half, resabs, resasc, half)
+    return [_Piece(*row, change=math.inf, unresolved=bool(flag))
+            for *row, flag in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), cautious.tolist(), resabs.tolist(),
+                                  resasc.tolist(), cautious.tolist(), refined.tolist(), model.tolist(),
+                                  unresolved.tolist(), strict=True)]
 
 
 @dataclass
@@ -247,11 +250,12 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     problem: str | None = None
     at: float | None = None
     target = heapq.heappop(queue)[2]
+    split: dict[tuple[float, float], tuple[_Piece, _Piece]] = {}  # halves whose own halves are already known
     for last in range(2, limit + 1):
         mid = 0.5 * (target.a + target.b)
-        left, right = kronrod(g, [(target.a, mid), (mid, target.b)])
+        left, right, fresh = _split(g, target, mid, limit - last, split)
         area12, error12 = left.value + right.value, left.cautious + right.cautious
-        if left.resasc != left.error and right.resasc != right.error:  # the halves' estimates are not capped
+        if fresh and left.resasc != left.error and right.resasc != right.error:  # the halves' estimates not capped
             if abs(target.value - area12) <= 1e-5 * abs(area12) and error12 >= 0.99 * target.cautious:
                 iroff2, iroff1 = (iroff2 + 1, iroff1) if extrap else (iroff2, iroff1 + 1)
             if last > 10 and error12 > target.cautious:
@@ -315,14 +319,37 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     return _finish(queue, area, errsum, result, abserr, correc, problem, at, extrapolation_roundoff, positive, first)
 
 
+def _split(g: Any, whole: _Piece, mid: float, spare: int,
+           known: dict[tuple[float, float], tuple[_Piece, _Piece]]) -> tuple[_Piece, _Piece, bool]:
+    """The halves of ``whole`` and whether they are new. An unresolved whole is cut in four at once
+    (its halves would be unresolved too, and their 30 values wasted): each half is then the sum of
+    its quarters, and bisecting it later costs nothing."""
+    if (whole.a, whole.b) in known:
+        return (*known.pop((whole.a, whole.b)), False)
+    if not whole.unresolved or spare < 3:
+        return (*kronrod(g, [(whole.a, mid), (mid, whole.b)]), True)
+    ends = [whole.a, 0.5 * (whole.a + mid), mid, 0.5 * (mid + whole.b), whole.b]
+    quarters = kronrod(g, list(zip(ends, ends[1:])))
+    halves = []
+    for pair in (quarters[:2], quarters[2:]):
+        known[(pair[0].a, pair[1].b)] = (pair[0], pair[1])
+        total = {field: getattr(pair[0], field) + getattr(pair[1], field)
+                 for field in ("value", "error", "resabs", "resasc", "cautious")}
+        halves.append(_Piece(pair[0].a, pair[1].b, **total, refined=total["cautious"], model=math.inf))
+    return (*halves, True)
+
+
 def _checked(whole: _Piece, left: _Piece, right: _Piece) -> tuple[_Piece, _Piece]:
     """The halves' error estimates after a bisection. D = |K15(whole) - K15(halves)| measures the
     whole's true error (the halves' are smaller). If the whole's model estimate was at least D, the
     model held, and each half where it applies gets it (``refined``); every other half keeps QUADPACK's
     estimate, raised to D: a half that converges slowly (a singularity) has an error near the whole's."""
     change = abs(whole.value - (left.value + right.value))
-    if math.isinf(whole.model):  # the whole's series did not fall: nothing to check the model against
-        return left, right
+    left, right = replace(left, change=change), replace(right, change=change)
+    if math.isinf(whole.model):  # the whole's series did not fall (a singularity?): its error falls slowly
+        shrink = min(change / whole.change if whole.change > 0 else 0.0, 0.9)  # error ratio per level
+        tail = 2 * change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
+        return replace(left, error=max(left.cautious, tail)), replace(right, error=max(right.cautious, tail))
     if change <= whole.model:
         return replace(left, error=left.refined), replace(right, error=right.refined)
     return replace(left, error=max(left.cautious, change)), replace(right, error=max(right.cautious, change))
@@ -370,7 +397,8 @@ def _finish(queue: list[tuple[float, int, _Piece]], area: float, errsum: float, 
         elif area == 0:
             return _Outcome(result, abserr, summed.pieces, problem, True, at)
     if positive or max(abs(result), abs(area)) > first.resabs * 0.01:
-        if area == 0 or not 0.01 <= result / area <= 100 or errsum > abs(area):
+        cautious = math.fsum(p.cautious for p in summed.pieces)  # QUADPACK's test, with QUADPACK's estimates
+        if area == 0 or not 0.01 <= result / area <= 100 or cautious > abs(area):
             problem = "divergent"
     return _Outcome(result, abserr, summed.pieces, problem, True, at)
 

@@ -59,12 +59,14 @@ def quadpack_error(k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> An
     return _rounding_floor(error, resabs)
 
 
-def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> tuple[Any, Any, Any]:
+def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> tuple[Any, Any, Any, Any]:
     """Three estimates for each panel (a row of ``values``, f at the 15 nodes; ``k15``, ``g7`` the
     rules' sums times ``half``): QUADPACK's, at least |K15 - G7| (``cautious``); the Legendre
     model's, infinite where the coefficients do not fall (``model``); and the one to use once the
     model has been checked (``refined``): the model's where r <= R_ASYMPTOTIC, never above the
-    cautious one nor below the rounding bound, else the cautious one."""
+    cautious one nor below the rounding bound, else the cautious one); and whether the panel is
+    ``unresolved``: its top pair of coefficients is the largest, so f (an oscillation) has more
+    wiggles than degree 14 can follow and its halves will not be resolved either."""
     import numpy as np
 
     # Where the series does not fall, K15 is no better than G7: QUADPACK's scaling (which assumes it
@@ -86,7 +88,8 @@ def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half:
     regular = (ratios[:, :2] >= STEADY * ratios[:, 1:]).all(axis=1)
     trusted = (ratio <= R_ASYMPTOTIC) & regular & (pairs[:, 3] > 0)
     refined = np.where(trusted, np.maximum(np.minimum(model, cautious), _rounding_floor(np.zeros_like(cautious), resabs)), cautious)
-    return cautious, refined, model
+    unresolved = pairs[:, 0] >= pairs[:, 1:].max(axis=1)
+    return cautious, refined, model, unresolved
 
 
 def _rounding_floor(error: Any, resabs: Any) -> Any:
