@@ -348,8 +348,10 @@ def _checked(whole: _Piece, left: _Piece, right: _Piece) -> tuple[_Piece, _Piece
     left, right = replace(left, change=change), replace(right, change=change)
     if math.isinf(whole.model):  # the whole's series did not fall (a singularity?): its error falls slowly
         shrink = min(change / whole.change if whole.change > 0 else 0.0, 0.9)  # error ratio per level
-        tail = 2 * change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
-        return replace(left, error=max(left.cautious, tail)), replace(right, error=max(right.cautious, tail))
+        tail = change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
+        # Both halves get it (which holds the singularity is not known), twice where the series still does not fall.
+        return tuple(replace(half, error=max(half.cautious, tail * (2 if math.isinf(half.model) else 1)))
+                     for half in (left, right))
     if change <= whole.model:
         return replace(left, error=left.refined), replace(right, error=right.refined)
     return replace(left, error=max(left.cautious, change)), replace(right, error=max(right.cautious, change))

@@ -43,7 +43,7 @@ _EPS = sys.float_info.epsilon
 _TINY = sys.float_info.min
 R_ASYMPTOTIC = 0.25  # largest ratio per two degrees at which the series is trusted to keep falling
 R_CHECK = 0.5  # largest ratio at which the model is computed, to be checked when the panel is bisected
-STEADY = 0.5  # least factor by which the ratio may shrink from one pair to the next
+STEADY = 0.25  # least factor by which the ratio may shrink from one pair to the next
 SAFETY = 10.0  # the model's estimate is multiplied by this
 _TAIL_DEGREE = 200  # κ_n is summed to this degree; beyond it the geometric tail is bounded with κ_n <= 2
 
