@@ -350,7 +350,7 @@ def _checked(whole: _Piece, left: _Piece, right: _Piece) -> tuple[_Piece, _Piece
         shrink = min(change / whole.change if whole.change > 0 else 0.0, 0.9)  # error ratio per level
         tail = change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
         # Both halves get it (which holds the singularity is not known), twice where the series still does not fall.
-        return tuple(replace(half, error=max(half.cautious, tail * (2 if math.isinf(half.model) else 1)))
+        return tuple(replace(half, error=max(half.cautious, 2 * tail))
                      for half in (left, right))
     if change <= whole.model:
         return replace(left, error=left.refined), replace(right, error=right.refined)
