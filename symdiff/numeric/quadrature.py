@@ -58,7 +58,8 @@ class _Piece:
     error: float
     resabs: float
     resasc: float
-    cautious: float  # QUADPACK's estimate (at least |K15 - G7|): ``error`` until the model is checked
+    quadpack: float  # QUADPACK's estimate, for QUADPACK's tests of rounding and divergence
+    cautious: float  # that, at least |K15 - G7|: ``error`` until the model is checked
     refined: float  # the Legendre model's (quadrature_error): ``error`` once the parent confirmed the model
     model: float  # the model's estimate, to be checked against the halves when this piece is bisected
     change: float = math.inf  # |K15(parent) - K15(parent's halves)|: the parent's error, measured
@@ -133,11 +134,12 @@ def kronrod(g: Any, ends: list[tuple[float, float]]) -> list[_Piece]:
     width = np.abs(half)
     resabs = (np.abs(values) @ kronrod_weights) * width
     resasc = (np.abs(values - 0.5 * k15[:, None]) @ kronrod_weights) * width
-    cautious, refined, model, unresolved = panel_errors(values, k15 * half, g7 * half, resabs, resasc, half)
+    quadpack, cautious, refined, model, unresolved = panel_errors(values, k15 * half, g7 * half, resabs, resasc,
+                                                                  half)
     return [_Piece(*row, change=math.inf, unresolved=bool(flag))
             for *row, flag in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), cautious.tolist(), resabs.tolist(),
-                                  resasc.tolist(), cautious.tolist(), refined.tolist(), model.tolist(),
-                                  unresolved.tolist(), strict=True)]
+                                  resasc.tolist(), quadpack.tolist(), cautious.tolist(), refined.tolist(),
+                                  model.tolist(), unresolved.tolist(), strict=True)]
 
 
 @dataclass
@@ -244,7 +246,7 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     result, abserr, correc = first.value, _LARGEST, 0.0
     small = erlarg = ertest = 0.0
     extrap = noext = False
-    ktmin = iroff1 = iroff2 = iroff3 = 0
+    ktmin = iroff1 = iroff2 = iroff3 = stalled = 0
     extrapolation_roundoff = False
     positive = abs(first.value) >= (1 - 50 * _EPS) * first.resabs  # f keeps one sign: the divergence test uses it
     problem: str | None = None
@@ -255,7 +257,7 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
         mid = 0.5 * (target.a + target.b)
         left, right, fresh = _split(g, target, mid, limit - last, split)
         area12, error12 = left.value + right.value, left.cautious + right.cautious
-        if fresh and left.resasc != left.error and right.resasc != right.error:  # the halves' estimates not capped
+        if fresh and left.resasc != left.cautious and right.resasc != right.cautious:  # the halves' not capped
             if abs(target.value - area12) <= 1e-5 * abs(area12) and error12 >= 0.99 * target.cautious:
                 iroff2, iroff1 = (iroff2 + 1, iroff1) if extrap else (iroff2, iroff1 + 1)
             if last > 10 and error12 > target.cautious:
@@ -265,8 +267,10 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
         errsum += error12 - target.error
         area += area12 - target.value
         bound = max(epsabs, epsrel * abs(area))
+        if math.isinf(target.model) and abs(target.value - area12) >= 0.99 * target.change:
+            stalled += 1  # bisecting a singular piece took off no less than the last time: it does not converge
         if iroff1 + iroff2 >= 10 or iroff3 >= 20:
-            problem = "roundoff"
+            problem = "divergent" if stalled >= 10 else "roundoff"
         extrapolation_roundoff = extrapolation_roundoff or iroff2 >= 5
         if last == limit:
             problem = "limit"
@@ -334,7 +338,7 @@ def _split(g: Any, whole: _Piece, mid: float, spare: int,
     for pair in (quarters[:2], quarters[2:]):
         known[(pair[0].a, pair[1].b)] = (pair[0], pair[1])
         total = {field: getattr(pair[0], field) + getattr(pair[1], field)
-                 for field in ("value", "error", "resabs", "resasc", "cautious")}
+                 for field in ("value", "error", "resabs", "resasc", "quadpack", "cautious")}
         halves.append(_Piece(pair[0].a, pair[1].b, **total, refined=total["cautious"], model=math.inf))
     return (*halves, True)
 
@@ -399,8 +403,8 @@ def _finish(queue: list[tuple[float, int, _Piece]], area: float, errsum: float, 
         elif area == 0:
             return _Outcome(result, abserr, summed.pieces, problem, True, at)
     if positive or max(abs(result), abs(area)) > first.resabs * 0.01:
-        cautious = math.fsum(p.cautious for p in summed.pieces)  # QUADPACK's test, with QUADPACK's estimates
-        if area == 0 or not 0.01 <= result / area <= 100 or cautious > abs(area):
+        quadpack = math.fsum(p.quadpack for p in summed.pieces)  # QUADPACK's test, with QUADPACK's estimates
+        if area == 0 or not 0.01 <= result / area <= 100 or quadpack > abs(area):
             problem = "divergent"
     return _Outcome(result, abserr, summed.pieces, problem, True, at)
 

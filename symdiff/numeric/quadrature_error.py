@@ -44,7 +44,8 @@ _TINY = sys.float_info.min
 R_ASYMPTOTIC = 0.25  # largest ratio per two degrees at which the series is trusted to keep falling
 R_CHECK = 0.5  # largest ratio at which the model is computed, to be checked when the panel is bisected
 STEADY = 0.25  # least factor by which the ratio may shrink from one pair to the next
-SAFETY = 10.0  # the model's estimate is multiplied by this
+SAFETY = 10.0
+WIGGLES = 4  # crossings of the mean that make a panel whose coefficients do not fall an oscillation  # the model's estimate is multiplied by this
 _TAIL_DEGREE = 200  # κ_n is summed to this degree; beyond it the geometric tail is bounded with κ_n <= 2
 
 
@@ -59,28 +60,31 @@ def quadpack_error(k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> An
     return _rounding_floor(error, resabs)
 
 
-def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> tuple[Any, Any, Any, Any]:
-    """Three estimates for each panel (a row of ``values``, f at the 15 nodes; ``k15``, ``g7`` the
-    rules' sums times ``half``): QUADPACK's, at least |K15 - G7| (``cautious``); the Legendre
+def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> tuple[Any, ...]:
+    """Four estimates for each panel (a row of ``values``, f at the 15 nodes; ``k15``, ``g7`` the
+    rules' sums times ``half``): QUADPACK's (``quadpack``, which its tests for rounding and divergence
+    use); that, at least |K15 - G7| (``cautious``); the Legendre
     model's, infinite where the coefficients do not fall (``model``); and the one to use once the
     model has been checked (``refined``): the model's where r <= R_ASYMPTOTIC, never above the
     cautious one nor below the rounding bound, else the cautious one); and whether the panel is
-    ``unresolved``: its top pair of coefficients is the largest, so f (an oscillation) has more
-    wiggles than degree 14 can follow and its halves will not be resolved either."""
+    ``unresolved``: its top pair of coefficients is the largest and f crosses its mean at least
+    WIGGLES times between the nodes, so f oscillates faster than degree 14 can follow and its
+    halves will not be resolved either."""
     import numpy as np
 
     # Where the series does not fall, K15 is no better than G7: QUADPACK's scaling (which assumes it
     # is) can put the estimate below |K15 - G7| itself (a kink inside the panel), so that is the least.
-    cautious = np.maximum(quadpack_error(k15, g7, resabs, resasc, half), np.abs(k15 - g7))
+    quadpack = quadpack_error(k15, g7, resabs, resasc, half)
+    cautious = np.maximum(quadpack, np.abs(k15 - g7))
     coefficients = values @ _to_legendre().T
     pairs = np.hypot(coefficients[:, 13::-2][:, :4], coefficients[:, 14::-2][:, :4])  # E_1..E_4, degrees 13-14 down
     with np.errstate(all="ignore"):
         ratios = pairs[:, :3] / pairs[:, 1:]  # E_1/E_2, E_2/E_3, E_3/E_4
     ratios = np.where(np.isfinite(ratios), ratios, np.inf)  # 0/0: an exact polynomial; QUADPACK decides
     ratio = ratios[:, :2].max(axis=1)  # the rate of the top coefficients; E_3/E_4 only checks regularity
-    top = np.maximum.reduce([pairs[:, 0], ratio * pairs[:, 1], ratio * ratio * pairs[:, 2]])
     falling = ratio <= R_CHECK
     with np.errstate(all="ignore"):
+        top = np.maximum.reduce([pairs[:, 0], ratio * pairs[:, 1], ratio * ratio * pairs[:, 2]])
         model = np.where(falling, SAFETY * np.abs(half) * top * _tail(np.where(falling, ratio, 0.0)), np.inf)
     # An analytic function's ratio is steady (a pole) or shrinks like 1/n² (an entire function: by
     # about 0.7 per two degrees here); one that drops faster is a singularity's coefficients
@@ -88,8 +92,10 @@ def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half:
     regular = (ratios[:, :2] >= STEADY * ratios[:, 1:]).all(axis=1)
     trusted = (ratio <= R_ASYMPTOTIC) & regular & (pairs[:, 3] > 0)
     refined = np.where(trusted, np.maximum(np.minimum(model, cautious), _rounding_floor(np.zeros_like(cautious), resabs)), cautious)
-    unresolved = pairs[:, 0] >= pairs[:, 1:].max(axis=1)
-    return cautious, refined, model, unresolved
+    deviation = np.sign(values - values.mean(axis=1, keepdims=True))
+    wiggles = (deviation[:, 1:] * deviation[:, :-1] < 0).sum(axis=1)  # a pole or an end singularity has 1 or 2
+    unresolved = (pairs[:, 0] >= pairs[:, 1:].max(axis=1)) & (wiggles >= WIGGLES)
+    return quadpack, cautious, refined, model, unresolved
 
 
 def _rounding_floor(error: Any, resabs: Any) -> Any:
