@@ -23,7 +23,7 @@ from __future__ import annotations
 import heapq
 import math
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from ..core.errors import IntegrationError, SymdiffError, quote
@@ -31,8 +31,7 @@ from ..core.expr import Expr
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .integral import bound_or_infinity
-from .quadrature_error import panel_errors
-from .quadrature_rules import GAUSS_WEIGHTS, KRONROD_WEIGHTS, NODES
+from .quadrature_error import Piece, checked, kronrod, split
 from .quadrature_working import AdaptiveIntegral, Interval
 from .reals import real_number
 from .wynn import EpsilonTable
@@ -45,25 +44,6 @@ MAX_LIMIT = 100_000
 _EPS = sys.float_info.epsilon
 _TINY = sys.float_info.min
 _LARGEST = sys.float_info.max
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """One interval of the partition with its K15 estimate, error estimate, and ∫|f| (resabs)
-    and ∫|f - mean| (resasc) by the same rule, which QUADPACK's tests for rounding use."""
-
-    a: float
-    b: float
-    value: float
-    error: float
-    resabs: float
-    resasc: float
-    quadpack: float  # QUADPACK's estimate, for QUADPACK's tests of rounding and divergence
-    cautious: float  # that, at least |K15 - G7|: ``error`` until the model is checked
-    refined: float  # the Legendre model's (quadrature_error): ``error`` once the parent confirmed the model
-    model: float  # the model's estimate, to be checked against the halves when this piece is bisected
-    change: float = math.inf  # |K15(parent) - K15(parent's halves)|: the parent's error, measured
-    unresolved: bool = False  # f wiggles more than the rule follows here: split it in four, not two
 
 
 class _Integrand:
@@ -121,32 +101,11 @@ class _Integrand:
         return values
 
 
-def kronrod(g: Any, ends: list[tuple[float, float]]) -> list[_Piece]:
-    """The G7-K15 rule on each interval in ``ends``, all 15·len(ends) values in one call of ``g``."""
-    import numpy as np
-
-    a, b = (np.array(side, dtype=float) for side in zip(*ends, strict=True))
-    centre, half = 0.5 * (a + b), 0.5 * (b - a)
-    points = centre[:, None] + half[:, None] * np.array(NODES)
-    values = np.asarray(g(points.ravel()), dtype=float).reshape(points.shape)
-    kronrod_weights = np.array(KRONROD_WEIGHTS)
-    k15, g7 = values @ kronrod_weights, values @ np.array(GAUSS_WEIGHTS)
-    width = np.abs(half)
-    resabs = (np.abs(values) @ kronrod_weights) * width
-    resasc = (np.abs(values - 0.5 * k15[:, None]) @ kronrod_weights) * width
-    quadpack, cautious, refined, model, unresolved = panel_errors(values, k15 * half, g7 * half, resabs, resasc,
-                                                                  half)
-    return [_Piece(*row, change=math.inf, unresolved=bool(flag))
-            for *row, flag in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), cautious.tolist(), resabs.tolist(),
-                                  resasc.tolist(), quadpack.tolist(), cautious.tolist(), refined.tolist(),
-                                  model.tolist(), unresolved.tolist(), strict=True)]
-
-
 @dataclass
 class _Outcome:
     value: float
     error: float
-    pieces: list[_Piece]
+    pieces: list[Piece]
     problem: str | None  # None when the tolerance is met; else why not
     extrapolated: bool
     at: float | None = None  # where the integrand misbehaves, for the message
@@ -239,7 +198,7 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
         return _Outcome(first.value, first.error, [first], "roundoff", False)
     if limit == 1:
         return _Outcome(first.value, first.error, [first], "limit", False)
-    queue: list[tuple[float, int, _Piece]] = [(-first.error, 0, first)]  # largest error first
+    queue: list[tuple[float, int, Piece]] = [(-first.error, 0, first)]  # largest error first
     table = EpsilonTable()
     table.append(first.value)
     area, errsum = first.value, first.error
@@ -252,17 +211,17 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     problem: str | None = None
     at: float | None = None
     target = heapq.heappop(queue)[2]
-    split: dict[tuple[float, float], tuple[_Piece, _Piece]] = {}  # halves whose own halves are already known
+    known: dict[tuple[float, float], tuple[Piece, Piece]] = {}  # halves whose own halves are already known
     for last in range(2, limit + 1):
         mid = 0.5 * (target.a + target.b)
-        left, right, fresh = _split(g, target, mid, limit - last, split)
+        left, right, fresh = split(g, target, mid, limit - last, known)
         area12, error12 = left.value + right.value, left.cautious + right.cautious
         if fresh and left.resasc != left.cautious and right.resasc != right.cautious:  # the halves' not capped
             if abs(target.value - area12) <= 1e-5 * abs(area12) and error12 >= 0.99 * target.cautious:
                 iroff2, iroff1 = (iroff2 + 1, iroff1) if extrap else (iroff2, iroff1 + 1)
             if last > 10 and error12 > target.cautious:
                 iroff3 += 1
-        left, right = _checked(target, left, right)
+        left, right = checked(target, left, right)
         error12 = left.error + right.error
         errsum += error12 - target.error
         area += area12 - target.value
@@ -323,45 +282,7 @@ def _qags(g: Any, lo: float, hi: float, epsabs: float, epsrel: float, limit: int
     return _finish(queue, area, errsum, result, abserr, correc, problem, at, extrapolation_roundoff, positive, first)
 
 
-def _split(g: Any, whole: _Piece, mid: float, spare: int,
-           known: dict[tuple[float, float], tuple[_Piece, _Piece]]) -> tuple[_Piece, _Piece, bool]:
-    """The halves of ``whole`` and whether they are new. An unresolved whole is cut in four at once
-    (its halves would be unresolved too, and their 30 values wasted): each half is then the sum of
-    its quarters, and bisecting it later costs nothing."""
-    if (whole.a, whole.b) in known:
-        return (*known.pop((whole.a, whole.b)), False)
-    if not whole.unresolved or spare < 3:
-        return (*kronrod(g, [(whole.a, mid), (mid, whole.b)]), True)
-    ends = [whole.a, 0.5 * (whole.a + mid), mid, 0.5 * (mid + whole.b), whole.b]
-    quarters = kronrod(g, list(zip(ends, ends[1:])))
-    halves = []
-    for pair in (quarters[:2], quarters[2:]):
-        known[(pair[0].a, pair[1].b)] = (pair[0], pair[1])
-        total = {field: getattr(pair[0], field) + getattr(pair[1], field)
-                 for field in ("value", "error", "resabs", "resasc", "quadpack", "cautious")}
-        halves.append(_Piece(pair[0].a, pair[1].b, **total, refined=total["cautious"], model=math.inf))
-    return (*halves, True)
-
-
-def _checked(whole: _Piece, left: _Piece, right: _Piece) -> tuple[_Piece, _Piece]:
-    """The halves' error estimates after a bisection. D = |K15(whole) - K15(halves)| measures the
-    whole's true error (the halves' are smaller). If the whole's model estimate was at least D, the
-    model held, and each half where it applies gets it (``refined``); every other half keeps QUADPACK's
-    estimate, raised to D: a half that converges slowly (a singularity) has an error near the whole's."""
-    change = abs(whole.value - (left.value + right.value))
-    left, right = replace(left, change=change), replace(right, change=change)
-    if math.isinf(whole.model):  # the whole's series did not fall (a singularity?): its error falls slowly
-        shrink = min(change / whole.change if whole.change > 0 else 0.0, 0.9)  # error ratio per level
-        tail = change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
-        # Both halves get it (which holds the singularity is not known), twice where the series still does not fall.
-        return tuple(replace(half, error=max(half.cautious, 2 * tail))
-                     for half in (left, right))
-    if change <= whole.model:
-        return replace(left, error=left.refined), replace(right, error=right.refined)
-    return replace(left, error=max(left.cautious, change)), replace(right, error=max(right.cautious, change))
-
-
-def _pop_large(queue: list[tuple[float, int, _Piece]], small: float) -> _Piece | None:
+def _pop_large(queue: list[tuple[float, int, Piece]], small: float) -> Piece | None:
     """Take off the queue the interval with the largest error among those wider than ``small``."""
     held = []
     found = None
@@ -376,15 +297,15 @@ def _pop_large(queue: list[tuple[float, int, _Piece]], small: float) -> _Piece |
     return found
 
 
-def _sum(queue: list[tuple[float, int, _Piece]], problem: str | None, extrapolated: bool) -> _Outcome:
+def _sum(queue: list[tuple[float, int, Piece]], problem: str | None, extrapolated: bool) -> _Outcome:
     pieces = [item[2] for item in queue]
     return _Outcome(math.fsum(p.value for p in pieces), math.fsum(p.error for p in pieces), pieces, problem,
                     extrapolated)
 
 
-def _finish(queue: list[tuple[float, int, _Piece]], area: float, errsum: float, result: float, abserr: float,
+def _finish(queue: list[tuple[float, int, Piece]], area: float, errsum: float, result: float, abserr: float,
             correc: float, problem: str | None, at: float | None, extrapolation_roundoff: bool, positive: bool,
-            first: _Piece) -> _Outcome:
+            first: Piece) -> _Outcome:
     """QUADPACK's choice between the extrapolated value and the plain sum, then its divergence
     test: an extrapolated value far from the sum (or a sum whose errors exceed it) diverges."""
     summed = _sum(queue, problem, False)

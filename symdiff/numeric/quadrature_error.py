@@ -1,52 +1,142 @@
-"""The error estimate of one G7-K15 panel: QUADPACK's, lowered where f's Legendre series is seen to converge.
+"""The panels of adaptive quadrature and their error estimates: QUADPACK's, and a model of f's Legendre series.
 
-QUADPACK's estimate (``quadpack_error``) is resasc·min(1, (200·|K15 - G7|/resasc)^1.5): the
-7-point rule's error |K15 - G7|, scaled by a rule of thumb. Where the rule has converged it is
-far above K15's true error (10^3 to 10^8 times on the benchmark's smooth panels), which costs
-bisections that nothing needs.
+Each panel (``Piece``) is one G7-K15 evaluation (``kronrod``). QUADPACK's estimate
+(``quadpack_error``), resasc·min(1, (200·|K15 - G7|/resasc)^1.5), is the 7-point rule's error
+scaled by a rule of thumb; where the rule has converged it is far above K15's true error (10^3
+to 10^8 times on the benchmark's smooth panels), which costs bisections nothing needs.
 
-``panel_errors`` asks the 15 values themselves how fast f converges. They fix the polynomial p
-of degree 14 through the 15 nodes; its Legendre coefficients c_0..c_14 (on [-1, 1]) are those
-of f plus the aliases of f's higher terms. K15 integrates P_n exactly for n <= 22 and for
-every odd n (its nodes are symmetric), and its error on P_n is the number κ_n = |K15(P_n)|
-(κ_24 = 0.011, κ_26 = 0.031, κ_28 = 0.14, then at most 2 = Σ w). So
+The model (``panel_errors``). The 15 values fix the polynomial of degree 14 through the nodes;
+its Legendre coefficients c_0..c_14 are f's plus the aliases of f's higher terms. K15
+integrates P_n exactly for n <= 22 and for every odd n (its nodes are symmetric), and its
+error on P_n is κ_n = |K15(P_n)| (κ_24 = 0.011, κ_26 = 0.031, κ_28 = 0.14, then at most
+Σ w = 2), so |K15 - ∫f| <= h·Σ_{n even >= 24} κ_n·|a_n| (h the half-width). The unseen a_n are
+modelled from the seen ones, as Berntsen and Espelid's null-rule estimates do: E_1..E_4 are
+the sizes of the coefficient pairs (13, 14), (11, 12), (9, 10), (7, 8), r = max(E_1/E_2,
+E_2/E_3) the fall per two degrees, |a_{14+2j}| <= Ê·r^j with Ê = max(E_1, r·E_2, r²·E_3) (a pair
+small by accident or symmetry does not make the estimate small), and the estimate is
+SAFETY·h·Ê·Σ_j κ_{14+2j}·r^j.
 
-    |K15 - ∫ f| <= h·Σ_{n even >= 24} κ_n·|a_n|,     h = (b - a)/2,
+When to believe it. An analytic f has coefficients falling geometrically (a pole) or faster,
+with a ratio that shrinks at most like 1/n² (an entire function); a kink, a jump or an end
+singularity makes them fall algebraically, or oscillate (a singularity inside). So the model
+is ``trusted`` only where r <= R_ASYMPTOTIC and the ratio never drops by more than STEADY from
+one pair to the next (``regular``). And even then a weak singularity can hide under a larger
+smooth part at degrees 7-14 and dominate at 24+: no 15 values can tell. So the model is used
+for a panel only after it was checked on the panel's parent (``checked``): bisecting the parent
+measures its error, D = |K15(parent) - K15(halves)|, and the halves take their model estimates
+only if the parent's own model estimate was at least D. Otherwise they keep QUADPACK's estimate
+(never below |K15 - G7|, which QUADPACK's scaling can undercut on a kink), raised to D when the
+parent's model failed, and to twice the geometric tail D·max(1, s/(1 - s)) (s = D/D_parent, the
+fall per level) when the parent's series did not fall at all: a singular piece's error falls
+slowly, and what its halves still hold is the rest of that series. The model's estimate never
+exceeds QUADPACK's nor falls below the rounding bound 50·eps·resabs.
 
-where a_n are f's coefficients. We cannot see a_n for n >= 15; we model them from the ones we
-see, as Berntsen and Espelid's null-rule estimates do (BIT 31, 1991): with E_1, E_2, E_3 the
-sizes of the coefficient pairs (13, 14), (11, 12), (9, 10), the ratio per two degrees is
-r = max(E_1/E_2, E_2/E_3), and |a_{14 + 2j}| <= Ê·r^j with Ê = max(E_1, r·E_2, r²·E_3) (a pair
-that is small by accident, or by symmetry, does not make the estimate small). The estimate is
-SAFETY·h·Σ_j κ_{14+2j}·Ê·r^j. It is used only when r <= R_ASYMPTOTIC (the coefficients fall at
-least 4-fold per two degrees: f is analytic on a region around the panel, the asymptotic regime
-the model describes); it never exceeds QUADPACK's estimate nor falls below the rounding bound
-50·eps·resabs. For an entire function (cos, exp) the coefficients fall faster than any
-geometric rate, so the model over-estimates; for a pole at distance d the rate is geometric and
-the model is right up to SAFETY; a kink, a jump or an endpoint singularity makes them fall
-algebraically, r is near 1, and QUADPACK's estimate stays. ``tests/numeric/test_quadrature_safety.py``
-and ``benchmarks/bench_quadrature.py`` measure it on a seeded family of integrands with known
-values against the true errors and against ``scipy.integrate.quad``.
+An ``unresolved`` panel (the top coefficients the largest, f crossing its mean at least WIGGLES
+times: an oscillation faster than degree 14 follows) is cut in four at once (``split``); its
+halves would be unresolved too. ``tests/numeric/test_quadrature_safety.py`` and
+``benchmarks/bench_quadrature.py --family`` measure all this on a seeded family of integrands with
+known values, against the true errors and against ``scipy.integrate.quad``.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import sys
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .quadrature_rules import NODES
+from .quadrature_rules import GAUSS_WEIGHTS, KRONROD_WEIGHTS, NODES
 
-__all__ = ["R_ASYMPTOTIC", "SAFETY", "panel_errors", "quadpack_error"]
+__all__ = ["R_ASYMPTOTIC", "SAFETY", "Piece", "checked", "kronrod", "panel_errors", "quadpack_error", "split"]
 
 _EPS = sys.float_info.epsilon
 _TINY = sys.float_info.min
 R_ASYMPTOTIC = 0.25  # largest ratio per two degrees at which the series is trusted to keep falling
 R_CHECK = 0.5  # largest ratio at which the model is computed, to be checked when the panel is bisected
 STEADY = 0.25  # least factor by which the ratio may shrink from one pair to the next
-SAFETY = 10.0
-WIGGLES = 4  # crossings of the mean that make a panel whose coefficients do not fall an oscillation  # the model's estimate is multiplied by this
+SAFETY = 10.0  # the model's estimate is multiplied by this
+WIGGLES = 4  # crossings of the mean that make a panel whose coefficients do not fall an oscillation
 _TAIL_DEGREE = 200  # κ_n is summed to this degree; beyond it the geometric tail is bounded with κ_n <= 2
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One interval of the partition with its K15 estimate, error estimate, and ∫|f| (resabs)
+    and ∫|f - mean| (resasc) by the same rule, which QUADPACK's tests for rounding use."""
+
+    a: float
+    b: float
+    value: float
+    error: float
+    resabs: float
+    resasc: float
+    quadpack: float  # QUADPACK's estimate, for QUADPACK's tests of rounding and divergence
+    cautious: float  # that, at least |K15 - G7|: ``error`` until the model is checked
+    refined: float  # the Legendre model's (quadrature_error): ``error`` once the parent confirmed the model
+    model: float  # the model's estimate, to be checked against the halves when this piece is bisected
+    change: float = math.inf  # |K15(parent) - K15(parent's halves)|: the parent's error, measured
+    unresolved: bool = False  # f wiggles more than the rule follows here: split it in four, not two
+
+
+def kronrod(g: Any, ends: list[tuple[float, float]]) -> list[Piece]:
+    """The G7-K15 rule on each interval in ``ends``, all 15·len(ends) values in one call of ``g``."""
+    import numpy as np
+
+    a, b = (np.array(side, dtype=float) for side in zip(*ends, strict=True))
+    centre, half = 0.5 * (a + b), 0.5 * (b - a)
+    points = centre[:, None] + half[:, None] * np.array(NODES)
+    values = np.asarray(g(points.ravel()), dtype=float).reshape(points.shape)
+    kronrod_weights = np.array(KRONROD_WEIGHTS)
+    k15, g7 = values @ kronrod_weights, values @ np.array(GAUSS_WEIGHTS)
+    width = np.abs(half)
+    resabs = (np.abs(values) @ kronrod_weights) * width
+    resasc = (np.abs(values - 0.5 * k15[:, None]) @ kronrod_weights) * width
+    quadpack, cautious, refined, model, unresolved = panel_errors(values, k15 * half, g7 * half, resabs, resasc,
+                                                                  half)
+    return [Piece(*row, change=math.inf, unresolved=bool(flag))
+            for *row, flag in zip(a.tolist(), b.tolist(), (k15 * half).tolist(), cautious.tolist(), resabs.tolist(),
+                                  resasc.tolist(), quadpack.tolist(), cautious.tolist(), refined.tolist(),
+                                  model.tolist(), unresolved.tolist(), strict=True)]
+
+
+def split(g: Any, whole: Piece, mid: float, spare: int,
+           known: dict[tuple[float, float], tuple[Piece, Piece]]) -> tuple[Piece, Piece, bool]:
+    """The halves of ``whole`` and whether they are new. An unresolved whole is cut in four at once
+    (its halves would be unresolved too, and their 30 values wasted): each half is then the sum of
+    its quarters, and bisecting it later costs nothing."""
+    if (whole.a, whole.b) in known:
+        return (*known.pop((whole.a, whole.b)), False)
+    if not whole.unresolved or spare < 3:
+        return (*kronrod(g, [(whole.a, mid), (mid, whole.b)]), True)
+    ends = [whole.a, 0.5 * (whole.a + mid), mid, 0.5 * (mid + whole.b), whole.b]
+    quarters = kronrod(g, list(itertools.pairwise(ends)))
+    halves = []
+    for pair in (quarters[:2], quarters[2:]):
+        known[(pair[0].a, pair[1].b)] = (pair[0], pair[1])
+        total = {field: getattr(pair[0], field) + getattr(pair[1], field)
+                 for field in ("value", "error", "resabs", "resasc", "quadpack", "cautious")}
+        halves.append(Piece(pair[0].a, pair[1].b, **total, refined=total["cautious"], model=math.inf))
+    return (*halves, True)
+
+
+def checked(whole: Piece, left: Piece, right: Piece) -> tuple[Piece, Piece]:
+    """The halves' error estimates after a bisection. D = |K15(whole) - K15(halves)| measures the
+    whole's true error (the halves' are smaller). If the whole's model estimate was at least D, the
+    model held, and each half where it applies gets it (``refined``); every other half keeps QUADPACK's
+    estimate, raised to D: a half that converges slowly (a singularity) has an error near the whole's."""
+    change = abs(whole.value - (left.value + right.value))
+    left, right = replace(left, change=change), replace(right, change=change)
+    if math.isinf(whole.model):  # the whole's series did not fall (a singularity?): its error falls slowly
+        shrink = min(change / whole.change if whole.change > 0 else 0.0, 0.9)  # error ratio per level
+        tail = change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
+        # Both halves get it (which holds the singularity is not known), twice where the series still does not fall.
+        return tuple(replace(half, error=max(half.cautious, 2 * tail))
+                     for half in (left, right))
+    if change <= whole.model:
+        return replace(left, error=left.refined), replace(right, error=right.refined)
+    return replace(left, error=max(left.cautious, change)), replace(right, error=max(right.cautious, change))
 
 
 def quadpack_error(k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> Any:
@@ -91,7 +181,8 @@ def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half:
     # oscillating (a kink inside the panel), not convergence.
     regular = (ratios[:, :2] >= STEADY * ratios[:, 1:]).all(axis=1)
     trusted = (ratio <= R_ASYMPTOTIC) & regular & (pairs[:, 3] > 0)
-    refined = np.where(trusted, np.maximum(np.minimum(model, cautious), _rounding_floor(np.zeros_like(cautious), resabs)), cautious)
+    least = _rounding_floor(np.zeros_like(cautious), resabs)
+    refined = np.where(trusted, np.maximum(np.minimum(model, cautious), least), cautious)
     deviation = np.sign(values - values.mean(axis=1, keepdims=True))
     wiggles = (deviation[:, 1:] * deviation[:, :-1] < 0).sum(axis=1)  # a pole or an end singularity has 1 or 2
     unresolved = (pairs[:, 0] >= pairs[:, 1:].max(axis=1)) & (wiggles >= WIGGLES)
@@ -128,8 +219,6 @@ def _kappa() -> tuple[Any, int]:
     """κ_n = |K15(P_n)| for even n from 24 to _TAIL_DEGREE, and the first j (n = 14 + 2j)."""
     import numpy as np
     from numpy.polynomial import legendre
-
-    from .quadrature_rules import KRONROD_WEIGHTS
 
     degrees = np.arange(24, _TAIL_DEGREE + 1, 2)
     values = legendre.legvander(np.array(NODES), _TAIL_DEGREE)[:, degrees]
