@@ -6,16 +6,19 @@ on [a, b] by K15, take the interval with the largest error estimate off a priori
 bisect it, and repeat until the sum of the errors is within max(tol, tol·|I|). When the
 largest errors crowd into the smallest intervals (an endpoint singularity: ln x, 1/√x at 0),
 the running totals are extrapolated by Wynn's epsilon algorithm (``wynn``), which turns the
-slow geometric convergence into a fast one. An interval's error estimate is QUADPACK's:
+slow geometric convergence into a fast one. Each interval's error estimate comes from
+``quadrature_error``: QUADPACK's,
 
     err = resasc·min(1, (200·|K15 - G7| / resasc)^1.5),   resasc = ∫ |f - mean f| by K15
 
-(the plain |K15 - G7| is the error of the 7-point rule, far larger than K15's own; the
-scaling brings it close to the real error where the rule has converged, and the benchmark
-measures both). An infinite bound is mapped onto (0, 1] by x = a + (1 - t)/t, as QUADPACK's
-``qagi`` does. Whenever the tolerance is not met (a divergent integral, a singularity, fast
-oscillation, rounding), ``IntegrationError`` says so and why: no value outside the tolerance
-is ever returned as if it were one.
+(never below |K15 - G7|), until a bisection has confirmed that f's Legendre series falls
+geometrically there; the halves then take that series' estimate of K15's own error, far below
+QUADPACK's on smooth stretches (``quadrature_error`` gives the argument, and
+``tests/numeric/test_quadrature_safety.py`` the measurement). An oscillation the rule cannot
+follow is cut in four at once. An infinite bound is mapped onto (0, 1] by x = a + (1 - t)/t, as
+QUADPACK's ``qagi`` does. Whenever the tolerance is not met (a divergent integral, a
+singularity, fast oscillation, rounding), ``IntegrationError`` says so and why: no value outside
+the tolerance is ever returned as if it were one.
 """
 
 from __future__ import annotations
