@@ -72,7 +72,7 @@ class Piece:
     error: float
     resabs: float
     resasc: float
-    quadpack: float  # QUADPACK's estimate, for QUADPACK's tests of rounding and divergence
+    quadpack: float  # QUADPACK's estimate, for QUADPACK's divergence test
     cautious: float  # that, at least |K15 - G7|: ``error`` until the model is checked
     refined: float  # the Legendre model's (quadrature_error): ``error`` once the parent confirmed the model
     model: float  # the model's estimate, to be checked against the halves when this piece is bisected
@@ -124,16 +124,16 @@ def split(g: Any, whole: Piece, mid: float, spare: int,
 def checked(whole: Piece, left: Piece, right: Piece) -> tuple[Piece, Piece]:
     """The halves' error estimates after a bisection. D = |K15(whole) - K15(halves)| measures the
     whole's true error (the halves' are smaller). If the whole's model estimate was at least D, the
-    model held, and each half where it applies gets it (``refined``); every other half keeps QUADPACK's
-    estimate, raised to D: a half that converges slowly (a singularity) has an error near the whole's."""
+    model held, and the halves take their own (``refined``, the model's where it applies). If it
+    failed, they keep the cautious estimate, at least D. If the whole's series did not fall at all
+    (a singularity), its error falls slowly, by s = D/D_parent per level: each half gets at least
+    twice the rest of that series, D·max(1, s/(1 - s)) (which half holds the singularity is unknown)."""
     change = abs(whole.value - (left.value + right.value))
     left, right = replace(left, change=change), replace(right, change=change)
     if math.isinf(whole.model):  # the whole's series did not fall (a singularity?): its error falls slowly
         shrink = min(change / whole.change if whole.change > 0 else 0.0, 0.9)  # error ratio per level
         tail = change * max(1.0, shrink / (1 - shrink))  # what the halves still hold: Σ_k change·shrink^k
-        # Both halves get it (which holds the singularity is not known), twice where the series still does not fall.
-        return tuple(replace(half, error=max(half.cautious, 2 * tail))
-                     for half in (left, right))
+        return tuple(replace(half, error=max(half.cautious, 2 * tail)) for half in (left, right))
     if change <= whole.model:
         return replace(left, error=left.refined), replace(right, error=right.refined)
     return replace(left, error=max(left.cautious, change)), replace(right, error=max(right.cautious, change))
@@ -152,8 +152,8 @@ def quadpack_error(k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> An
 
 def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> tuple[Any, ...]:
     """Four estimates for each panel (a row of ``values``, f at the 15 nodes; ``k15``, ``g7`` the
-    rules' sums times ``half``): QUADPACK's (``quadpack``, which its tests for rounding and divergence
-    use); that, at least |K15 - G7| (``cautious``); the Legendre
+    rules' sums times ``half``): QUADPACK's (``quadpack``, which its divergence test
+    use); that, at least |K15 - G7| (``cautious``, which its rounding tests use); the Legendre
     model's, infinite where the coefficients do not fall (``model``); and the one to use once the
     model has been checked (``refined``): the model's where r <= R_ASYMPTOTIC, never above the
     cautious one nor below the rounding bound, else the cautious one); and whether the panel is
