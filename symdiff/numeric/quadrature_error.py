@@ -153,7 +153,7 @@ def quadpack_error(k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> An
 def panel_errors(values: Any, k15: Any, g7: Any, resabs: Any, resasc: Any, half: Any) -> tuple[Any, ...]:
     """Four estimates for each panel (a row of ``values``, f at the 15 nodes; ``k15``, ``g7`` the
     rules' sums times ``half``): QUADPACK's (``quadpack``, which its divergence test
-    use); that, at least |K15 - G7| (``cautious``, which its rounding tests use); the Legendre
+    uses); that, at least |K15 - G7| (``cautious``, which its rounding tests use); the Legendre
     model's, infinite where the coefficients do not fall (``model``); and the one to use once the
     model has been checked (``refined``): the model's where r <= R_ASYMPTOTIC, never above the
     cautious one nor below the rounding bound, else the cautious one); and whether the panel is
