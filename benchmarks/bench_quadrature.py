@@ -1,29 +1,35 @@
 """Adaptive Gauss–Kronrod quadrature against scipy.integrate.quad, in one process.
 
-    python benchmarks/bench_quadrature.py [tol]
+    python benchmarks/bench_quadrature.py [tol]              # the table (tol 1e-10 and 1.49e-8), then safety
+    python benchmarks/bench_quadrature.py --family [n] [seed]  # safety on n integrands (2,000, seed 7)
 
 For each integrand of the table (smooth, nearly singular, endpoint-singular, oscillatory, on
 finite and infinite intervals): symdiff's value, its true error against the exact value (a
 closed form, evaluated by mpmath at 30 digits), the evaluations it used, and quad's
 evaluations (``full_output=1`` gives ``neval``) at the same tolerance (epsabs = epsrel = tol),
 with the time of each. Goal (issue 15): every error within the tolerance, and evaluations at
-most 1.5x quad's. A second table measures the plain error estimate |K15 - G7| against the
-QUADPACK scaling that symdiff uses.
+most 1.5x quad's.
+
+The safety section runs the seeded family of ``tests/numeric/test_quadrature_safety.py`` (sines
+up to k = 200, polynomials times e^(cx), peaks down to e = 1e-6, |x - c|^p, x^p ln x, and sums
+of them, on random intervals at tolerances 1e-6..1e-12, exact values from closed forms) through
+symdiff and quad: how often the TRUE error exceeds the tolerance among the answers (symdiff
+refuses with IntegrationError; quad warns, so it is counted both over all its answers and over
+those with ier = 0), and how often it exceeds the answer's own error estimate (quad's abserr).
 """
 
 from __future__ import annotations
 
 import sys
 import warnings
+from pathlib import Path
 
 import mpmath
 import numpy as np
 from scipy.integrate import IntegrationWarning, quad
 from timing import best_of
 
-import symdiff.numeric.quadrature as quadrature
 from symdiff import integrate, lambdify
-from symdiff.numeric.quadrature_rules import GAUSS_WEIGHTS, KRONROD_WEIGHTS, NODES
 
 mp = mpmath.mp
 mp.dps = 30
@@ -87,41 +93,63 @@ def table(tol: float) -> None:
           f"errors outside the tolerance: {len(misses)} {misses or ''}")
 
 
-def plain_kronrod(g, ends):
-    """The same rule with the plain |K15 - G7| as the error estimate, for comparison."""
-    pieces = _scaled(g, ends)
-    a, b = (np.array(side) for side in zip(*ends, strict=True))
-    points = 0.5 * (a + b)[:, None] + 0.5 * (b - a)[:, None] * np.array(NODES)
-    values = np.asarray(g(points.ravel())).reshape(points.shape)
-    plain = np.abs((values @ np.array(KRONROD_WEIGHTS) - values @ np.array(GAUSS_WEIGHTS)) * 0.5 * (b - a))
-    return [p.__class__(p.a, p.b, p.value, e, p.resabs, p.resasc) for p, e in zip(pieces, plain.tolist(), strict=True)]
+def safety(n: int, seed: int) -> None:
+    """The seeded family of tests/numeric/test_quadrature_safety.py, n cases, against quad: how often
+    the TRUE error exceeds the tolerance (among answers; ours refuses with IntegrationError, quad
+    warns with ier > 0) and how often it exceeds the returned error estimate."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "numeric"))
+    from test_quadrature_safety import bound, family
 
+    from symdiff import IntegrationError
 
-_scaled = quadrature.kronrod
-
-
-def estimates(tol: float) -> None:
-    print("\nerror estimate: QUADPACK's scaled |K15 - G7| (used) against the plain |K15 - G7|")
-    print(f"{'integrand':26} {'scaled: evals':>14} {'true error':>11} {'plain: evals':>13} {'true error':>11}")
-    for text, a, b, exact in CASES:
-        truth = exact()
-        row = []
-        for rule in (_scaled, plain_kronrod):
-            quadrature.kronrod = rule
-            try:
-                result = integrate(text, "x", a, b, method="adaptive", tol=tol)
-                row.append(f"{result.evaluations // (2 if rule is plain_kronrod else 1):>13} "
-                           f"{float(abs(mp.mpf(result.value) - truth)):>11.1e}")
-            except Exception as error:  # a refusal is a result here
-                row.append(f"{'refused':>13} {type(error).__name__[:11]:>11}")
-            finally:
-                quadrature.kronrod = _scaled
-        print(f"{text:26} {row[0]} {row[1]}")
-    print("(the plain estimate is the 7-point rule's error, far above K15's own: it subdivides more for the same "
-          "tolerance; its evaluation count excludes the comparison's second call)")
+    counts = {side: dict.fromkeys(("answered", "refused", "outside tol", "over estimate", "evals"), 0)
+              for side in ("symdiff", "quad", "quad (ier = 0)")}
+    worst: dict[str, list[tuple[float, str]]] = {"symdiff": [], "quad (ier = 0)": []}
+    for case in family(n, seed):
+        f = lambdify(case.text, ["x"], invalid="nan")  # quad may land on a singular point: nan, then ier > 0
+        try:
+            result = integrate(case.text, "x", case.a, case.b, method="adaptive", tol=case.tol)
+            rows = [("symdiff", result.value, result.error, result.evaluations)]
+        except IntegrationError:
+            rows = [("symdiff", None, None, 0)]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", IntegrationWarning)
+            value, abserr, info, *rest = quad(lambda x, f=f: float(f(x)), case.a, case.b, epsabs=case.tol,
+                                              epsrel=case.tol, limit=200, full_output=1)
+        rows.append(("quad", value, abserr, info["neval"]))
+        rows.append(("quad (ier = 0)", *(rows[-1][1:] if not rest else (None, None, info["neval"]))))
+        for side, got, estimate, evals in rows:
+            tally = counts[side]
+            tally["evals"] += evals
+            if got is None or not np.isfinite(got):
+                tally["refused"] += 1
+                continue
+            tally["answered"] += 1
+            error = abs(got - case.exact)
+            floor = 4e-16 * abs(case.exact)  # the exact value's own rounding
+            if error > bound(case):
+                tally["outside tol"] += 1
+                if side in worst:
+                    where = f"{case.text} on [{case.a:g}, {case.b:g}] tol {case.tol:g}"
+                    worst[side].append((error / bound(case), where))
+            if error > max(estimate, floor):
+                tally["over estimate"] += 1
+    print(f"\nsafety: {n} random integrands with exact values (seed {seed}), tolerances 1e-6..1e-12, limit 200")
+    print(f"{'':16} {'answered':>9} {'refused':>8} {'true error > tol':>17} {'true error > estimate':>22} "
+          f"{'evaluations':>12}")
+    for side, tally in counts.items():
+        print(f"{side:16} {tally['answered']:>9} {tally['refused']:>8} {tally['outside tol']:>17} "
+              f"{tally['over estimate']:>22} {tally['evals']:>12}")
+    for side, misses in worst.items():
+        for ratio, what in sorted(misses, reverse=True)[:5]:
+            print(f"  {side}: error {ratio:.3g}x the tolerance: {what}")
 
 
 if __name__ == "__main__":
-    tol = float(sys.argv[1]) if len(sys.argv) > 1 else 1e-10
-    table(tol)
-    estimates(tol)
+    if len(sys.argv) > 1 and sys.argv[1] == "--family":
+        safety(int(sys.argv[2]) if len(sys.argv) > 2 else 2000, seed=int(sys.argv[3]) if len(sys.argv) > 3 else 7)
+    else:
+        for tol in [float(sys.argv[1])] if len(sys.argv) > 1 else [1e-10, 1.49e-8]:
+            table(tol)
+            print()
+        safety(1000, seed=1)

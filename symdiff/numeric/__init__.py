@@ -10,9 +10,11 @@ trapezoid and Simpson sums with their working and error estimates), ``exact_inte
 and improper integrals exactly, by the Fundamental Theorem, checked against adaptive quadrature)
 with ``exact_integral_print`` (its working as text, LaTeX and JSON), ``quadrature`` (adaptive
 Gauss–Kronrod quadrature, QUADPACK's qags, with infinite bounds) with ``quadrature_rules`` (the
-G7-K15 nodes and weights), ``wynn`` (the epsilon algorithm that extrapolates it) and
-``quadrature_working`` (its result and the table of intervals), and ``roc`` (ROC curves, AUC and
-its trapezoid working, and confusion matrices); ``reals`` turns a caller's data into float arrays
+G7-K15 nodes and weights), ``quadrature_error`` (its panels and their error estimates:
+QUADPACK's, and the tail of f's Legendre series once a bisection has confirmed it), ``wynn``
+(the epsilon algorithm that extrapolates it) and ``quadrature_working`` (its result and the
+table of intervals), and ``roc`` (ROC curves, AUC and its trapezoid working, and confusion
+matrices); ``reals`` turns a caller's data into float arrays
 for all of them, refusing what is not a real number. Automatic differentiation: ``forward_mode``
 (dual numbers, one derivative in one forward pass) and ``backprop`` (reverse mode: the whole
 gradient in one backward pass) over ``dag`` (the expression as a graph of its distinct nodes, with

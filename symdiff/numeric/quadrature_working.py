@@ -20,7 +20,8 @@ __all__ = ["WORKING_ROWS", "AdaptiveIntegral", "Interval"]
 WORKING_ROWS = 20  # beyond this many intervals, the table shows the first and last ten
 
 _RULE = "on [a_i, b_i]: K15 = (b_i - a_i)/2·Σ w_k·f(x_k) at 15 Kronrod nodes, G7 the Gauss rule on 7 of them"
-_ESTIMATE = "error estimate = resasc·min(1, (200·|K15 - G7|/resasc)^1.5), resasc = ∫|f - mean f| (QUADPACK)"
+_ESTIMATE = ("error estimate = resasc·min(1, (200·|K15 - G7|/resasc)^1.5), resasc = ∫|f - mean f| (QUADPACK),\n"
+             "  or, once a bisection has confirmed that f's Legendre series falls there, its tail past degree 22")
 _SUBSTITUTIONS = {
     "up": "x = {c}(1 - t)/t, dx = -dt/t²: ∫ from {end} to oo of f dx = ∫ from 0 to 1 of f(x(t))/t² dt",
     "down": "x = {c}(1 - t)/t, dx = dt/t²: ∫ from -oo to {end} of f dx = ∫ from 0 to 1 of f(x(t))/t² dt",
@@ -119,7 +120,8 @@ class AdaptiveIntegral(Integral):
             x = self._finite_end("latex")["c"] + r"\tfrac{1 - t}{t}"  # "both": ± (split at 0)
             parts.append(rf"{var} = {x}, \quad d{var} = \tfrac{{dt}}{{t^2}}, \quad t \in (0, 1] \\")
         parts.append(r"K_{15} = \tfrac{b_i - a_i}{2} \sum_{k=1}^{15} w_k f(x_k), \quad \varepsilon_i = "
-                     r"\text{resasc}\cdot\min\bigl(1, (200\,|K_{15} - G_7| / \text{resasc})^{1.5}\bigr) \\")
+                     r"\text{resasc}\cdot\min\bigl(1, (200\,|K_{15} - G_7| / \text{resasc})^{1.5}\bigr) "
+                     r"\text{ or the Legendre tail} \\")
         if self.intervals:
             parts += [r"\begin{array}{rrrrr}", r"i & a_i & b_i & K_{15} & \varepsilon_i \\ \hline"]
             for i, row in enumerate(self._shown(), start=1):

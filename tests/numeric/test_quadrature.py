@@ -261,13 +261,18 @@ def test_wynn_extrapolates_a_slow_series():
     assert abs(estimate - math.log(2)) < 1e-10 and error < 1e-8
 
 
-@pytest.mark.parametrize(("text", "a", "b"), [
-    ("e^x", 0, 1), ("1/(1 + 25x^2)", -1, 1), ("ln x", 0, 1), ("1/sqrt x", 0, 1), ("x^(-0.9)", 0, 1),
-    ("e^(-x^2)", 0, math.inf), ("e^(-x)", 0, math.inf), ("1/(1 + x^2)", -math.inf, math.inf),
+@pytest.mark.parametrize("tol", [1e-10, 1.49e-8])
+@pytest.mark.parametrize(("text", "a", "b"), [  # benchmarks/bench_quadrature.py's table (issue 15: at most 1.5x)
+    ("e^x", 0, 1), ("sin x", 0, math.pi), ("x^5 - 3x^2 + 1", -1, 2), ("cos(x)^2", 0, 10), ("1/(1 + 25x^2)", -1, 1),
+    ("sqrt x", 0, 1), ("ln x", 0, 1), ("1/sqrt x", 0, 1), ("x^(-0.9)", 0, 1), ("ln(x) sqrt(x)", 0, 1),
+    ("sin(50x)", 0, 1), ("x sin(30x) cos(x)", 0, 2 * math.pi), ("1/((x - 0.3)^2 + 1e-4)", 0, 1),
+    ("e^(-x^2)", 0, math.inf), ("1/(1 + x^2)", -math.inf, math.inf), ("e^(-x)", 0, math.inf),
+    ("x^2 e^(-x)", 0, math.inf), ("1/(1 + x^4)", 1, math.inf), ("e^(-abs(x))", -math.inf, math.inf),
+    ("sqrt(abs(x - 0.3))", 0, 1),
 ])
-def test_no_more_evaluations_than_scipy_where_measured(text, a, b):
+def test_no_more_than_one_and_a_half_times_scipys_evaluations(text, a, b, tol):
     quad = pytest.importorskip("scipy.integrate").quad
     f = symdiff.lambdify(text, ["x"])
-    _, _, info = quad(lambda x: float(f(x)), a, b, epsabs=1e-10, epsrel=1e-10, full_output=1)
-    result = integrate(text, "x", a, b, method="adaptive", tol=1e-10)
+    _, _, info = quad(lambda x: float(f(x)), a, b, epsabs=tol, epsrel=tol, full_output=1, limit=200)
+    result = integrate(text, "x", a, b, method="adaptive", tol=tol)
     assert result.evaluations <= 1.5 * info["neval"]
