@@ -20,7 +20,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
 from .integration_rational import quadratic_rule, rational_rule
-from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, tidy, view
+from .integration_rules import Factors, Integrates, build, coefficients, depends, derivative, power_of, tidy, view
 from .integration_trig import TRIG_METHODS
 
 if TYPE_CHECKING:
@@ -61,14 +61,12 @@ def _candidates(f: Expr, v: Symbol) -> list[Expr]:
 
 def _linear(g: Expr, v: Symbol) -> Expr | None:
     """a in g = a*x + b, for a nonzero number a (2, -1/3, pi), or None."""
-    from .differentiate import diff
-
     if g == v:
         return None
     c = coefficients(g, v)
     if c is not None:
         return number(c[1]) if len(c) == 2 else None
-    a = diff(g, v)
+    a = derivative(g, v)
     if free_symbols(a):
         return None  # not linear, or the coefficient is a symbol that may be 0 (∫cos(k*x) dx)
     try:
@@ -128,12 +126,10 @@ def _under_root(f: Expr, g: Expr) -> bool:
 
 def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x): g'(x) divides the integrand, leaving g alone"""
-    from .differentiate import diff
-
     for g in _candidates(f, v):
         if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
             continue  # a linear u is the linear substitution's
-        dg = diff(g, v)
+        dg = derivative(g, v)
         if not depends(dg, v):
             continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
         u = eng.placeholder(f, v)
@@ -250,13 +246,11 @@ def parts(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
 
 
 def _by_parts(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
-    from .differentiate import diff
-
     first = eng.integrate(dv, v, depth + 1)
     if first is None:
         return None
     w = first.result
-    du = diff(u, v)
+    du = derivative(u, v)
     second = eng.integrate(tidy(Mul(w, du)), v, depth + 1)
     if second is None:
         return None
@@ -266,11 +260,9 @@ def _by_parts(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr
 
 def _tabular(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr) -> Step | None:
     """u*v_1 - u'*v_2 + u''*v_3 - ...: u differentiated to 0, dv integrated as often"""
-    from .differentiate import diff
-
     derivatives = [u]
     while derivatives[-1] != Number(0) and len(derivatives) <= MAX_TABULAR:
-        derivatives.append(diff(derivatives[-1], v))
+        derivatives.append(derivative(derivatives[-1], v))
     steps = []
     current = dv
     for _ in derivatives[:-1]:

@@ -18,7 +18,9 @@ from ..algebra.expansion import expand
 from ..algebra.factoring import apart
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder
-from .integration_rules import Factors, Integrates, _rational, build, coefficients, depends, positive, tidy, view
+from .integration_rules import (
+    Factors, Integrates, _rational, build, coefficients, depends, derivative, positive, tidy, view,
+)
 
 if TYPE_CHECKING:
     from .trace import Step
@@ -64,8 +66,6 @@ def rational_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | Non
 
 def _derivative_over_function(factors: Factors, v: Symbol) -> bool:
     """Whether the factors are c*g'(x)/g(x) for one polynomial g of degree 2 or more."""
-    from .differentiate import diff
-
     below = [base for base, p in factors.items() if p < 0]
     if len(below) != 1 or factors[below[0]] != -1:
         return False
@@ -73,7 +73,7 @@ def _derivative_over_function(factors: Factors, v: Symbol) -> bool:
     if len(coefficients(g, v) or ()) < 3:
         return False
     above = {base: p for base, p in factors.items() if base != g}
-    ratio = tidy(Div(build(above) if above else Number(1), diff(g, v)))
+    ratio = tidy(Div(build(above) if above else Number(1), derivative(g, v)))
     return not depends(ratio, v)
 
 

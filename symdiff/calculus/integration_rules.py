@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .trace import Step
 
 __all__ = [
-    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends",
+    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends", "derivative",
     "needless_abs_dropped", "positive", "power_of", "tidy", "view",
 ]  # fmt: skip
 
@@ -120,10 +120,22 @@ class Integrates(Protocol):
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step: ...
 
 
-# One simplifier and one memo for all the simplifications of one antiderivative (``simplifying``):
-# the search simplifies the same parts many times (each rule's result, the answer, the check), and
-# a simplifier remembers the normal form of every subtree it has seen.
-_SESSION: ContextVar[tuple[Simplifier, dict[Expr, Expr]] | None] = ContextVar("integration_simplifier", default=None)
+class _Session:
+    """One simplifier and the memos of all the simplifications of one antiderivative: the
+    search simplifies the same parts many times (each rule's result, the next rule's sum of
+    them, the answer, the check), and a simplifier remembers the normal form of every subtree
+    it has seen."""
+
+    __slots__ = ("derivatives", "done", "final", "simplifier")
+
+    def __init__(self, simplifier: Simplifier) -> None:
+        self.simplifier = simplifier
+        self.done: dict[Expr, Expr] = {}  # a rule's result -> it tidied
+        self.final: dict[Expr, Expr] = {}  # -> it through the textbook's whole strategy
+        self.derivatives: dict[tuple[Expr, Symbol], Expr] = {}  # (g, x) -> d/dx g as diff writes it
+
+
+_SESSION: ContextVar[_Session | None] = ContextVar("integration_simplifier", default=None)
 
 
 class simplifying:
@@ -133,7 +145,7 @@ class simplifying:
         self.simplifier = Simplifier(natural_log=natural_log_name(integrand))
 
     def __enter__(self) -> Simplifier:
-        self.token = _SESSION.set((self.simplifier, {}))
+        self.token = _SESSION.set(_Session(self.simplifier))
         return self.simplifier
 
     def __exit__(self, *exc: object) -> None:
@@ -143,14 +155,29 @@ class simplifying:
 def tidy(expr: Expr, *, final: bool = False) -> Expr:
     """``expr`` simplified; as it is if the simplifier declines (an answer too large for it).
     Inside ``simplifying``, a rule's result without a quotient is written from its normal form,
-    and the textbook's whole strategy runs on quotients and on the ``final`` answer."""
+    and the textbook's whole strategy runs on quotients and on the ``final`` answer.
+
+    Simplifying is idempotent (the simplifier's and the textbook's answers are their own
+    answers), so what a tidy call gives is remembered as its own tidy form: a rule that passes
+    on the result of the rule inside it (partial fractions, multiplying out, the final answer)
+    costs a lookup."""
     session = _SESSION.get()
-    if session is None or final:
+    if session is None:
         try:
-            return simplify(expr) if session is None else textbook_answer(session[0], session[0].normal_form(expr))
+            return simplify(expr)
         except SymdiffError:
             return expr
-    simplifier, done = session
+    simplifier = session.simplifier
+    if final:
+        found = session.final.get(expr)
+        if found is None:
+            try:
+                found = textbook_answer(simplifier, simplifier.normal_form(expr))
+            except SymdiffError:
+                found = expr
+            session.final[expr] = session.final[found] = found
+        return found
+    done = session.done
     found = done.get(expr)
     if found is None:
         try:
@@ -160,9 +187,26 @@ def tidy(expr: Expr, *, final: bool = False) -> Expr:
             found = simplifier.answer(normal)
             if has_quotient(found):
                 found = textbook_answer(simplifier, normal)
+                session.final[expr] = session.final[found] = found  # the whole strategy ran on it
         except SymdiffError:
             found = expr
-        done[expr] = found
+        done[expr] = done[found] = found
+    return found
+
+
+def derivative(expr: Expr, x: Symbol) -> Expr:
+    """d/dx of ``expr`` as ``diff`` writes it; inside ``simplifying``, by the session's
+    simplifier (the normal forms it knows are reused) and once per (expr, x): the methods
+    differentiate the same candidates for u, and the answer, again and again."""
+    from .differentiate import derivative_written, diff
+
+    session = _SESSION.get()
+    if session is None:
+        return diff(expr, x)
+    key = (expr, x)
+    found = session.derivatives.get(key)
+    if found is None:
+        found = session.derivatives[key] = derivative_written(expr, x, session.simplifier, textbook=True)
     return found
 
 
@@ -180,7 +224,7 @@ def has_quotient(expr: Expr) -> bool:
 def session_simplifier() -> Simplifier | None:
     """The simplifier ``simplifying`` shares, if inside one."""
     session = _SESSION.get()
-    return None if session is None else session[0]
+    return None if session is None else session.simplifier
 
 
 def is_zero(expr: Expr, *, quick: bool = False) -> bool:
@@ -190,7 +234,7 @@ def is_zero(expr: Expr, *, quick: bool = False) -> bool:
     session = _SESSION.get()
     if session is not None:
         try:
-            if session[0].answer(session[0].normal_form(expr)) == Number(0):
+            if session.simplifier.answer(session.simplifier.normal_form(expr)) == Number(0):
                 return True
         except SymdiffError:
             pass
