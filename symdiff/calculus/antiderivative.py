@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterator
 
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Add, Div, Expr, Infinity, Neg, Number, Pow, Sub, Symbol
+from ..algebra.expansion import expand
+from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
@@ -29,7 +30,9 @@ from .integration_check import agrees_numerically, without_abs_in_ln
 from .integration_engine import Integrator
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain
-from .integration_rules import RULES, build, is_zero, session_simplifier, simplifying, tidy, view
+from .integration_rules import (
+    RULES, build, coefficients, derivative, is_zero, session_simplifier, simplifying, tidy, view,
+)
 from .trace import Step
 
 __all__ = ["MAX_NODES", "Antiderivation", "antiderivative", "check_step"]
@@ -54,18 +57,20 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         # derivative is the integrand, and that is what the step shows.
         try:
             difference = Sub(derivative_written(plain, x, simplifier), integrand)
-            if is_zero(difference, quick=True) or (_divides_by_variable(difference) and _cancels(difference)):
+            if (is_zero(difference, quick=True) or _multiplies_out_to_zero(difference, x)
+                    or (_divides_by_variable(difference) and _cancels(difference))):
                 return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula,
                             answer, x, integrand, note="the derivative minus the integrand simplifies to 0")
         except SymdiffError:
             pass  # too large to write out quickly: the whole check below
     # d/dx ln(abs(u)) = u'/u: the same, written plainly. diff's answer is simplified already, so
     # the difference's normal form usually settles it without the textbook's rational steps.
-    shown = diff(plain, x)
+    shown = derivative(plain, x) if simplifier is not None else diff(plain, x)
     note = "the derivative minus the integrand simplifies to 0"
     if not is_zero(Sub(shown, integrand)):
-        shown = derivative = shown if plain == answer else diff(answer, x)
-        if not agrees_numerically(derivative, integrand, x):
+        if plain != answer:
+            shown = derivative(answer, x) if simplifier is not None else diff(answer, x)
+        if not agrees_numerically(shown, integrand, x):
             raise IntegrationError(
                 f"symdiff found {to_text(answer, 80)} for ∫ {to_text(integrand, 80)} d{x.name}, but its derivative "
                 "does not equal the integrand, so it is not given: this is a bug in symdiff, please report it"
@@ -73,6 +78,22 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         note = "the derivative equals the integrand at random points (simplification could not show it)"
     return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula, answer, x,
                 shown, note=note)
+
+
+def _multiplies_out_to_zero(difference: Expr, x: Symbol) -> bool:
+    """Whether ``difference`` is 0 once products and powers of sums are multiplied out (the
+    normal form keeps x*(x - 3) a product): by exact rational coefficients for a polynomial in
+    x, else by ``expand`` when there is a product or power of a sum to multiply out."""
+    c = coefficients(difference, x)
+    if c is not None:
+        return not any(c)
+    if not any(type(node) in (Mul, Pow, Div) and any(type(part) in (Add, Sub) for part in node.children)
+               for node, _ in preorder(difference.children[1])):
+        return False
+    try:
+        return is_zero(expand(difference), quick=True)
+    except SymdiffError:
+        return False
 
 
 def _divides_by_variable(expr: Expr) -> bool:
