@@ -126,13 +126,17 @@ class _Session:
     them, the answer, the check), and a simplifier remembers the normal form of every subtree
     it has seen."""
 
-    __slots__ = ("derivatives", "done", "final", "simplifier")
+    __slots__ = ("derivatives", "done", "final", "simplifier", "symbols", "views")
 
     def __init__(self, simplifier: Simplifier) -> None:
         self.simplifier = simplifier
         self.done: dict[Expr, Expr] = {}  # a rule's result -> it tidied
         self.final: dict[Expr, Expr] = {}  # -> it through the textbook's whole strategy
         self.derivatives: dict[tuple[Expr, Symbol], Expr] = {}  # (g, x) -> d/dx g as diff writes it
+        # Each method looks at the integrand as a product (``view``) and asks what varies:
+        # once per integrand, not once per method.
+        self.views: dict[tuple[Expr, Symbol], tuple[list[Expr], Factors] | None] = {}
+        self.symbols: dict[Expr, frozenset[Symbol]] = {}
 
 
 _SESSION: ContextVar[_Session | None] = ContextVar("integration_simplifier", default=None)
@@ -211,11 +215,13 @@ def derivative(expr: Expr, x: Symbol) -> Expr:
 
 
 def has_quotient(expr: Expr) -> bool:
-    """Whether ``expr`` has a quotient or a negative power anywhere (what cancelling could act on)."""
+    """Whether ``expr`` has a quotient or a negative power of something varying anywhere (what
+    cancelling could act on: sin(2*x)/4 has nothing to cancel)."""
     stack = [expr]
     while stack:
         node = stack.pop()
-        if type(node) is Div or (type(node) is Pow and type(node.children[1]) is Neg):
+        if (type(node) is Div or (type(node) is Pow and type(node.children[1]) is Neg)) and \
+                node.children[1 if type(node) is Div else 0].free_symbols:
             return True
         stack.extend(node.children)
     return False
@@ -242,12 +248,32 @@ def is_zero(expr: Expr, *, quick: bool = False) -> bool:
 
 
 def depends(expr: Expr, x: Symbol) -> bool:
-    return x in free_symbols(expr)
+    if not expr.children:
+        return expr == x
+    session = _SESSION.get()
+    if session is None:
+        return x in free_symbols(expr)
+    found = session.symbols.get(expr)
+    if found is None:
+        found = session.symbols[expr] = free_symbols(expr)
+    return x in found
 
 
 def view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     """``expr`` as (constant factors, {varying base: exponent}); None for a form that is not a
-    product of powers (a sum at the top). e^g and exp(g) are the base e^g with exponent 1."""
+    product of powers (a sum at the top). e^g and exp(g) are the base e^g with exponent 1.
+    The parts are shared (the view is made once per integrand): read them, never change them."""
+    session = _SESSION.get()
+    if session is None:
+        return _view(expr, x)
+    key = (expr, x)
+    if key in session.views:
+        return session.views[key]
+    found = session.views[key] = _view(expr, x)
+    return found
+
+
+def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     constants: list[Expr] = []
     factors: Factors = {}
     stack: list[tuple[Expr, Fraction]] = [(expr, Fraction(1))]
@@ -400,6 +426,9 @@ def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:
     """ln(abs(w)) written ln(w) where w is positive for every real x (``positive``): ln(x^2 + 1)."""
     from ..core.traversal import fold
 
+    if not _has_ln_abs(expr):
+        return expr  # most results: a look, not a rebuilding walk
+
     def rewrite(node: Expr, children: list[Expr]) -> Expr:
         if type(node) is Call and node.name == "ln":  # type: ignore[attr-defined]
             inner = children[0]
@@ -410,3 +439,14 @@ def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:
         return node.with_children(tuple(children))
 
     return fold(expr, rewrite, {})
+
+
+def _has_ln_abs(expr: Expr) -> bool:
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if type(node) is Call and node.name == "ln" and type(node.children[0]) is Call \
+                and node.children[0].name == "abs":  # type: ignore[attr-defined]
+            return True
+        stack.extend(node.children)
+    return False
