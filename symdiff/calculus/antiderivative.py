@@ -31,7 +31,7 @@ from .integration_engine import Integrator
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain
 from .integration_rules import (
-    RULES, build, coefficients, derivative, is_zero, session_simplifier, simplifying, tidy, view,
+    RULES, build, coefficients, derivative, has_quotient, is_zero, session_simplifier, simplifying, tidy, view,
 )
 from .trace import Step
 
@@ -81,15 +81,18 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
 
 
 def _multiplies_out_to_zero(difference: Expr, x: Symbol) -> bool:
-    """Whether ``difference`` is 0 once products and powers of sums are multiplied out (the
-    normal form keeps x*(x - 3) a product): by exact rational coefficients for a polynomial in
-    x, else by ``expand`` when there is a product or power of a sum to multiply out."""
+    """Whether ``difference`` (d/dx F minus the integrand) is 0 once products and powers of sums
+    are multiplied out (the normal form keeps x*(x - 3) a product): by exact rational
+    coefficients for a polynomial in x, else by ``expand`` when the integrand has a product or
+    power of a sum to multiply out and no quotient by anything varying."""
     c = coefficients(difference, x)
     if c is not None:
         return not any(c)
-    if not any(type(node) in (Mul, Pow, Div) and any(type(part) in (Add, Sub) for part in node.children)
-               for node, _ in preorder(difference.children[1])):
-        return False
+    integrand = difference.children[1]
+    if has_quotient(integrand) or not any(type(node) in (Mul, Pow) and any(type(part) in (Add, Sub)
+                                                                           for part in node.children)
+                                          for node, _ in preorder(integrand)):
+        return False  # nothing to multiply out, or a quotient by a sum, which expand leaves one fraction
     try:
         return is_zero(expand(difference), quick=True)
     except SymdiffError:

@@ -132,6 +132,8 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         dg = derivative(g, v)
         if not depends(dg, v):
             continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
+        if _x_stays(f, dg, g, v):
+            continue  # x*e^x with u = e^x: x is left, whatever cancelling does
         u = eng.placeholder(f, v)
         h_u = None
         for h in _quotients(Div(f, dg)):  # f/g' with the common factors cancelled
@@ -146,6 +148,34 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         return eng.step("integrate.substitution", f, v, substitute(inner.result, {u: g}), (inner,),
                         ((u.name, g), ("d" + u.name, dg)))
     return None
+
+
+def _x_stays(f: Expr, dg: Expr, g: Expr, v: Symbol) -> bool:
+    """Whether f/g' keeps a power of x that nothing can cancel or write in u = g: f and g' are
+    products of powers, their quotient has x^k (k ≠ 0) and otherwise only functions of a
+    polynomial in x (sin(x), ln(x), cos(3*x)) and exponentials (e^(2*x), 2^x), and g has no
+    factor x. Then the rational algebra's cancelling, which costs most of a failed candidate,
+    could not succeed, and is not tried (by-parts integrands: x*e^x, x*sin(x), x*ln(x))."""
+    seen, slope, inner = view(f, v), view(dg, v), view(g, v)
+    if seen is None or slope is None or (inner is not None and v in inner[1]):
+        return False
+    quotient = dict(seen[1])
+    for base, p in slope[1].items():
+        quotient[base] = quotient.get(base, Fraction(0)) - p
+    if not quotient.get(v):
+        return False
+    for base, p in quotient.items():
+        if base == v or not p:
+            continue
+        if type(base) is Call and base.name not in _NOT_CANCELLING and coefficients(base.children[0], v) is not None:  # type: ignore[attr-defined]
+            continue
+        if type(base) is Pow and not free_symbols(base.children[0]) and coefficients(base.children[1], v) is not None:
+            continue
+        return False
+    return True
+
+
+_NOT_CANCELLING = frozenset({"abs", "sign", "sqrt", "cbrt", "root"})  # these can be powers of x in disguise
 
 
 def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:

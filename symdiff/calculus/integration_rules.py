@@ -359,9 +359,12 @@ def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
     if value is not None:
         return [value]
     if kind in (Add, Sub, Mul, Neg):
-        parts = [coefficients(child, x) for child in expr.children]
-        if any(part is None for part in parts):
-            return None
+        parts = []
+        for child in expr.children:  # the first part that is no polynomial settles it
+            part = coefficients(child, x)
+            if part is None:
+                return None
+            parts.append(part)
         if kind is Neg:
             return [-c for c in parts[0]]  # type: ignore[index]
         if kind is Mul:
