@@ -79,12 +79,12 @@ def _linear(g: Expr, v: Symbol) -> Expr | None:
 def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
     for g in _candidates(f, v):
-        a = _linear(g, v)
-        if a is None:
-            continue
         u = eng.placeholder(f, v)
         h = substitute(f, {g: u})
         if depends(h, v):
+            continue  # first, as it is cheaper than asking whether g is linear
+        a = _linear(g, v)
+        if a is None:
             continue
         inner = eng.integrate(h, u, depth + 1)
         if inner is None:
