@@ -26,12 +26,12 @@ from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Sy
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
-from .integration_check import agrees_numerically, without_abs_in_ln
+from .integration_check import agrees_numerically, vanishes_exactly, without_abs_in_ln
 from .integration_engine import Integrator
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain
 from .integration_rules import (
-    RULES, build, coefficients, derivative, has_quotient, is_zero, session_simplifier, simplifying, tidy, view,
+    RULES, build, derivative, has_quotient, is_zero, session_simplifier, simplifying, tidy, view,
 )
 from .trace import Step
 
@@ -57,7 +57,8 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         # derivative is the integrand, and that is what the step shows.
         try:
             difference = Sub(derivative_written(plain, x, simplifier), integrand)
-            if (is_zero(difference, quick=True) or _multiplies_out_to_zero(difference, x)
+            if (is_zero(difference, quick=True) or vanishes_exactly(difference, x)
+                    or _multiplies_out_to_zero(difference)
                     or (_divides_by_variable(difference) and _cancels(difference))):
                 return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula,
                             answer, x, integrand, note="the derivative minus the integrand simplifies to 0")
@@ -80,14 +81,10 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
                 shown, note=note)
 
 
-def _multiplies_out_to_zero(difference: Expr, x: Symbol) -> bool:
+def _multiplies_out_to_zero(difference: Expr) -> bool:
     """Whether ``difference`` (d/dx F minus the integrand) is 0 once products and powers of sums
-    are multiplied out (the normal form keeps x*(x - 3) a product): by exact rational
-    coefficients for a polynomial in x, else by ``expand`` when the integrand has a product or
-    power of a sum to multiply out and no quotient by anything varying."""
-    c = coefficients(difference, x)
-    if c is not None:
-        return not any(c)
+    are multiplied out (the normal form keeps (e^x + 1)^2 a power), tried when the integrand has
+    a product or power of a sum to multiply out and no quotient by anything varying."""
     integrand = difference.children[1]
     if has_quotient(integrand) or not any(type(node) in (Mul, Pow) and any(type(part) in (Add, Sub)
                                                                            for part in node.children)

@@ -383,8 +383,10 @@ def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
         return out
     if kind is Div:
         bottom = _rational(expr.children[1])
+        if not bottom:
+            return None
         top = coefficients(expr.children[0], x)
-        return None if top is None or not bottom else [c / bottom for c in top]
+        return None if top is None else [c / bottom for c in top]
     if kind is Pow:
         n = _rational(expr.children[1])
         if n is None or n.denominator != 1 or not 0 <= n <= MAX_POLY_DEGREE:
