@@ -48,7 +48,7 @@ class Integrator:
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step:
         """A rule's step; its result is the rule's antiderivative, simplified."""
         record = RULES[rule]
-        result = tidy(needless_abs_dropped(raw, v))
+        result = tidy(needless_abs_dropped(raw, v), combine=rule != "integrate.sum")
         return Step(rule, record.name, formula or record.formula, expr, v, result, substeps, bindings, note)
 
     def integrate(self, f: Expr, v: Symbol, depth: int = 0) -> Step | None:

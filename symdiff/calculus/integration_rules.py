@@ -126,11 +126,12 @@ class _Session:
     them, the answer, the check), and a simplifier remembers the normal form of every subtree
     it has seen."""
 
-    __slots__ = ("derivatives", "done", "final", "simplifier", "symbols", "views")
+    __slots__ = ("derivatives", "done", "final", "plain", "simplifier", "symbols", "views")
 
     def __init__(self, simplifier: Simplifier) -> None:
         self.simplifier = simplifier
         self.done: dict[Expr, Expr] = {}  # a rule's result -> it tidied
+        self.plain: dict[Expr, Expr] = {}  # a sum's result -> its normal form written out
         self.final: dict[Expr, Expr] = {}  # -> it through the textbook's whole strategy
         self.derivatives: dict[tuple[Expr, Symbol], Expr] = {}  # (g, x) -> d/dx g as diff writes it
         # Each method looks at the integrand as a product (``view``) and asks what varies:
@@ -156,10 +157,12 @@ class simplifying:
         _SESSION.reset(self.token)
 
 
-def tidy(expr: Expr, *, final: bool = False) -> Expr:
+def tidy(expr: Expr, *, final: bool = False, combine: bool = True) -> Expr:
     """``expr`` simplified; as it is if the simplifier declines (an answer too large for it).
     Inside ``simplifying``, a rule's result without a quotient is written from its normal form,
-    and the textbook's whole strategy runs on quotients and on the ``final`` answer.
+    and the textbook's whole strategy runs on quotients and on the ``final`` answer. Without
+    ``combine`` (the sum rule's result: ∫f ± ∫g as found), fractions are not put together:
+    the rule around it, or the final answer, does that once for the whole sum.
 
     Simplifying is idempotent (the simplifier's and the textbook's answers are their own
     answers), so what a tidy call gives is remembered as its own tidy form: a rule that passes
@@ -181,7 +184,7 @@ def tidy(expr: Expr, *, final: bool = False) -> Expr:
                 found = expr
             session.final[expr] = session.final[found] = found
         return found
-    done = session.done
+    done = session.done if combine else session.plain
     found = done.get(expr)
     if found is None:
         try:
@@ -189,12 +192,14 @@ def tidy(expr: Expr, *, final: bool = False) -> Expr:
             # The textbook's rational steps (cancel, combine, factor) cost most of a simplification;
             # a rule's result needs them only when it has a quotient to tidy.
             found = simplifier.answer(normal)
-            if has_quotient(found):
+            if combine and has_quotient(found):
                 found = textbook_answer(simplifier, normal)
                 session.final[expr] = session.final[found] = found  # the whole strategy ran on it
         except SymdiffError:
             found = expr
-        done[expr] = done[found] = found
+        done[expr] = found
+        if combine:
+            done[found] = found
     return found
 
 
