@@ -24,6 +24,11 @@ MAX_DEPTH = 10  # rules nested inside one another
 MAX_CALLS = 400  # integrands tried in one search
 
 
+# Rules whose result is a sum, a multiple or a shift of results already tidied: written from
+# the normal form, fractions not put together again (the rule around them, or the final answer, does).
+_PLAIN = frozenset({"integrate.sum", "integrate.constant_multiple", "integrate.linear_substitution"})
+
+
 class Integrator:
     """One search for an antiderivative: the rules tried on each integrand, with a memo."""
 
@@ -48,7 +53,7 @@ class Integrator:
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step:
         """A rule's step; its result is the rule's antiderivative, simplified."""
         record = RULES[rule]
-        result = tidy(needless_abs_dropped(raw, v), combine=rule != "integrate.sum")
+        result = tidy(needless_abs_dropped(raw, v), combine=rule not in _PLAIN)
         return Step(rule, record.name, formula or record.formula, expr, v, result, substeps, bindings, note)
 
     def integrate(self, f: Expr, v: Symbol, depth: int = 0) -> Step | None:
