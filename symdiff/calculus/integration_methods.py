@@ -151,31 +151,58 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
 
 
 def _x_stays(f: Expr, dg: Expr, g: Expr, v: Symbol) -> bool:
-    """Whether f/g' keeps a power of x that nothing can cancel or write in u = g: f and g' are
-    products of powers, their quotient has x^k (k ≠ 0) and otherwise only functions of a
-    polynomial in x (sin(x), ln(x), cos(3*x)) and exponentials (e^(2*x), 2^x), and g has no
-    factor x. Then the rational algebra's cancelling, which costs most of a failed candidate,
-    could not succeed, and is not tried (by-parts integrands: x*e^x, x*sin(x), x*ln(x))."""
-    seen, slope, inner = view(f, v), view(dg, v), view(g, v)
-    if seen is None or slope is None or (inner is not None and v in inner[1]):
+    """Whether f/g' keeps a part that nothing can cancel or write in u = g, so the rational
+    algebra's cancelling, which costs most of a failed candidate, could not succeed and is not
+    tried. f and g' are products of powers, and their quotient has
+
+    - x^k (k ≠ 0) and otherwise only functions of a polynomial in x (sin(x), ln(x), cos(3*x))
+      and exponentials (e^(2*x), 2^x), and g has no factor x: x*e^x with u = e^x; or
+    - such a function of another family than g (trigonometric, exponential and logarithmic,
+      algebraic), of x itself if g is algebraic: e^x*sin(x) with u = e^x, x^2*ln(x) with u = x^2.
+    """
+    seen, slope = view(f, v), view(dg, v)
+    if seen is None or slope is None:
         return False
     quotient = dict(seen[1])
     for base, p in slope[1].items():
         quotient[base] = quotient.get(base, Fraction(0)) - p
-    if not quotient.get(v):
+    quotient = {base: p for base, p in quotient.items() if p}
+    inner = view(g, v)
+    if quotient.get(v) and (inner is None or v not in inner[1]) and \
+            all(base == v or _transcendental(base, v) for base in quotient):
+        return True
+    family = _family(g, v)
+    if family is None:
         return False
-    for base, p in quotient.items():
-        if base == v or not p:
-            continue
-        if type(base) is Call and base.name not in _NOT_CANCELLING and coefficients(base.children[0], v) is not None:  # type: ignore[attr-defined]
-            continue
-        if type(base) is Pow and not free_symbols(base.children[0]) and coefficients(base.children[1], v) is not None:
-            continue
-        return False
-    return True
+    return any(_transcendental(base, v) and _family(base, v) not in (None, family)
+               and (family != "algebraic" or base.children[-1] == v) for base in quotient)
+
+
+def _transcendental(base: Expr, v: Symbol) -> bool:
+    """A function of a polynomial in x (sin(x), ln(x^2 + 1)) or an exponential (e^(2*x), 2^x)."""
+    if type(base) is Call:
+        return base.name not in _NOT_CANCELLING and coefficients(base.children[0], v) is not None  # type: ignore[attr-defined]
+    return type(base) is Pow and not free_symbols(base.children[0]) and coefficients(base.children[1], v) is not None
+
+
+def _family(expr: Expr, v: Symbol) -> str | None:
+    """Which functions ``expr`` is among: no identity the simplifier knows turns one family into another."""
+    if type(expr) is Call:
+        return _FAMILIES.get(expr.name)  # type: ignore[attr-defined]
+    if type(expr) is Pow and not free_symbols(expr.children[0]):
+        return "exponential"
+    if coefficients(expr, v) is not None or (type(expr) is Pow and expr.children[0] == v):
+        return "algebraic"
+    return None
 
 
 _NOT_CANCELLING = frozenset({"abs", "sign", "sqrt", "cbrt", "root"})  # these can be powers of x in disguise
+_FAMILIES = {
+    **dict.fromkeys(("sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "asec", "acsc"),
+                    "trigonometric"),
+    **dict.fromkeys(("exp", "ln", "log", "sinh", "cosh", "tanh", "coth", "sech", "csch", "asinh", "acosh", "atanh"),
+                    "exponential"),
+}
 
 
 def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:
