@@ -126,7 +126,7 @@ class _Session:
     them, the answer, the check), and a simplifier remembers the normal form of every subtree
     it has seen."""
 
-    __slots__ = ("derivatives", "done", "final", "plain", "simplifier", "symbols", "views")
+    __slots__ = ("derivatives", "done", "final", "plain", "polynomials", "simplifier", "symbols", "views")
 
     def __init__(self, simplifier: Simplifier) -> None:
         self.simplifier = simplifier
@@ -138,6 +138,7 @@ class _Session:
         # once per integrand, not once per method.
         self.views: dict[tuple[Expr, Symbol], tuple[list[Expr], Factors] | None] = {}
         self.symbols: dict[Expr, frozenset[Symbol]] = {}
+        self.polynomials: dict[tuple[Expr, Symbol], list[Fraction] | None] = {}
 
 
 _SESSION: ContextVar[_Session | None] = ContextVar("integration_simplifier", default=None)
@@ -356,7 +357,19 @@ MAX_POLY_DEGREE = 12
 
 
 def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
-    """``expr`` as a polynomial in x with rational coefficients, constant term first, or None."""
+    """``expr`` as a polynomial in x with rational coefficients, constant term first, or None.
+    Inside ``simplifying``, found once per (expr, x): the list is shared, never change it."""
+    session = _SESSION.get()
+    if session is None:
+        return _coefficients(expr, x)
+    key = (expr, x)
+    if key in session.polynomials:
+        return session.polynomials[key]
+    found = session.polynomials[key] = _coefficients(expr, x)
+    return found
+
+
+def _coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
     kind = type(expr)
     if expr == x:
         return [Fraction(0), Fraction(1)]
