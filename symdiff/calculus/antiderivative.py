@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..algebra.expansion import expand
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..algebra.expansion import expand
 from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
@@ -30,9 +30,8 @@ from .integration_check import agrees_numerically, vanishes_exactly, without_abs
 from .integration_engine import Integrator
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain
-from .integration_rules import (
-    RULES, build, derivative, has_quotient, is_zero, session_simplifier, simplifying, tidy, view,
-)
+from .integration_rules import RULES, build, view
+from .integration_session import derivative, has_quotient, is_zero, session_simplifier, simplifying, tidy
 from .trace import Step
 
 __all__ = ["MAX_NODES", "Antiderivation", "antiderivative", "check_step"]

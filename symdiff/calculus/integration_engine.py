@@ -14,7 +14,8 @@ from collections.abc import Callable
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Expr, Mul, Number, Sub, Symbol
 from ..core.traversal import free_symbols
-from .integration_rules import RULES, build, depends, needless_abs_dropped, tidy, view
+from .integration_rules import RULES, build, depends, needless_abs_dropped, view
+from .integration_session import tidy
 from .integration_table import TABLE
 from .trace import Step
 

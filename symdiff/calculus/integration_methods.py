@@ -20,7 +20,8 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
 from .integration_rational import quadratic_rule, rational_rule
-from .integration_rules import Factors, Integrates, build, coefficients, depends, derivative, power_of, tidy, view
+from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
+from .integration_session import derivative, tidy
 from .integration_trig import TRIG_METHODS
 
 if TYPE_CHECKING:

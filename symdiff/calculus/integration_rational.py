@@ -18,9 +18,8 @@ from ..algebra.expansion import expand
 from ..algebra.factoring import apart
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder
-from .integration_rules import (
-    Factors, Integrates, _rational, build, coefficients, depends, derivative, positive, tidy, view,
-)
+from .integration_rules import Factors, Integrates, _rational, build, coefficients, depends, positive, view
+from .integration_session import derivative, tidy
 
 if TYPE_CHECKING:
     from .trace import Step

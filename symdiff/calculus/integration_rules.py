@@ -11,23 +11,20 @@ from each varying base to its exponent (``x*cos(x^2)`` is {x: 1, cos(x^2): 1};
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
-from ..algebra.simplify import Simplifier, natural_log_name
-from ..algebra.textbook import simplify, textbook_answer
-from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
+from .integration_session import current
 
 if TYPE_CHECKING:
     from .trace import Step
 
 __all__ = [
-    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends", "derivative",
-    "needless_abs_dropped", "positive", "power_of", "tidy", "view",
+    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends", "needless_abs_dropped",
+    "positive", "power_of", "view",
 ]  # fmt: skip
 
 
@@ -120,143 +117,10 @@ class Integrates(Protocol):
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step: ...
 
 
-class _Session:
-    """One simplifier and the memos of all the simplifications of one antiderivative: the
-    search simplifies the same parts many times (each rule's result, the next rule's sum of
-    them, the answer, the check), and a simplifier remembers the normal form of every subtree
-    it has seen."""
-
-    __slots__ = ("derivatives", "done", "final", "plain", "polynomials", "simplifier", "symbols", "views")
-
-    def __init__(self, simplifier: Simplifier) -> None:
-        self.simplifier = simplifier
-        self.done: dict[Expr, Expr] = {}  # a rule's result -> it tidied
-        self.plain: dict[Expr, Expr] = {}  # a sum's result -> its normal form written out
-        self.final: dict[Expr, Expr] = {}  # -> it through the textbook's whole strategy
-        self.derivatives: dict[tuple[Expr, Symbol], Expr] = {}  # (g, x) -> d/dx g as diff writes it
-        # Each method looks at the integrand as a product (``view``) and asks what varies:
-        # once per integrand, not once per method.
-        self.views: dict[tuple[Expr, Symbol], tuple[list[Expr], Factors] | None] = {}
-        self.symbols: dict[Expr, frozenset[Symbol]] = {}
-        self.polynomials: dict[tuple[Expr, Symbol], list[Fraction] | None] = {}
-
-
-_SESSION: ContextVar[_Session | None] = ContextVar("integration_simplifier", default=None)
-
-
-class simplifying:
-    """``with simplifying(integrand):`` shares one simplifier among the ``tidy`` calls inside."""
-
-    def __init__(self, integrand: Expr) -> None:
-        self.simplifier = Simplifier(natural_log=natural_log_name(integrand))
-
-    def __enter__(self) -> Simplifier:
-        self.token = _SESSION.set(_Session(self.simplifier))
-        return self.simplifier
-
-    def __exit__(self, *exc: object) -> None:
-        _SESSION.reset(self.token)
-
-
-def tidy(expr: Expr, *, final: bool = False, combine: bool = True) -> Expr:
-    """``expr`` simplified; as it is if the simplifier declines (an answer too large for it).
-    Inside ``simplifying``, a rule's result without a quotient is written from its normal form,
-    and the textbook's whole strategy runs on quotients and on the ``final`` answer. Without
-    ``combine`` (the sum rule's result: ∫f ± ∫g as found), fractions are not put together:
-    the rule around it, or the final answer, does that once for the whole sum.
-
-    Simplifying is idempotent (the simplifier's and the textbook's answers are their own
-    answers), so what a tidy call gives is remembered as its own tidy form: a rule that passes
-    on the result of the rule inside it (partial fractions, multiplying out, the final answer)
-    costs a lookup."""
-    session = _SESSION.get()
-    if session is None:
-        try:
-            return simplify(expr)
-        except SymdiffError:
-            return expr
-    simplifier = session.simplifier
-    if final:
-        found = session.final.get(expr)
-        if found is None:
-            try:
-                found = textbook_answer(simplifier, simplifier.normal_form(expr))
-            except SymdiffError:
-                found = expr
-            session.final[expr] = session.final[found] = found
-        return found
-    done = session.done if combine else session.plain
-    found = done.get(expr)
-    if found is None:
-        try:
-            normal = simplifier.normal_form(expr)
-            # The textbook's rational steps (cancel, combine, factor) cost most of a simplification;
-            # a rule's result needs them only when it has a quotient to tidy.
-            found = simplifier.answer(normal)
-            if combine and has_quotient(found):
-                found = textbook_answer(simplifier, normal)
-                session.final[expr] = session.final[found] = found  # the whole strategy ran on it
-        except SymdiffError:
-            found = expr
-        done[expr] = found
-        if combine:
-            done[found] = found
-    return found
-
-
-def derivative(expr: Expr, x: Symbol) -> Expr:
-    """d/dx of ``expr`` as ``diff`` writes it; inside ``simplifying``, by the session's
-    simplifier (the normal forms it knows are reused) and once per (expr, x): the methods
-    differentiate the same candidates for u, and the answer, again and again."""
-    from .differentiate import derivative_written, diff
-
-    session = _SESSION.get()
-    if session is None:
-        return diff(expr, x)
-    key = (expr, x)
-    found = session.derivatives.get(key)
-    if found is None:
-        found = session.derivatives[key] = derivative_written(expr, x, session.simplifier, textbook=True)
-    return found
-
-
-def has_quotient(expr: Expr) -> bool:
-    """Whether ``expr`` has a quotient or a negative power of something varying anywhere (what
-    cancelling could act on: sin(2*x)/4 has nothing to cancel)."""
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if (type(node) is Div or (type(node) is Pow and type(node.children[1]) is Neg)) and \
-                node.children[1 if type(node) is Div else 0].free_symbols:
-            return True
-        stack.extend(node.children)
-    return False
-
-
-def session_simplifier() -> Simplifier | None:
-    """The simplifier ``simplifying`` shares, if inside one."""
-    session = _SESSION.get()
-    return None if session is None else session.simplifier
-
-
-def is_zero(expr: Expr, *, quick: bool = False) -> bool:
-    """Whether ``expr`` simplifies to 0: the normal form first (cheap, and enough for most
-    answers), the textbook's rational steps (cancelling, combining fractions) only if needed
-    and not ``quick``."""
-    session = _SESSION.get()
-    if session is not None:
-        try:
-            if session.simplifier.answer(session.simplifier.normal_form(expr)) == Number(0):
-                return True
-        except SymdiffError:
-            pass
-    return False if quick else tidy(expr) == Number(0)
-
-
 def depends(expr: Expr, x: Symbol) -> bool:
     if not expr.children:
         return expr == x
-    session = _SESSION.get()
+    session = current()
     if session is None:
         return x in free_symbols(expr)
     found = session.symbols.get(expr)
@@ -269,7 +133,7 @@ def view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     """``expr`` as (constant factors, {varying base: exponent}); None for a form that is not a
     product of powers (a sum at the top). e^g and exp(g) are the base e^g with exponent 1.
     The parts are shared (the view is made once per integrand): read them, never change them."""
-    session = _SESSION.get()
+    session = current()
     if session is None:
         return _view(expr, x)
     key = (expr, x)
@@ -359,7 +223,7 @@ MAX_POLY_DEGREE = 12
 def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
     """``expr`` as a polynomial in x with rational coefficients, constant term first, or None.
     Inside ``simplifying``, found once per (expr, x): the list is shared, never change it."""
-    session = _SESSION.get()
+    session = current()
     if session is None:
         return _coefficients(expr, x)
     key = (expr, x)
