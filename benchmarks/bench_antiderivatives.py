@@ -79,7 +79,7 @@ def symdiff_run(row: Row) -> tuple[Callable[[], object], bool]:
 def check_time(row: Row) -> float:
     """The check by differentiating alone, on symdiff's answer (see the module's docstring)."""
     from symdiff.calculus.antiderivative import check_step
-    from symdiff.calculus.integration_rules import session_simplifier, simplifying
+    from symdiff.calculus.integration_session import session_simplifier, simplifying
 
     expr = symdiff.parse(row.integrand)
     found = symdiff.antiderivative(expr, wrt=row.var)

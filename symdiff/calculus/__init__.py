@@ -22,9 +22,10 @@ dominance at infinity in ``limit_lead``, and the methods for polynomials, the hi
 and factoring out x - a, in ``limit_poly``), the function's values near the point
 (``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives:
 ``antiderivative`` (``antiderivative``, ``Antiderivation`` and the check), the search that
-tries the rules on each integrand (``integration_engine``), the integration rules by name
-(``integration_rules``), the table of elementary integrals (``integration_table``), the
-methods beyond the table, substitution and parts (``integration_methods``), trigonometric
+tries the rules on each integrand (``integration_engine``), one search's simplifier and memos
+(``integration_session``), the integration rules by name (``integration_rules``), the table
+of elementary integrals (``integration_table``), the methods beyond the table, substitution
+and parts (``integration_methods``), trigonometric
 integrands (``integration_trig``), rational functions by partial fractions and completing the
 square (``integration_rational``), the check at random points (``integration_check``) and the
 printers of an antiderivative's steps (``integration_print``). Automatic differentiation

@@ -19,17 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..algebra.expansion import expand
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Add, Div, Expr, Infinity, Neg, Number, Pow, Sub, Symbol
+from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
-from .integration_check import agrees_numerically, without_abs_in_ln
+from .integration_check import agrees_numerically, vanishes_exactly, without_abs_in_ln
 from .integration_engine import Integrator
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain
-from .integration_rules import RULES, build, is_zero, session_simplifier, simplifying, tidy, view
+from .integration_rules import RULES, build, view
+from .integration_session import derivative, has_quotient, is_zero, session_simplifier, simplifying, tidy
 from .trace import Step
 
 __all__ = ["MAX_NODES", "Antiderivation", "antiderivative", "check_step"]
@@ -54,18 +56,23 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         # derivative is the integrand, and that is what the step shows.
         try:
             difference = Sub(derivative_written(plain, x, simplifier), integrand)
-            if is_zero(difference, quick=True) or (_divides_by_variable(difference) and _cancels(difference)):
+            # A rational function of x is settled exactly first (the normal form cannot tell
+            # 1/(2*((x/2 + 3/2)^2 + 1)) from 1/(x^2 + 6*x + 13)); the rest by its normal form.
+            if (vanishes_exactly(difference, x) or is_zero(difference, quick=True)
+                    or _multiplies_out_to_zero(difference)
+                    or (_divides_by_variable(difference) and _cancels(difference))):
                 return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula,
                             answer, x, integrand, note="the derivative minus the integrand simplifies to 0")
         except SymdiffError:
             pass  # too large to write out quickly: the whole check below
     # d/dx ln(abs(u)) = u'/u: the same, written plainly. diff's answer is simplified already, so
     # the difference's normal form usually settles it without the textbook's rational steps.
-    shown = diff(plain, x)
+    shown = derivative(plain, x) if simplifier is not None else diff(plain, x)
     note = "the derivative minus the integrand simplifies to 0"
     if not is_zero(Sub(shown, integrand)):
-        shown = derivative = shown if plain == answer else diff(answer, x)
-        if not agrees_numerically(derivative, integrand, x):
+        if plain != answer:
+            shown = derivative(answer, x) if simplifier is not None else diff(answer, x)
+        if not agrees_numerically(shown, integrand, x):
             raise IntegrationError(
                 f"symdiff found {to_text(answer, 80)} for ∫ {to_text(integrand, 80)} d{x.name}, but its derivative "
                 "does not equal the integrand, so it is not given: this is a bug in symdiff, please report it"
@@ -73,6 +80,21 @@ def check_step(integrand: Expr, answer: Expr, x: Symbol) -> Step:
         note = "the derivative equals the integrand at random points (simplification could not show it)"
     return Step("integrate.check", RULES["integrate.check"].name, RULES["integrate.check"].formula, answer, x,
                 shown, note=note)
+
+
+def _multiplies_out_to_zero(difference: Expr) -> bool:
+    """Whether ``difference`` (d/dx F minus the integrand) is 0 once products and powers of sums
+    are multiplied out (the normal form keeps (e^x + 1)^2 a power), tried when the integrand has
+    a product or power of a sum to multiply out and no quotient by anything varying."""
+    integrand = difference.children[1]
+    if has_quotient(integrand) or not any(type(node) in (Mul, Pow) and any(type(part) in (Add, Sub)
+                                                                           for part in node.children)
+                                          for node, _ in preorder(integrand)):
+        return False  # nothing to multiply out, or a quotient by a sum, which expand leaves one fraction
+    try:
+        return is_zero(expand(difference), quick=True)
+    except SymdiffError:
+        return False
 
 
 def _divides_by_variable(expr: Expr) -> bool:

@@ -234,15 +234,17 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             engine.close()
 
 
-def derivative_written(expr: Expr, x: Symbol, simplifier: Simplifier) -> Expr:
+def derivative_written(expr: Expr, x: Symbol, simplifier: Simplifier, *, textbook: bool = False) -> Expr:
     """d/dx of ``expr`` written from its normal form, without the textbook's strategy: what a
-    check needs (is it the integrand?) at a fraction of ``diff``'s cost. ``simplifier`` is the
-    caller's, so normal forms it already knows are reused."""
+    check needs (is it the integrand?) at a fraction of ``diff``'s cost; with ``textbook``, as
+    ``diff`` writes it. ``simplifier`` is the caller's, so normal forms it already knows are
+    reused (an integrator asks for many derivatives of parts of one integrand)."""
     engine = _Engine(x, simplifier, traced=False)
     try:
-        return simplifier.answer(engine.normal(expr))
+        normal = engine.normal(expr)
     finally:
         engine.close()
+    return textbook_answer(simplifier, normal) if textbook else simplifier.answer(normal)
 
 
 @collector_paused

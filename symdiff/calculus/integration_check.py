@@ -5,18 +5,25 @@ fixed seed, so a check is repeatable) from several ranges: small and large, both
 (-1, 1) for asin's sake. A point counts where the integrand has a value; there the
 derivative must have one too (an answer defined on less than the integrand is not accepted)
 and agree to ``RELATIVE`` in relative terms.
+
+A difference that is a rational function of x with rational coefficients is settled exactly
+instead (``vanishes_exactly``): written as one fraction P/Q, its numerator has degree at most
+n (a bound read off the tree), so if it is 0 at n + 1 points, in exact fractions, P is the zero
+polynomial. That is a proof, and cheaper than the rational algebra's cancelling.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
+from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Call, Expr, Symbol
+from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.traversal import fold, free_symbols
 
-__all__ = ["agrees_numerically", "without_abs_in_ln"]
+__all__ = ["agrees_numerically", "vanishes_exactly", "without_abs_in_ln"]
 
 RELATIVE = 1e-8
 POINTS = 12  # points where the integrand has a value that must agree
@@ -69,3 +76,129 @@ def _value(expr: Expr, values: dict[str, float]) -> float | None:
     except (SymdiffError, ArithmeticError, ValueError):
         return None
     return value if math.isfinite(value) else None
+
+
+MAX_DEGREE = 40  # a bound past this is not worth the exact arithmetic: the algebra decides
+MAX_POWER = 12
+_RATIONAL_KINDS = (Number, Symbol, Add, Sub, Mul, Div, Neg, Pow)
+
+
+def vanishes_exactly(expr: Expr, x: Symbol) -> bool:
+    """Whether ``expr``, a rational function of x with rational coefficients (numbers, x,
+    + - * / and whole powers), is 0 wherever it is defined: with n a bound on the degree of
+    the numerator of ``expr`` written as one fraction, its exact value is 0 at n + 1 points
+    where it is defined. False when it is not such a function, or not 0."""
+    order: list[Expr] = []  # each distinct node after its children
+    try:
+        bound = fold(expr, lambda node, kids: _degrees(node, kids, x, order), {})[0]
+    except _NotRational:
+        return False
+    if bound > MAX_DEGREE:
+        return False
+    place = {id(node): i for i, node in enumerate(order)}
+    program = [(type(node), node, [place[id(child)] for child in node.children]) for node in order]
+    zeros = 0
+    for point in _points():
+        try:
+            value = _run(program, point)
+        except ZeroDivisionError:
+            continue  # not defined here: another point
+        if value:
+            return False
+        zeros += 1
+        if zeros > bound:
+            return True
+    return False
+
+
+class _NotRational(Exception):
+    pass
+
+
+def _whole_power(node: Expr) -> int:
+    exponent = node.children[1]
+    negative = type(exponent) is Neg
+    if negative:
+        exponent = exponent.children[0]
+    if type(exponent) is not Number or type(exponent.value) is not int or exponent.value > MAX_POWER:  # type: ignore[attr-defined]
+        raise _NotRational
+    return -exponent.value if negative else exponent.value  # type: ignore[attr-defined]
+
+
+def _degrees(node: Expr, kids: list[tuple[int, int]], x: Symbol, order: list[Expr]) -> tuple[int, int]:
+    """Bounds on the degrees of numerator and denominator of ``node`` written as one fraction."""
+    order.append(node)
+    kind = type(node)
+    if kind is Number:
+        return 0, 0
+    if kind is Symbol:
+        if node != x:
+            raise _NotRational
+        return 1, 0
+    if kind is Neg:
+        return kids[0]
+    if kind in (Add, Sub):
+        below = sum(d for _, d in kids)
+        return max(n + below - d for n, d in kids), below
+    if kind is Mul:
+        return sum(n for n, _ in kids), sum(d for _, d in kids)
+    if kind is Div:
+        (n1, d1), (n2, d2) = kids
+        return n1 + d2, d1 + n2
+    if kind is Pow:
+        k = _whole_power(node)
+        n, d = kids[0]
+        return (k * n, k * d) if k >= 0 else (-k * d, -k * n)
+    raise _NotRational
+
+
+def _run(program: list[tuple[type, Expr, list[int]]], t: int) -> int:
+    """The numerator of the exact value at x = t of the nodes in order (children first; the
+    root's is last), each value held as a pair of whole numbers (p, q), q ≠ 0, unreduced:
+    plain integer arithmetic, no greatest common divisors. Raises ZeroDivisionError where a
+    denominator is 0 (the expression has no value there)."""
+    values: list[tuple[int, int]] = []
+    for kind, node, kids in program:
+        if kind is Number:
+            exact = Fraction(node.value)  # type: ignore[attr-defined]
+            value = (exact.numerator, exact.denominator)
+        elif kind is Symbol:
+            value = (t, 1)
+        elif kind is Neg:
+            p, q = values[kids[0]]
+            value = (-p, q)
+        elif kind is Add or kind is Sub:
+            p, q = values[kids[0]]
+            for i in kids[1:]:
+                r, s = values[i]
+                p, q = (p * s + r * q, q * s) if kind is Add else (p * s - r * q, q * s)
+            value = (p, q)
+        elif kind is Mul:
+            p, q = 1, 1
+            for i in kids:
+                r, s = values[i]
+                p, q = p * r, q * s
+            value = (p, q)
+        elif kind is Div:
+            (p, q), (r, s) = values[kids[0]], values[kids[1]]
+            if not r:
+                raise ZeroDivisionError
+            value = (p * s, q * r)
+        else:  # a whole power
+            p, q = values[kids[0]]
+            k = _whole_power(node)
+            if k < 0:
+                if not p:
+                    raise ZeroDivisionError
+                p, q, k = q, p, -k
+            value = (p**k, q**k)
+        values.append(value)
+    return values[-1][0]
+
+
+def _points() -> Iterator[int]:
+    """0, 1, -1, 2, -2, ...: distinct whole numbers, small ones first."""
+    yield 0
+    for k in range(1, 2 * MAX_DEGREE + 20):
+        yield k
+        yield -k

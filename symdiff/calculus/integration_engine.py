@@ -14,7 +14,8 @@ from collections.abc import Callable
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Expr, Mul, Number, Sub, Symbol
 from ..core.traversal import free_symbols
-from .integration_rules import RULES, build, depends, needless_abs_dropped, tidy, view
+from .integration_rules import RULES, build, depends, needless_abs_dropped, view
+from .integration_session import tidy
 from .integration_table import TABLE
 from .trace import Step
 
@@ -22,6 +23,15 @@ __all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
 
 MAX_DEPTH = 10  # rules nested inside one another
 MAX_CALLS = 400  # integrands tried in one search
+
+
+# Rules whose result is a sum, a multiple or a shift of results already tidied: written from
+# the normal form, fractions not put together again (the rule around them, or the final answer, does).
+_PLAIN = frozenset({"integrate.sum", "integrate.constant_multiple", "integrate.linear_substitution"})
+# Rules whose result is made of their parts' results, where every ln(abs(w)) has been looked at
+# already, and a linear substitution, whose ln(abs(a*x + b)) is never of something positive.
+_PASSED_ON = _PLAIN | {f"integrate.{rule}" for rule in ("expand", "partial_fractions", "half_angle", "tan_reduction",
+                                                           "product_to_sum")}
 
 
 class Integrator:
@@ -48,7 +58,9 @@ class Integrator:
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step:
         """A rule's step; its result is the rule's antiderivative, simplified."""
         record = RULES[rule]
-        result = tidy(needless_abs_dropped(raw, v))
+        if rule not in _PASSED_ON:
+            raw = needless_abs_dropped(raw, v)
+        result = tidy(raw, combine=rule not in _PLAIN)
         return Step(rule, record.name, formula or record.formula, expr, v, result, substeps, bindings, note)
 
     def integrate(self, f: Expr, v: Symbol, depth: int = 0) -> Step | None:

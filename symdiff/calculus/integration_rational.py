@@ -18,7 +18,8 @@ from ..algebra.expansion import expand
 from ..algebra.factoring import apart
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import preorder
-from .integration_rules import Factors, Integrates, _rational, build, coefficients, depends, positive, tidy, view
+from .integration_rules import Factors, Integrates, _rational, build, coefficients, depends, positive, view
+from .integration_session import derivative, tidy
 
 if TYPE_CHECKING:
     from .trace import Step
@@ -64,17 +65,40 @@ def rational_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | Non
 
 def _derivative_over_function(factors: Factors, v: Symbol) -> bool:
     """Whether the factors are c*g'(x)/g(x) for one polynomial g of degree 2 or more."""
-    from .differentiate import diff
-
     below = [base for base, p in factors.items() if p < 0]
     if len(below) != 1 or factors[below[0]] != -1:
         return False
     g = below[0]
-    if len(coefficients(g, v) or ()) < 3:
+    c = coefficients(g, v)
+    if c is None or len(c) < 3:
         return False
     above = {base: p for base, p in factors.items() if base != g}
-    ratio = tidy(Div(build(above) if above else Number(1), diff(g, v)))
+    top = coefficients(build(above), v) if above else [Fraction(1)]
+    if top is not None:  # a polynomial over g: is it a constant times g'? (exact, by coefficients)
+        slope = [i * a for i, a in enumerate(c)][1:]
+        return _proportional(top, slope)
+    ratio = tidy(Div(build(above) if above else Number(1), derivative(g, v)))
     return not depends(ratio, v)
+
+
+def _proportional(p: list[Fraction], q: list[Fraction]) -> bool:
+    """Whether the polynomial p (coefficients, constant first) is a constant times q ≠ 0."""
+    p, q = _trimmed(p), _trimmed(q)
+    if not any(q):
+        return False
+    if not any(p):
+        return True
+    if len(p) != len(q):
+        return False
+    k = p[-1] / q[-1]
+    return all(a == k * b for a, b in zip(p, q, strict=True))
+
+
+def _trimmed(c: list[Fraction]) -> list[Fraction]:
+    end = len(c)
+    while end > 1 and not c[end - 1]:
+        end -= 1
+    return c[:end]
 
 
 def sqrt_of(q: Fraction) -> Expr:

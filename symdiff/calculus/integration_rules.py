@@ -11,23 +11,20 @@ from each varying base to its exponent (``x*cos(x^2)`` is {x: 1, cos(x^2): 1};
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol
 
-from ..algebra.simplify import Simplifier, natural_log_name
-from ..algebra.textbook import simplify, textbook_answer
-from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
+from .integration_session import current
 
 if TYPE_CHECKING:
     from .trace import Step
 
 __all__ = [
-    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends",
-    "needless_abs_dropped", "positive", "power_of", "tidy", "view",
+    "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends", "needless_abs_dropped",
+    "positive", "power_of", "view",
 ]  # fmt: skip
 
 
@@ -120,90 +117,33 @@ class Integrates(Protocol):
              bindings: tuple[tuple[str, Expr], ...] = (), note: str = "", formula: str | None = None) -> Step: ...
 
 
-# One simplifier and one memo for all the simplifications of one antiderivative (``simplifying``):
-# the search simplifies the same parts many times (each rule's result, the answer, the check), and
-# a simplifier remembers the normal form of every subtree it has seen.
-_SESSION: ContextVar[tuple[Simplifier, dict[Expr, Expr]] | None] = ContextVar("integration_simplifier", default=None)
-
-
-class simplifying:
-    """``with simplifying(integrand):`` shares one simplifier among the ``tidy`` calls inside."""
-
-    def __init__(self, integrand: Expr) -> None:
-        self.simplifier = Simplifier(natural_log=natural_log_name(integrand))
-
-    def __enter__(self) -> Simplifier:
-        self.token = _SESSION.set((self.simplifier, {}))
-        return self.simplifier
-
-    def __exit__(self, *exc: object) -> None:
-        _SESSION.reset(self.token)
-
-
-def tidy(expr: Expr, *, final: bool = False) -> Expr:
-    """``expr`` simplified; as it is if the simplifier declines (an answer too large for it).
-    Inside ``simplifying``, a rule's result without a quotient is written from its normal form,
-    and the textbook's whole strategy runs on quotients and on the ``final`` answer."""
-    session = _SESSION.get()
-    if session is None or final:
-        try:
-            return simplify(expr) if session is None else textbook_answer(session[0], session[0].normal_form(expr))
-        except SymdiffError:
-            return expr
-    simplifier, done = session
-    found = done.get(expr)
-    if found is None:
-        try:
-            normal = simplifier.normal_form(expr)
-            # The textbook's rational steps (cancel, combine, factor) cost most of a simplification;
-            # a rule's result needs them only when it has a quotient to tidy.
-            found = simplifier.answer(normal)
-            if has_quotient(found):
-                found = textbook_answer(simplifier, normal)
-        except SymdiffError:
-            found = expr
-        done[expr] = found
-    return found
-
-
-def has_quotient(expr: Expr) -> bool:
-    """Whether ``expr`` has a quotient or a negative power anywhere (what cancelling could act on)."""
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if type(node) is Div or (type(node) is Pow and type(node.children[1]) is Neg):
-            return True
-        stack.extend(node.children)
-    return False
-
-
-def session_simplifier() -> Simplifier | None:
-    """The simplifier ``simplifying`` shares, if inside one."""
-    session = _SESSION.get()
-    return None if session is None else session[0]
-
-
-def is_zero(expr: Expr, *, quick: bool = False) -> bool:
-    """Whether ``expr`` simplifies to 0: the normal form first (cheap, and enough for most
-    answers), the textbook's rational steps (cancelling, combining fractions) only if needed
-    and not ``quick``."""
-    session = _SESSION.get()
-    if session is not None:
-        try:
-            if session[0].answer(session[0].normal_form(expr)) == Number(0):
-                return True
-        except SymdiffError:
-            pass
-    return False if quick else tidy(expr) == Number(0)
-
-
 def depends(expr: Expr, x: Symbol) -> bool:
-    return x in free_symbols(expr)
+    if not expr.children:
+        return expr == x
+    session = current()
+    if session is None:
+        return x in free_symbols(expr)
+    found = session.symbols.get(expr)
+    if found is None:
+        found = session.symbols[expr] = free_symbols(expr)
+    return x in found
 
 
 def view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     """``expr`` as (constant factors, {varying base: exponent}); None for a form that is not a
-    product of powers (a sum at the top). e^g and exp(g) are the base e^g with exponent 1."""
+    product of powers (a sum at the top). e^g and exp(g) are the base e^g with exponent 1.
+    The parts are shared (the view is made once per integrand): read them, never change them."""
+    session = current()
+    if session is None:
+        return _view(expr, x)
+    key = (expr, x)
+    if key in session.views:
+        return session.views[key]
+    found = session.views[key] = _view(expr, x)
+    return found
+
+
+def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     constants: list[Expr] = []
     factors: Factors = {}
     stack: list[tuple[Expr, Fraction]] = [(expr, Fraction(1))]
@@ -281,7 +221,19 @@ MAX_POLY_DEGREE = 12
 
 
 def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
-    """``expr`` as a polynomial in x with rational coefficients, constant term first, or None."""
+    """``expr`` as a polynomial in x with rational coefficients, constant term first, or None.
+    Inside ``simplifying``, found once per (expr, x): the list is shared, never change it."""
+    session = current()
+    if session is None:
+        return _coefficients(expr, x)
+    key = (expr, x)
+    if key in session.polynomials:
+        return session.polynomials[key]
+    found = session.polynomials[key] = _coefficients(expr, x)
+    return found
+
+
+def _coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
     kind = type(expr)
     if expr == x:
         return [Fraction(0), Fraction(1)]
@@ -289,9 +241,12 @@ def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
     if value is not None:
         return [value]
     if kind in (Add, Sub, Mul, Neg):
-        parts = [coefficients(child, x) for child in expr.children]
-        if any(part is None for part in parts):
-            return None
+        parts = []
+        for child in expr.children:  # the first part that is no polynomial settles it
+            part = coefficients(child, x)
+            if part is None:
+                return None
+            parts.append(part)
         if kind is Neg:
             return [-c for c in parts[0]]  # type: ignore[index]
         if kind is Mul:
@@ -310,8 +265,10 @@ def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
         return out
     if kind is Div:
         bottom = _rational(expr.children[1])
+        if not bottom:
+            return None
         top = coefficients(expr.children[0], x)
-        return None if top is None or not bottom else [c / bottom for c in top]
+        return None if top is None else [c / bottom for c in top]
     if kind is Pow:
         n = _rational(expr.children[1])
         if n is None or n.denominator != 1 or not 0 <= n <= MAX_POLY_DEGREE:
@@ -356,6 +313,9 @@ def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:
     """ln(abs(w)) written ln(w) where w is positive for every real x (``positive``): ln(x^2 + 1)."""
     from ..core.traversal import fold
 
+    if not _has_ln_abs(expr):
+        return expr  # most results: a look, not a rebuilding walk
+
     def rewrite(node: Expr, children: list[Expr]) -> Expr:
         if type(node) is Call and node.name == "ln":  # type: ignore[attr-defined]
             inner = children[0]
@@ -366,3 +326,14 @@ def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:
         return node.with_children(tuple(children))
 
     return fold(expr, rewrite, {})
+
+
+def _has_ln_abs(expr: Expr) -> bool:
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if type(node) is Call and node.name == "ln" and type(node.children[0]) is Call \
+                and node.children[0].name == "abs":  # type: ignore[attr-defined]
+            return True
+        stack.extend(node.children)
+    return False

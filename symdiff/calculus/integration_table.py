@@ -86,14 +86,27 @@ def _positive_not_one(a: Expr) -> bool:
 
 def _single(name: str, power: int, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
     def rule(f: Factors, u: Symbol) -> Expr | None:
-        return result(u) if f == {Call(name, u): power} else None
+        # f == {name(u): power}, asked without building name(u): the table is tried often
+        if len(f) != 1:
+            return None
+        ((base, p),) = f.items()
+        return result(u) if p == power and _is_call(base, name, u) else None
     return rule
 
 
 def _pair(first: str, second: str, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
     def rule(f: Factors, u: Symbol) -> Expr | None:
-        return result(u) if f == {Call(first, u): 1, Call(second, u): 1} else None
+        # f == {first(u): 1, second(u): 1}
+        if len(f) != 2 or any(p != 1 for p in f.values()):
+            return None
+        a, b = f
+        return result(u) if (_is_call(a, first, u) and _is_call(b, second, u)) or \
+            (_is_call(a, second, u) and _is_call(b, first, u)) else None
     return rule
+
+
+def _is_call(base: Expr, name: str, u: Symbol) -> bool:
+    return type(base) is Call and base.name == name and base.children[0] == u  # type: ignore[attr-defined]
 
 
 def _atan_rule(f: Factors, u: Symbol) -> Expr | None:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ..algebra.expansion import expand
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.traversal import substitute
-from .integration_rules import Integrates, coefficients, tidy, view
+from .integration_rules import Integrates, coefficients, view
+from .integration_session import tidy
 
 if TYPE_CHECKING:
     from .trace import Step
