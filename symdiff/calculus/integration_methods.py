@@ -19,7 +19,7 @@ from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
-from .integration_rational import quadratic_rule, rational_rule
+from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
 from .integration_session import derivative, tidy
 from .integration_trig import TRIG_METHODS
@@ -377,5 +377,5 @@ def _in_product(f: Expr, node: Expr) -> bool:
     return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
 
 
-METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, rational_rule, substitution, back_substitution,
-           parts, expand_first)
+METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, quadratic_reduction, rational_rule, substitution,
+           back_substitution, parts, expand_first)

@@ -24,7 +24,7 @@ from .integration_session import derivative, tidy
 if TYPE_CHECKING:
     from .trace import Step
 
-__all__ = ["quadratic_rule", "rational_rule", "sqrt_of"]
+__all__ = ["quadratic_reduction", "quadratic_rule", "rational_rule", "sqrt_of"]
 
 
 def is_rational(f: Expr, v: Symbol) -> bool:
@@ -102,12 +102,23 @@ def _trimmed(c: list[Fraction]) -> list[Fraction]:
 
 
 def sqrt_of(q: Fraction) -> Expr:
-    """The square root of a positive rational, exact when it is one: 2, 1/2, sqrt(3), sqrt(6)/2."""
+    """The square root of a positive rational, exact when it is one, with square factors taken
+    out: 2, 1/2, sqrt(3), sqrt(6)/2, 2*sqrt(2)."""
     top, bottom = q.numerator * q.denominator, q.denominator
     root = math.isqrt(top)
     if root * root == top:
         return number(Fraction(root, bottom))
-    return Call("sqrt", Number(top)) if bottom == 1 else Div(Call("sqrt", Number(top)), Number(bottom))
+    outside = 1
+    for k in range(2, min(math.isqrt(top), _SQUARE_FACTORS) + 1):  # small numbers: a course's coefficients
+        while top % (k * k) == 0:
+            top //= k * k
+            outside *= k
+    scale = Fraction(outside, bottom)
+    root_node = Call("sqrt", Number(top))
+    if scale == 1:
+        return root_node
+    return Mul(number(scale.numerator), root_node) if scale.denominator == 1 else \
+        Div(root_node if scale.numerator == 1 else Mul(number(scale.numerator), root_node), number(scale.denominator))
 
 
 def _ln(base: Expr, v: Symbol) -> Expr:
@@ -157,4 +168,62 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
     raw = terms[0] if len(terms) == 1 else Add(*terms)
     return eng.step("integrate.quadratic", f, v, raw, (), (*bindings, ("P", number(P)), ("Q", number(Q))))
 
+
+_SQUARE_FACTORS = 1000  # square factors looked for in a root's number up to this
+MAX_REDUCTION = 8  # a power of a quadratic reduced at most this often (each step is one more integral)
+
+
+def quadratic_reduction(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """∫1/q^n dx = (2*A*x + B)/((n - 1)*D*q^(n - 1)) + 2*(2*n - 3)*A/((n - 1)*D)*∫1/q^(n - 1) dx,
+    q = A*x^2 + B*x + C with D = 4*A*C - B^2 > 0 (no real root), n >= 2 whole"""
+    seen = view(f, v)
+    if seen is None or seen[0] or not 1 <= len(seen[1]) <= 2:
+        return None
+    powers = [(base, p) for base, p in seen[1].items() if p < 0]
+    if len(powers) != 1:
+        return None
+    q, p = powers[0]
+    if p.denominator != 1 or not -MAX_REDUCTION <= p <= -2:
+        return None
+    c = coefficients(q, v)
+    if c is None or len(c) != 3:
+        return None
+    C, B, A = c
+    D = 4 * A * C - B * B
+    if D <= 0:
+        return None
+    if len(seen[1]) == 2:
+        return _split_numerator(eng, f, v, depth, seen[1], q, p, A, B)
+    n = -int(p)
+    lower = eng.integrate(Div(1, q) if n == 2 else Pow(q, -(n - 1)), v, depth + 1)
+    if lower is None:
+        return None
+    k = 2 * (2 * n - 3) * A / ((n - 1) * D)
+    linear = Add(Mul(number(2 * A), v), number(B)) if B else Mul(number(2 * A), v)
+    first = Div(linear, Mul(number((n - 1) * D), q if n == 2 else Pow(q, n - 1)))
+    raw = Add(first, Mul(number(k), lower.result))
+    bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)), ("n", Number(n)))
+    return eng.step("integrate.quadratic_reduction", f, v, raw, (lower,), bindings)
+
+
+def _split_numerator(eng: Integrates, f: Expr, v: Symbol, depth: int, factors: Factors, q: Expr, p: Fraction,
+                     A: Fraction, B: Fraction) -> Step | None:
+    """(P*x + Q)/q^n = P/(2*A)*(2*A*x + B)/q^n + (Q - P*B/(2*A))/q^n: the first part is g'/g^n
+    (a substitution), the second the reduction formula's."""
+    numerator = coefficients(next(base for base in factors if base is not q), v)
+    if numerator is None or len(numerator) != 2 or factors[next(b for b in factors if b is not q)] != 1:
+        return None
+    Q, P = numerator
+    R = Q - P * B / (2 * A)
+    power = Pow(q, number(-p))
+    linear = Add(Mul(number(2 * A), v), number(B)) if B else Mul(number(2 * A), v)
+    scale = P / (2 * A)
+    derivative_part = Div(linear if scale == 1 else Mul(number(scale), linear), power)
+    rewritten = derivative_part
+    if R:
+        rewritten = Add(rewritten, Div(number(R), power)) if R > 0 else Sub(rewritten, Div(number(-R), power))
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    return eng.step("integrate.quadratic_numerator", f, v, inner.result, (inner,), (("rewritten", rewritten),))
 

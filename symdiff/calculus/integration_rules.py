@@ -69,6 +69,7 @@ RULES: dict[str, IntegralRule] = _rules(
     ("csch2", "Hyperbolic Cosecant Squared Rule", "∫csch(u)^2 du = -coth(u)"),
     ("sech_tanh", "Hyperbolic Secant Tangent Rule", "∫sech(u)*tanh(u) du = -sech(u)"),
     ("csch_coth", "Hyperbolic Cosecant Cotangent Rule", "∫csch(u)*coth(u) du = -csch(u)"),
+    ("abs", "Absolute Value Rule", "∫abs(u) du = u*abs(u)/2"),
     ("atan", "Arctangent Rule", "∫1/(1 + u^2) du = atan(u)"),
     ("asinh", "Inverse Hyperbolic Sine Rule", "∫1/sqrt(u^2 + 1) du = asinh(u)"),
     ("acosh", "Inverse Hyperbolic Cosine Rule", "∫1/sqrt(u^2 - 1) du = ln(abs(u + sqrt(u^2 - 1)))"),
@@ -83,6 +84,11 @@ RULES: dict[str, IntegralRule] = _rules(
      "P(x)/Q(x) = polynomial + sum of A/(x - r)^k + (B*x + C)/(x^2 + p*x + q)^k"),
     ("quadratic", "Complete the Square", "∫(P*x + Q)/(A*x^2 + B*x + C) dx = P/(2*A)*ln(A*x^2 + B*x + C) "
      "+ (Q - P*B/(2*A))*2/sqrt(4*A*C - B^2)*atan((2*A*x + B)/sqrt(4*A*C - B^2))"),
+    ("quadratic_reduction", "Reduction Formula for a Power of a Quadratic",
+     "∫1/q^n dx = (2*A*x + B)/((n - 1)*D*q^(n - 1)) + 2*(2*n - 3)*A/((n - 1)*D)*∫1/q^(n - 1) dx, "
+     "q = A*x^2 + B*x + C, D = 4*A*C - B^2 > 0"),
+    ("quadratic_numerator", "Split the Numerator",
+     "(P*x + Q)/q^n = P/(2*A)*(2*A*x + B)/q^n + (Q - P*B/(2*A))/q^n, q = A*x^2 + B*x + C"),
     ("asin_quadratic", "Complete the Square (arcsine)",
      "∫1/sqrt(D - A*(x + h)^2) dx = asin(sqrt(A/D)*(x + h))/sqrt(A)"),
     ("trig_odd", "Odd Power of Sine or Cosine",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from ..core.expr import Add, Call, Div, E, Expr, Neg, Pow, Sub, Symbol, number
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
 from .integration_rules import Factors, coefficients, depends, power_of
 
@@ -166,6 +166,7 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.csch2": _single("csch", 2, _neg(_call("coth"))),
     "integrate.sech_tanh": _pair("sech", "tanh", _neg(_call("sech"))),
     "integrate.csch_coth": _pair("csch", "coth", _neg(_call("csch"))),
+    "integrate.abs": _single("abs", 1, lambda u: Div(Mul(u, Call("abs", u)), 2)),
     "integrate.atan": _atan_rule,
     "integrate.asin": _asin_rule,
     "integrate.asinh": _root_rule(1, _call("asinh")),

@@ -359,6 +359,11 @@ ROWS: tuple[Row, ...] = (
         ("(x^3 + x^2 + 2x + 1)/((x^2 + 1)*(x^2 + 2))", "Stewart 7.4 style"),
         ("1/(x*(x^2 + 4))", "OpenStax 3.4 style"),
         ("1/(x^2 + 1)^2", "Stewart 7.4 style (repeated quadratic)"),
+        ("(x + 1)/(x^2 + 1)^2", "Stewart 7.4 #35 style (repeated quadratic, split numerator)"),
+        ("x^3/(x^2 + 4)^2", "Stewart 7.4 example 8 style (repeated quadratic)"),
+        ("1/(x^2 + 2x + 5)^2", "Thomas 8.5 style (reduction formula after completing the square)"),
+        ("(2x + 3)/(x^2 + x + 1)^2", "OpenStax 3.4 style (repeated quadratic)"),
+        ("1/(x*(x^2 + 1)^2)", "Stewart 7.4 example 8"),
         ("(x^2 + 2)/(x^3 - 1)", "Thomas 8.5 style"),
     ),
     *_rows(

@@ -102,6 +102,12 @@ RULES = [
     ("sech(x)^2", "tanh(x)", "integrate.sech2"),
     ("1/sqrt(x^2 + 1)", "asinh(x)", "integrate.asinh"),
     ("1/sqrt(x^2 - 1)", "ln(abs(x + sqrt(x^2 - 1)))", "integrate.acosh"),
+    ("abs(x)", "x*abs(x)/2", "integrate.abs"),
+    ("abs(2*x - 1)", "abs(2*x - 1)*(2*x - 1)/4", "integrate.linear_substitution"),
+    ("1/(x^2 + 1)^2", "x/(2*(x^2 + 1)) + atan(x)/2", "integrate.quadratic_reduction"),
+    ("1/(x^2 + 2*x + 5)^2", "atan(x/2 + 1/2)/16 + (x + 1)/(8*(x^2 + 2*x + 5))", "integrate.quadratic_reduction"),
+    ("x/(x^2 + 1)^2", "-1/(2*(x^2 + 1))", "integrate.quadratic_numerator"),
+    ("1/(2*x^2 + 1)", "atan(2*x/sqrt(2))/sqrt(2)", "integrate.quadratic"),
 ]
 
 # (integrand, the part the refusal names)
@@ -118,7 +124,6 @@ REFUSALS = [
     ("f(x)", "f(x)"),
     ("cos(k*x)", "cos(k*x)"),  # sin(k x)/k is wrong at k = 0
     ("x^n", "x^n"),  # x^(n+1)/(n+1) is wrong at n = -1
-    ("1/(x^2 + 1)^2", "1/(x^2 + 1)^2"),  # the reduction formula is not among the rules
 ]
 
 
