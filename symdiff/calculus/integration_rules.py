@@ -51,6 +51,7 @@ RULES: dict[str, IntegralRule] = _rules(
     ("sum", "Sum and Difference Rule", "∫(f ± g) dx = ∫f dx ± ∫g dx"),
     ("exp", "Exponential Rule", "∫e^u du = e^u"),
     ("exponential", "Exponential Rule (base a)", "∫a^u du = a^u/ln(a), a > 0, a ≠ 1"),
+    ("exponentials", "Product of Exponentials", "∫a^u*b^u du = (a*b)^u/ln(a*b), a, b > 0, a*b ≠ 1"),
     ("sin", "Sine Rule", "∫sin(u) du = -cos(u)"),
     ("cos", "Cosine Rule", "∫cos(u) du = sin(u)"),
     ("tan", "Tangent Rule", "∫tan(u) du = -ln(abs(cos(u)))"),

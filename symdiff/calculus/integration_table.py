@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
-from .integration_rules import Factors, coefficients, depends, power_of
+from .integration_rules import Factors, _rational, coefficients, depends, power_of
 
 __all__ = ["TABLE"]
 
@@ -55,6 +55,23 @@ def _exponential_rule(f: Factors, u: Symbol) -> Expr | None:
     if depends(a, u) or free_symbols(a) or not _positive_not_one(a):
         return None
     return Div(base, Call("ln", a))
+
+
+def _exponentials_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫a^u*b^u du = (a*b)^u/ln(a*b), a, b > 0 numbers with a*b ≠ 1"""
+    if len(f) != 2 or any(p != 1 for p in f.values()):
+        return None
+    bases = []
+    for power in f:
+        base = _rational(power.children[0]) if type(power) is Pow and power.children[1] == u else None
+        if base is None:
+            return None
+        bases.append(base)
+    a, b = bases
+    if a <= 0 or b <= 0 or a * b == 1:
+        return None
+    product = number(a * b)
+    return Div(Pow(product, u), Call("ln", product))
 
 
 def _constant_power_rule(f: Factors, u: Symbol) -> Expr | None:
@@ -147,6 +164,7 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.reciprocal": _reciprocal_rule,
     "integrate.exp": _exp_rule,
     "integrate.exponential": _exponential_rule,
+    "integrate.exponentials": _exponentials_rule,
     "integrate.constant_power": _constant_power_rule,
     "integrate.sin": _single("sin", 1, _neg(_call("cos"))),
     "integrate.cos": _single("cos", 1, _call("sin")),

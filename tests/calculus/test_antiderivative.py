@@ -103,6 +103,8 @@ RULES = [
     ("1/sqrt(x^2 + 1)", "asinh(x)", "integrate.asinh"),
     ("1/sqrt(x^2 - 1)", "ln(abs(x + sqrt(x^2 - 1)))", "integrate.acosh"),
     ("abs(x)", "x*abs(x)/2", "integrate.abs"),
+    ("5^x*3^x", "15^x/ln(15)", "integrate.exponentials"),
+    ("(1/2)^x*3^x", "(3/2)^x/ln(3/2)", "integrate.exponentials"),
     ("abs(2*x - 1)", "abs(2*x - 1)*(2*x - 1)/4", "integrate.linear_substitution"),
     ("1/(x^2 + 1)^2", "x/(2*(x^2 + 1)) + atan(x)/2", "integrate.quadratic_reduction"),
     ("1/(x^2 + 2*x + 5)^2", "atan(x/2 + 1/2)/16 + (x + 1)/(8*(x^2 + 2*x + 5))", "integrate.quadratic_reduction"),
