@@ -11,13 +11,16 @@ from each varying base to its exponent (``x*cos(x^2)`` is {x: 1, cos(x^2): 1};
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
 from .integration_session import current
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from .trace import Step
@@ -140,13 +143,19 @@ def view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     """``expr`` as (constant factors, {varying base: exponent}); None for a form that is not a
     product of powers (a sum at the top). e^g and exp(g) are the base e^g with exponent 1.
     The parts are shared (the view is made once per integrand): read them, never change them."""
+    return _per_search("views", _view, expr, x)
+
+
+def _per_search(table: str, find: Callable[[Expr, Symbol], T], expr: Expr, x: Symbol) -> T:
+    """``find(expr, x)``, found once per search (``simplifying``) in the session's ``table``."""
     session = current()
     if session is None:
-        return _view(expr, x)
+        return find(expr, x)
+    memo: dict[tuple[Expr, Symbol], T] = getattr(session, table)
     key = (expr, x)
-    if key in session.views:
-        return session.views[key]
-    found = session.views[key] = _view(expr, x)
+    if key in memo:
+        return memo[key]
+    found = memo[key] = find(expr, x)
     return found
 
 
@@ -230,14 +239,7 @@ MAX_POLY_DEGREE = 12
 def coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
     """``expr`` as a polynomial in x with rational coefficients, constant term first, or None.
     Inside ``simplifying``, found once per (expr, x): the list is shared, never change it."""
-    session = current()
-    if session is None:
-        return _coefficients(expr, x)
-    key = (expr, x)
-    if key in session.polynomials:
-        return session.polynomials[key]
-    found = session.polynomials[key] = _coefficients(expr, x)
-    return found
+    return _per_search("polynomials", _coefficients, expr, x)
 
 
 def _coefficients(expr: Expr, x: Symbol) -> list[Fraction] | None:
