@@ -62,14 +62,15 @@ _NO_DERIVATIVE_OF_INFINITY = "oo (infinity) is not a number and has no derivativ
 
 
 class _Engine:
-    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool,
-                 symbols: dict[int, tuple[Expr, frozenset[Symbol]]] | None = None) -> None:
+    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool, shared: _SharedSymbols | None = None) -> None:
         self.x = x
         self.simplifier = simplifier
         self.traced = traced
         self._depends: dict[int, tuple[Expr, bool]] = {}
-        # With several variables (a gradient), each node's symbols are found once for all of them.
-        self._symbols = symbols
+        # With several variables (a gradient), which of them each node contains is found once
+        # for all of them, as a bit mask: x's bit tells whether the node depends on x.
+        self._shared = shared
+        self._bit = 0 if shared is None else shared.bits[x]
         # id(node) -> (node, plan, derivative, step or None); the node keeps its id alive. The
         # derivative is the tidied tree when traced, else its normal form (no tree is built).
         self._done: dict[int, tuple[Expr, Plan, Any, Step | None]] = {}
@@ -80,11 +81,9 @@ class _Engine:
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
         # Asked of nearly every node, mostly ones already answered: the memo first, no fold call.
-        if self._symbols is not None:
-            known_symbols = self._symbols.get(id(root))
-            if known_symbols is None:
-                return self.x in fold(root, _symbols_of, self._symbols)
-            return self.x in known_symbols[1]
+        if self._shared is not None:
+            known_mask = self._shared.masks.get(id(root))
+            return bool((self._shared.mask(root) if known_mask is None else known_mask[1]) & self._bit)
         known = self._depends.get(id(root))
         if known is None:
             return fold(root, self._contains_x, self._depends)
@@ -187,15 +186,45 @@ class _Engine:
 _CONSTANT = constant_rule(Number(0), Symbol("x"))  # the untraced engine's plan for every constant
 
 
-def _symbols_of(node: Expr, children: list[frozenset[Symbol]]) -> frozenset[Symbol]:
-    if type(node) is Symbol:
-        return frozenset((node,))  # type: ignore[arg-type]
-    if not children:
-        if type(node) is Infinity:
-            raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
-        return frozenset()
-    largest = max(children, key=len)
-    return largest.union(*children) if any(c is not largest and not c <= largest for c in children) else largest
+class _SharedSymbols:
+    """For the engines of one gradient or Hessian: each variable's bit, and for each node the
+    bits of the variables it contains (an int: a union is one ``|``, where sets of symbols
+    cost an allocation per node)."""
+
+    def __init__(self, variables: Iterable[Symbol]) -> None:
+        self.bits: dict[Symbol, int] = {}
+        for x in variables:
+            self.bits.setdefault(x, 1 << len(self.bits))
+        self.masks: dict[int, tuple[Expr, int]] = {}  # id(node) -> (node, mask); the node keeps its id
+
+    def mask(self, root: Expr) -> int:
+        """The mask of ``root``, and of every node under it, with an explicit stack."""
+        masks, bits = self.masks, self.bits
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if id(node) in masks:
+                stack.pop()
+                continue
+            children = node.children
+            waiting = [child for child in children if id(child) not in masks]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            mask = 0
+            if children:
+                for child in children:
+                    mask |= masks[id(child)][1]
+            elif type(node) is Symbol:
+                mask = bits.get(node, 0)  # type: ignore[call-overload]
+            elif type(node) is Infinity:
+                raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
+            masks[id(node)] = (node, mask)
+        return masks[id(root)][1]
+
+    def clear(self) -> None:
+        self.masks.clear()
 
 
 # --- public calls ---------------------------------------------------------------------------------
@@ -333,14 +362,17 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier(natural_log=natural_log_name(tree))
-    symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
+    shared = _SharedSymbols(variables)
     partials = []
-    for x in variables:
-        engine = _Engine(x, simplifier, traced=False, symbols=symbols)
-        try:
-            partials.append(textbook_answer(simplifier, engine.normal(tree)))
-        finally:
-            engine.close()
+    try:
+        for x in variables:
+            engine = _Engine(x, simplifier, traced=False, shared=shared)
+            try:
+                partials.append(textbook_answer(simplifier, engine.normal(tree)))
+            finally:
+                engine.close()
+    finally:
+        shared.clear()
     return tuple(partials)
 
 
@@ -350,8 +382,8 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier(natural_log=natural_log_name(tree))
-    symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
-    engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
+    shared = _SharedSymbols(variables)
+    engines = [_Engine(x, simplifier, traced=False, shared=shared) for x in variables]
     try:
         first = [engine.normal(tree) for engine in engines]
         return tuple(tuple(textbook_answer(simplifier, engine.termwise(partial)) for engine in engines)
@@ -359,6 +391,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     finally:
         for engine in engines:
             engine.close()
+        shared.clear()
 
 
 # --- helpers --------------------------------------------------------------------------------------
