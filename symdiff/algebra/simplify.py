@@ -698,6 +698,13 @@ class NormalAlgebra(Algebra[Normal]):
         return self._s.normal_form(expr)
 
     def add(self, *terms: Normal) -> Normal:
+        if len(terms) > 2 and not self._s.record:
+            # A sum rule's parts are mostly 0 (each term of a large sum but one is constant in x):
+            # what the merge would give, without copying the one that is not.
+            nonzero = [term for term in terms if term]
+            if len(nonzero) <= 1:
+                return nonzero[0] if nonzero else {}
+            return self._s.add(nonzero)
         return self._s.add(list(terms))
 
     def sub(self, a: Normal, b: Normal) -> Normal:

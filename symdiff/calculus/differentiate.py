@@ -23,7 +23,7 @@ from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Expr, Infinity, Number, Symbol
+from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol
 from ..core.operators import register_worker
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
@@ -100,6 +100,7 @@ class _Engine:
         if id(root) in done:
             return done[id(root)]
         traced, x, depends, algebra = self.traced, self.x, self.depends, self._algebra
+        plans = None if self._shared is None or traced else self._shared.plans
         # A node is pushed alone to be planned, then as (node, plan) under its parts, to be
         # combined once they are done: one visit each, no table of plans.
         stack: list[Any] = [root]
@@ -114,7 +115,7 @@ class _Engine:
                 if not traced and not depends(node):
                     done[id(node)] = (node, _CONSTANT, {}, None)  # untraced, a constant's derivative is 0
                     continue
-                node_plan = plan(node, x, depends)
+                node_plan = plan(node, x, depends) if plans is None else self._shared_plan(node, plans)
                 waiting = [part for part in node_plan.parts if id(part) not in done]
                 if waiting:
                     stack.append((node, node_plan))
@@ -129,6 +130,25 @@ class _Engine:
                 derivatives = tuple([done[id(part)][2] for part in node_plan.parts])
                 done[id(node)] = (node, node_plan, node_plan.combine(algebra, derivatives), None)
         return done[id(root)]
+
+    def _shared_plan(self, node: Expr, plans: dict[tuple[int, tuple[bool, ...]], tuple[Expr, Plan]]) -> Plan:
+        """The plan another variable's engine made for ``node``, when it can be this one's too.
+
+        A rule looks at x only through its node's children (which depend on x, which are x), so
+        a node whose children answer alike for two variables has one plan for both: the weights
+        of one neuron share the plans of the loss down to their own products."""
+        children = node.children
+        if not children:
+            return plan(node, self.x, self.depends)
+        x, depends = self.x, self.depends
+        if type(node) in _BLIND_TO_X:
+            key: tuple[int, tuple[bool, ...]] = (id(node), ())
+        else:
+            key = (id(node), tuple([child == x if type(child) is Symbol else depends(child) for child in children]))
+        known = plans.get(key)
+        if known is None:
+            known = plans[key] = (node, plan(node, x, depends))  # the node keeps its id from being reused
+        return known[1]
 
     def termwise(self, normal: Normal) -> Normal:
         """The derivative of a normal form (an earlier derivative), term by term."""
@@ -183,6 +203,8 @@ class _Engine:
         self._placeholder = Symbol(name)
 
 
+# The Sum, Difference and Negation Rules take every part, whatever depends on x.
+_BLIND_TO_X = (Add, Sub, Neg)
 _CONSTANT = constant_rule(Number(0), Symbol("x"))  # the untraced engine's plan for every constant
 
 
@@ -196,6 +218,8 @@ class _SharedSymbols:
         for x in variables:
             self.bits.setdefault(x, 1 << len(self.bits))
         self.masks: dict[int, tuple[Expr, int]] = {}  # id(node) -> (node, mask); the node keeps its id
+        # (id(node), how its children answer depends and == x) -> (node, its plan): see _Engine._shared_plan
+        self.plans: dict[tuple[int, tuple[bool, ...]], tuple[Expr, Plan]] = {}
 
     def mask(self, root: Expr) -> int:
         """The mask of ``root``, and of every node under it, with an explicit stack."""
@@ -225,6 +249,7 @@ class _SharedSymbols:
 
     def clear(self) -> None:
         self.masks.clear()
+        self.plans.clear()
 
 
 # --- public calls ---------------------------------------------------------------------------------

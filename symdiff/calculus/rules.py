@@ -425,9 +425,16 @@ def _chain(outer: Outer, inner: Expr, x: Symbol, node: Expr) -> Plan:
 
 
 def _names(letters: str, parts: tuple[Expr, ...]) -> tuple[tuple[str, Expr], ...]:
-    if len(parts) <= len(letters):
-        return tuple(zip(letters, parts, strict=False))
-    return tuple((f"f{i}", part) for i, part in enumerate(parts, 1))
+    return tuple(zip(_placeholders(letters, len(parts)), parts, strict=True))
+
+
+@lru_cache(maxsize=256)
+def _placeholders(letters: str, n: int) -> tuple[str, ...]:
+    """u, v, w for up to three parts, else f1 ... fn (made once per count: a sum of n terms
+    is met once per variable of a gradient)."""
+    if n <= len(letters):
+        return tuple(letters[:n])
+    return tuple(f"f{i}" for i in range(1, n + 1))
 
 
 _RULES_BY_KIND: dict[type[Expr], Callable[..., Plan]] = {
@@ -448,7 +455,7 @@ def plan(node: Expr, x: Symbol, depends: Depends) -> Plan:
     """The rule for ``node``: constants first, then the variable, then by node kind."""
     if type(node) is Infinity:  # not a constant: d/dx[x + oo] = 1 would be arithmetic with oo
         raise SymdiffError("oo (infinity) is not a number and has no derivative: it is a limit's point or value")
-    if node == x:
+    if type(node) is Symbol and node == x:  # one type check before Expr.__eq__ on every node
         return variable_rule(node, x)
     if not depends(node):
         return constant_rule(node, x)
