@@ -218,6 +218,8 @@ class Simplifier(Presenter, LongProducts):
             self._act("distribute")
         if CONSTANT in normal:
             self._act("fold")
+        if type(factor) is int and factor == -1:  # u - v, -u: a negation, no gcd for a Fraction
+            return {monomial: -coefficient for monomial, coefficient in normal.items()}
         if type(factor) is int:
             return {monomial: coefficient * factor for monomial, coefficient in normal.items()}
         return {monomial: whole(coefficient * factor) for monomial, coefficient in normal.items()}
@@ -725,12 +727,15 @@ class NormalAlgebra(Algebra[Normal]):
     def is_zero(self, a: Normal) -> bool:
         return not a
 
-    def outer(self, node: Expr, rule: str, build: Callable[[], Expr]) -> Normal:
+    def outer(
+        self, node: Expr, rule: str, build: Callable[[], Expr], make: Callable[[], Normal] | None = None
+    ) -> Normal:
         # Kept by the simplifier, which every variable's engine of one call shares, by value:
         # equal nodes (the many x^2 of a large input) have equal f'(u), made once.
         made = self._s.outer_derivatives.get((node, rule))
         if made is None:
-            made = self._s.outer_derivatives[(node, rule)] = self._s.normal_form(build())
+            made = self._s.normal_form(build()) if make is None or self._s.record else make()
+            self._s.outer_derivatives[(node, rule)] = made
         return made
 
     def product_rule(self, factors: list[Normal], derivatives: list[Normal]) -> Normal:
