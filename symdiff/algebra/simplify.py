@@ -123,6 +123,7 @@ class Simplifier(Presenter, LongProducts):
         self._factor_order: dict[FactorKey, tuple[object, ...]] = {}  # sort keys of factors, found once
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
+        self._scaled: dict[int, tuple[Normal, Normal, Fraction]] = {}  # id(c*S) -> (c*S, S, c) for sums, c > 0
         # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
@@ -221,8 +222,12 @@ class Simplifier(Presenter, LongProducts):
         if type(factor) is int and factor == -1:  # u - v, -u: a negation, no gcd for a Fraction
             return {monomial: -coefficient for monomial, coefficient in normal.items()}
         if type(factor) is int:
-            return {monomial: coefficient * factor for monomial, coefficient in normal.items()}
-        return {monomial: whole(coefficient * factor) for monomial, coefficient in normal.items()}
+            scaled = {monomial: coefficient * factor for monomial, coefficient in normal.items()}
+        else:
+            scaled = {monomial: whole(coefficient * factor) for monomial, coefficient in normal.items()}
+        if len(normal) > 1 and factor > 0:
+            self._scaled[id(scaled)] = (scaled, normal, factor)  # see _scaled_primitive
+        return scaled
 
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
@@ -284,8 +289,23 @@ class Simplifier(Presenter, LongProducts):
         presentation is then memoised too."""
         cached = self._primitives.get(id(total))
         if cached is None:
-            cached = self._primitives[id(total)] = (total, self._split_primitive(total))
+            scaled = self._scaled.get(id(total))
+            split = self._split_primitive(total) if scaled is None else self._scaled_primitive(*scaled)
+            cached = self._primitives[id(total)] = (total, split)
         return cached[1]
+
+    def _scaled_primitive(self, total: Normal, source: Normal, factor: Fraction) -> tuple[Fraction, Monomial, Normal]:
+        """``_split_primitive(total)`` for ``total`` = c*``source`` with c > 0: the content is c
+        times the source's (the content of a list of rationals scales with them), the shared
+        factors and the primitive rest are the source's own, the same object, so that its
+        presentation is made once: each weight's f'(u)*c of a gradient is one such sum."""
+        content, shared, primitive = self._primitive(source)
+        if primitive is source and not all(type(c) is int or c.denominator != 1 for c in source.values()):
+            return self._split_primitive(total)  # its rest would be written with whole coefficients
+        content = whole(content * factor)
+        if content == 1 and not shared:
+            return ONE, (), total
+        return content, shared, primitive
 
     def _split_primitive(self, total: Normal) -> tuple[Fraction, Monomial, Normal]:
         """A sum as its content, the factors all its terms share, and the primitive rest:
