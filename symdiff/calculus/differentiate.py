@@ -103,6 +103,10 @@ class _Engine:
         plans = None if self._shared is None or traced else self._shared.plans
         # A node is pushed alone to be planned, then as (node, plan) under its parts, to be
         # combined once they are done: one visit each, no table of plans.
+        if not traced and not depends(root):
+            done[id(root)] = (root, _CONSTANT, {}, None)  # untraced, a constant's derivative is 0
+            return done[id(root)]
+        # Untraced, only nodes that depend on x are pushed: the others are done as they are met.
         stack: list[Any] = [root]
         while stack:
             item = stack.pop()
@@ -112,11 +116,14 @@ class _Engine:
                 node = item
                 if id(node) in done:
                     continue  # met twice before it was done (a shared subtree)
-                if not traced and not depends(node):
-                    done[id(node)] = (node, _CONSTANT, {}, None)  # untraced, a constant's derivative is 0
-                    continue
                 node_plan = plan(node, x, depends) if plans is None else self._shared_plan(node, plans)
-                waiting = [part for part in node_plan.parts if id(part) not in done]
+                waiting = []
+                for part in node_plan.parts:
+                    if id(part) not in done:
+                        if traced or depends(part):
+                            waiting.append(part)
+                        else:  # the terms of a sum free of x: done here, without a visit of their own
+                            done[id(part)] = (part, _CONSTANT, {}, None)
                 if waiting:
                     stack.append((node, node_plan))
                     stack.extend(waiting)
