@@ -183,13 +183,18 @@ class Simplifier(Presenter, LongProducts):
     # --- sums -----------------------------------------------------------------------------------
     def add(self, parts: list[Normal]) -> Normal:
         if len(parts) == 2 and not self.record:  # u' + 0, as most rules' sums are: no merging
-            if not parts[0]:
-                return parts[1]
-            if not parts[1]:
-                return parts[0]
-        if any(UNDEFINED_MONOMIAL in part for part in parts):
-            return undefined()
-        parts = sorted(parts, key=len, reverse=True)
+            first, second = parts
+            if not first:
+                return second
+            if not second:
+                return first
+            if UNDEFINED_MONOMIAL in first or UNDEFINED_MONOMIAL in second:
+                return undefined()
+            parts = parts if len(first) >= len(second) else [second, first]  # the longer first, as sorted
+        else:
+            if any(UNDEFINED_MONOMIAL in part for part in parts):
+                return undefined()
+            parts = sorted(parts, key=len, reverse=True)
         total: Normal = dict(parts[0])
         for part in parts[1:]:
             for monomial, coefficient in part.items():
@@ -202,7 +207,7 @@ class Simplifier(Presenter, LongProducts):
                         del total[monomial]
                 else:
                     total[monomial] = coefficient
-        if any(not part for part in parts):
+        if self.record and any(not part for part in parts):
             self._act("identity")
         return total
 
@@ -215,10 +220,11 @@ class Simplifier(Presenter, LongProducts):
             return {}
         if factor == 1:
             return normal
-        if len(normal) > 1:
-            self._act("distribute")
-        if CONSTANT in normal:
-            self._act("fold")
+        if self.record:
+            if len(normal) > 1:
+                self._act("distribute")
+            if CONSTANT in normal:
+                self._act("fold")
         if type(factor) is int and factor == -1:  # u - v, -u: a negation, no gcd for a Fraction
             return {monomial: -coefficient for monomial, coefficient in normal.items()}
         if type(factor) is int:
