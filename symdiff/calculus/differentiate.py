@@ -100,7 +100,8 @@ class _Engine:
         if id(root) in done:
             return done[id(root)]
         traced, x, depends, algebra = self.traced, self.x, self.depends, self._algebra
-        plans = None if self._shared is None or traced else self._shared.plans
+        # Plans are shared only between variables: with one, each node is planned once anyway.
+        plans = None if self._shared is None or traced or len(self._shared.bits) < 2 else self._shared.plans
         # A node is pushed alone to be planned, then as (node, plan) under its parts, to be
         # combined once they are done: one visit each, no table of plans.
         if not traced and not depends(root):
@@ -275,11 +276,13 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     engines: dict[Symbol, _Engine] = {}
     normal = None
     done = 0
+    variables = _variables(tree, wrt, order)
+    shared = _SharedSymbols(variables)  # one walk finds which variables each node has, for all of them
     try:
-        for x in _variables(tree, wrt, order):
+        for x in variables:
             engine = engines.get(x)
             if engine is None:
-                engine = engines[x] = _Engine(x, simplifier, traced=False)
+                engine = engines[x] = _Engine(x, simplifier, traced=False, shared=shared)
             # The first derivative by the rules; later ones term by term (termwise.py), which is
             # what the rules give on the written-out answer, without writing it out.
             if normal is not None:
@@ -293,6 +296,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     finally:
         for engine in engines.values():
             engine.close()
+        shared.clear()
 
 
 def derivative_written(expr: Expr, x: Symbol, simplifier: Simplifier) -> Expr:
