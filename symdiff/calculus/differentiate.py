@@ -144,18 +144,20 @@ class _Engine:
 
         A rule looks at x only through its node's children (which depend on x, which are x), so
         a node whose children answer alike for two variables has one plan for both: the weights
-        of one neuron share the plans of the loss down to their own products."""
+        of one neuron share the plans of the loss down to their own products. The children's
+        masks are known (a node's mask is made after its children's), and a symbol's bit is
+        x's exactly when it is x."""
         children = node.children
         if not children:
             return plan(node, self.x, self.depends)
-        x, depends = self.x, self.depends
         if type(node) in _BLIND_TO_X:
             key: tuple[int, tuple[bool, ...]] = (id(node), ())
         else:
-            key = (id(node), tuple([child == x if type(child) is Symbol else depends(child) for child in children]))
+            masks, bit = self._shared.masks, self._bit  # type: ignore[union-attr]
+            key = (id(node), tuple([masks[id(child)][1] & bit != 0 for child in children]))
         known = plans.get(key)
         if known is None:
-            known = plans[key] = (node, plan(node, x, depends))  # the node keeps its id from being reused
+            known = plans[key] = (node, plan(node, self.x, self.depends))  # the node keeps its id from being reused
         return known[1]
 
     def termwise(self, normal: Normal) -> Normal:
