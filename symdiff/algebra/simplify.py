@@ -809,6 +809,11 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    if not s.record and len(kids[0]) == 1 and len(kids[1]) == 1:
+        a, b = kids[0].get(CONSTANT), kids[1].get(CONSTANT)
+        if type(a) is int and type(b) is int and (b > 1 or b < -1):
+            # 587/100, as data is written: the Fraction that 100^-1 times 587 below makes, at once.
+            return {CONSTANT: Fraction(a, b)}
     # u/v is u*v^(-1) inside; that v^(-1) is no law a reader sees done, so it is not recorded.
     record, s.record = s.record, False
     try:
