@@ -32,9 +32,10 @@ class Algebra(Protocol[T]):
     def pow(self, a: T, b: T) -> T: ...
     def is_zero(self, a: T) -> bool: ...
 
-    def outer(self, node: Expr, rule: str, build: Callable[[], Expr]) -> T:
+    def outer(self, node: Expr, rule: str, build: Callable[[], Expr], make: Callable[[], T] | None = None) -> T:
         """``of(build())``: the chain rule's f'(u) for ``node`` = f(u) under ``rule``, which does
-        not depend on the variable, so an algebra may make it once per node and rule."""
+        not depend on the variable, so an algebra may make it once per node and rule. ``make``,
+        when given, makes the same value with this algebra's own operations (no tree built)."""
         return self.of(build())
 
     def product_rule(self, factors: list[T], derivatives: list[T]) -> T:

@@ -123,6 +123,7 @@ class Simplifier(Presenter, LongProducts):
         self._factor_order: dict[FactorKey, tuple[object, ...]] = {}  # sort keys of factors, found once
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
+        self._scaled: dict[int, tuple[Normal, Normal, Fraction]] = {}  # id(c*S) -> (c*S, S, c) for sums, c > 0
         # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
@@ -182,13 +183,18 @@ class Simplifier(Presenter, LongProducts):
     # --- sums -----------------------------------------------------------------------------------
     def add(self, parts: list[Normal]) -> Normal:
         if len(parts) == 2 and not self.record:  # u' + 0, as most rules' sums are: no merging
-            if not parts[0]:
-                return parts[1]
-            if not parts[1]:
-                return parts[0]
-        if any(UNDEFINED_MONOMIAL in part for part in parts):
-            return undefined()
-        parts = sorted(parts, key=len, reverse=True)
+            first, second = parts
+            if not first:
+                return second
+            if not second:
+                return first
+            if UNDEFINED_MONOMIAL in first or UNDEFINED_MONOMIAL in second:
+                return undefined()
+            parts = parts if len(first) >= len(second) else [second, first]  # the longer first, as sorted
+        else:
+            if any(UNDEFINED_MONOMIAL in part for part in parts):
+                return undefined()
+            parts = sorted(parts, key=len, reverse=True)
         total: Normal = dict(parts[0])
         for part in parts[1:]:
             for monomial, coefficient in part.items():
@@ -201,7 +207,7 @@ class Simplifier(Presenter, LongProducts):
                         del total[monomial]
                 else:
                     total[monomial] = coefficient
-        if any(not part for part in parts):
+        if self.record and any(not part for part in parts):
             self._act("identity")
         return total
 
@@ -214,13 +220,20 @@ class Simplifier(Presenter, LongProducts):
             return {}
         if factor == 1:
             return normal
-        if len(normal) > 1:
-            self._act("distribute")
-        if CONSTANT in normal:
-            self._act("fold")
+        if self.record:
+            if len(normal) > 1:
+                self._act("distribute")
+            if CONSTANT in normal:
+                self._act("fold")
+        if type(factor) is int and factor == -1:  # u - v, -u: a negation, no gcd for a Fraction
+            return {monomial: -coefficient for monomial, coefficient in normal.items()}
         if type(factor) is int:
-            return {monomial: coefficient * factor for monomial, coefficient in normal.items()}
-        return {monomial: whole(coefficient * factor) for monomial, coefficient in normal.items()}
+            scaled = {monomial: coefficient * factor for monomial, coefficient in normal.items()}
+        else:
+            scaled = {monomial: whole(coefficient * factor) for monomial, coefficient in normal.items()}
+        if len(normal) > 1 and factor > 0:
+            self._scaled[id(scaled)] = (scaled, normal, factor)  # see _scaled_primitive
+        return scaled
 
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
@@ -282,8 +295,23 @@ class Simplifier(Presenter, LongProducts):
         presentation is then memoised too."""
         cached = self._primitives.get(id(total))
         if cached is None:
-            cached = self._primitives[id(total)] = (total, self._split_primitive(total))
+            scaled = self._scaled.get(id(total))
+            split = self._split_primitive(total) if scaled is None else self._scaled_primitive(*scaled)
+            cached = self._primitives[id(total)] = (total, split)
         return cached[1]
+
+    def _scaled_primitive(self, total: Normal, source: Normal, factor: Fraction) -> tuple[Fraction, Monomial, Normal]:
+        """``_split_primitive(total)`` for ``total`` = c*``source`` with c > 0: the content is c
+        times the source's (the content of a list of rationals scales with them), the shared
+        factors and the primitive rest are the source's own, the same object, so that its
+        presentation is made once: each weight's f'(u)*c of a gradient is one such sum."""
+        content, shared, primitive = self._primitive(source)
+        if primitive is source and not all(type(c) is int or c.denominator != 1 for c in source.values()):
+            return self._split_primitive(total)  # its rest would be written with whole coefficients
+        content = whole(content * factor)
+        if content == 1 and not shared:
+            return ONE, (), total
+        return content, shared, primitive
 
     def _split_primitive(self, total: Normal) -> tuple[Fraction, Monomial, Normal]:
         """A sum as its content, the factors all its terms share, and the primitive rest:
@@ -698,6 +726,13 @@ class NormalAlgebra(Algebra[Normal]):
         return self._s.normal_form(expr)
 
     def add(self, *terms: Normal) -> Normal:
+        if len(terms) > 2 and not self._s.record:
+            # A sum rule's parts are mostly 0 (each term of a large sum but one is constant in x):
+            # what the merge would give, without copying the one that is not.
+            nonzero = [term for term in terms if term]
+            if len(nonzero) <= 1:
+                return nonzero[0] if nonzero else {}
+            return self._s.add(nonzero)
         return self._s.add(list(terms))
 
     def sub(self, a: Normal, b: Normal) -> Normal:
@@ -718,12 +753,15 @@ class NormalAlgebra(Algebra[Normal]):
     def is_zero(self, a: Normal) -> bool:
         return not a
 
-    def outer(self, node: Expr, rule: str, build: Callable[[], Expr]) -> Normal:
+    def outer(
+        self, node: Expr, rule: str, build: Callable[[], Expr], make: Callable[[], Normal] | None = None
+    ) -> Normal:
         # Kept by the simplifier, which every variable's engine of one call shares, by value:
         # equal nodes (the many x^2 of a large input) have equal f'(u), made once.
         made = self._s.outer_derivatives.get((node, rule))
         if made is None:
-            made = self._s.outer_derivatives[(node, rule)] = self._s.normal_form(build())
+            made = self._s.normal_form(build()) if make is None or self._s.record else make()
+            self._s.outer_derivatives[(node, rule)] = made
         return made
 
     def product_rule(self, factors: list[Normal], derivatives: list[Normal]) -> Normal:
@@ -771,6 +809,11 @@ def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
+    if not s.record and len(kids[0]) == 1 and len(kids[1]) == 1:
+        a, b = kids[0].get(CONSTANT), kids[1].get(CONSTANT)
+        if type(a) is int and type(b) is int and (b > 1 or b < -1):
+            # 587/100, as data is written: the Fraction that 100^-1 times 587 below makes, at once.
+            return {CONSTANT: Fraction(a, b)}
     # u/v is u*v^(-1) inside; that v^(-1) is no law a reader sees done, so it is not recorded.
     record, s.record = s.record, False
     try:

@@ -23,7 +23,7 @@ from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Expr, Infinity, Number, Symbol
+from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol
 from ..core.operators import register_worker
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
@@ -62,14 +62,15 @@ _NO_DERIVATIVE_OF_INFINITY = "oo (infinity) is not a number and has no derivativ
 
 
 class _Engine:
-    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool,
-                 symbols: dict[int, tuple[Expr, frozenset[Symbol]]] | None = None) -> None:
+    def __init__(self, x: Symbol, simplifier: Simplifier, traced: bool, shared: _SharedSymbols | None = None) -> None:
         self.x = x
         self.simplifier = simplifier
         self.traced = traced
         self._depends: dict[int, tuple[Expr, bool]] = {}
-        # With several variables (a gradient), each node's symbols are found once for all of them.
-        self._symbols = symbols
+        # With several variables (a gradient), which of them each node contains is found once
+        # for all of them, as a bit mask: x's bit tells whether the node depends on x.
+        self._shared = shared
+        self._bit = 0 if shared is None else shared.bits[x]
         # id(node) -> (node, plan, derivative, step or None); the node keeps its id alive. The
         # derivative is the tidied tree when traced, else its normal form (no tree is built).
         self._done: dict[int, tuple[Expr, Plan, Any, Step | None]] = {}
@@ -80,11 +81,9 @@ class _Engine:
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
         # Asked of nearly every node, mostly ones already answered: the memo first, no fold call.
-        if self._symbols is not None:
-            known_symbols = self._symbols.get(id(root))
-            if known_symbols is None:
-                return self.x in fold(root, _symbols_of, self._symbols)
-            return self.x in known_symbols[1]
+        if self._shared is not None:
+            known_mask = self._shared.masks.get(id(root))
+            return bool((self._shared.mask(root) if known_mask is None else known_mask[1]) & self._bit)
         known = self._depends.get(id(root))
         if known is None:
             return fold(root, self._contains_x, self._depends)
@@ -101,8 +100,14 @@ class _Engine:
         if id(root) in done:
             return done[id(root)]
         traced, x, depends, algebra = self.traced, self.x, self.depends, self._algebra
+        # Plans are shared only between variables: with one, each node is planned once anyway.
+        plans = None if self._shared is None or traced or len(self._shared.bits) < 2 else self._shared.plans
         # A node is pushed alone to be planned, then as (node, plan) under its parts, to be
         # combined once they are done: one visit each, no table of plans.
+        if not traced and not depends(root):
+            done[id(root)] = (root, _CONSTANT, {}, None)  # untraced, a constant's derivative is 0
+            return done[id(root)]
+        # Untraced, only nodes that depend on x are pushed: the others are done as they are met.
         stack: list[Any] = [root]
         while stack:
             item = stack.pop()
@@ -112,11 +117,14 @@ class _Engine:
                 node = item
                 if id(node) in done:
                     continue  # met twice before it was done (a shared subtree)
-                if not traced and not depends(node):
-                    done[id(node)] = (node, _CONSTANT, {}, None)  # untraced, a constant's derivative is 0
-                    continue
-                node_plan = plan(node, x, depends)
-                waiting = [part for part in node_plan.parts if id(part) not in done]
+                node_plan = plan(node, x, depends) if plans is None else self._shared_plan(node, plans)
+                waiting = []
+                for part in node_plan.parts:
+                    if id(part) not in done:
+                        if traced or depends(part):
+                            waiting.append(part)
+                        else:  # the terms of a sum free of x: done here, without a visit of their own
+                            done[id(part)] = (part, _CONSTANT, {}, None)
                 if waiting:
                     stack.append((node, node_plan))
                     stack.extend(waiting)
@@ -130,6 +138,27 @@ class _Engine:
                 derivatives = tuple([done[id(part)][2] for part in node_plan.parts])
                 done[id(node)] = (node, node_plan, node_plan.combine(algebra, derivatives), None)
         return done[id(root)]
+
+    def _shared_plan(self, node: Expr, plans: dict[tuple[int, tuple[bool, ...]], tuple[Expr, Plan]]) -> Plan:
+        """The plan another variable's engine made for ``node``, when it can be this one's too.
+
+        A rule looks at x only through its node's children (which depend on x, which are x), so
+        a node whose children answer alike for two variables has one plan for both: the weights
+        of one neuron share the plans of the loss down to their own products. The children's
+        masks are known (a node's mask is made after its children's), and a symbol's bit is
+        x's exactly when it is x."""
+        children = node.children
+        if not children:
+            return plan(node, self.x, self.depends)
+        if type(node) in _BLIND_TO_X:
+            key: tuple[int, tuple[bool, ...]] = (id(node), ())
+        else:
+            masks, bit = self._shared.masks, self._bit  # type: ignore[union-attr]
+            key = (id(node), tuple([masks[id(child)][1] & bit != 0 for child in children]))
+        known = plans.get(key)
+        if known is None:
+            known = plans[key] = (node, plan(node, self.x, self.depends))  # the node keeps its id from being reused
+        return known[1]
 
     def termwise(self, normal: Normal) -> Normal:
         """The derivative of a normal form (an earlier derivative), term by term."""
@@ -184,18 +213,53 @@ class _Engine:
         self._placeholder = Symbol(name)
 
 
+# The Sum, Difference and Negation Rules take every part, whatever depends on x.
+_BLIND_TO_X = (Add, Sub, Neg)
 _CONSTANT = constant_rule(Number(0), Symbol("x"))  # the untraced engine's plan for every constant
 
 
-def _symbols_of(node: Expr, children: list[frozenset[Symbol]]) -> frozenset[Symbol]:
-    if type(node) is Symbol:
-        return frozenset((node,))  # type: ignore[arg-type]
-    if not children:
-        if type(node) is Infinity:
-            raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
-        return frozenset()
-    largest = max(children, key=len)
-    return largest.union(*children) if any(c is not largest and not c <= largest for c in children) else largest
+class _SharedSymbols:
+    """For the engines of one gradient or Hessian: each variable's bit, and for each node the
+    bits of the variables it contains (an int: a union is one ``|``, where sets of symbols
+    cost an allocation per node)."""
+
+    def __init__(self, variables: Iterable[Symbol]) -> None:
+        self.bits: dict[Symbol, int] = {}
+        for x in variables:
+            self.bits.setdefault(x, 1 << len(self.bits))
+        self.masks: dict[int, tuple[Expr, int]] = {}  # id(node) -> (node, mask); the node keeps its id
+        # (id(node), how its children answer depends and == x) -> (node, its plan): see _Engine._shared_plan
+        self.plans: dict[tuple[int, tuple[bool, ...]], tuple[Expr, Plan]] = {}
+
+    def mask(self, root: Expr) -> int:
+        """The mask of ``root``, and of every node under it, with an explicit stack."""
+        masks, bits = self.masks, self.bits
+        stack = [root]
+        while stack:
+            node = stack[-1]
+            if id(node) in masks:
+                stack.pop()
+                continue
+            children = node.children
+            waiting = [child for child in children if id(child) not in masks]
+            if waiting:
+                stack.extend(waiting)
+                continue
+            stack.pop()
+            mask = 0
+            if children:
+                for child in children:
+                    mask |= masks[id(child)][1]
+            elif type(node) is Symbol:
+                mask = bits.get(node, 0)  # type: ignore[call-overload]
+            elif type(node) is Infinity:
+                raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
+            masks[id(node)] = (node, mask)
+        return masks[id(root)][1]
+
+    def clear(self) -> None:
+        self.masks.clear()
+        self.plans.clear()
 
 
 # --- public calls ---------------------------------------------------------------------------------
@@ -214,11 +278,13 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     engines: dict[Symbol, _Engine] = {}
     normal = None
     done = 0
+    variables = _variables(tree, wrt, order)
+    shared = _SharedSymbols(variables)  # one walk finds which variables each node has, for all of them
     try:
-        for x in _variables(tree, wrt, order):
+        for x in variables:
             engine = engines.get(x)
             if engine is None:
-                engine = engines[x] = _Engine(x, simplifier, traced=False)
+                engine = engines[x] = _Engine(x, simplifier, traced=False, shared=shared)
             # The first derivative by the rules; later ones term by term (termwise.py), which is
             # what the rules give on the written-out answer, without writing it out.
             if normal is not None:
@@ -232,6 +298,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     finally:
         for engine in engines.values():
             engine.close()
+        shared.clear()
 
 
 def derivative_written(expr: Expr, x: Symbol, simplifier: Simplifier, *, textbook: bool = False) -> Expr:
@@ -335,14 +402,17 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier(natural_log=natural_log_name(tree))
-    symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
+    shared = _SharedSymbols(variables)
     partials = []
-    for x in variables:
-        engine = _Engine(x, simplifier, traced=False, symbols=symbols)
-        try:
-            partials.append(textbook_answer(simplifier, engine.normal(tree)))
-        finally:
-            engine.close()
+    try:
+        for x in variables:
+            engine = _Engine(x, simplifier, traced=False, shared=shared)
+            try:
+                partials.append(textbook_answer(simplifier, engine.normal(tree)))
+            finally:
+                engine.close()
+    finally:
+        shared.clear()
     return tuple(partials)
 
 
@@ -352,8 +422,8 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier(natural_log=natural_log_name(tree))
-    symbols: dict[int, tuple[Expr, frozenset[Symbol]]] = {}
-    engines = [_Engine(x, simplifier, traced=False, symbols=symbols) for x in variables]
+    shared = _SharedSymbols(variables)
+    engines = [_Engine(x, simplifier, traced=False, shared=shared) for x in variables]
     try:
         first = [engine.normal(tree) for engine in engines]
         return tuple(tuple(textbook_answer(simplifier, engine.termwise(partial)) for engine in engines)
@@ -361,6 +431,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     finally:
         for engine in engines:
             engine.close()
+        shared.clear()
 
 
 # --- helpers --------------------------------------------------------------------------------------

@@ -71,6 +71,9 @@ class Outer:
     note: str = ""
     bindings: tuple[tuple[str, Expr], ...] = ()  # n of the Power Rule, a of a^x
     formula: str = ""  # when not the rule's own: f'(x) for the undefined function f
+    # f'(u) over an algebra, from u as the algebra holds it: the same calls the algebra's ``of``
+    # would make on ``derivative(u)``, without building that tree and walking it again.
+    made: Callable[[Algebra[Any], Any], Any] | None = None
 
 
 class Plan(NamedTuple):
@@ -208,7 +211,8 @@ def _power_outer(exponent: Expr) -> Outer:
     # n - 1, worked out when n is a number, as a textbook does (5*x^4); only when f'(u) is made,
     # which diff does once per node however many variables it differentiates by.
     return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, _minus_one(exponent))),
-                 bindings=(("n", exponent),))
+                 bindings=(("n", exponent),),
+                 made=lambda a, u: a.mul(a.of(exponent), a.pow(u, a.of(_minus_one(exponent)))))
 
 
 def _minus_one(exponent: Expr) -> Expr:
@@ -408,7 +412,9 @@ def _chain(outer: Outer, inner: Expr, x: Symbol, node: Expr) -> Plan:
     def outer_derivative(a: Algebra[T]) -> T:
         # f'(u) is the same whatever x is: an algebra may make it once per node and rule
         # (a gradient differentiates the same f(u) by each variable).
-        return a.outer(node, outer.rule.id, lambda: outer.derivative(inner))
+        made = outer.made
+        return a.outer(node, outer.rule.id, lambda: outer.derivative(inner),
+                       None if made is None else lambda: made(a, a.of(inner)))
 
     if inner == x:
         return Plan(outer.rule, (), lambda a, d: outer_derivative(a), outer.bindings, outer.note,
@@ -425,9 +431,16 @@ def _chain(outer: Outer, inner: Expr, x: Symbol, node: Expr) -> Plan:
 
 
 def _names(letters: str, parts: tuple[Expr, ...]) -> tuple[tuple[str, Expr], ...]:
-    if len(parts) <= len(letters):
-        return tuple(zip(letters, parts, strict=False))
-    return tuple((f"f{i}", part) for i, part in enumerate(parts, 1))
+    return tuple(zip(_placeholders(letters, len(parts)), parts, strict=True))
+
+
+@lru_cache(maxsize=256)
+def _placeholders(letters: str, n: int) -> tuple[str, ...]:
+    """u, v, w for up to three parts, else f1 ... fn (made once per count: a sum of n terms
+    is met once per variable of a gradient)."""
+    if n <= len(letters):
+        return tuple(letters[:n])
+    return tuple(f"f{i}" for i in range(1, n + 1))
 
 
 _RULES_BY_KIND: dict[type[Expr], Callable[..., Plan]] = {
@@ -448,7 +461,7 @@ def plan(node: Expr, x: Symbol, depends: Depends) -> Plan:
     """The rule for ``node``: constants first, then the variable, then by node kind."""
     if type(node) is Infinity:  # not a constant: d/dx[x + oo] = 1 would be arithmetic with oo
         raise SymdiffError("oo (infinity) is not a number and has no derivative: it is a limit's point or value")
-    if node == x:
+    if type(node) is Symbol and node == x:  # one type check before Expr.__eq__ on every node
         return variable_rule(node, x)
     if not depends(node):
         return constant_rule(node, x)

@@ -274,6 +274,11 @@ def forget_equal_pairs() -> None:
 
 def _children_equal(a: Expr, b: Expr) -> bool:
     """Structural equality of two nodes already known to agree at the top, without recursion."""
+    if a.depth == 2:  # children that are leaves (2/5, x^2): compared in place, no stack or pair memo
+        for p, q in zip(a.children, b.children, strict=True):
+            if p is not q and (p._hash != q._hash or type(p) is not type(q) or p._data != q._data or q.children):
+                return False
+        return True
     known = _EQUAL_PAIRS
     if (id(a), id(b)) in known:
         return True
