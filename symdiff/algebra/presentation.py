@@ -30,7 +30,7 @@ from ..core.expr import (
 from .exact import HALF
 from .normal import NUMERIC, ZERO, Exponent, Monomial, Normal
 
-__all__ = ["Presenter", "common_exponentials"]
+__all__ = ["Presenter", "common_exponentials", "written_sum"]
 
 
 class Presenter:
@@ -61,8 +61,7 @@ class Presenter:
             first_positive = next((i for i, (_, coefficient) in enumerate(terms) if coefficient > 0), None)
             if first_positive is not None:
                 terms.insert(0, terms.pop(first_positive))
-        result: Expr | None = None
-        run: list[Expr] = []
+        magnitudes: list[Expr] = []
         for monomial, coefficient in terms:
             magnitude = self._term(abs(coefficient), monomial)
             if magnitude is _ONE_OVER_ZERO and (monomial, coefficient) != _UNDEFINED_TERM:
@@ -70,15 +69,8 @@ class Presenter:
                 # so that what is printed reads back as itself (x/0 + 1/0 + y would read back as
                 # 2/0 + y, which prints as y + 1/0).
                 return self._present(_one_undefined_term(normal))
-            if result is None and not run:
-                run.append(_negate_leading(magnitude) if coefficient < 0 else magnitude)
-            elif coefficient < 0:
-                left = run[0] if len(run) == 1 else from_children(Add, tuple(run))
-                result = Sub(left, magnitude)
-                run = [result]
-            else:
-                run.append(magnitude)
-        return run[0] if len(run) == 1 else from_children(Add, tuple(run))
+            magnitudes.append(magnitude)
+        return written_sum(magnitudes, [coefficient < 0 for _, coefficient in terms])
 
     def _term(self, coefficient: Fraction, monomial: Monomial) -> Expr:
         # One pass over the factors (an answer's terms can have hundreds): most are bases to
@@ -156,6 +148,21 @@ class Presenter:
             else:
                 factors.append((base_key, hash(exponent)))
         return (-degree, not monomial, tuple(factors))
+
+
+def written_sum(magnitudes: list[Expr], negative: list[bool]) -> Expr:
+    """The terms' magnitudes, in order, as one sum: each negative term subtracted from all that
+    come before it (x + y - z + w is Add(Sub(Add(x, y), z), w)), a negative first term negated."""
+    run: list[Expr] = []
+    for magnitude, minus in zip(magnitudes, negative, strict=True):
+        if not run:
+            run.append(_negate_leading(magnitude) if minus else magnitude)
+        elif minus:
+            left = run[0] if len(run) == 1 else from_children(Add, tuple(run))
+            run = [Sub(left, magnitude)]
+        else:
+            run.append(magnitude)
+    return run[0] if len(run) == 1 else from_children(Add, tuple(run))
 
 
 def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:

@@ -45,7 +45,6 @@ from ..core.expr import (
     Sub,
     Symbol,
     UndefinedCall,
-    from_children,
     number,
 )
 from ..core.traversal import fold
@@ -65,7 +64,7 @@ from .normal import (
     undefined,
 )
 from .polynomial import AlgebraError
-from .presentation import Presenter, common_exponentials
+from .presentation import Presenter, common_exponentials, written_sum
 from .products import LongProducts
 
 __all__ = ["ACTIONS", "Simplifier", "natural_log_name"]
@@ -132,8 +131,9 @@ class Simplifier(Presenter, LongProducts):
         # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
         self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
         self._acted: set[str] = set()
-        # id(sum) -> (the sum, its terms' sort keys in written order): see _grown_sum
-        self._sum_keys: dict[int, tuple[Normal, list[tuple[object, ...]]]] = {}
+        # id(sum) -> (the sum; in written order its terms' sort keys, whether each is negative,
+        # each written without its sign): see _grown_sum
+        self._sum_keys: dict[int, tuple[Normal, list[tuple[object, ...]], list[bool], list[Expr]]] = {}
 
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
@@ -383,11 +383,12 @@ class Simplifier(Presenter, LongProducts):
 
     def _grown_sum(self, shown: Exponent, total: Normal, new: Normal) -> Expr | None:
         """``self._exponent(self.add([total, new]))`` when ``shown`` is the presented sum
-        ``total`` of positive terms and ``new`` adds one or two positive terms it lacks: the new
-        terms are put in at their places, where presenting the sum again costs all its terms.
-        Down a tower e^e^...^x each level's e^u*e^(S) makes S one term longer: without this,
-        1,000 levels cost half a million terms presented (seconds); else None."""
-        if type(shown) is not Add or len(total) < 2 or not 0 < len(new) <= 2 or len(shown.children) != len(total):
+        ``total`` and ``new`` adds one or two positive terms it lacks: the new terms are written
+        and put in at their places among the terms already written, where presenting the sum
+        again writes all its terms anew. Down a tower e^e^...^x each level's e^u*e^(S) makes S
+        one term longer: without this, 1,000 levels cost half a million terms presented
+        (seconds); else None."""
+        if type(shown) not in (Add, Sub) or len(total) < 2 or not 0 < len(new) <= 2:
             return None
         if any(monomial in total or coefficient < 0 or any(base == ZERO for base, _ in monomial)
                for monomial, coefficient in new.items()):
@@ -395,19 +396,25 @@ class Simplifier(Presenter, LongProducts):
         known = self._sum_keys.get(id(total))
         if known is None:
             presented = self._shown.get(id(total))
-            if presented is None or presented[1] is not shown or any(c < 0 for c in total.values()):
+            if presented is None or presented[1] is not shown:
                 return None
-            known = self._sum_keys[id(total)] = (total, sorted(map(self.term_key, total.items())))
-        keys, children = list(known[1]), list(shown.children)
+            ordered = sorted(total.items(), key=self.term_key)
+            if ordered[0][1] < 0:
+                return None  # written with its first positive term moved to the front
+            known = self._sum_keys[id(total)] = (
+                total, [self.term_key(item) for item in ordered], [c < 0 for _, c in ordered],
+                [self._term(abs(c), monomial) for monomial, c in ordered])
+        keys, negative, magnitudes = list(known[1]), list(known[2]), list(known[3])
         grown = dict(total)  # as add() makes it: the longer sum first, then the new terms in order
         for monomial, coefficient in new.items():
             grown[monomial] = coefficient
             key = self.term_key((monomial, coefficient))
             place = bisect_right(keys, key)  # after equal keys: presentation's sort is stable
             keys.insert(place, key)
-            children.insert(place, self._term(coefficient, monomial))
-        tree = from_children(Add, tuple(children))
-        self._sum_keys[id(grown)] = (grown, keys)
+            negative.insert(place, False)
+            magnitudes.insert(place, self._term(coefficient, monomial))
+        tree = written_sum(magnitudes, negative)
+        self._sum_keys[id(grown)] = (grown, keys, negative, magnitudes)
         self._shown[id(grown)] = (grown, tree)
         self._normal.setdefault(id(tree), (tree, grown))
         return tree
