@@ -56,6 +56,10 @@ MAX_WRITTEN = 1_000_000
 # answer alone: derive stops sooner.
 MAX_NEXT_FACTORS = 250_000
 MAX_NEXT_FACTORS_SHOWN = 50_000
+# Each level of a chain f(f(...f(x))) shows a product one factor longer than the last, so the
+# steps of an n-deep chain show n^2/2 factors: past this (sqrt nested 1,095 deep, 1 s) derive
+# declines and points to diff, which gives the answer alone (sqrt 1,990 deep: 1.2 s).
+MAX_SHOWN_FACTORS = 600_000
 _ZERO = Number(0)
 # oo is no constant: taking d/dx[x + oo] = 1 would do arithmetic with it.
 _NO_DERIVATIVE_OF_INFINITY = "oo (infinity) is not a number and has no derivative: it is a limit's point or value"
@@ -77,6 +81,7 @@ class _Engine:
         self._algebra: Algebra[Any] = TREES if traced else NormalAlgebra(simplifier)
         self._placeholder: Symbol | None = None
         self._termwise: TermwiseDerivative | None = None
+        self._shown_factors = 0  # traced: factors in all the steps' results so far (MAX_SHOWN_FACTORS)
 
     def depends(self, root: Expr) -> bool:
         """Whether ``root`` contains x (computed once per node, without recursion)."""
@@ -132,6 +137,7 @@ class _Engine:
             if traced:
                 parts = tuple(done[id(part)] for part in node_plan.parts)
                 derivative = self.simplifier.tidy(node_plan.combine(algebra, tuple(entry[2] for entry in parts)))
+                self._count_shown(root, derivative)
                 step = self._step(node, node_plan, derivative, parts)  # a trace shows each result, written out
                 done[id(node)] = (node, node_plan, derivative, step)
             else:
@@ -159,6 +165,14 @@ class _Engine:
         if known is None:
             known = plans[key] = (node, plan(node, self.x, self.depends))  # the node keeps its id from being reused
         return known[1]
+
+    def _count_shown(self, root: Expr, derivative: Expr) -> None:
+        """Refuse a derivation whose steps' results add up to more than MAX_SHOWN_FACTORS factors."""
+        self._shown_factors += sum(map(len, self.simplifier.normal_form(derivative)))  # a lookup after tidy
+        if self._shown_factors > MAX_SHOWN_FACTORS:
+            raise DifferentiationError(
+                f"the steps of d/d{self.x.name} {to_text(root, 60)} would show over {MAX_SHOWN_FACTORS:,} factors "
+                f"in all: too long to work out step by step; diff gives the derivative without the steps")
 
     def termwise(self, normal: Normal) -> Normal:
         """The derivative of a normal form (an earlier derivative), term by term."""
