@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from ..algebra.expansion import expand
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol, named_symbol
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
@@ -198,13 +198,9 @@ def _variable(tree: Expr, wrt: object) -> Symbol:
             names = ", ".join(symbol.name for symbol in free)
             raise IntegrationError(f"say which variable to integrate by: the expression has {names}")
         return free[0] if free else Symbol("x")
-    if isinstance(wrt, Symbol):
-        return wrt
-    if isinstance(wrt, str):
-        try:
-            return Symbol(wrt.strip())
-        except SymdiffError:
-            pass
+    named = named_symbol(wrt)
+    if named is not None:
+        return named
     raise IntegrationError(f"can only integrate with respect to a variable name such as x, not {quote(wrt)}")
 
 

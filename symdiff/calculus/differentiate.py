@@ -23,7 +23,7 @@ from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol
+from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol, named_symbol
 from ..core.operators import register_worker
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
@@ -469,13 +469,9 @@ def _simplification(raw: Expr, result: Expr, x: Symbol, natural_log: str) -> Ste
 
 
 def _symbol(value: object) -> Symbol:
-    if isinstance(value, Symbol):
-        return value
-    if isinstance(value, str):
-        try:
-            return Symbol(value.strip())
-        except SymdiffError:
-            pass
+    named = named_symbol(value)
+    if named is not None:
+        return named
     raise DifferentiationError(
         f"can only differentiate with respect to a variable name such as x, not {quote(value)}"
     )

@@ -24,7 +24,7 @@ from ..algebra.fraction_forms import cancel, together
 from ..algebra.polynomial import AlgebraError
 from ..algebra.textbook import simplify
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, named_symbol
 from ..core.traversal import preorder, substitute
 from ..syntax.parser import to_expr
 from .differentiate import DifferentiationError, diff
@@ -276,13 +276,9 @@ def _polynomial_in(expr: Expr, x: Symbol, *, divisions: bool = False) -> bool:
 
 
 def _variable(wrt: object) -> Symbol:
-    if isinstance(wrt, Symbol):
-        return wrt
-    if isinstance(wrt, str):
-        try:
-            return Symbol(wrt.strip())
-        except SymdiffError:
-            pass
+    named = named_symbol(wrt)
+    if named is not None:
+        return named
     raise DifferentiationError(f"the variable is a name such as x, not {quote(wrt)}")
 
 

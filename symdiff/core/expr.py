@@ -55,6 +55,7 @@ __all__ = [
     "as_expr",
     "forget_equal_pairs",
     "from_children",
+    "named_symbol",
     "number",
     "oo",
     "pi",
@@ -732,6 +733,19 @@ def _operands(kind: str, values: tuple[object, ...]) -> tuple[Expr, ...]:
 
 
 # --- conveniences for building expressions in Python -------------------------------------------
+
+
+def named_symbol(value: object) -> Symbol | None:
+    """``value`` as a variable: a Symbol, or text that is one name (``" x "`` is x); else None,
+    for the caller to refuse in its own words."""
+    if isinstance(value, Symbol):
+        return value
+    if isinstance(value, str):
+        try:
+            return Symbol(value.strip())
+        except ExpressionError:
+            return None
+    return None
 
 
 def symbols(names: str) -> Symbol | tuple[Symbol, ...]:
