@@ -36,6 +36,7 @@ import check_antiderivative_table as check  # noqa: E402
 import sympy  # noqa: E402
 from antiderivative_table import ROWS, Row  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
+from timing import fastest  # noqa: E402
 
 import symdiff  # noqa: E402
 
@@ -43,22 +44,12 @@ GOAL_RATIO = 20.0
 SYMDIFF_REPEATS, SYMPY_REPEATS = 5, 2
 
 
-def best(run: Callable[[], object], repeats: int, before: Callable[[], None] = lambda: None) -> float:
-    times = []
-    for _ in range(repeats):
-        before()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def sympy_time(row: Row) -> float | None:
     """SymPy's best time on the row, or None when it runs past the time limit."""
     f, x = check.integrand(row), check.variable(row.var)
     try:
         with check.time_limit(check.TIME_LIMIT * SYMPY_REPEATS):
-            return best(lambda: sympy.integrate(f, x), SYMPY_REPEATS, clear_cache)
+            return fastest(lambda: sympy.integrate(f, x), SYMPY_REPEATS, clear_cache)
     except check.SympyTimeout:
         return None
 
@@ -115,7 +106,7 @@ def main(argv: list[str]) -> int:
         if not have:
             continue
         run, answers = symdiff_run(row)
-        ours = best(run, SYMDIFF_REPEATS)
+        ours = fastest(run, SYMDIFF_REPEATS)
         slowest = max(slowest, (ours, row), key=lambda pair: pair[0])
         if answers:
             ratios[row.category].append(theirs / ours)

@@ -29,20 +29,11 @@ import sympy  # noqa: E402
 from limit_table import ROWS, Row, random_rational_rows  # noqa: E402
 from sympy.core.cache import clear_cache  # noqa: E402
 from sympy_oracle import to_sympy  # noqa: E402
+from timing import fastest  # noqa: E402
 
 import symdiff  # noqa: E402
 
 GOAL_RATIO, GOAL_SECONDS = 20.0, 1.0
-
-
-def best(run: Callable[[], object], repeats: int, before: Callable[[], None] = lambda: None) -> float:
-    times = []
-    for _ in range(repeats):
-        before()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def sympy_run(row: Row) -> Callable[[], object]:
@@ -86,12 +77,12 @@ def main(argv: list[str]) -> int:
         if (row.expr, row.point, row.side) in check.SYMPY_WRONG or not check.sympy_check(row)[0]:
             skipped.append(row)
             continue
-        theirs = best(sympy_run(row), 2, clear_cache)
+        theirs = fastest(sympy_run(row), 2, clear_cache)
         sympy_times[row.category].append(theirs)
         if not have_limit:
             continue
         run, decides = symdiff_run(row)
-        ours = best(run, 5)
+        ours = fastest(run, 5)
         slowest = max(slowest, (ours, row), key=lambda pair: pair[0])
         if decides:
             ratios[row.category].append(theirs / ours)
