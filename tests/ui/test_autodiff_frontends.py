@@ -6,22 +6,12 @@ import re
 import sys
 
 import pytest
+from cli_runner import run
 from tex import compile_tex, needs_tex
 
 from symdiff import ParseError, SymdiffError
 from symdiff.ui.autodiff_results import split_top
-from symdiff.ui.cli import main
 from symdiff.ui.repl import COMMANDS, Session
-
-
-def run(capsys, *argv):
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse: a usage error
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
-
 
 # --- symdiff backprop and symdiff forward -----------------------------------------------------------
 

@@ -5,18 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cli_runner import run
 
-from symdiff.ui.cli import main
 from symdiff.ui.repl import Session
-
-
-def run(capsys, *argv):
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse: a usage error
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 @pytest.mark.parametrize(("argv", "answer"), [

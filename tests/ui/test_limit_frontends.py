@@ -5,26 +5,17 @@ import json
 import shlex
 
 import pytest
+from cli_runner import run
 from tex import compile_tex, needs_tex
 
 import symdiff
 from symdiff import LimitError, PlotError, SymdiffError
 from symdiff.ui import cli_limits
-from symdiff.ui.cli import main
 from symdiff.ui.limit_results import DeclinedLimit, QuotientTable, worked_limit
 from symdiff.ui.repl import Session
 from symdiff.ui.terminal import piped
 
 DECLINED = "sin(1/x)*x^0 + cos(1/x)"  # bounded, no limit, and symdiff says it cannot tell
-
-
-def run(capsys, *argv):
-    try:
-        status = main(list(argv))
-    except SystemExit as exit_:  # argparse: a usage error
-        status = exit_.code
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 # --- symdiff limit ----------------------------------------------------------------------------------
