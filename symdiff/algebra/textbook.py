@@ -37,7 +37,7 @@ from .polynomial import work_limit
 from .presentation import common_exponentials
 from .rational import factored
 from .simplify import Simplifier, natural_log_name
-from .writer import write_fraction
+from .writer import FractionWriter
 
 __all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
 
@@ -176,18 +176,21 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
         with work_limit(WORK_LIMIT):
             value, gens, algebra = factored(answer, simplifier=s)
             lowest = algebra.cancel(value)
-        together = fold(write_fraction(value, gens, bottom="factored"), _flat)
-        lowest_terms = fold(write_fraction(lowest, gens, bottom="factored"), _flat)
+        # One writer for every form: each factor of the fraction is written once.
+        writer = FractionWriter(gens)
+        together = fold(writer.fraction(value, bottom="factored"), _flat)
+        common_factor = (lowest.coefficient, lowest.factors) != (value.coefficient, value.factors)
+        lowest_terms = fold(writer.fraction(lowest, bottom="factored"), _flat) if common_factor else together
         cancelled = _settled(s, lowest_terms)
         # The denominator multiplied out where that is shorter: 2/(x^2 - 1), not 2/((x - 1)*(x + 1)).
-        expanded_below = _settled(s, fold(write_fraction(lowest, gens), _flat))
+        expanded_below = _settled(s, fold(writer.fraction(lowest), _flat))
         if size_as_written(expanded_below) < size_as_written(cancelled):
             lowest_terms = cancelled = expanded_below
-        factored_out = _settled(s, fold(write_fraction(lowest, gens, top="factored", bottom="factored"), _flat))
+        factored_out = _settled(s, fold(writer.fraction(lowest, top="factored", bottom="factored"), _flat))
     except SymdiffError:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
     # A state is named by what it did: no common factor means the last move only multiplied out.
-    cancelled_law = "cancel" if (lowest.coefficient, lowest.factors) != (value.coefficient, value.factors) else "expand"
+    cancelled_law = "cancel" if common_factor else "expand"
     states = [("together" if _fractions(answer) > 1 else "expand", together), (cancelled_law, cancelled)]
     final = cancelled
     # A common factor comes out when what is left inside is a sum of single terms, as textbooks

@@ -30,6 +30,7 @@ class Writer:
         self.gens = gens
         self.s = gens.simplifier
         self._powers: dict[tuple[int, int], Normal] = {}
+        self._written: dict[Poly, Expr] = {}  # a textbook writes the same factor in each of its forms
 
     def normal(self, poly: Poly) -> Normal:
         return self.s.add([term for _, term in self._terms(poly)]) if poly.terms else {}
@@ -49,6 +50,12 @@ class Writer:
 
     def expr(self, poly: Poly) -> Expr:
         """The poly as a sum in graded order: x^3 + 3*x^2*y + 3*x*y^2 + y^3, sin(x)^2 + 1."""
+        written = self._written.get(poly)
+        if written is None:
+            written = self._written[poly] = self._expr(poly)
+        return written
+
+    def _expr(self, poly: Poly) -> Expr:
         merged: dict[object, Rational] = {}  # normal monomial -> coefficient
         for _, term in self._terms(poly):
             for monomial, c in term.items():  # one term, but x^(1/2) squared may meet x
