@@ -34,8 +34,9 @@ from .generators import Generators
 from .identities import pythagorean, sigmoid_reflection, trig_quotients
 from .normal import NUMERIC, Normal
 from .polynomial import work_limit
+from .polywalk import walk
 from .presentation import common_exponentials
-from .rational import factored
+from .rational import FactoredAlgebra
 from .simplify import Simplifier, natural_log_name
 from .writer import FractionWriter
 
@@ -168,13 +169,14 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
     The last two are written from the fraction in lowest terms, so they are the same however
     the input was written; taken on a tie, and each replaced by the simplifier's own writing of
     it where simplifying it again would give that, they keep ``simplify`` idempotent."""
-    probe = Generators(s)
-    probe.scan(answer)
-    if len(probe.found) > MAX_GENERATORS:
+    gens = Generators(s)
+    gens.scan(answer)
+    if len(gens.found) > MAX_GENERATORS:
         return []  # a GCD in many variables can take minutes: the simplifier's answer stands
     try:
         with work_limit(WORK_LIMIT):
-            value, gens, algebra = factored(answer, simplifier=s)
+            algebra = FactoredAlgebra(gens.number(()), gens)  # the rational function in its generators
+            value = walk(answer, gens, algebra)
             lowest = algebra.cancel(value)
         # One writer for every form: each factor of the fraction is written once.
         writer = FractionWriter(gens)
