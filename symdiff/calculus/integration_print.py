@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Add, Expr, Sub, Symbol
+from ..core.expr import Add, Expr, Number, Sub, Symbol
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
 from ..core.printer import to_text
 from .trace import Step
@@ -112,8 +112,14 @@ def explain(anti: Antiderivation, width: int | None = 1000, *, brief: bool = Fal
 
 def _binding_text(name: str, value: Expr, step: Step, text: Callable[[Expr], str]) -> str:
     if _differential(name):
-        return f"{name} = {text(value)} d{step.wrt.name}"
+        if value == _ONE:
+            return f"{name} = d{step.wrt.name}"  # du = dx, not du = 1 dx
+        shown = f"({text(value)})" if type(value) in (Add, Sub) else text(value)
+        return f"{name} = {shown} d{step.wrt.name}"  # du = (2*x + 2) dx, not 2*x + 2 dx
     return f"{name} = {text(value)}"
+
+
+_ONE = Number(1)
 
 
 # --- LaTeX -------------------------------------------------------------------------------------------
@@ -128,7 +134,10 @@ def _integral(expr: Expr, v: str) -> str:
 
 def _binding_latex(name: str, value: Expr, v: str) -> str:
     if _differential(name):
-        return rf"{name} = {expr_latex(value)} \, d{symbol_latex(v)}"
+        if value == _ONE:
+            return rf"{name} = d{symbol_latex(v)}"
+        shown = rf"\left({expr_latex(value)}\right)" if type(value) in (Add, Sub) else expr_latex(value)
+        return rf"{name} = {shown} \, d{symbol_latex(v)}"
     label = symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
     if name.startswith("u'") or name.startswith("v_"):
         label = name

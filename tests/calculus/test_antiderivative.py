@@ -253,6 +253,16 @@ def test_explain():
     assert antiderivative("x + 1").explain().splitlines()[-1] == "∫ (x + 1) dx = x^2/2 + x + C"
 
 
+@pytest.mark.parametrize(("integrand", "text", "latex"), [
+    ("x*cos(x)", "du = dx,", r"du = dx,"),  # not du = 1 dx
+    ("(x + 1)/(x^2 + 2*x + 5)^2", "du = (2*x + 2) dx", r"du = \left(2 x + 2\right) \, dx"),  # not 2*x + 2 dx
+])
+def test_differentials_read_as_written(integrand, text, latex):
+    anti = antiderivative(integrand)
+    assert text in anti.explain()
+    assert latex in anti.to_latex()
+
+
 def test_explain_brief_width_and_highlight():
     anti = antiderivative("3*sin(x) + x")
     brief = anti.explain(brief=True)
