@@ -14,9 +14,11 @@ from typing import Protocol
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Add, Expr, Number, Sub, Symbol
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
+from ..core.latex_lines import ROOM_EM, Break, Close, Item, Open, chunk, expr_items, fill
 from ..core.printer import to_text
 from .trace import Step
 from .trace_json import parents_first, step_data
+from .trace_latex import STEP_NODES, step_indent
 
 
 class Antiderivation(Protocol):
@@ -132,41 +134,79 @@ def _integral(expr: Expr, v: str) -> str:
     return rf"\int {body} \, d{symbol_latex(v)}"
 
 
-def _binding_latex(name: str, value: Expr, v: str) -> str:
-    if _differential(name):
-        if value == _ONE:
-            return rf"{name} = d{symbol_latex(v)}"
-        shown = rf"\left({expr_latex(value)}\right)" if type(value) in (Add, Sub) else expr_latex(value)
-        return rf"{name} = {shown} \, d{symbol_latex(v)}"
-    label = symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
+def _binding_label(name: str) -> str:
     if name.startswith("u'") or name.startswith("v_"):
-        label = name
-    return f"{label} = {expr_latex(value)}"
+        return name
+    return symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
+
+
+class _RowWriter:
+    """A worked solution's rows, each broken at the page's width (``latex_lines.fill``): a long
+    integrand, result or list of bindings goes on to a row of its own."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, float], tuple[Expr, list[Item]]] = {}
+
+    def expr(self, expr: Expr, room: float) -> list[Item]:
+        key = (id(expr), room)
+        cached = self._seen.get(key)
+        if cached is None:
+            cached = self._seen[key] = (expr, expr_items(expr, room, STEP_NODES))
+        return cached[1]
+
+    def integral(self, expr: Expr, v: str, room: float) -> list[Item]:
+        inner = self.expr(expr, room)
+        dv = chunk(rf" \, d{symbol_latex(v)}")
+        if type(expr) in (Add, Sub):
+            return [chunk(r"\int "), Open(r"\left("), *inner, Close(r"\right)"), dv]
+        return [chunk(r"\int "), *inner, dv]
+
+    def bindings(self, step: Step, room: float) -> list[Item]:
+        v = step.wrt.name
+        items: list[Item] = []
+        for number, (name, value) in enumerate(step.bindings):
+            items.append(Break(r",\quad " if not number else r",\ ", "", ","))
+            if _differential(name):
+                differential = chunk(rf" \, d{symbol_latex(v)}")
+                if value == _ONE:
+                    items.append(chunk(rf"{name} = d{symbol_latex(v)}"))
+                elif type(value) in (Add, Sub):
+                    items += [chunk(f"{name} = "), Open(r"\left("), *self.expr(value, room), Close(r"\right)"),
+                              differential]
+                else:
+                    items += [chunk(f"{name} = "), *self.expr(value, room), differential]
+            else:
+                items += [chunk(f"{_binding_label(name)} = "), *self.expr(value, room)]
+        return items
+
+    def line(self, line: Line, x: str) -> list[str]:
+        indent, em = step_indent(line.depth + 1)
+        room = ROOM_EM - em
+        step = line.step
+        v = step.wrt.name
+        if line.kind == "result":
+            return fill([chunk("= "), *self.expr(step.result, room)], indent, em)
+        items: list[Item] = [chunk(rf"\text{{{escape_text(step.name)}:}}\ ")]
+        if step.rule == "integrate.check":
+            items += [chunk(rf"\frac{{d}}{{d{symbol_latex(x)}}}"), Open(r"\left["), *self.expr(step.expr, room),
+                      Close(r"\right]"), Break(" = ", "= "), *self.expr(step.result, room)]
+        elif step.rule == "integrate.simplify":
+            items += [*self.expr(step.expr, room), Break(" = ", "= "), *self.expr(step.result, room)]
+        elif step.substeps:
+            items += self.integral(step.expr, v, room)
+        else:
+            items += [*self.integral(step.expr, v, room), Break(" = ", "= "), *self.expr(step.result, room)]
+        return fill([*items, *self.bindings(step, room)], indent, em)
 
 
 def _rows(anti: Antiderivation) -> list[str]:
     x = anti.wrt.name
-    rows = [_integral(anti.expr, x)]
+    writer = _RowWriter()
+    rows = fill(writer.integral(anti.expr, x, ROOM_EM))
     for line in lines(anti.trace):
-        step = line.step
-        indent = r"\qquad " * (line.depth + 1)
-        v = step.wrt.name
-        if line.kind == "result":
-            rows.append(rf"{indent}= {expr_latex(step.result)}")
-            continue
-        title = rf"\text{{{escape_text(step.name)}:}}\ "
-        if step.rule == "integrate.check":
-            body = rf"\frac{{d}}{{d{symbol_latex(x)}}}\left[{expr_latex(step.expr)}\right] = {expr_latex(step.result)}"
-        elif step.rule == "integrate.simplify":
-            body = f"{expr_latex(step.expr)} = {expr_latex(step.result)}"
-        elif step.substeps:
-            body = _integral(step.expr, v)
-        else:
-            body = f"{_integral(step.expr, v)} = {expr_latex(step.result)}"
-        if step.bindings:
-            body += r",\quad " + r",\ ".join(_binding_latex(name, value, v) for name, value in step.bindings)
-        rows.append(indent + title + body)
-    rows.append(rf"{_integral(anti.expr, x)} = {expr_latex(anti.result)} + C")
+        rows += writer.line(line, x)
+    rows += fill([*writer.integral(anti.expr, x, ROOM_EM), Break(" = ", "= "), *writer.expr(anti.result, ROOM_EM),
+                  chunk(" + C")])
     return rows
 
 

@@ -36,7 +36,7 @@ from .trace import (
 if TYPE_CHECKING:
     from .trace import Line
 
-__all__ = ["ANSWER_NODES", "STEP_NODES", "derivation_latex", "formula_latex", "handout"]
+__all__ = ["ANSWER_NODES", "STEP_NODES", "derivation_latex", "formula_latex", "handout", "step_indent"]
 
 
 # --- rule formulas ----------------------------------------------------------------------------
@@ -162,7 +162,8 @@ BOX_ROWS = 8  # an answer of more rows than this is not boxed (a box cannot run 
 _ABBREVIATED = r"\text{(abbreviated: the whole answer is the derivation's result)}"
 
 
-def _indent(depth: int) -> tuple[str, float]:
+def step_indent(depth: int) -> tuple[str, float]:
+    """The indent of a sub-step ``depth`` levels down, and its width in ems."""
     em = INDENT_EM * min(depth, MAX_INDENT)
     return (rf"\hspace{{{em:g}em}}" if em else ""), em
 
@@ -182,7 +183,7 @@ class _Writer:
         return cached[1]
 
     def line(self, line: Line, boxed: bool = False) -> list[str]:
-        indent, em = _indent(line.depth)
+        indent, em = step_indent(line.depth)
         room = ROOM_EM - em  # what a part may take: a continuation row's width
         step = line.step
         if line.kind == "header":
@@ -197,7 +198,7 @@ class _Writer:
             return fill([title, Break(""), *self.expr(step.expr, room), *note], indent, em)
         if step.rule == "limit":  # h -> 0 in the delta method; the law used on the line below
             lim = chunk(rf"\lim_{{{symbol_latex(step.wrt.name)} \to 0}} ")
-            below, below_em = _indent(line.depth + 1)
+            below, below_em = step_indent(line.depth + 1)
             laws = _clauses(formula_clauses(step.formula)) if step.formula else []
             # \bigl( \bigr) rather than \left( \right): they may fall on different rows
             opening, closing = (chunk(r"\bigl("), chunk(r"\bigr)")) if type(step.expr) in (Add, Sub) else ([], [])
@@ -209,7 +210,7 @@ class _Writer:
             # their own: a whole expression beside the law would run off the page.
             at, to = step.place or (step.expr, step.result)
             laws = _clauses(formula_clauses(step.formula)) if step.formula else []
-            below, below_em = _indent(line.depth + 1)
+            below, below_em = step_indent(line.depth + 1)
             return [*fill([title, *laws, *note], indent, em),
                     *fill(self.expr(at, room - INDENT_EM), below, below_em),
                     *fill([chunk("= "), *self.expr(to, room - INDENT_EM)], below, below_em)]
@@ -293,7 +294,7 @@ def _rows(lines: list[Line], notation: str, boxed: bool = False) -> list[str]:
     used = 0
     for number, line in enumerate(lines):
         if used > SHOWN_CHARS and number < len(lines) - 1:
-            indent, _ = _indent(line.depth)
+            indent, _ = step_indent(line.depth)
             rows.append(rf"{indent}\text{{{escape_text(omitted_text(lines[number:-1]))}}}")
             rows += writer.line(lines[-1], boxed)
             break

@@ -3,12 +3,16 @@ check step, and every step of every trace true."""
 
 import itertools
 import json
+import re
 
 import pytest
+from tex import compile_tex, needs_tex, overfull_boxes
 
 import symdiff
 from symdiff import IntegrationError, antiderivative, diff, parse, simplify
 from symdiff.calculus.integration_check import agrees_numerically
+from symdiff.core.latex_lines import LINE_EM
+from symdiff.core.latex_width import latex_width
 
 # (integrand, the answer as symdiff prints it, a rule the trace must use)
 RULES = [
@@ -261,6 +265,29 @@ def test_differentials_read_as_written(integrand, text, latex):
     anti = antiderivative(integrand)
     assert text in anti.explain()
     assert latex in anti.to_latex()
+
+
+# Worked solutions whose rows ran off the page before rows were broken (tabular bindings 203pt,
+# the reduction formula's bindings 51 to 88pt, a long check).
+WIDE_SOLUTIONS = ["x^3*e^(2*x)", "(x + 2)/(x^2 + 2*x + 5)^2", "(3*x + 1)/(x^2 + 4)^2", "1/(x^2 + x + 1)^3",
+                  "sin(x)^4*cos(x)^2", "(x^3 + x^2 + 2*x + 1)/((x^2 + 1)*(x^2 + 2))", "1/(x^2 + 1)^2"]
+
+
+def test_each_row_of_a_worked_solution_fits_the_page():
+    for integrand in WIDE_SOLUTIONS:
+        block = antiderivative(integrand).to_latex()
+        rows = re.split(r" \\\\\n(?=&)", block.removeprefix("\\begin{align*}\n").removesuffix("\n\\end{align*}"))
+        assert len(rows) >= 4, integrand
+        for row in rows:
+            assert row.count(r"\left") == row.count(r"\right"), (integrand, row)
+            assert latex_width(row.removeprefix("&")) <= LINE_EM + 0.5, (integrand, row)
+
+
+@needs_tex
+def test_wide_worked_solutions_compile_without_overfull_rows(tmp_path):
+    for number, integrand in enumerate(WIDE_SOLUTIONS):
+        log = compile_tex(tmp_path, antiderivative(integrand).to_latex(standalone=True), f"wide{number}")
+        assert overfull_boxes(log) == [], integrand
 
 
 def test_explain_brief_width_and_highlight():
