@@ -186,7 +186,8 @@ class _RowWriter:
         v = step.wrt.name
         if line.kind == "result":
             return fill([chunk("= "), *self.expr(step.result, room)], indent, em)
-        items: list[Item] = [chunk(rf"\text{{{escape_text(step.name)}:}}\ ")]
+        # The rule's name, then a place to break: a wide expression starts a row of its own.
+        items: list[Item] = [chunk(rf"\text{{{escape_text(step.name)}:}}\ "), Break("")]
         if step.rule == "integrate.check":
             items += [chunk(rf"\frac{{d}}{{d{symbol_latex(x)}}}"), Open(r"\left["), *self.expr(step.expr, room),
                       Close(r"\right]"), Break(" = ", "= "), *self.expr(step.result, room)]

@@ -23,7 +23,7 @@ from .latex import expr_latex, layout
 from .latex_width import latex_width
 from .traversal import size_as_written
 
-__all__ = ["LINE_EM", "ROOM_EM", "Break", "Chunk", "Close", "Item", "Open", "chunk", "expr_items", "fill"]
+__all__ = ["HANGING_EM", "LINE_EM", "ROOM_EM", "Break", "Chunk", "Close", "Item", "Open", "chunk", "expr_items", "fill"]
 
 # The width a row may use, in ems of the document's 11pt type: the text block (17 cm) is 44 em,
 # displays start 1 em in, and the estimate of a row's width is at most about 1 em short.

@@ -9,6 +9,8 @@ from typing import Any
 
 from ..core.expr import Expr, Infinity, Neg
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
+from ..core.latex_lines import HANGING_EM, LINE_EM, Break, Close, Item, Open, chunk, expr_items, fill
+from ..core.latex_width import latex_width
 from ..core.printer import to_text
 
 # An ``exact_integral.ExactIntegral`` and its ``Bound`` (not imported: ``ExactIntegral`` imports
@@ -96,14 +98,53 @@ def working(result: ExactIntegral, width: int | None = 1000) -> str:
     return "\n".join(lines)
 
 
-def _bound_latex(result: ExactIntegral, bound: Bound) -> str:
-    """F's value at a bound in LaTeX: F(b), or its one-sided limit."""
-    x = symbol_latex(result.var.name)
-    F = expr_latex(result.antiderivative.result)
+def _bound_items(result: ExactIntegral, bound: Bound, room: float) -> list[Item]:
+    """F's value at a bound: (F(b)), or its one-sided limit, as items for ``fill``."""
     if bound.limit is None:
-        return rf"\left({expr_latex(bound.substituted)}\right)" if bound.substituted is not None else "0"
+        if bound.substituted is None:
+            return [chunk("0")]
+        return [Open(r"\left("), *expr_items(bound.substituted, room), Close(r"\right)")]
+    x = symbol_latex(result.var.name)
     mark = {"+": "^{+}", "-": "^{-}"}.get(bound.limit.side, "")
-    return rf"\lim_{{{x} \to {expr_latex(bound.point)}{mark}}} \left({F}\right)"
+    return [chunk(rf"\lim_{{{x} \to {expr_latex(bound.point)}{mark}}} "), Open(r"\left("),
+            *expr_items(result.antiderivative.result, room), Close(r"\right)")]
+
+
+def _theorem_rows(result: ExactIntegral, integral: str, a: str, b: str) -> list[str]:
+    """∫_a^b f dx = [F]_a^b = F(b) - F(a) = value, each row broken at the page's width: the
+    = signs aligned after the integral when it is short, else each row starting with its =."""
+    left = latex_width(integral)
+    aligned = left <= LINE_EM / 3
+    width = LINE_EM - left - 1.0 if aligned else LINE_EM
+    room = width - HANGING_EM - 2.2
+    F = result.antiderivative.result
+    equations: list[list[Item]] = [
+        [chunk(r"= \Big[ "), *expr_items(F, room), chunk(rf" \Big]_{{{a}}}^{{{b}}}")],
+        [chunk("= "), *_bound_items(result, result.upper, room), Break(" - ", "- "),
+         *_bound_items(result, result.lower, room)],
+    ]
+    if result.lower.value is not None and result.upper.value is not None:
+        equations.append([chunk("= "), *expr_items(result.upper.value, room), Break(" - ", "- "), Open(r"\left("),
+                          *expr_items(result.lower.value, room), Close(r"\right)")])
+    if result.value is None:
+        equations.append([chunk(r"\quad \text{diverges: a limit at an improper end does not exist}")])
+    elif not result.converges:
+        equations.append([chunk("= "), *expr_items(result.value, room),
+                          chunk(r" \quad \text{(the integral diverges)}")])
+    else:
+        approx = float(result)
+        tail = "" if str(result.value) == _number(approx) else rf" \approx {_number(approx)}"
+        value = expr_latex(result.value)
+        if latex_width(value) + 3.0 <= width:
+            equations.append([chunk(rf"= \boxed{{{value}}}{tail}")])
+        else:  # a box cannot break across rows
+            equations.append([chunk("= "), *expr_items(result.value, room), chunk(tail)])
+    rows = [] if aligned else ["&" + integral]
+    for items in equations:
+        rows += ["&" + row for row in fill(items, width=width)]
+    if aligned:
+        rows[0] = integral + " " + rows[0]
+    return rows
 
 
 def latex(result: ExactIntegral, *, standalone: bool = False) -> str:
@@ -115,19 +156,7 @@ def latex(result: ExactIntegral, *, standalone: bool = False) -> str:
     if result.lower.point == result.upper.point:
         block = "\\begin{align*}\n" + rf"{integral} &= 0 \quad \text{{(an interval of no width)}}" + "\n\\end{align*}"
         return document([block], title="Definite integral") if standalone else block
-    F = expr_latex(result.antiderivative.result)
-    rows = [rf"{integral} &= \Big[ {F} \Big]_{{{a}}}^{{{b}}}",
-            rf"&= {_bound_latex(result, result.upper)} - {_bound_latex(result, result.lower)}"]
-    if result.lower.value is not None and result.upper.value is not None:
-        rows.append(rf"&= {expr_latex(result.upper.value)} - \left({expr_latex(result.lower.value)}\right)")
-    if result.value is None:
-        rows.append(r"&\quad \text{diverges: a limit at an improper end does not exist}")
-    elif not result.converges:
-        rows.append(rf"&= {expr_latex(result.value)} \quad \text{{(the integral diverges)}}")
-    else:
-        approx = float(result)
-        tail = "" if str(result.value) == _number(approx) else rf" \approx {_number(approx)}"
-        rows.append(rf"&= \boxed{{{expr_latex(result.value)}}}{tail}")
+    rows = _theorem_rows(result, integral, a, b)
     theorem = (r"\text{The Fundamental Theorem of Calculus: } \int_a^b f(x)\,dx = F(b) - F(a),"
                r"\ F' = f")
     block = ("\\begin{gather*}\n" + theorem + "\n\\end{gather*}\n\\begin{align*}\n" + " \\\\\n".join(rows)

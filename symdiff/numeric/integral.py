@@ -127,7 +127,16 @@ class Integral:
     def _other_n(self) -> int:
         return self.n * 2 if self.expr is not None else self.n // 2
 
-    def to_latex(self) -> str:
+    def to_latex(self, *, standalone: bool = False) -> str:
+        """The working as LaTeX (see ``_latex_block``); with ``standalone``, a document for pdflatex."""
+        from ..core.latex import document
+
+        if not isinstance(standalone, bool):
+            raise IntegrationError(f"standalone is True or False, not {quote(standalone)}")
+        block = self._latex_block()
+        return document([block], title="Worked numeric integral") if standalone else block
+
+    def _latex_block(self) -> str:
         """The same working as LaTeX: the rule, an array of samples, the value and the error."""
         from ..core.latex import escape_text, expr_latex, symbol_latex
 

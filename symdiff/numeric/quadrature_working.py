@@ -107,7 +107,7 @@ class AdaptiveIntegral(Integral):
         lines.append(f"  {self._summary()}")
         return "\n".join(lines)
 
-    def to_latex(self) -> str:
+    def _latex_block(self) -> str:
         """The same working as LaTeX: the integral, the table of intervals, the value and the error."""
         from ..core.latex import escape_text, expr_latex, symbol_latex
 

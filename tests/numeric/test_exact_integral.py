@@ -9,10 +9,12 @@ import math
 import pytest
 import sympy
 from sympy_oracle import to_sympy
-from tex import compile_tex, needs_tex
+from tex import compile_tex, needs_tex, overfull_boxes
 
 import symdiff
 from symdiff import ExactIntegral, IntegrationError
+from symdiff.core.latex_lines import LINE_EM
+from symdiff.core.latex_width import latex_width
 
 EXACT = [
     # (integrand, a, b, the exact value as symdiff prints it)
@@ -155,6 +157,39 @@ def test_latex_compiles(tmp_path, expr, a, b):
     source = found.to_latex(standalone=True)
     assert r"\Big[" in source and r"\, dx" in source
     compile_tex(tmp_path, source)
+
+
+# Wide antiderivatives: [F]_a^b and F(b) - F(a) ran 206pt into the margin before the rows were broken.
+WIDE = [("(x + 2)/(x^2 + 2*x + 5)^2", "0", "1"), ("1/(x^2 + 1)^2", "-oo", "oo"), ("x^3*e^(2*x)", "0", "1"),
+        ("(x^3 + x^2 + 2*x + 1)/((x^2 + 1)*(x^2 + 2))", "0", "1")]
+
+
+@pytest.mark.parametrize(("expr", "a", "b"), WIDE)
+def test_the_theorem_rows_fit_the_page(expr, a, b):
+    source = symdiff.integrate(expr, "x", a, b, method="exact").to_latex()
+    block = source[source.index("\\begin{align*}", source.index("Fundamental")):]
+    rows = block.removeprefix("\\begin{align*}\n").removesuffix("\n\\end{align*}").split(" \\\\\n")
+    assert len(rows) >= 3
+    for row in rows:
+        assert row.count(r"\left") == row.count(r"\right"), row
+        assert latex_width(row.replace("&", "")) <= LINE_EM + 0.5, row
+
+
+@needs_tex
+def test_wide_theorems_compile_without_overfull_rows(tmp_path):
+    for number, (expr, a, b) in enumerate(WIDE):
+        log = compile_tex(tmp_path, symdiff.integrate(expr, "x", a, b, method="exact").to_latex(standalone=True),
+                          f"wide{number}")
+        assert overfull_boxes(log) == [], expr
+
+
+@pytest.mark.parametrize("method", ["trapezoid", "adaptive"])
+def test_numeric_workings_have_a_standalone_document(tmp_path, method):
+    found = symdiff.integrate("x^2", "x", 0, 1, method=method)
+    assert found.to_latex(standalone=True).startswith("\\documentclass")
+    assert found.to_latex(standalone=False) == found.to_latex()
+    with pytest.raises(symdiff.SymdiffError):
+        found.to_latex(standalone="yes")
 
 
 @pytest.mark.parametrize("method", ["trapezoid", "simpson", "midpoint"])
