@@ -172,13 +172,20 @@ def _sum(node: Expr) -> list[Piece]:
     first, *rest = node.children
     pieces = _paren(first, type(first) is type(node))
     for child in rest:
-        pieces += [" + ", *_paren(child, type(child) in (Add, Sub, Neg))]
+        pieces += [" + ", *_paren(child, type(child) in (Add, Sub) or _starts_with_minus(child))]
     return pieces
 
 
 def _difference(node: Expr) -> list[Piece]:
     left, right = node.children
-    return [*_paren(left, False), " - ", *_paren(right, type(right) in (Add, Sub, Neg))]
+    return [*_paren(left, False), " - ", *_paren(right, type(right) in (Add, Sub) or _starts_with_minus(right))]
+
+
+def _starts_with_minus(node: Expr) -> bool:
+    """Whether ``node`` is set starting with a minus: -y, -2 x (a fraction's bar keeps its minus inside)."""
+    while type(node) is Mul:
+        node = node.children[0]
+    return type(node) is Neg
 
 
 def _product(node: Expr) -> list[Piece]:

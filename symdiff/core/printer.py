@@ -105,8 +105,15 @@ def _chain(node: Expr, level: int, joiner: str) -> list[Piece]:
     for child in rest:
         pieces.append(joiner)
         # A negation after the first operand gets parentheses only for readability: x*(-y).
-        pieces.extend(_wrapped(child, PRECEDENCE[type(child)] <= level or type(child) is Neg))
+        pieces.extend(_wrapped(child, PRECEDENCE[type(child)] <= level or _starts_with_minus(child)))
     return pieces
+
+
+def _starts_with_minus(node: Expr) -> bool:
+    """Whether ``node`` is written starting with a minus: -y, -2*x, -1/x (x - -2*x reads badly)."""
+    while type(node) in (Mul, Div):
+        node = node.children[0]
+    return type(node) is Neg
 
 
 def _binary(node: Expr, level: int, operator: str) -> list[Piece]:
@@ -114,7 +121,7 @@ def _binary(node: Expr, level: int, operator: str) -> list[Piece]:
     return [
         *_wrapped(left, PRECEDENCE[type(left)] < level),
         operator,
-        *_wrapped(right, PRECEDENCE[type(right)] <= level or type(right) is Neg),
+        *_wrapped(right, PRECEDENCE[type(right)] <= level or _starts_with_minus(right)),
     ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ..core.expr import Expr, Infinity, Neg
+from ..core.expr import Expr, Infinity, Neg, Sub
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
 from ..core.latex_lines import HANGING_EM, LINE_EM, Break, Close, Item, Open, chunk, expr_items, fill
 from ..core.latex_width import latex_width
@@ -88,7 +88,7 @@ def working(result: ExactIntegral, width: int | None = 1000) -> str:
     lines += _bound_line(result, result.lower, text, "lower")
     if result.lower.value is not None and result.upper.value is not None:
         lines.append(f"  3. {_name(result, result.upper)} - {_name(result, result.lower)} = "
-                     f"{text(result.upper.value)} - ({text(result.lower.value)}) {_value_words(result)}")
+                     f"{text(Sub(result.upper.value, result.lower.value))} {_value_words(result)}")
     else:
         lines.append(f"  3. The integral {_value_words(result)}")
     if result.checked is not None:
@@ -124,8 +124,8 @@ def _theorem_rows(result: ExactIntegral, integral: str, a: str, b: str) -> list[
          *_bound_items(result, result.lower, room)],
     ]
     if result.lower.value is not None and result.upper.value is not None:
-        equations.append([chunk("= "), *expr_items(result.upper.value, room), Break(" - ", "- "), Open(r"\left("),
-                          *expr_items(result.lower.value, room), Close(r"\right)")])
+        # F(b) - F(a) as one difference: the printer puts F(a) in brackets only when it needs them.
+        equations.append([chunk("= "), *expr_items(Sub(result.upper.value, result.lower.value), room)])
     if result.value is None:
         equations.append([chunk(r"\quad \text{diverges: a limit at an improper end does not exist}")])
     elif not result.converges:

@@ -71,3 +71,17 @@ def test_accented_letters_in_prose_are_tex_accents():
     assert escape_text("L'Hôpital's rule") == "L'H\\^{o}pital's rule"  # the default fonts have no ô
     assert escape_text("café façade") == "caf\\'{e} fa\\c{c}ade"
     assert escape_text("✓") == "?"
+
+
+def test_a_term_written_with_a_leading_minus_is_bracketed_after_plus_or_minus():
+    # Trees the simplifier writes (the minus on a product's first factor): x - -2*x read badly.
+    from symdiff import Add, Div, Mul, Neg, Number, Sub, Symbol
+
+    x = Symbol("x")
+    minus_two_x, minus_one_over_x = Mul(Neg(Number(2)), x), Div(Neg(Number(1)), x)
+    assert str(Sub(x, minus_two_x)) == "x - (-2*x)" and str(Add(x, minus_two_x)) == "x + (-2*x)"
+    assert str(Sub(x, minus_one_over_x)) == "x - (-1/x)"
+    assert Sub(x, minus_two_x).to_latex() == r"x - \left(-2 x\right)"
+    assert Sub(x, minus_one_over_x).to_latex() == r"x - \frac{-1}{x}"  # the bar keeps the minus inside
+    for tree in (Sub(x, minus_two_x), Add(x, minus_two_x), Sub(x, minus_one_over_x)):
+        assert parse(str(tree)).evaluate(x=3.0) == tree.evaluate(x=3.0)
