@@ -87,8 +87,11 @@ def working(result: ExactIntegral, width: int | None = 1000) -> str:
     lines += _bound_line(result, result.upper, text, "upper")
     lines += _bound_line(result, result.lower, text, "lower")
     if result.lower.value is not None and result.upper.value is not None:
-        lines.append(f"  3. {_name(result, result.upper)} - {_name(result, result.lower)} = "
-                     f"{text(Sub(result.upper.value, result.lower.value))} {_value_words(result)}")
+        difference, words = text(Sub(result.upper.value, result.lower.value)), _value_words(result)
+        if result.value is not None and difference == text(result.value):
+            words = words.removeprefix(f"= {difference}").lstrip()  # a = a is said once
+        names = f"{_name(result, result.upper)} - {_name(result, result.lower)}"
+        lines.append(f"  3. {names} = {difference}" + (words if words.startswith(":") or not words else f" {words}"))
     else:
         lines.append(f"  3. The integral {_value_words(result)}")
     if result.checked is not None:
