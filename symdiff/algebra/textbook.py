@@ -36,7 +36,7 @@ from .normal import NUMERIC, Normal
 from .polynomial import work_limit
 from .polywalk import walk
 from .presentation import common_exponentials
-from .rational import FactoredAlgebra
+from .rational import FactoredAlgebra, factored
 from .simplify import Simplifier, natural_log_name
 from .writer import FractionWriter
 
@@ -56,6 +56,8 @@ LAWS: dict[str, tuple[str, str]] = {
     "expand": ("Multiply out and combine like terms", "a*(b + c) = a*b + a*c"),
     "cancel": ("Cancel the common factors", "(g*a)/(g*b) = a/b"),
     "factor": ("Take out the common factor", "a*b + a*c = a*(b + c)"),
+    "same_denominator": ("Put the fractions over one denominator together",
+                         "a/(m*d) + b/(n*d) = (n*a + m*b)/(m*n*d)"),
 }
 
 Step = tuple[str, Expr, Expr]  # (law, the whole answer before, after)
@@ -126,8 +128,17 @@ def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
         take("pythagorean", _pythagorean_everywhere(s, current))
     if rational:
         before = rational_start = len(steps)
+        start = current
         steps.extend(_rational_steps(s, current, size_as_written(current)))
         current = steps[-1][2] if steps else current
+        # The fractions over one denominator put together, the rest left beside them, where that
+        # is shorter than one fraction: atan(x)/2 + (x - 1)/(2*(x^2 + 1)), and with an arctangent
+        # beside fractions, where one fraction would be longer: a textbook's (x - 3)/(8*q) + atan(...)/16.
+        grouped = _same_denominator(s, start)
+        if grouped is not None and size_as_written(grouped) < min(size_as_written(current), size_as_written(start)):
+            del steps[rational_start:]
+            steps.append(("same_denominator", start, grouped))
+            current = grouped
         if trig and len(steps) > before:
             # Over one denominator, sin(x)^2 + cos(x)^2 may now meet, and cancel after: d/dx
             # sin(x)/(1 + cos(x)) is (cos(x)^2 + sin(x)^2 + cos(x))/(cos(x) + 1)^2 = 1/(cos(x) + 1).
@@ -218,6 +229,75 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
             steps.append((law, current, shown))
             current = shown
     return steps
+
+
+def _same_denominator(s: Simplifier, answer: Expr) -> Expr | None:
+    """``answer``, a sum, with its terms p/(c*d) over one varying denominator d (c a number,
+    p and d polynomials) written as one fraction each time two or more share a d; None when
+    none do."""
+    if type(answer) not in (Add, Sub):
+        return None
+    groups: dict[Expr, list[Expr]] = {}
+    others: list[Expr] = []
+    for term in _signed_terms(answer):
+        below = _varying_denominator(term)
+        (groups.setdefault(below, []) if below is not None else others).append(term)
+    shared = [terms for terms in groups.values() if len(terms) > 1]
+    if not shared or (len(groups) == 1 and not others):
+        return None  # nothing shares a denominator, or everything does: one fraction is the rational steps'
+    parts = [terms[0] for terms in groups.values() if len(terms) == 1] + others
+    try:
+        for terms in shared:
+            with work_limit(WORK_LIMIT):
+                combined = factored(Add(*terms), simplifier=s)
+                value, gens, algebra = combined
+                lowest = algebra.cancel(value)
+            parts.append(_settled(s, fold(FractionWriter(gens).fraction(lowest, bottom="factored"), _flat)))
+    except SymdiffError:
+        return None
+    return s.answer(s.normal_form(Add(*parts)))
+
+
+def _signed_terms(total: Expr) -> list[Expr]:
+    """The terms of a sum as written, a subtracted one negated: a - b + c is [a, -b, c]."""
+    terms: list[Expr] = []
+    stack: list[tuple[Expr, bool]] = [(total, False)]
+    while stack:
+        node, negated = stack.pop()
+        if type(node) is Add:
+            stack.extend((child, negated) for child in reversed(node.children))
+        elif type(node) is Sub:
+            stack.extend([(node.children[1], not negated), (node.children[0], negated)])
+        else:
+            terms.append(Neg(node) if negated else node)
+    return terms
+
+
+def _varying_denominator(term: Expr) -> Expr | None:
+    """d when ``term`` is written p/(c*d) or -p/(c*d) with c a number, d varying, and p and d
+    polynomials (no function or root in them); else None."""
+    if type(term) is Neg:
+        term = term.children[0]
+    if type(term) is not Div:
+        return None
+    above, below = term.children
+    if type(below) is Mul and type(below.children[0]) is Number:
+        below = below.children[1] if len(below.children) == 2 else Mul(*below.children[1:])
+    if not below.free_symbols or not _polynomial(above) or not _polynomial(below):
+        return None
+    return below
+
+
+def _polynomial(expr: Expr) -> bool:
+    """Whether ``expr`` is written with numbers, variables, +, -, * and whole powers only."""
+    for node, _ in preorder(expr):
+        kind = type(node)
+        if kind is Pow:
+            if type(node.children[1]) is not Number or not isinstance(node.children[1].value, int):
+                return False
+        elif kind not in (Number, Symbol, Add, Sub, Mul, Neg):
+            return False
+    return True
 
 
 def _settled(s: Simplifier, candidate: Expr) -> Expr:

@@ -63,6 +63,11 @@ SIMPLIFICATIONS = [
     ("(x^2 - 1)/(x - 1)", "x + 1"),
     ("1/(x + 1) + 1/(x - 1)", "2*x/(x^2 - 1)"),
     ("1/x + 1/x^2", "(x + 1)/x^2"),
+    # Fractions over one denominator put together, the rest beside them, where one fraction is longer.
+    ("atan(x)/2 + x/(2*(x^2 + 1)) - 1/(2*(x^2 + 1))", "atan(x)/2 + (x - 1)/(2*(x^2 + 1))"),
+    ("1/(x + 1) + 2/(x + 1) + sin(x)", "sin(x) + 3/(x + 1)"),
+    ("atan(x) - 1/(x^2 + 1) + 2*x/(3*(x^2 + 1)) + 1/(x - 1)", "atan(x) + (2*x - 3)/(3*(x^2 + 1)) + 1/(x - 1)"),
+    ("sin(x) + 1/x + x/(x + 1)", "x/(x + 1) + sin(x) + 1/x"),  # no denominator shared: as it was
     ("x^2 + 2*x", "x^2 + 2*x"),
     ("tan(x)^2 + 1", "sec(x)^2"),
     ("sec(x)^2 - tan(x)^2", "1"),

@@ -113,6 +113,9 @@ RULES = [
     ("1/(x^2 + 1)^2", "x/(2*(x^2 + 1)) + atan(x)/2", "integrate.quadratic_reduction"),
     ("1/(x^2 + 2*x + 5)^2", "atan(x/2 + 1/2)/16 + (x + 1)/(8*(x^2 + 2*x + 5))", "integrate.quadratic_reduction"),
     ("x/(x^2 + 1)^2", "-1/(2*(x^2 + 1))", "integrate.quadratic_numerator"),
+    # The fractions over q put together beside the arctangent, as a textbook writes them.
+    ("(x + 1)/(x^2 + 1)^2", "atan(x)/2 + (x - 1)/(2*(x^2 + 1))", "integrate.quadratic_numerator"),
+    ("(x + 2)/(x^2 + 2*x + 5)^2", "atan(x/2 + 1/2)/16 + (x - 3)/(8*(x^2 + 2*x + 5))", "integrate.quadratic_numerator"),
     ("1/(2*x^2 + 1)", "atan(2*x/sqrt(2))/sqrt(2)", "integrate.quadratic"),
 ]
 
