@@ -79,8 +79,11 @@ def _linear(g: Expr, v: Symbol) -> Expr | None:
 
 def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
-    for g in _candidates(f, v):
-        u = eng.placeholder(f, v)
+    u = eng.placeholder(f, v)
+    for g in eng.once(_candidates, f, v):
+        c = coefficients(g, v)
+        if c is not None and len(c) != 2:
+            continue  # a polynomial that is not linear (1/(x^2 - 1)): known without substituting
         h = substitute(f, {g: u})
         if depends(h, v):
             continue  # first, as it is cheaper than asking whether g is linear
@@ -98,7 +101,7 @@ def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
 
 def back_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫x*sqrt(x + 1) dx: u = a*x + b inside a root or power, and x = (u - b)/a outside it"""
-    for g in _candidates(f, v):
+    for g in eng.once(_candidates, f, v):
         c = coefficients(g, v)
         if c is None or len(c) != 2 or g == v or not _under_root(f, g):
             continue
@@ -127,7 +130,7 @@ def _under_root(f: Expr, g: Expr) -> bool:
 
 def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x): g'(x) divides the integrand, leaving g alone"""
-    for g in _candidates(f, v):
+    for g in eng.once(_candidates, f, v):
         if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
             continue  # a linear u is the linear substitution's
         dg = derivative(g, v)
