@@ -285,12 +285,13 @@ def _decompose(
 def _inverse_modulo(denominator: Dense, p: Dense, m: int) -> tuple[Dense, Dense | Rational]:
     """p^m, and the inverse of denominator/p^m modulo p^m; for a simple linear factor (m = 1)
     that inverse is a number, 1 over the other factors' product at p's root."""
+    if m == 1 and len(p) == 2:  # D = p*others, so D'(r) = p'*others(r) at p's root r
+        slope = [i * c for i, c in enumerate(denominator)][1:]
+        return p, Fraction(p[1]) / _value_at(slope, Fraction(-p[0], p[1]))
     power_of_p: Dense = [1]
     for _ in range(m):
         power_of_p = mul(power_of_p, p)
     others, _leftover = divmod_dense(denominator, power_of_p)
-    if m == 1 and len(p) == 2:
-        return power_of_p, 1 / _value_at(others, Fraction(-p[0], p[1]))
     _, inverse, _ = ext_gcd(others, power_of_p)  # inverse*others = 1 mod p^m
     return power_of_p, inverse
 
