@@ -10,7 +10,6 @@ coefficient a in u = a*x + b must be a nonzero number (∫cos(k*x) dx = sin(k*x)
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -18,8 +17,9 @@ from typing import TYPE_CHECKING
 from ..algebra.expansion import expand
 from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
+from .integration_filters import x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
 from .integration_session import derivative, tidy
@@ -137,7 +137,7 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         dg = derivative(g, v)
         if not depends(dg, v):
             continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
-        if _x_stays(f, dg, g, v):
+        if x_stays(f, dg, g, v):
             continue  # x*e^x with u = e^x: x is left, whatever cancelling does
         u = eng.placeholder(f, v)
         h_u = None
@@ -154,138 +154,6 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
                         ((u.name, g), ("d" + u.name, dg)))
     return None
 
-
-def _x_stays(f: Expr, dg: Expr, g: Expr, v: Symbol) -> bool:
-    """Whether f/g' keeps a part that nothing can cancel or write in u = g, so the rational
-    algebra's cancelling, which costs most of a failed candidate, could not succeed and is not
-    tried. f and g' are products of powers, and their quotient has
-
-    - x^k (k ≠ 0) and otherwise only functions of a polynomial in x (sin(x), ln(x), cos(3*x))
-      and exponentials (e^(2*x), 2^x), and g has no factor x: x*e^x with u = e^x; or
-    - such a function of another family than g (trigonometric, exponential and logarithmic,
-      algebraic), of x itself if g is algebraic: e^x*sin(x) with u = e^x, x^2*ln(x) with u = x^2;
-      or
-    - a value at some -a other than at a, where g is even: x^2*e^(-x) with u = x^2 (h(g(x))
-      has the same value at a and -a).
-    """
-    seen, slope = view(f, v), view(dg, v)
-    if seen is None or slope is None:
-        return False
-    quotient = dict(seen[1])
-    for base, p in slope[1].items():
-        quotient[base] = quotient.get(base, Fraction(0)) - p
-    quotient = {base: p for base, p in quotient.items() if p}
-    inner = view(g, v)
-    if quotient.get(v) and (inner is None or v not in inner[1]) and \
-            all(base == v or _transcendental(base, v) for base in quotient):
-        return True
-    family = _family(g, v)
-    if family is not None and any(_transcendental(base, v) and _family(base, v) not in (None, family)
-                                  and (family != "algebraic" or base.children[-1] == v) for base in quotient):
-        return True
-    return _even(g, v) and _parity_of(quotient, v) != 0 and _not_even(Div(f, dg), v)
-
-
-def _parity_of(factors: Factors, v: Symbol) -> int | None:
-    """0 if the product of the factors is even in x as written, 1 if odd, None if unknown."""
-    total = 0
-    for base, p in factors.items():
-        parity = fold(base, lambda node, kids: _parity(node, kids, v), {})
-        if parity is None or (parity and p.denominator != 1):
-            return None
-        total += parity * int(p)
-    return total % 2
-
-
-def _not_even(quotient: Expr, v: Symbol) -> bool:
-    """Whether ``quotient`` clearly has another value at -a than at a, at two points a (a
-    float's rounding is far below the margin); False where it cannot say."""
-    if free_symbols(quotient) != {v}:
-        return False
-    differs = 0
-    for a in _EVEN_POINTS:
-        try:
-            p, q = quotient.evaluate({v.name: a}), quotient.evaluate({v.name: -a})
-        except (SymdiffError, ArithmeticError, ValueError):
-            continue
-        if not (math.isfinite(p) and math.isfinite(q)):
-            continue
-        if abs(p - q) <= 1e-6 * max(1.0, abs(p), abs(q)):
-            return False  # even here, perhaps everywhere
-        differs += 1
-        if differs == 2:
-            return True
-    return False
-
-
-_EVEN_POINTS = (0.6, 1.3, 0.35, 2.2)
-
-
-def _parity(node: Expr, kids: list[int | None], v: Symbol) -> int | None:
-    """0 if ``node`` is even in x as written, 1 if odd, None if neither can be read off."""
-    if not depends(node, v):
-        return 0
-    kind = type(node)
-    if node == v:
-        return 1
-    if kind is Neg:
-        return kids[0]
-    if kind in (Mul, Div):
-        return None if None in kids else sum(kids) % 2  # type: ignore[arg-type]
-    if kind in (Add, Sub):
-        return kids[0] if all(k == kids[0] for k in kids) else None
-    if kind is Pow:
-        base, exponent = kids
-        if base == 0 and exponent == 0:
-            return 0  # g^r for even g, c^h for even h
-        n = coefficients(node.children[1], v)
-        if base == 1 and n is not None and len(n) == 1 and n[0].denominator == 1:
-            return int(n[0]) % 2
-        return None
-    if kind is Call:
-        if all(k == 0 for k in kids):
-            return 0
-        if kids == [1]:
-            return _FUNCTION_PARITY.get(node.name)  # type: ignore[attr-defined]
-    return None
-
-
-_FUNCTION_PARITY = {**dict.fromkeys(("sin", "tan", "cot", "csc", "asin", "atan", "sinh", "tanh", "coth", "csch",
-                                     "asinh", "atanh", "cbrt"), 1),
-                    **dict.fromkeys(("cos", "sec", "cosh", "sech", "abs"), 0)}
-
-
-def _even(g: Expr, v: Symbol) -> bool:
-    """Whether g is a polynomial in even powers of x alone (x^2, 1 - x^2): g(-x) = g(x)."""
-    c = coefficients(g, v)
-    return c is not None and len(c) >= 3 and not any(c[1::2])
-
-
-def _transcendental(base: Expr, v: Symbol) -> bool:
-    """A function of a polynomial in x (sin(x), ln(x^2 + 1)) or an exponential (e^(2*x), 2^x)."""
-    if type(base) is Call:
-        return base.name not in _NOT_CANCELLING and coefficients(base.children[0], v) is not None  # type: ignore[attr-defined]
-    return type(base) is Pow and not free_symbols(base.children[0]) and coefficients(base.children[1], v) is not None
-
-
-def _family(expr: Expr, v: Symbol) -> str | None:
-    """Which functions ``expr`` is among: no identity the simplifier knows turns one family into another."""
-    if type(expr) is Call:
-        return _FAMILIES.get(expr.name)  # type: ignore[attr-defined]
-    if type(expr) is Pow and not free_symbols(expr.children[0]):
-        return "exponential"
-    if coefficients(expr, v) is not None or (type(expr) is Pow and expr.children[0] == v):
-        return "algebraic"
-    return None
-
-
-_NOT_CANCELLING = frozenset({"abs", "sign", "sqrt", "cbrt", "root"})  # these can be powers of x in disguise
-_FAMILIES = {
-    **dict.fromkeys(("sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "asec", "acsc"),
-                    "trigonometric"),
-    **dict.fromkeys(("exp", "ln", "log", "sinh", "cosh", "tanh", "coth", "sech", "csch", "asinh", "acosh", "atanh"),
-                    "exponential"),
-}
 
 
 def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:
