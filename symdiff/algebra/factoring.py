@@ -90,6 +90,8 @@ def _square_free(f: Poly, var: int) -> list[tuple[Poly, int]]:
     """Yun's algorithm: f = prod(a_i^i) with the a_i square-free and coprime (f primitive in var)."""
     derivative = f.derivative(var)
     a = gcd(f, derivative)
+    if a.is_constant():  # square-free already (most denominators): the loop below would find f alone
+        return [(f.primitive()[1], 1)]
     b = _divide(f, a)
     c = _divide(derivative, a)
     d = c - b.derivative(var)

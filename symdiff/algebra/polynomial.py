@@ -200,6 +200,9 @@ class Poly:
         values = self.terms.values()
         if _budget:  # the GCD of the coefficients is the cost that grows with their digits
             _charge(sum(Fraction(c).numerator.bit_length() for c in values) // 16 + len(values))
+        if all(type(c) is int for c in values):  # the common case, without a Fraction per coefficient
+            g = math.gcd(*values)  # type: ignore[arg-type]
+            return -g if self.leading()[1] < 0 else g
         g = math.gcd(*(Fraction(c).numerator for c in values))
         d = math.lcm(*(Fraction(c).denominator for c in values))
         c = Fraction(g, d)
