@@ -17,7 +17,7 @@ from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Pow, Sub, Symbol
 from ..core.traversal import fold, free_symbols
 from .integration_rules import Factors, coefficients, depends, view
 
-__all__ = ["x_stays"]
+__all__ = ["not_in_polynomial", "x_stays"]
 
 
 def x_stays(f: Expr, dg: Expr, g: Expr, v: Symbol) -> bool:
@@ -53,6 +53,66 @@ def x_stays(f: Expr, dg: Expr, g: Expr, v: Symbol) -> bool:
     if _transcendental(g, v) and _rational_times_powers_of(quotient, g, v):
         return True
     return _even(g, v) and _parity_of(quotient, v) != 0 and _not_even(Div(f, dg), v)
+
+
+def not_in_polynomial(f: Expr, g: Expr, v: Symbol) -> bool:
+    """Whether f is a rational function of x and g a polynomial of degree d >= 2 such that
+    f/g' in lowest terms has a numerator or denominator whose degree is not a multiple of d:
+    then f/g' is no rational function R(g) (with R = P/Q in lowest terms, P(g)/Q(g) is in
+    lowest terms too, of degrees d*deg P and d*deg Q), and cancelling cannot write it in g.
+    Known from the coefficients, before g' is worked out: x/(x^2 + 4)^2 with u = (x^2 + 4)^2.
+    Asked of a power of a sum only (the others pass it, and would pay for asking)."""
+    if type(g) is not Pow or type(g.children[0]) not in (Add, Sub):
+        return False  # a power of a sum, (x^2 + 4)^2, is the candidate that can fail so (and costs most)
+    c = coefficients(g, v)
+    seen = view(f, v)
+    if c is None or seen is None:
+        return False
+    c = _trimmed(c)
+    d = len(c) - 1
+    if d < 2:
+        return False
+    top: list[Fraction] = [Fraction(1)]
+    bottom: list[Fraction] = _trimmed([i * a for i, a in enumerate(c)][1:])  # g'
+    if not _polynomial_product(seen[1], v, top, bottom):
+        return False
+    if not any(bottom) or not any(top):
+        return False  # f is 0, or undefined everywhere: nothing to say
+    common = _gcd(_trimmed(top), _trimmed(bottom))
+    lowered = len(common) - 1
+    return (len(_trimmed(top)) - 1 - lowered) % d != 0 or (len(_trimmed(bottom)) - 1 - lowered) % d != 0
+
+
+def _polynomial_product(factors: Factors, v: Symbol, top: list[Fraction], bottom: list[Fraction]) -> bool:
+    """Multiply each polynomial factor into ``top`` or ``bottom`` (in place); False if one is not
+    a polynomial to a whole power."""
+    for base, p in factors.items():
+        c = coefficients(base, v)
+        if c is None or p.denominator != 1 or abs(p) > _MOST_POWER:
+            return False
+        for _ in range(abs(int(p))):
+            product = _times(top if p > 0 else bottom, c)
+            (top if p > 0 else bottom)[:] = product
+    return True
+
+
+def _gcd(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
+    """A greatest common divisor of two dense polys over Q (up to a constant)."""
+    while len(b) > 1 or (b and b[0]):
+        a, b = b, _remainder(a, b)
+    return a
+
+
+def _remainder(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
+    r = list(a)
+    lead = b[-1]
+    while len(r) >= len(b) and any(r):
+        k = r[-1] / lead
+        shift = len(r) - len(b)
+        for i, y in enumerate(b):
+            r[shift + i] -= k * y
+        r = _trimmed(r[:-1]) if len(r) > 1 else [Fraction(0)]
+    return _trimmed(r) if r else [Fraction(0)]
 
 
 def _rational_times_powers_of(factors: Factors, g: Expr, v: Symbol) -> bool:

@@ -19,7 +19,7 @@ from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
-from .integration_filters import x_stays
+from .integration_filters import not_in_polynomial, x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
 from .integration_session import derivative, tidy
@@ -134,6 +134,8 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
     for g in eng.once(_candidates, f, v):
         if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
             continue  # a linear u is the linear substitution's
+        if not_in_polynomial(f, g, v):
+            continue  # x/(x^2 + 4)^2 with u = (x^2 + 4)^2: known before g' is worked out
         dg = derivative(g, v)
         if not depends(dg, v):
             continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number

@@ -6,7 +6,7 @@ import pytest
 from antiderivative_table import ROWS
 
 import symdiff
-from symdiff.calculus.integration_filters import x_stays
+from symdiff.calculus.integration_filters import not_in_polynomial, x_stays
 from symdiff.calculus.integration_methods import _candidates, _in_terms_of, _quotients
 from symdiff.calculus.integration_rules import coefficients, depends
 from symdiff.calculus.integration_session import derivative, simplifying, tidy
@@ -41,12 +41,33 @@ def _substitution_fails(f, g, x):
     return True
 
 
+# (integrand, a polynomial candidate u, whether f/u' is bound not to be a rational function of u)
+POLYNOMIAL_CASES = [
+    ("x/(x^2 + 4)^2", "(x^2 + 4)^2", True),  # 1/(4*(x^2 + 4)^3): degree 6, not a multiple of 4
+    ("(2*x + 1)/(x^2 + x + 1)^2", "(x^2 + x + 1)^2", True),
+    ("x^2/(x^3 + 1)", "x^3 + 1", False),  # 1/(3*(x^3 + 1)): u = x^3 + 1 works
+    ("x/(x^2 + 4)^2", "x^2 + 4", False),  # 1/(2*(x^2 + 4)^2): degree 4, a multiple of 2
+    ("x*(x^2 + 1)^3", "x^2 + 1", False),
+    ("x*(x^2 + 1)^3", "(x^2 + 1)^2", False),  # (x^2 + 1)^2/4 = u/4: degree 4
+]
+
+
 @pytest.mark.parametrize(("integrand", "candidate", "stays"), CASES, ids=[f"{r[0]} u={r[1]}" for r in CASES])
 def test_x_stays_table(integrand, candidate, stays):
     f, g = symdiff.parse(integrand), symdiff.parse(candidate)
     with simplifying(f):
         assert x_stays(f, derivative(g, X), g, X) is stays
         assert _substitution_fails(f, g, X) is stays  # the row itself is right
+
+
+@pytest.mark.parametrize(("integrand", "candidate", "fails"), POLYNOMIAL_CASES,
+                         ids=[f"{r[0]} u={r[1]}" for r in POLYNOMIAL_CASES])
+def test_not_in_polynomial_table(integrand, candidate, fails):
+    f, g = symdiff.parse(integrand), symdiff.parse(candidate)
+    with simplifying(f):
+        assert not_in_polynomial(f, g, X) is fails
+        if fails:
+            assert _substitution_fails(f, g, X)
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.integrand for row in ROWS])
@@ -59,5 +80,5 @@ def test_a_candidate_ruled_out_would_have_failed(row):
             dg = derivative(g, x)
             if (c is not None and len(c) <= 2) or not depends(dg, x):
                 continue  # not the substitution's: the linear substitution's
-            if x_stays(f, dg, g, x):
+            if not_in_polynomial(f, g, x) or x_stays(f, dg, g, x):
                 assert _substitution_fails(f, g, x), (row.integrand, g)
