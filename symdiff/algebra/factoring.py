@@ -90,6 +90,8 @@ def _square_free(f: Poly, var: int) -> list[tuple[Poly, int]]:
     """Yun's algorithm: f = prod(a_i^i) with the a_i square-free and coprime (f primitive in var)."""
     derivative = f.derivative(var)
     a = gcd(f, derivative)
+    if a.is_constant():  # square-free already (most denominators): the loop below would find f alone
+        return [(f.primitive()[1], 1)]
     b = _divide(f, a)
     c = _divide(derivative, a)
     d = c - b.derivative(var)
@@ -254,6 +256,7 @@ def _decompose(
     for p, m in pieces:
         for _ in range(m):
             denominator = mul(denominator, p)
+    inverses = [_inverse_modulo(denominator, p, m) for p, m in pieces]  # the same for every monomial
     polynomial = Poly({}, nvars)
     parts: dict[tuple[int, int], Poly] = {}
     for parameters, by_power in by_parameters.items():
@@ -263,19 +266,44 @@ def _decompose(
         quotient, remainder = divmod_dense(trim(numerator), denominator)
         polynomial = polynomial + from_dense(quotient, 0, nvars).shift(parameters)
         for index, (p, m) in enumerate(pieces):
-            power_of_p: Dense = [1]
-            for _ in range(m):
-                power_of_p = mul(power_of_p, p)
-            others, _leftover = divmod_dense(denominator, power_of_p)
-            _, inverse, _ = ext_gcd(others, power_of_p)  # inverse*others = 1 mod p^m
-            _, share = divmod_dense(mul(remainder, inverse), power_of_p)  # remainder/D = share/p^m + ...
-            for i in range(m, 0, -1):  # share = sum c_i p^(m - i): the p-adic digits
-                share, digit = divmod_dense(share, p)
-                if digit:
-                    key = (index, i)
-                    parts[key] = parts.get(key, Poly({}, nvars)) + from_dense(digit, 0, nvars).shift(parameters)
+            power_of_p, inverse = inverses[index]
+            if type(inverse) is not list:  # a simple linear factor a*x + b: the residue at x = -b/a
+                value = _value_at(remainder, Fraction(-p[0], p[1])) * inverse
+                digits = [(1, [value])] if value else []
+            else:
+                _, share = divmod_dense(mul(remainder, inverse), power_of_p)  # remainder/D = share/p^m + ...
+                digits = []
+                for i in range(m, 0, -1):  # share = sum c_i p^(m - i): the p-adic digits
+                    share, digit = divmod_dense(share, p)
+                    if digit:
+                        digits.append((i, digit))
+            for i, digit in digits:
+                key = (index, i)
+                parts[key] = parts.get(key, Poly({}, nvars)) + from_dense(digit, 0, nvars).shift(parameters)
     fractions = [(pieces[index][0], i, c) for (index, i), c in sorted(parts.items()) if c]
     return polynomial, fractions
+
+
+def _inverse_modulo(denominator: Dense, p: Dense, m: int) -> tuple[Dense, Dense | Rational]:
+    """p^m, and the inverse of denominator/p^m modulo p^m; for a simple linear factor (m = 1)
+    that inverse is a number, 1 over the other factors' product at p's root."""
+    if m == 1 and len(p) == 2:  # D = p*others, so D'(r) = p'*others(r) at p's root r
+        slope = [i * c for i, c in enumerate(denominator)][1:]
+        return p, Fraction(p[1]) / _value_at(slope, Fraction(-p[0], p[1]))
+    power_of_p: Dense = [1]
+    for _ in range(m):
+        power_of_p = mul(power_of_p, p)
+    others, _leftover = divmod_dense(denominator, power_of_p)
+    _, inverse, _ = ext_gcd(others, power_of_p)  # inverse*others = 1 mod p^m
+    return power_of_p, inverse
+
+
+def _value_at(a: Dense, x: Fraction) -> Rational:
+    """The dense poly a at x, by Horner's rule."""
+    value: Rational = 0
+    for c in reversed(a):
+        value = value * x + c
+    return value
 
 
 def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gens: Generators, nvars: int) -> Expr:

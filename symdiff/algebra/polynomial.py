@@ -200,6 +200,9 @@ class Poly:
         values = self.terms.values()
         if _budget:  # the GCD of the coefficients is the cost that grows with their digits
             _charge(sum(Fraction(c).numerator.bit_length() for c in values) // 16 + len(values))
+        if all(type(c) is int for c in values):  # the common case, without a Fraction per coefficient
+            g = math.gcd(*values)  # type: ignore[arg-type]
+            return -g if self.leading()[1] < 0 else g
         g = math.gcd(*(Fraction(c).numerator for c in values))
         d = math.lcm(*(Fraction(c).denominator for c in values))
         c = Fraction(g, d)
@@ -381,6 +384,11 @@ def _gcd(p: Poly, q: Poly) -> Poly:
     if p.is_constant() or q.is_constant():
         return one
     vp, vq = p.variables(), q.variables()
+    if len(vp) == 1 and vp == vq and not _budget:
+        # Both in one generator (a partial fraction's denominator and its derivative): Euclid on
+        # dense lists of ints. The GCD is the same poly; under a work limit the sparse way runs,
+        # so that what a limited caller can afford does not change.
+        return _gcd_dense(p, q, min(vp))
     common = vp & vq
     if not common:
         return one
@@ -416,6 +424,55 @@ def _gcd(p: Poly, q: Poly) -> Poly:
             break
         a, b = b, _primitive_in(r, var)
     return (c * g).primitive()[1]
+
+
+def _gcd_dense(p: Poly, q: Poly, var: int) -> Poly:
+    """GCD of two primitive polys in ``var`` alone, by primitive pseudo-remainders on ints."""
+    a, b = _dense_ints(p, var), _dense_ints(q, var)
+    if len(a) < len(b):
+        a, b = b, a
+    while len(b) > 1:
+        a, b = b, _primitive_pseudo_remainder(a, b)
+    if b:  # a nonzero constant remainder: coprime
+        return Poly.constant(1, p.nvars)
+    sign = -1 if a[-1] < 0 else 1
+    content = math.gcd(*a) * sign
+    nvars = p.nvars
+    terms = {}
+    for power, c in enumerate(a):
+        if c:
+            terms[_unit(var, power, nvars)] = c // content
+    return Poly(terms, nvars)
+
+
+def _dense_ints(p: Poly, var: int) -> list[int]:
+    out = [0] * (p.degree(var) + 1)
+    for exponents, c in p.terms.items():
+        out[exponents[var]] = c  # type: ignore[call-overload]
+    if any(type(c) is not int for c in out):  # not met: _gcd is given primitive polys
+        scale = math.lcm(*(Fraction(c).denominator for c in out))
+        out = [int(c * scale) for c in out]
+    return out
+
+
+def _primitive_pseudo_remainder(a: list[int], b: list[int]) -> list[int]:
+    """The remainder of lc(b)^k * a on division by b, without its content (deg a >= deg b)."""
+    r = list(a)
+    top_b, db = b[-1], len(b) - 1
+    while len(r) > db:
+        lead = r.pop()
+        shift = len(r) - db
+        if lead:
+            r = [c * top_b for c in r]
+            for i in range(db):
+                r[shift + i] -= lead * b[i]
+        while r and not r[-1]:
+            r.pop()
+    if r:
+        g = math.gcd(*r)
+        if g > 1:
+            r = [c // g for c in r]
+    return r
 
 
 def content_in(p: Poly, variables: set[int]) -> Poly:

@@ -56,7 +56,7 @@ def product(factors: dict[Poly, int], nvars: int, coefficient: Rational = 1) -> 
     """``coefficient * prod(f^k)`` multiplied out (the exponents must be positive)."""
     result = Poly.constant(coefficient, nvars)
     for f, k in sorted(factors.items(), key=lambda item: len(item[0])):
-        result = result * f**k
+        result = result * (f if k == 1 else f**k)
     return result
 
 
@@ -132,8 +132,15 @@ class FactoredAlgebra:
             if n < 0:
                 raise AlgebraError("division by zero: 0 to a negative power")
             return a
-        check_number_power(a.coefficient, abs(n))
-        return self._reduced(Factored(Fraction(a.coefficient) ** n, {f: e * n for f, e in a.factors.items()}))
+        if n == 1:
+            return self._reduced(Factored(a.coefficient, dict(a.factors)))
+        c = a.coefficient
+        if c == 1 or c == -1:  # most factors: no number to raise
+            power: Rational = c if n % 2 else 1
+        else:
+            check_number_power(c, abs(n))
+            power = Fraction(c) ** n
+        return self._reduced(Factored(power, {f: e * n for f, e in a.factors.items()}))
 
     def div(self, a: Factored, b: Factored) -> Factored:
         if not b.coefficient:

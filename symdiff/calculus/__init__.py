@@ -25,7 +25,8 @@ and factoring out x - a, in ``limit_poly``), the function's values near the poin
 tries the rules on each integrand (``integration_engine``), one search's simplifier and memos
 (``integration_session``), the integration rules by name (``integration_rules``), the table
 of elementary integrals (``integration_table``), the methods beyond the table, substitution
-and parts (``integration_methods``), trigonometric
+and parts (``integration_methods``), what rules out a substitution's candidate before any
+cancelling (``integration_filters``), trigonometric
 integrands (``integration_trig``), rational functions by partial fractions and completing the
 square (``integration_rational``), the check at random points (``integration_check``) and the
 printers of an antiderivative's steps (``integration_print``). Automatic differentiation

@@ -35,6 +35,9 @@ def without_abs_in_ln(expr: Expr) -> Expr:
     """ln(abs(u)) written ln(u): the derivative is u'/u either way (where u ≠ 0), and the
     simplifier can then cancel it against the integrand."""
 
+    if not _has_ln_abs(expr):
+        return expr  # most answers: a look, not a rebuilding walk
+
     def rewrite(node: Expr, children: list[Expr]) -> Expr:
         if type(node) is Call and node.name == "ln":  # type: ignore[attr-defined]
             inner = children[0]
@@ -46,6 +49,20 @@ def without_abs_in_ln(expr: Expr) -> Expr:
         return node.with_children(tuple(children))
 
     return fold(expr, rewrite, {})
+
+
+def _has_ln_abs(expr: Expr) -> bool:
+    stack, seen = [expr], set()
+    while stack:
+        node = stack.pop()
+        if type(node) is Call and node.name == "ln" and type(node.children[0]) is Call \
+                and node.children[0].name == "abs":  # type: ignore[attr-defined]
+            return True
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
+    return False
 
 
 def agrees_numerically(derivative: Expr, integrand: Expr, x: Symbol) -> bool:
@@ -96,7 +113,7 @@ def vanishes_exactly(expr: Expr, x: Symbol) -> bool:
     if bound > MAX_DEGREE:
         return False
     place = {id(node): i for i, node in enumerate(order)}
-    program = [(type(node), node, [place[id(child)] for child in node.children]) for node in order]
+    program = [(type(node), _constant(node), [place[id(child)] for child in node.children]) for node in order]
     zeros = 0
     for point in _points():
         try:
@@ -152,16 +169,26 @@ def _degrees(node: Expr, kids: list[tuple[int, int]], x: Symbol, order: list[Exp
     raise _NotRational
 
 
-def _run(program: list[tuple[type, Expr, list[int]]], t: int) -> int:
+def _constant(node: Expr) -> tuple[int, int] | int | None:
+    """What a node of the program needs at every point, found once: a number's numerator and
+    denominator, a power's whole exponent."""
+    if type(node) is Number:
+        exact = Fraction(node.value)  # type: ignore[attr-defined]
+        return exact.numerator, exact.denominator
+    if type(node) is Pow:
+        return _whole_power(node)
+    return None
+
+
+def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int) -> int:
     """The numerator of the exact value at x = t of the nodes in order (children first; the
     root's is last), each value held as a pair of whole numbers (p, q), q ≠ 0, unreduced:
     plain integer arithmetic, no greatest common divisors. Raises ZeroDivisionError where a
     denominator is 0 (the expression has no value there)."""
     values: list[tuple[int, int]] = []
-    for kind, node, kids in program:
+    for kind, constant, kids in program:
         if kind is Number:
-            exact = Fraction(node.value)  # type: ignore[attr-defined]
-            value = (exact.numerator, exact.denominator)
+            value = constant  # type: ignore[assignment]
         elif kind is Symbol:
             value = (t, 1)
         elif kind is Neg:
@@ -186,7 +213,7 @@ def _run(program: list[tuple[type, Expr, list[int]]], t: int) -> int:
             value = (p * s, q * r)
         else:  # a whole power
             p, q = values[kids[0]]
-            k = _whole_power(node)
+            k = constant  # type: ignore[assignment]
             if k < 0:
                 if not p:
                     raise ZeroDivisionError

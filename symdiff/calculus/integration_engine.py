@@ -10,6 +10,7 @@ step, so a method that comes back to an integrand it has seen does not loop.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Expr, Mul, Number, Sub, Symbol
@@ -21,6 +22,7 @@ from .trace import Step
 
 __all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
 
+T = TypeVar("T")
 MAX_DEPTH = 10  # rules nested inside one another
 MAX_CALLS = 400  # integrands tried in one search
 
@@ -43,10 +45,23 @@ class Integrator:
         self.taken = {symbol.name for symbol in free_symbols(root)} | {x.name}
         self.calls = 0
         self.memo: dict[tuple[Expr, Symbol], Step | None] = {}
+        # Answers to questions about one integrand that several methods ask (the inner
+        # functions to try as u, the name for u): found once in this search.
+        self.answers: dict[tuple[Callable[[Expr, Symbol], object], Expr, Symbol], object] = {}
+
+    def once(self, find: Callable[[Expr, Symbol], T], f: Expr, v: Symbol) -> T:
+        """``find(f, v)``, found once in this search (``find`` must depend on nothing else)."""
+        key = (find, f, v)
+        if key not in self.answers:
+            self.answers[key] = find(f, v)
+        return self.answers[key]  # type: ignore[return-value]
 
     def placeholder(self, f: Expr, v: Symbol) -> Symbol:
         """A variable for a substitution in ∫f dv: u, or u_1, u_2, ... when u is taken (by the
         problem, by f or by v: a substitution inside another gets the next name)."""
+        return self.once(self._placeholder, f, v)
+
+    def _placeholder(self, f: Expr, v: Symbol) -> Symbol:
         taken = self.taken | {symbol.name for symbol in free_symbols(f)} | {v.name}
         name, i = "u", 0
         while name in taken:

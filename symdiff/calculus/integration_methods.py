@@ -19,6 +19,7 @@ from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
+from .integration_filters import not_in_polynomial, x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
 from .integration_session import derivative, tidy
@@ -79,8 +80,11 @@ def _linear(g: Expr, v: Symbol) -> Expr | None:
 
 def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(a*x + b) dx = (1/a)*∫f(u) du, u = a*x + b"""
-    for g in _candidates(f, v):
-        u = eng.placeholder(f, v)
+    u = eng.placeholder(f, v)
+    for g in eng.once(_candidates, f, v):
+        c = coefficients(g, v)
+        if c is not None and len(c) != 2:
+            continue  # a polynomial that is not linear (1/(x^2 - 1)): known without substituting
         h = substitute(f, {g: u})
         if depends(h, v):
             continue  # first, as it is cheaper than asking whether g is linear
@@ -98,7 +102,7 @@ def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
 
 def back_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫x*sqrt(x + 1) dx: u = a*x + b inside a root or power, and x = (u - b)/a outside it"""
-    for g in _candidates(f, v):
+    for g in eng.once(_candidates, f, v):
         c = coefficients(g, v)
         if c is None or len(c) != 2 or g == v or not _under_root(f, g):
             continue
@@ -127,13 +131,15 @@ def _under_root(f: Expr, g: Expr) -> bool:
 
 def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫f(g(x))*g'(x) dx = ∫f(u) du, u = g(x): g'(x) divides the integrand, leaving g alone"""
-    for g in _candidates(f, v):
+    for g in eng.once(_candidates, f, v):
         if coefficients(g, v) is not None and len(coefficients(g, v) or ()) <= 2:
             continue  # a linear u is the linear substitution's
+        if not_in_polynomial(f, g, v):
+            continue  # x/(x^2 + 4)^2 with u = (x^2 + 4)^2: known before g' is worked out
         dg = derivative(g, v)
         if not depends(dg, v):
             continue  # a constant g' is the linear substitution's, which needs it to be a nonzero number
-        if _x_stays(f, dg, g, v):
+        if x_stays(f, dg, g, v):
             continue  # x*e^x with u = e^x: x is left, whatever cancelling does
         u = eng.placeholder(f, v)
         h_u = None
@@ -150,60 +156,6 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
                         ((u.name, g), ("d" + u.name, dg)))
     return None
 
-
-def _x_stays(f: Expr, dg: Expr, g: Expr, v: Symbol) -> bool:
-    """Whether f/g' keeps a part that nothing can cancel or write in u = g, so the rational
-    algebra's cancelling, which costs most of a failed candidate, could not succeed and is not
-    tried. f and g' are products of powers, and their quotient has
-
-    - x^k (k ≠ 0) and otherwise only functions of a polynomial in x (sin(x), ln(x), cos(3*x))
-      and exponentials (e^(2*x), 2^x), and g has no factor x: x*e^x with u = e^x; or
-    - such a function of another family than g (trigonometric, exponential and logarithmic,
-      algebraic), of x itself if g is algebraic: e^x*sin(x) with u = e^x, x^2*ln(x) with u = x^2.
-    """
-    seen, slope = view(f, v), view(dg, v)
-    if seen is None or slope is None:
-        return False
-    quotient = dict(seen[1])
-    for base, p in slope[1].items():
-        quotient[base] = quotient.get(base, Fraction(0)) - p
-    quotient = {base: p for base, p in quotient.items() if p}
-    inner = view(g, v)
-    if quotient.get(v) and (inner is None or v not in inner[1]) and \
-            all(base == v or _transcendental(base, v) for base in quotient):
-        return True
-    family = _family(g, v)
-    if family is None:
-        return False
-    return any(_transcendental(base, v) and _family(base, v) not in (None, family)
-               and (family != "algebraic" or base.children[-1] == v) for base in quotient)
-
-
-def _transcendental(base: Expr, v: Symbol) -> bool:
-    """A function of a polynomial in x (sin(x), ln(x^2 + 1)) or an exponential (e^(2*x), 2^x)."""
-    if type(base) is Call:
-        return base.name not in _NOT_CANCELLING and coefficients(base.children[0], v) is not None  # type: ignore[attr-defined]
-    return type(base) is Pow and not free_symbols(base.children[0]) and coefficients(base.children[1], v) is not None
-
-
-def _family(expr: Expr, v: Symbol) -> str | None:
-    """Which functions ``expr`` is among: no identity the simplifier knows turns one family into another."""
-    if type(expr) is Call:
-        return _FAMILIES.get(expr.name)  # type: ignore[attr-defined]
-    if type(expr) is Pow and not free_symbols(expr.children[0]):
-        return "exponential"
-    if coefficients(expr, v) is not None or (type(expr) is Pow and expr.children[0] == v):
-        return "algebraic"
-    return None
-
-
-_NOT_CANCELLING = frozenset({"abs", "sign", "sqrt", "cbrt", "root"})  # these can be powers of x in disguise
-_FAMILIES = {
-    **dict.fromkeys(("sin", "cos", "tan", "cot", "sec", "csc", "asin", "acos", "atan", "acot", "asec", "acsc"),
-                    "trigonometric"),
-    **dict.fromkeys(("exp", "ln", "log", "sinh", "cosh", "tanh", "coth", "sech", "csch", "asinh", "acosh", "atanh"),
-                    "exponential"),
-}
 
 
 def _in_terms_of(h: Expr, g: Expr, u: Symbol, v: Symbol) -> Expr:

@@ -144,11 +144,11 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
     if numerator is None or len(numerator) > 2:
         return None
     Q, P = [*numerator, Fraction(0)][:2]
-    bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)))
     if p == Fraction(-1, 2) and not P:
         D = C - B * B / (4 * A)
         if A >= 0 or D <= 0:
             return None
+        bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)))
         argument = Mul(sqrt_of(-A / D), Add(v, number(B / (2 * A))))
         raw = Div(Mul(number(Q), Call("asin", argument)), sqrt_of(-A))
         return eng.step("integrate.asin_quadratic", f, v, raw, (), bindings)
@@ -162,6 +162,7 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
     R = Q - P * B / (2 * A)
     if not R:
         return None  # c*g'/g: the substitution u = g gives c*ln(g) in one step
+    bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)))
     if R:
         argument = Div(Add(Mul(number(2 * A), v), number(B)), s)
         terms.append(Div(Mul(number(2 * R), Call("atan", argument)), s))

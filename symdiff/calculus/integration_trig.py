@@ -30,8 +30,8 @@ MAX_POWER = 12  # higher powers would take many rounds of reduction
 
 def _trig_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
     seen = view(f, v)
-    if seen is None or seen[0]:
-        return None
+    if seen is None or seen[0] or not all(type(base) is Call for base in seen[1]):
+        return None  # x*e^x, 1/(x^2 + 1): no factor is a function, so none is sin or cos
     powers = {Call("sin", v): 0, Call("cos", v): 0}
     for base, p in seen[1].items():
         if base not in powers or p.denominator != 1 or p < 0:
@@ -74,7 +74,7 @@ _FAMILIES = (("tan", "sec", 1), ("cot", "csc", -1))
 
 def _tan_sec_powers(f: Expr, v: Symbol) -> tuple[str, str, int, int, int] | None:
     seen = view(f, v)
-    if seen is None or seen[0]:
+    if seen is None or seen[0] or not all(type(base) is Call for base in seen[1]):
         return None
     for t, s, sign in _FAMILIES:
         powers = {Call(t, v): 0, Call(s, v): 0}
