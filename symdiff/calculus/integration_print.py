@@ -14,11 +14,11 @@ from typing import Protocol
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Add, Expr, Number, Sub, Symbol
 from ..core.latex import document, escape_text, expr_latex, symbol_latex
-from ..core.latex_lines import ROOM_EM, Break, Close, Item, Open, chunk, expr_items, fill
+from ..core.latex_lines import ROOM_EM, Break, Close, Item, Open, chunk, fill
 from ..core.printer import to_text
 from .trace import Step
 from .trace_json import parents_first, step_data
-from .trace_latex import STEP_NODES, step_indent
+from .trace_latex import ItemWriter, step_indent
 
 
 class Antiderivation(Protocol):
@@ -140,19 +140,9 @@ def _binding_label(name: str) -> str:
     return symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
 
 
-class _RowWriter:
+class _RowWriter(ItemWriter):
     """A worked solution's rows, each broken at the page's width (``latex_lines.fill``): a long
     integrand, result or list of bindings goes on to a row of its own."""
-
-    def __init__(self) -> None:
-        self._seen: dict[tuple[int, float], tuple[Expr, list[Item]]] = {}
-
-    def expr(self, expr: Expr, room: float) -> list[Item]:
-        key = (id(expr), room)
-        cached = self._seen.get(key)
-        if cached is None:
-            cached = self._seen[key] = (expr, expr_items(expr, room, STEP_NODES))
-        return cached[1]
 
     def integral(self, expr: Expr, v: str, room: float) -> list[Item]:
         inner = self.expr(expr, room)

@@ -36,7 +36,7 @@ from .trace import (
 if TYPE_CHECKING:
     from .trace import Line
 
-__all__ = ["ANSWER_NODES", "STEP_NODES", "derivation_latex", "formula_latex", "handout", "step_indent"]
+__all__ = ["ANSWER_NODES", "STEP_NODES", "ItemWriter", "derivation_latex", "formula_latex", "handout", "step_indent"]
 
 
 # --- rule formulas ----------------------------------------------------------------------------
@@ -168,11 +168,11 @@ def step_indent(depth: int) -> tuple[str, float]:
     return (rf"\hspace{{{em:g}em}}" if em else ""), em
 
 
-class _Writer:
-    """Writes the lines of one worked solution as rows, each distinct expression's items once."""
+class ItemWriter:
+    """Lays out each distinct expression of a worked solution as items once per room: a trace
+    shows the same results again and again."""
 
-    def __init__(self, notation: str) -> None:
-        self.context = Context(notation)
+    def __init__(self) -> None:
         self._seen: dict[tuple[int, float], tuple[Expr, list[Item]]] = {}
 
     def expr(self, expr: Expr, room: float) -> list[Item]:
@@ -181,6 +181,14 @@ class _Writer:
         if cached is None:
             cached = self._seen[key] = (expr, expr_items(expr, room, STEP_NODES))
         return cached[1]
+
+
+class _Writer(ItemWriter):
+    """Writes the lines of one worked solution as rows, each distinct expression's items once."""
+
+    def __init__(self, notation: str) -> None:
+        super().__init__()
+        self.context = Context(notation)
 
     def line(self, line: Line, boxed: bool = False) -> list[str]:
         indent, em = step_indent(line.depth)
