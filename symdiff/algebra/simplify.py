@@ -195,29 +195,33 @@ class Simplifier(Presenter, LongProducts):
             if any(UNDEFINED_MONOMIAL in part for part in parts):
                 return undefined()
             parts = sorted(parts, key=len, reverse=True)
-        if not self.record:
+        record = self.record
+        if not record:
             # Most sums meet no like terms (a Product Rule's terms, a gradient's parts): then the
             # merge is the parts one after another, which dict.update makes from the hashes the
             # parts already hold. A monomial's hash is otherwise made anew at each lookup, one
             # Python call per factor: 160 terms of 160 factors hashed twice each for B1.
-            merged: Normal = {}
+            joined: Normal = {}
             for part in parts:
-                merged.update(part)
-            if len(merged) == sum(map(len, parts)):
-                return merged
+                joined.update(part)
+            if len(joined) == sum(map(len, parts)):
+                return joined
         total: Normal = dict(parts[0])
+        known = total.get
         for part in parts[1:]:
             for monomial, coefficient in part.items():
-                if monomial in total:
-                    self._act("fold" if monomial == CONSTANT else "collect")
-                    merged = total[monomial] + coefficient
-                    if merged:
-                        total[monomial] = merged if type(merged) is int else whole(merged)
-                    else:
-                        del total[monomial]
-                else:
+                old = known(monomial)  # one lookup: a coefficient is never None
+                if old is None:
                     total[monomial] = coefficient
-        if self.record and any(not part for part in parts):
+                    continue
+                if record:
+                    self._act("fold" if monomial == CONSTANT else "collect")
+                merged = old + coefficient
+                if merged:
+                    total[monomial] = merged if type(merged) is int else whole(merged)
+                else:
+                    del total[monomial]
+        if record and any(not part for part in parts):
             self._act("identity")
         return total
 
