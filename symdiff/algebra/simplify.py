@@ -802,30 +802,32 @@ def _atom(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if any(type(child) is Add for child in node.children):
-        s._act("regroup")
-    if any(_leads_with_minus(child) for child in node.children[1:]):
-        s._act("negation")  # u + (-v) is written u - v
+    if s.record:  # what a reader sees done; looked for only when it is recorded
+        if any(type(child) is Add for child in node.children):
+            s._act("regroup")
+        if any(_leads_with_minus(child) for child in node.children[1:]):
+            s._act("negation")  # u + (-v) is written u - v
     return s.add(kids)
 
 
 def _sub(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if type(node.children[1]) is Neg:
+    if s.record and type(node.children[1]) is Neg:
         s._act("negation")
     return s.add([kids[0], s.scale(kids[1], -1)])
 
 
 def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if type(node.children[0]) is Neg:
+    if s.record and type(node.children[0]) is Neg:
         s._act("negation")
     return s.scale(kids[0], -1)
 
 
 def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if any(type(child) is Mul for child in node.children):
-        s._act("regroup")
-    if any(_leads_with_minus(child) for child in node.children[1:]):
-        s._act("negation")  # u*(-v) is written -u*v
+    if s.record:
+        if any(type(child) is Mul for child in node.children):
+            s._act("regroup")
+        if any(_leads_with_minus(child) for child in node.children[1:]):
+            s._act("negation")  # u*(-v) is written -u*v
     return s.multiply(kids)
 
 
