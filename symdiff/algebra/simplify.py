@@ -477,6 +477,17 @@ class Simplifier(Presenter, LongProducts):
         # Powers with symbolic exponents after the others and sums last, as textbooks write
         # x*e^x, 2*x*e^(x^2) and e^x*(cos(x) + sin(x)).
         order = self._factor_order
+        if len(factors) == 1:  # most products are short: no sort, but the rank is known after
+            ((key, exponent),) = factors.items()
+            if key not in order:
+                self._order_of(key)
+            return ((key[0], exponent),)
+        if len(factors) == 2:
+            (a, a_exponent), (b, b_exponent) = factors.items()
+            a_rank, b_rank = order.get(a) or self._order_of(a), order.get(b) or self._order_of(b)
+            if b_rank < a_rank:  # a stable sort keeps equal ranks in their order
+                return ((b[0], b_exponent), (a[0], a_exponent))
+            return ((a[0], a_exponent), (b[0], b_exponent))
         ordered = sorted(factors.items(), key=lambda item: order.get(item[0]) or self._order_of(item[0]))
         return tuple((base, exponent) for (base, _), exponent in ordered)
 
