@@ -307,6 +307,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     done = 0
     variables = _variables(tree, wrt, order)
     shared = _SharedSymbols(variables)  # one walk finds which variables each node has, for all of them
+    sizes: dict[int, tuple[Expr, int]] = {}
     try:
         for x in variables:
             engine = engines.get(x)
@@ -315,7 +316,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             # The first derivative by the rules; later ones term by term (termwise.py), which is
             # what the rules give on the written-out answer, without writing it out.
             if normal is not None:
-                _check_size(tree, done, _written_size(normal))
+                _check_size(tree, done, _written_size(normal, sizes))
                 _check_growth(tree, done, normal, MAX_NEXT_FACTORS)
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
             done += 1
@@ -490,12 +491,16 @@ def _symbol(value: object) -> Symbol:
     )
 
 
-def _written_size(normal: Normal) -> int:
-    """Nodes of a normal form written out (its factors' bases; stops counting past MAX_WRITTEN)."""
+def _written_size(normal: Normal, sizes: dict[int, tuple[Expr, int]]) -> int:
+    """Nodes of a normal form written out (its factors' bases; stops counting past MAX_WRITTEN).
+    ``sizes`` remembers each base's size by id: every order meets the same bases again."""
     total = 0
     for monomial in normal:
         for base, _ in monomial:
-            total += size_as_written(base, MAX_WRITTEN + 1) + 2
+            known = sizes.get(id(base))
+            if known is None:
+                known = sizes[id(base)] = (base, size_as_written(base, MAX_WRITTEN + 1))  # holds the id
+            total += known[1] + 2
             if total > MAX_WRITTEN:
                 return total
     return total
