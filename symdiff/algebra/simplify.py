@@ -252,7 +252,10 @@ class Simplifier(Presenter, LongProducts):
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
         """The product of normal forms, in one pass over all their factors."""
-        if any(UNDEFINED_MONOMIAL in factor for factor in factors):
+        if len(factors) == 2:  # most products: the same test without a generator
+            if UNDEFINED_MONOMIAL in factors[0] or UNDEFINED_MONOMIAL in factors[1]:
+                return undefined()
+        elif any(UNDEFINED_MONOMIAL in factor for factor in factors):
             return undefined()
         if len(factors) == 2 and not self.record:
             # A number times a normal form (c*u', a chain rule's 2*u): each coefficient scaled,
@@ -453,6 +456,8 @@ class Simplifier(Presenter, LongProducts):
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,
         and multiply out other bases kept whole under a root once their power is whole."""
         coefficient = ONE
+        if not any(type(base) in _FOLDED_BASES for base, _ in factors):
+            return coefficient, self._sorted(factors)  # the usual product: nothing to fold
         for key in [key for key in factors if type(key[0]) in KEPT_UNDER_ROOTS]:
             # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
             # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would.
@@ -502,7 +507,7 @@ class Simplifier(Presenter, LongProducts):
             return {}
         # A single sum to the first power among the factors is distributed, never kept
         # (it can appear when (u + v)^2/(u + v) cancels).
-        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and is_sum(base)]
+        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and type(base) in _SUMS]
         if len(sums) == 1:
             i = sums[0]
             rest = monomial[:i] + monomial[i + 1:]
@@ -893,6 +898,8 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 _E: Normal = {((Constant("e"), 1),): ONE}
+_SUMS = (Add, Sub)  # is_sum, inline
+_FOLDED_BASES = (*KEPT_UNDER_ROOTS, Number)  # the bases _fold_numeric_factors may fold
 _ONE: Normal = {CONSTANT: ONE}
 
 
