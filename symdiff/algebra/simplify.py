@@ -208,6 +208,7 @@ class Simplifier(Presenter, LongProducts):
                 return joined
         total: Normal = dict(parts[0])
         known = total.get
+        running = False  # whether some coefficient is held as a running sum [numerator, denominator]
         for part in parts[1:]:
             for monomial, coefficient in part.items():
                 old = known(monomial)  # one lookup: a coefficient is never None
@@ -216,11 +217,39 @@ class Simplifier(Presenter, LongProducts):
                     continue
                 if record:
                     self._act("fold" if monomial == CONSTANT else "collect")
-                merged = old + coefficient
-                if merged:
-                    total[monomial] = merged if type(merged) is int else whole(merged)
+                if type(old) is int and type(coefficient) is int:
+                    merged = old + coefficient
+                    if merged:
+                        total[monomial] = merged
+                    else:
+                        del total[monomial]
+                    continue
+                # Fractions are summed as integers over a common denominator, reduced once at
+                # the end: a Fraction sum costs a gcd and a new object each time (least squares
+                # adds 1,000 data-fraction coefficients into each of three terms).
+                if type(old) is list:
+                    numerator, denominator = old
                 else:
-                    del total[monomial]
+                    numerator, denominator = old.numerator, old.denominator  # type: ignore[union-attr]
+                    old = None
+                top, bottom = coefficient.numerator, coefficient.denominator
+                if denominator % bottom == 0:
+                    numerator += top * (denominator // bottom)
+                else:
+                    common = denominator // math.gcd(denominator, bottom) * bottom
+                    numerator = numerator * (common // denominator) + top * (common // bottom)
+                    denominator = common
+                if not numerator:
+                    del total[monomial]  # as a value it is 0: the term goes (and comes back last)
+                elif old is None:
+                    total[monomial] = [numerator, denominator]  # type: ignore[assignment]
+                    running = True
+                else:
+                    old[0], old[1] = numerator, denominator
+        if running:
+            for monomial, value in total.items():
+                if type(value) is list:
+                    total[monomial] = whole(Fraction(value[0], value[1]))  # a value of a key there: no resize
         if record and any(not part for part in parts):
             self._act("identity")
         return total
