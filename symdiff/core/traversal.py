@@ -9,6 +9,7 @@ distinct nodes, not with the size of the tree it spells out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from operator import is_
 from typing import TypeVar
 
 from .errors import ExpressionError
@@ -102,9 +103,9 @@ def size_as_written(root: Expr, most: int | None = None) -> int:
 def rebuilt(node: Expr, children: list[Expr] | tuple[Expr, ...]) -> Expr:
     """``node`` with these children: ``node`` itself when they are its own (a fold's combine
     for rewrites that change only some subtrees)."""
-    if all(a is b for a, b in zip(children, node.children, strict=True)):
+    if len(children) == len(node.children) and all(map(is_, children, node.children)):  # no generator frame
         return node
-    return node.with_children(tuple(children))
+    return node.with_children(tuple(children))  # which says if the count is wrong
 
 
 def free_symbols(root: Expr) -> frozenset[Symbol]:
