@@ -372,14 +372,16 @@ class Simplifier(Presenter, LongProducts):
         content = ratio(math.gcd(*numerators), math.lcm(*denominators))
         if all(coefficient < 0 for coefficient in total.values()):
             content = -content  # -x - 1 = -(x + 1); 1 - x keeps its form
-        monomials = [monomial for monomial in total]
-        numeric = [{b: e for b, e in m if isinstance(e, NUMERIC)} for m in monomials]
         shared: dict[Expr, Fraction] = {}
-        for base, exponent in numeric[0].items():
-            powers = [factors.get(base) for factors in numeric]
-            if all(p is not None and p * exponent > 0 for p in powers):
-                shared[base] = min(powers, key=abs)  # type: ignore[arg-type, return-value]
-        shared = {base: exponent for base, exponent in shared.items() if exponent < 0}  # common denominators
+        # Only a negative power of the first term can be shared (a common denominator): without
+        # one, as in most sums, the other terms' powers need not be read.
+        if any(isinstance(e, NUMERIC) and e < 0 for _, e in next(iter(total))):
+            numeric = [{b: e for b, e in m if isinstance(e, NUMERIC)} for m in total]
+            for base, exponent in numeric[0].items():
+                powers = [factors.get(base) for factors in numeric]
+                if all(p is not None and p * exponent > 0 for p in powers):
+                    shared[base] = min(powers, key=abs)  # type: ignore[arg-type, return-value]
+            shared = {base: exponent for base, exponent in shared.items() if exponent < 0}  # common denominators
         symbolic: set[tuple[Expr, Exponent]] = set()
         if content == 1 and not shared and not symbolic:
             return ONE, (), total
