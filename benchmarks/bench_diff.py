@@ -94,7 +94,8 @@ def cases() -> list[tuple[str, Callable[[], object], Callable[[Callable], Callab
         ("B3 logistic map d l_14/dx (DAG)", lambda: symdiff.diff(b3, x), peer_diff(b3), 3, b3),
         ("B4 12th derivative of x^x", lambda: symdiff.diff(xx, x, 12), peer_diff(xx, 12), 1, xx),
         ("B4 16th derivative of x^x", lambda: symdiff.diff(xx, x, 16), peer_diff(xx, 16), 1, xx),
-        ("B4 20th derivative of sin(x)*e^x", lambda: symdiff.diff(se, x, 20), peer_diff(se, 20), 3, se),
+        # About a millisecond: 3 runs on a shared machine rarely include an undisturbed one.
+        ("B4 20th derivative of sin(x)*e^x", lambda: symdiff.diff(se, x, 20), peer_diff(se, 20), 20, se),
         ("B5 random expression, 4,000 leaves", lambda: symdiff.diff(b5, x), peer_diff(b5), 1, b5),
         ("B6 least squares, 1,000 points", lambda: symdiff.gradient(lsq, lsq_vars), peer_gradient(lsq, lsq_vars), 1,
          lsq),

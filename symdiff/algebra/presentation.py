@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from fractions import Fraction
+from operator import itemgetter
 
 from ..core.expr import (
     Add,
@@ -39,6 +40,7 @@ class Presenter:
     def __init__(self) -> None:
         self._shown: dict[int, tuple[Normal, Expr]] = {}  # id(normal form) -> its presentation
         self._keys: dict[int, tuple[Expr, tuple[int, str, object]]] = {}
+        self._entry_keys: dict[int, tuple[object, tuple[object, object], Exponent]] = {}  # see term_key
         # (id(base), exponent) -> (base, base^exponent written): a chain's derivative is a product
         # that grows by one factor per level, and each level's product is shown in the trace;
         # writing its factors anew each time made a 1,000-deep chain quadratic in new nodes.
@@ -135,10 +137,21 @@ class Presenter:
     def term_key(self, item: tuple[Monomial, Fraction]) -> tuple[object, ...]:
         """Where a (monomial, coefficient) term comes in a written sum."""
         monomial, _ = item
+        if len(monomial) < _LONG_TERM:
+            return self._short_term_key(monomial)
+        # Each factor's part of the key is memoised per factor object: the terms of a long sum
+        # share most of their factor tuples (a Product Rule's terms are one product with one
+        # factor swapped), so a term's key is mostly lookups made by map, not a Python loop.
+        entries = list(map(self._entry_keys.get, map(id, monomial)))
+        if None in entries:
+            entries = [known or self._entry_key(entry) for known, entry in zip(entries, monomial, strict=True)]
+        return (-sum(map(_DEGREE, entries)), not monomial, tuple(map(_FACTOR_KEY, entries)))
+
+    def _short_term_key(self, monomial: Monomial) -> tuple[object, ...]:
         keys = self._keys
         degree = 0
         factors = []
-        for base, exponent in monomial:  # one loop, the memo read inline: terms can be long
+        for base, exponent in monomial:  # the memo read inline
             known = keys.get(id(base))
             base_key = self._key(base) if known is None else known[1]
             if isinstance(exponent, NUMERIC):
@@ -148,6 +161,18 @@ class Presenter:
             else:
                 factors.append((base_key, hash(exponent)))
         return (-degree, not monomial, tuple(factors))
+
+    def _entry_key(self, entry: tuple[Expr, Exponent]) -> tuple[object, tuple[object, object], Exponent]:
+        """(the factor, its part of a term's key, its part of the term's degree)."""
+        base, exponent = entry
+        known = self._keys.get(id(base))
+        base_key = self._key(base) if known is None else known[1]
+        if isinstance(exponent, NUMERIC):
+            triple = (entry, (base_key, exponent), exponent if type(base) is Symbol else 0)
+        else:
+            triple = (entry, (base_key, hash(exponent)), 0)
+        self._entry_keys[id(entry)] = triple  # holding the factor keeps its id from being reused
+        return triple
 
 
 def written_sum(magnitudes: list[Expr], negative: list[bool]) -> Expr:
@@ -178,6 +203,11 @@ def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:
     return [factor for factor in next(iter(normal)) if factor in shared]
 
 
+# From this many factors a term's key is made from keys memoised per factor (see term_key); a
+# short term's factors are mostly new tuples, met once.
+_LONG_TERM = 12
+_FACTOR_KEY = itemgetter(1)
+_DEGREE = itemgetter(2)
 _ONE_OVER_ZERO = Div(Number(1), Number(0))
 _UNDEFINED_TERM = (((ZERO, -1),), 1)  # the term 0^-1 = 1/0
 

@@ -195,19 +195,62 @@ class Simplifier(Presenter, LongProducts):
             if any(UNDEFINED_MONOMIAL in part for part in parts):
                 return undefined()
             parts = sorted(parts, key=len, reverse=True)
+        record = self.record
+        if not record:
+            # Most sums meet no like terms (a Product Rule's terms, a gradient's parts): then the
+            # merge is the parts one after another, which dict.update makes from the hashes the
+            # parts already hold. A monomial's hash is otherwise made anew at each lookup, one
+            # Python call per factor: 160 terms of 160 factors hashed twice each for B1.
+            joined: Normal = {}
+            for part in parts:
+                joined.update(part)
+            if len(joined) == sum(map(len, parts)):
+                return joined
         total: Normal = dict(parts[0])
+        known = total.get
+        running = False  # whether some coefficient is held as a running sum [numerator, denominator]
         for part in parts[1:]:
             for monomial, coefficient in part.items():
-                if monomial in total:
+                old = known(monomial)  # one lookup: a coefficient is never None
+                if old is None:
+                    total[monomial] = coefficient
+                    continue
+                if record:
                     self._act("fold" if monomial == CONSTANT else "collect")
-                    merged = total[monomial] + coefficient
+                if type(old) is int and type(coefficient) is int:
+                    merged = old + coefficient
                     if merged:
-                        total[monomial] = merged if type(merged) is int else whole(merged)
+                        total[monomial] = merged
                     else:
                         del total[monomial]
+                    continue
+                # Fractions are summed as integers over a common denominator, reduced once at
+                # the end: a Fraction sum costs a gcd and a new object each time (least squares
+                # adds 1,000 data-fraction coefficients into each of three terms).
+                if type(old) is list:
+                    numerator, denominator = old
                 else:
-                    total[monomial] = coefficient
-        if self.record and any(not part for part in parts):
+                    numerator, denominator = old.numerator, old.denominator  # type: ignore[union-attr]
+                    old = None
+                top, bottom = coefficient.numerator, coefficient.denominator
+                if denominator % bottom == 0:
+                    numerator += top * (denominator // bottom)
+                else:
+                    common = denominator // math.gcd(denominator, bottom) * bottom
+                    numerator = numerator * (common // denominator) + top * (common // bottom)
+                    denominator = common
+                if not numerator:
+                    del total[monomial]  # as a value it is 0: the term goes (and comes back last)
+                elif old is None:
+                    total[monomial] = [numerator, denominator]  # type: ignore[assignment]
+                    running = True
+                else:
+                    old[0], old[1] = numerator, denominator
+        if running:
+            for monomial, value in total.items():
+                if type(value) is list:
+                    total[monomial] = whole(Fraction(value[0], value[1]))  # a value of a key there: no resize
+        if record and any(not part for part in parts):
             self._act("identity")
         return total
 
@@ -238,7 +281,10 @@ class Simplifier(Presenter, LongProducts):
     # --- products ---------------------------------------------------------------------------
     def multiply(self, factors: list[Normal]) -> Normal:
         """The product of normal forms, in one pass over all their factors."""
-        if any(UNDEFINED_MONOMIAL in factor for factor in factors):
+        if len(factors) == 2:  # most products: the same test without a generator
+            if UNDEFINED_MONOMIAL in factors[0] or UNDEFINED_MONOMIAL in factors[1]:
+                return undefined()
+        elif any(UNDEFINED_MONOMIAL in factor for factor in factors):
             return undefined()
         if len(factors) == 2 and not self.record:
             # A number times a normal form (c*u', a chain rule's 2*u): each coefficient scaled,
@@ -326,14 +372,16 @@ class Simplifier(Presenter, LongProducts):
         content = ratio(math.gcd(*numerators), math.lcm(*denominators))
         if all(coefficient < 0 for coefficient in total.values()):
             content = -content  # -x - 1 = -(x + 1); 1 - x keeps its form
-        monomials = [monomial for monomial in total]
-        numeric = [{b: e for b, e in m if isinstance(e, NUMERIC)} for m in monomials]
         shared: dict[Expr, Fraction] = {}
-        for base, exponent in numeric[0].items():
-            powers = [factors.get(base) for factors in numeric]
-            if all(p is not None and p * exponent > 0 for p in powers):
-                shared[base] = min(powers, key=abs)  # type: ignore[arg-type, return-value]
-        shared = {base: exponent for base, exponent in shared.items() if exponent < 0}  # common denominators
+        # Only a negative power of the first term can be shared (a common denominator): without
+        # one, as in most sums, the other terms' powers need not be read.
+        if any(isinstance(e, NUMERIC) and e < 0 for _, e in next(iter(total))):
+            numeric = [{b: e for b, e in m if isinstance(e, NUMERIC)} for m in total]
+            for base, exponent in numeric[0].items():
+                powers = [factors.get(base) for factors in numeric]
+                if all(p is not None and p * exponent > 0 for p in powers):
+                    shared[base] = min(powers, key=abs)  # type: ignore[arg-type, return-value]
+            shared = {base: exponent for base, exponent in shared.items() if exponent < 0}  # common denominators
         symbolic: set[tuple[Expr, Exponent]] = set()
         if content == 1 and not shared and not symbolic:
             return ONE, (), total
@@ -439,6 +487,8 @@ class Simplifier(Presenter, LongProducts):
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,
         and multiply out other bases kept whole under a root once their power is whole."""
         coefficient = ONE
+        if not any(type(base) in _FOLDED_BASES for base, _ in factors):
+            return coefficient, self._sorted(factors)  # the usual product: nothing to fold
         for key in [key for key in factors if type(key[0]) in KEPT_UNDER_ROOTS]:
             # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
             # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would.
@@ -463,6 +513,17 @@ class Simplifier(Presenter, LongProducts):
         # Powers with symbolic exponents after the others and sums last, as textbooks write
         # x*e^x, 2*x*e^(x^2) and e^x*(cos(x) + sin(x)).
         order = self._factor_order
+        if len(factors) == 1:  # most products are short: no sort, but the rank is known after
+            ((key, exponent),) = factors.items()
+            if key not in order:
+                self._order_of(key)
+            return ((key[0], exponent),)
+        if len(factors) == 2:
+            (a, a_exponent), (b, b_exponent) = factors.items()
+            a_rank, b_rank = order.get(a) or self._order_of(a), order.get(b) or self._order_of(b)
+            if b_rank < a_rank:  # a stable sort keeps equal ranks in their order
+                return ((b[0], b_exponent), (a[0], a_exponent))
+            return ((a[0], a_exponent), (b[0], b_exponent))
         ordered = sorted(factors.items(), key=lambda item: order.get(item[0]) or self._order_of(item[0]))
         return tuple((base, exponent) for (base, _), exponent in ordered)
 
@@ -477,7 +538,7 @@ class Simplifier(Presenter, LongProducts):
             return {}
         # A single sum to the first power among the factors is distributed, never kept
         # (it can appear when (u + v)^2/(u + v) cancels).
-        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and is_sum(base)]
+        sums = [i for i, (base, exponent) in enumerate(monomial) if exponent == 1 and type(base) in _SUMS]
         if len(sums) == 1:
             i = sums[0]
             rest = monomial[:i] + monomial[i + 1:]
@@ -788,30 +849,32 @@ def _atom(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
 
 
 def _add(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if any(type(child) is Add for child in node.children):
-        s._act("regroup")
-    if any(_leads_with_minus(child) for child in node.children[1:]):
-        s._act("negation")  # u + (-v) is written u - v
+    if s.record:  # what a reader sees done; looked for only when it is recorded
+        if any(type(child) is Add for child in node.children):
+            s._act("regroup")
+        if any(_leads_with_minus(child) for child in node.children[1:]):
+            s._act("negation")  # u + (-v) is written u - v
     return s.add(kids)
 
 
 def _sub(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if type(node.children[1]) is Neg:
+    if s.record and type(node.children[1]) is Neg:
         s._act("negation")
     return s.add([kids[0], s.scale(kids[1], -1)])
 
 
 def _neg(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if type(node.children[0]) is Neg:
+    if s.record and type(node.children[0]) is Neg:
         s._act("negation")
     return s.scale(kids[0], -1)
 
 
 def _mul(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
-    if any(type(child) is Mul for child in node.children):
-        s._act("regroup")
-    if any(_leads_with_minus(child) for child in node.children[1:]):
-        s._act("negation")  # u*(-v) is written -u*v
+    if s.record:
+        if any(type(child) is Mul for child in node.children):
+            s._act("regroup")
+        if any(_leads_with_minus(child) for child in node.children[1:]):
+            s._act("negation")  # u*(-v) is written -u*v
     return s.multiply(kids)
 
 
@@ -866,6 +929,8 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 
 
 _E: Normal = {((Constant("e"), 1),): ONE}
+_SUMS = (Add, Sub)  # is_sum, inline
+_FOLDED_BASES = (*KEPT_UNDER_ROOTS, Number)  # the bases _fold_numeric_factors may fold
 _ONE: Normal = {CONSTANT: ONE}
 
 

@@ -230,6 +230,7 @@ class _Engine:
 # The Sum, Difference and Negation Rules take every part, whatever depends on x.
 _BLIND_TO_X = (Add, Sub, Neg)
 _CONSTANT = constant_rule(Number(0), Symbol("x"))  # the untraced engine's plan for every constant
+_COMBINE = object()  # on _SharedSymbols.mask's stack: the node below it has all its children done
 
 
 class _SharedSymbols:
@@ -248,27 +249,39 @@ class _SharedSymbols:
     def mask(self, root: Expr) -> int:
         """The mask of ``root``, and of every node under it, with an explicit stack."""
         masks, bits = self.masks, self.bits
-        stack = [root]
+        known = masks.get(id(root))
+        if known is not None:
+            return known[1]
+        # A node with children is pushed back under a marker and all its children above it, so
+        # each node is expanded once and combined once, with no list of the waiting children
+        # made for it: when the marker comes off, every child is done (a child pushed twice,
+        # by two parents, is done at its first pop and skipped at its second).
+        stack: list[Any] = [root]
+        pop, push, extend = stack.pop, stack.append, stack.extend
         while stack:
-            node = stack[-1]
+            node = pop()
+            if node is _COMBINE:
+                node = pop()
+                mask = 0
+                for child in node.children:
+                    mask |= masks[id(child)][1]
+                masks[id(node)] = (node, mask)
+                continue
             if id(node) in masks:
-                stack.pop()
                 continue
             children = node.children
-            waiting = [child for child in children if id(child) not in masks]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            stack.pop()
-            mask = 0
             if children:
-                for child in children:
-                    mask |= masks[id(child)][1]
-            elif type(node) is Symbol:
-                mask = bits.get(node, 0)  # type: ignore[call-overload]
-            elif type(node) is Infinity:
+                push(node)
+                push(_COMBINE)
+                extend(children)
+                continue
+            kind = type(node)
+            if kind is Symbol:
+                masks[id(node)] = (node, bits.get(node, 0))  # type: ignore[call-overload]
+            elif kind is Infinity:
                 raise DifferentiationError(_NO_DERIVATIVE_OF_INFINITY)
-            masks[id(node)] = (node, mask)
+            else:
+                masks[id(node)] = (node, 0)
         return masks[id(root)][1]
 
     def clear(self) -> None:
@@ -294,6 +307,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     done = 0
     variables = _variables(tree, wrt, order)
     shared = _SharedSymbols(variables)  # one walk finds which variables each node has, for all of them
+    sizes: dict[int, tuple[Expr, int]] = {}
     try:
         for x in variables:
             engine = engines.get(x)
@@ -302,7 +316,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             # The first derivative by the rules; later ones term by term (termwise.py), which is
             # what the rules give on the written-out answer, without writing it out.
             if normal is not None:
-                _check_size(tree, done, _written_size(normal))
+                _check_size(tree, done, _written_size(normal, sizes))
                 _check_growth(tree, done, normal, MAX_NEXT_FACTORS)
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
             done += 1
@@ -477,12 +491,16 @@ def _symbol(value: object) -> Symbol:
     )
 
 
-def _written_size(normal: Normal) -> int:
-    """Nodes of a normal form written out (its factors' bases; stops counting past MAX_WRITTEN)."""
+def _written_size(normal: Normal, sizes: dict[int, tuple[Expr, int]]) -> int:
+    """Nodes of a normal form written out (its factors' bases; stops counting past MAX_WRITTEN).
+    ``sizes`` remembers each base's size by id: every order meets the same bases again."""
     total = 0
     for monomial in normal:
         for base, _ in monomial:
-            total += size_as_written(base, MAX_WRITTEN + 1) + 2
+            known = sizes.get(id(base))
+            if known is None:
+                known = sizes[id(base)] = (base, size_as_written(base, MAX_WRITTEN + 1))  # holds the id
+            total += known[1] + 2
             if total > MAX_WRITTEN:
                 return total
     return total

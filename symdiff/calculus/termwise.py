@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from ..algebra.exact import MAX_FOLDED_BITS, ONE, whole
+from ..algebra.exact import MAX_FOLDED_BITS, ONE, Rational, ratio, whole
 from ..algebra.normal import ATOMIC_BASES, NUMERIC, Exponent, Monomial, Normal, is_sum
 from ..algebra.simplify import Simplifier
 from ..core.expr import Expr, Number
@@ -38,6 +38,8 @@ class TermwiseDerivative:
         self._rules = rules  # a tree -> the normal form of its derivative by the rules
         self._depends = depends
         self._factors: dict[tuple[Expr, Exponent], Normal] = {}
+        # (monomial, what else decides its rule) -> (a coefficient, its Product Rule terms)
+        self._terms: dict[tuple[object, ...], tuple[Rational, list[Normal]]] = {}
 
     def __call__(self, normal: Normal) -> Normal:
         s = self._simplifier
@@ -47,22 +49,38 @@ class TermwiseDerivative:
         negative = normal and all(c < 0 for c in normal.values())
         leading = min(normal.items(), key=s.term_key)[0] if negative else None
         parts: list[Normal] = []
+        terms = self._terms
         for monomial, coefficient in normal.items():
             if not monomial:
                 continue  # a constant term
             negated = self._negated_factor(monomial, coefficient) if monomial is leading else None
+            # What decides how this term is differentiated, besides its monomial (see below).
+            key = (monomial, monomial is leading, negated, coefficient == 1,
+                   2 * coefficient.denominator.bit_length() > MAX_FOLDED_BITS)
+            known = terms.get(key)
+            if known is not None:
+                # Each Product Rule term is multiply([{rest: c}, f']), linear in c: the parts made
+                # for this monomial at an earlier order, scaled. Higher derivatives meet the same
+                # monomials again and again with other coefficients (e^x*sin(x), e^x*cos(x)).
+                first_coefficient, first_parts = known
+                scale = ratio(coefficient, first_coefficient)
+                parts.extend(s.scale(part, scale) for part in first_parts)
+                continue
             if not self._same_as_written_out(monomial, coefficient, negated):
                 parts.append(self._by_the_rules(monomial, coefficient, monomial is leading))
                 continue
+            own: list[Normal] = []
             for i, factor in enumerate(monomial):
                 derivative = self._factor(factor)
                 if not derivative:
                     continue
                 rest = monomial[:i] + monomial[i + 1:]
                 if i == negated:
-                    parts.append(s.multiply([{rest: -coefficient}, s.scale(derivative, -1)]))
+                    own.append(s.multiply([{rest: -coefficient}, s.scale(derivative, -1)]))
                 else:
-                    parts.append(s.multiply([{rest: coefficient}, derivative]))
+                    own.append(s.multiply([{rest: coefficient}, derivative]))
+            terms[key] = (coefficient, own)
+            parts.extend(own)
         return s.add(parts) if parts else {}
 
     def _by_the_rules(self, monomial: Monomial, coefficient: Fraction, leading: bool) -> Normal:
@@ -112,7 +130,7 @@ class TermwiseDerivative:
     @staticmethod
     def _negated_factor(monomial: Monomial, coefficient: Fraction) -> int | None:
         """Which factor a leading minus is written on (-x*y, -1/x), if not on a number."""
-        if Fraction(coefficient).numerator != -1:
+        if coefficient.numerator != -1:
             return None  # -2*x*y: the minus is on the 2
         return next(
             (i for i, (_, e) in enumerate(monomial) if not isinstance(e, NUMERIC) or e > 0), None

@@ -17,7 +17,7 @@ import re
 import zlib
 from decimal import Decimal
 from fractions import Fraction
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import TypeVar
 
 from .decimals import Numeric, exact_decimal, number_text
@@ -131,7 +131,9 @@ class Expr:
 
     def with_children(self, children: tuple[Expr, ...]) -> Expr:
         """A node like this one with other children (this node itself if they are the same)."""
-        if all(new is old for new, old in zip(children, self.children, strict=True)):
+        if len(children) != len(self.children):
+            raise ValueError(f"{type(self).__name__} has {len(self.children)} children, not {len(children)}")
+        if all(map(is_, children, self.children)):  # map: no generator frame per call
             return self
         return type(self)(*children)
 

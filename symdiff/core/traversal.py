@@ -9,6 +9,7 @@ distinct nodes, not with the size of the tree it spells out.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from operator import is_
 from typing import TypeVar
 
 from .errors import ExpressionError
@@ -17,6 +18,7 @@ from .expr import Expr, Symbol, as_expr
 __all__ = ["fold", "free_symbols", "preorder", "rebuilt", "size_as_written", "substitute"]
 
 T = TypeVar("T")
+_COMBINE = object()  # on fold's stack: the node below it has all its children done
 
 
 def fold(
@@ -37,29 +39,35 @@ def fold(
     known = done.get(id(root))
     if known is not None:
         return known[1]
-    stack = [root]
+    # A node with children goes back on the stack under a marker, with all its children above
+    # it: each node is expanded once and combined once, when the marker comes off (by then every
+    # child is done; a child pushed by two parents is done at its first pop, skipped at its second).
+    stack: list = [root]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        node = stack[-1]
+        node = pop()
+        if node is _COMBINE:
+            node = pop()
+            result = combine(node, [done[id(child)][1] for child in node.children])
+            done[id(node)] = (node, result)
+            if equal is not None:
+                equal[node] = result
+            continue
         key = id(node)
         if key in done:
-            stack.pop()
             continue
         if equal is not None:
             same = equal.get(node)
             if same is not None:
-                stack.pop()
                 done[key] = (node, same)
                 continue
         children = node.children
         if children:
-            waiting = [child for child in children if id(child) not in done]
-            if waiting:
-                stack.extend(waiting)
-                continue
-            result = combine(node, [done[id(child)][1] for child in children])
-        else:
-            result = combine(node, [])
-        stack.pop()
+            push(node)
+            push(_COMBINE)
+            extend(children)
+            continue
+        result = combine(node, [])
         done[key] = (node, result)
         if equal is not None:
             equal[node] = result
@@ -95,9 +103,9 @@ def size_as_written(root: Expr, most: int | None = None) -> int:
 def rebuilt(node: Expr, children: list[Expr] | tuple[Expr, ...]) -> Expr:
     """``node`` with these children: ``node`` itself when they are its own (a fold's combine
     for rewrites that change only some subtrees)."""
-    if all(a is b for a, b in zip(children, node.children, strict=True)):
+    if len(children) == len(node.children) and all(map(is_, children, node.children)):  # no generator frame
         return node
-    return node.with_children(tuple(children))
+    return node.with_children(tuple(children))  # which says if the count is wrong
 
 
 def free_symbols(root: Expr) -> frozenset[Symbol]:
