@@ -19,7 +19,8 @@ functions as products of powers of polys, in lowest terms by the GCD), ``writer`
 rational functions written back as textbook trees), ``fraction_forms`` (``cancel``,
 ``together`` and ``cancel_factored``), ``expansion`` (``expand``), ``univariate`` (dense
 one-variable polys: rational roots, quadratic factors, extended Euclid) and ``factoring``
-(``factor`` and ``apart``).
+(``factor`` and ``apart``); ``settle`` (those results rewritten again while a number's root
+in them would be written another way, so each is idempotent).
 
 May import: ``symdiff.core`` and ``symdiff.syntax``.
 """

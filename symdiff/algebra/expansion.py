@@ -24,6 +24,7 @@ from .generators import Generators
 from .polynomial import AlgebraError, Poly, check_number_power
 from .polywalk import walk
 from .presentation import _negate_leading
+from .settle import settled
 from .writer import Writer, factor_key
 
 __all__ = ["ExpandAlgebra", "expand"]
@@ -163,6 +164,7 @@ class ExpansionWriter(Writer):
 
 
 @collector_paused
+@settled
 def expand(expr: Expr | str | float) -> Expr:
     """``expr`` with products and whole powers of sums multiplied out:
     ``expand("(x + 1)^2")`` is ``x^2 + 2*x + 1``, ``expand("(sin(x) + 1)^2")`` is

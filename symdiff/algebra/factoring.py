@@ -32,6 +32,7 @@ from .generators import Generators
 from .polynomial import MAX_DEGREE, AlgebraError, Poly, content_in, gcd
 from .presentation import _negate_leading
 from .rational import Factored, factored, product
+from .settle import settled
 from .univariate import (
     Dense,
     divmod_dense,
@@ -188,6 +189,7 @@ def factored_completely(value: Factored, nvars: int) -> Factored:
 
 
 @collector_paused
+@settled
 def factor(expr: Expr | str | float) -> Expr:
     """``expr`` as a product of factors: ``factor("x^3 - x")`` is ``x*(x - 1)*(x + 1)``,
     ``factor("2*x^2 + 4*x + 2")`` is ``2*(x + 1)^2``; a rational function is cancelled and its

@@ -13,12 +13,14 @@ from ..core.collector import collector_paused
 from ..core.expr import Expr
 from ..syntax.parser import to_expr
 from .rational import factored
+from .settle import settled
 from .writer import write_fraction
 
 __all__ = ["cancel", "cancel_factored", "together"]
 
 
 @collector_paused
+@settled
 def cancel(expr: Expr | str | float) -> Expr:
     """``expr`` as one fraction p/q in lowest terms, p and q multiplied out:
     ``cancel("(x^2 - 1)/(x - 1)")`` is ``x + 1``.
@@ -31,6 +33,7 @@ def cancel(expr: Expr | str | float) -> Expr:
 
 
 @collector_paused
+@settled
 def cancel_factored(expr: Expr | str | float) -> Expr:
     """As ``cancel``, but the denominator kept as the product of the factors it was written
     with: d/dx (x^2 + 1)/(x^2 - 1) raw is cancelled to ``-4*x/(x^2 - 1)^2``."""
@@ -39,6 +42,7 @@ def cancel_factored(expr: Expr | str | float) -> Expr:
 
 
 @collector_paused
+@settled
 def together(expr: Expr | str | float) -> Expr:
     """``expr`` as one fraction over the least common denominator, factors kept as written:
     ``together("1/(x + 1) + 1/(x - 1)")`` is ``2*x/((x - 1)*(x + 1))``. A sum in the numerator
