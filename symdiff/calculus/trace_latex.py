@@ -211,7 +211,7 @@ class _Writer(ItemWriter):
             # \bigl( \bigr) rather than \left( \right): they may fall on different rows
             opening, closing = (chunk(r"\bigl("), chunk(r"\bigr)")) if type(step.expr) in (Add, Sub) else ([], [])
             return [*fill([title, Break(""), lim, *_listed(opening), *self.expr(step.expr, room), *_listed(closing),
-                           chunk(" = "), *self.expr(step.result, room)], indent, em),
+                           Break(" = ", "= "), *self.expr(step.result, room)], indent, em),
                     *fill([*laws, *note], below, below_em)]
         if step.is_rewrite:
             # The law on the step's line, then the part rewritten and what it became on lines of
@@ -233,7 +233,7 @@ class _Writer(ItemWriter):
             return fill([*items, *note], indent, em)
         shown = line.value if line.value is not None else step.result
         derivative = self._applied([variable], step.expr, room, partial)
-        return fill([title, Break(""), *derivative, chunk(" = "), *self.expr(shown, room), *note], indent, em)
+        return fill([title, Break(""), *derivative, Break(" = ", "= "), *self.expr(shown, room), *note], indent, em)
 
     def _header(self, line: Line, room: float) -> list[Item]:
         step = line.step

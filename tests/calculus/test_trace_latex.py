@@ -177,7 +177,7 @@ HESSIAN_3 = "x^2 y^3 z + sin(x y z) + exp(x y)/(z^2 + 1)"
 
 def long_documents():
     """Documents of long derivatives, each to be set without a line running into the margin."""
-    from symdiff import gradient, hessian
+    from symdiff import first_principles, gradient, hessian
     from symdiff.calculus.matrix_latex import gradient_latex, hessian_latex
 
     variables = ["x", "y", "z"]
@@ -189,6 +189,8 @@ def long_documents():
     yield "Newton, 5th by t", derive("(t^3 + 1)^5 exp(t)", "t", order=5).to_latex(standalone=True, notation="newton")
     yield "a long sum", derive(" + ".join(f"sin({k} x)^{k}" for k in range(1, 16))).to_latex(standalone=True)
     yield "a long product", derive("*".join(f"(x + {k})" for k in range(1, 12))).to_latex(standalone=True)
+    # The delta method's limit row: lim (…)/(a long denominator) = … ran 94pt into the margin.
+    yield "first principles, 1/quadratic", first_principles("1/(x^2 + 3x + 1)").to_latex(standalone=True)
     yield "a wide quotient", derive("(x^5 + 3 x^4 - 2 x^3 + x^2 - 7 x + 1)/(x^4 - x^3 + 2 x^2 + x + 9)").to_latex(
         standalone=True, notation="euler")
 
