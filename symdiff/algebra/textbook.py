@@ -232,9 +232,11 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
 
 
 def _same_denominator(s: Simplifier, answer: Expr) -> Expr | None:
-    """``answer``, a sum, with its terms p/(c*d) over one varying denominator d (c a number,
-    p and d polynomials) written as one fraction each time two or more share a d; None when
-    none do."""
+    """``answer``, a sum, with its fractions p/(c*d) (c a number, p and d polynomials, d
+    varying) put together and the other terms left beside them: the fractions over each
+    denominator d, or all of them over one; whichever is shorter (None when no two fractions
+    are there to put together, or nothing else is, which is the rational steps' one fraction).
+    d/dx [sin(x) + 1/(x + 1) + x/(x + 1)^2] is cos(x) - 2*x/(x + 1)^3."""
     if type(answer) not in (Add, Sub):
         return None
     groups: dict[Expr, list[Expr]] = {}
@@ -242,20 +244,30 @@ def _same_denominator(s: Simplifier, answer: Expr) -> Expr | None:
     for term in _signed_terms(answer):
         below = _varying_denominator(term)
         (groups.setdefault(below, []) if below is not None else others).append(term)
-    shared = [terms for terms in groups.values() if len(terms) > 1]
-    if not shared or (len(groups) == 1 and not others):
-        return None  # nothing shares a denominator, or everything does: one fraction is the rational steps'
-    parts = [terms[0] for terms in groups.values() if len(terms) == 1] + others
-    try:
-        for terms in shared:
-            with work_limit(WORK_LIMIT):
-                combined = factored(Add(*terms), simplifier=s)
-                value, gens, algebra = combined
-                lowest = algebra.cancel(value)
-            parts.append(_settled(s, fold(FractionWriter(gens).fraction(lowest, bottom="factored"), _flat)))
-    except SymdiffError:
+    fractions = [term for terms in groups.values() for term in terms]
+    if len(fractions) < 2 or not others:
         return None
-    return s.answer(s.normal_form(Add(*parts)))
+    by_denominator = [terms for terms in groups.values() if len(terms) > 1]
+    candidates = [[fractions]] + ([by_denominator] if by_denominator and len(groups) > 1 else [])
+    best: Expr | None = None
+    for combined in candidates:
+        alone = [terms[0] for terms in groups.values() if len(terms) == 1] if combined is by_denominator else []
+        try:
+            parts = [*alone, *others, *(_one_fraction(s, terms) for terms in combined)]
+        except SymdiffError:
+            continue
+        written = s.answer(s.normal_form(Add(*parts)))
+        if best is None or size_as_written(written) < size_as_written(best):
+            best = written
+    return best
+
+
+def _one_fraction(s: Simplifier, terms: list[Expr]) -> Expr:
+    """The sum of ``terms`` as one fraction in lowest terms, its denominator as a product."""
+    with work_limit(WORK_LIMIT):
+        value, gens, algebra = factored(Add(*terms), simplifier=s)
+        lowest = algebra.cancel(value)
+    return _settled(s, fold(FractionWriter(gens).fraction(lowest, bottom="factored"), _flat))
 
 
 def _signed_terms(total: Expr) -> list[Expr]:

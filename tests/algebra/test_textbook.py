@@ -18,6 +18,10 @@ DERIVATIVES = [
     ("-(y*ln(sigmoid(w*x + b)) + (1 - y)*ln(1 - sigmoid(w*x + b)))", "w", "x*(sigmoid(w*x + b) - y)"),
     ("-(y*ln(sigmoid(w*x + b)) + (1 - y)*ln(1 - sigmoid(w*x + b)))", "b", "sigmoid(w*x + b) - y"),
     ("log(cos(x))", "x", "-tan(x)"),
+    # The fractions put together, the function beside them (was cos(x) + ((x + 1)^2 - 2*x*(x + 1))/(x + 1)^4
+    # - 1/(x + 1)^2: one fraction with cos(x) in it is longer, so nothing was combined).
+    ("sin(x) + 1/(x + 1) + x/(x + 1)^2", "x", "cos(x) - 2*x/(x + 1)^3"),
+    ("x*atan(x) - x/(x^2 + 1)", "x", "atan(x) + (x^3 + x^2 + x - 1)/(x^2 + 1)^2"),
     ("atan(y/x)", "x", "-y/(x^2 + y^2)"),
     ("atan(y/x)", "y", "x/(x^2 + y^2)"),
     ("e^x/x^2", "x", "e^x*(x - 2)/x^3"),
