@@ -791,6 +791,8 @@ class NormalAlgebra(Algebra[Normal]):
         self._s = simplifier
 
     def of(self, expr: Expr) -> Normal:
+        if type(expr) is Number:  # a rule's 2, n - 1, a constant factor: no fold for a leaf
+            return _number(self._s, expr, _NO_CHILDREN)
         return self._s.normal_form(expr)
 
     def add(self, *terms: Normal) -> Normal:
@@ -837,6 +839,9 @@ class NormalAlgebra(Algebra[Normal]):
 
 
 # --- building the normal form, one function per node kind ---------------------------------------
+
+
+_NO_CHILDREN: list[Normal] = []
 
 
 def _number(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
