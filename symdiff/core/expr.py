@@ -277,8 +277,19 @@ _LATE_HASH_CHILDREN = 8
 
 
 def _late_hash(root: Expr) -> int:
-    """The hash of a node built without one, and of every such node below it, deepest first,
-    with an explicit stack (a deep tree of wide nodes must not recurse)."""
+    """The hash of a node built without one. Its children's own are mostly made already (a sum
+    that gains a term per level, e^e^...^x's exponent), so it is made at once, a child still
+    without one hashed within; past a few such levels of nesting, the nodes without a hash
+    below are hashed deepest first with an explicit stack (a deep tree of them must not recurse)."""
+    global _late_nesting
+    if _late_nesting < _LATE_NESTING_MOST:
+        _late_nesting += 1
+        try:
+            value = _node_hash(root)
+        finally:
+            _late_nesting -= 1
+        _set(root, "_hash", value)
+        return value
     stack = [root]
     while stack:
         node = stack[-1]
@@ -288,9 +299,17 @@ def _late_hash(root: Expr) -> int:
             continue
         stack.pop()
         if not hasattr(node, "_hash"):
-            data = node._data
-            _set(node, "_hash", hash((_KIND_CODES[type(node)], 0 if data is None else _stable(data), node.children)))
+            _set(node, "_hash", _node_hash(node))
     return root._hash
+
+
+def _node_hash(node: Expr) -> int:
+    data = node._data
+    return hash((_KIND_CODES[type(node)], 0 if data is None else _stable(data), node.children))
+
+
+_late_nesting = 0  # calls of _late_hash under way, one inside another
+_LATE_NESTING_MOST = 32
 
 
 # Pairs of distinct node objects already found equal, held so their ids stay theirs. Equal trees
