@@ -80,7 +80,11 @@ class Presenter:
         numerator: list[Expr] = []
         denominator: list[Expr] = []
         powers = self._powers
-        for base, exponent in monomial:
+        factors = monomial
+        if len(monomial) >= _LONG_TERM and list(map(_EXPONENT, monomial)).count(1) == len(monomial):
+            numerator = list(map(_BASE, monomial))  # all to the first power (B1's 160 sines): no loop
+            factors = ()
+        for base, exponent in factors:
             if isinstance(exponent, NUMERIC):
                 if exponent == 1:
                     numerator.append(base)
@@ -207,6 +211,7 @@ def common_exponentials(normal: Normal) -> list[tuple[Expr, Exponent]]:
 # short term's factors are mostly new tuples, met once.
 _LONG_TERM = 12
 _FACTOR_KEY = itemgetter(1)
+_BASE, _EXPONENT = itemgetter(0), itemgetter(1)
 _DEGREE = itemgetter(2)
 _ONE_OVER_ZERO = Div(Number(1), Number(0))
 _UNDEFINED_TERM = (((ZERO, -1),), 1)  # the term 0^-1 = 1/0

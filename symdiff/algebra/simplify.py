@@ -791,7 +791,20 @@ class NormalAlgebra(Algebra[Normal]):
         self._s = simplifier
 
     def of(self, expr: Expr) -> Normal:
-        return self._s.normal_form(expr)
+        s = self._s
+        if type(expr) is Number:
+            # A rule's 2, n - 1, a constant factor: what fold does for a leaf, without its set-up.
+            # The memos are kept as fold keeps them, so equal numbers share one normal form
+            # (later memos go by its id).
+            known = s._normal.get(id(expr))
+            if known is not None:
+                return known[1]
+            normal = s._equal.get(expr)
+            if normal is None:
+                normal = s._equal[expr] = _number(s, expr, _NO_CHILDREN)
+            s._normal[id(expr)] = (expr, normal)
+            return normal
+        return s.normal_form(expr)
 
     def add(self, *terms: Normal) -> Normal:
         if len(terms) > 2 and not self._s.record:
@@ -837,6 +850,9 @@ class NormalAlgebra(Algebra[Normal]):
 
 
 # --- building the normal form, one function per node kind ---------------------------------------
+
+
+_NO_CHILDREN: list[Normal] = []
 
 
 def _number(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:

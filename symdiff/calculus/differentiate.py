@@ -13,7 +13,7 @@ differentiated once and repeated subexpressions cost nothing more.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..algebra.algebras import TREES, Algebra
@@ -82,13 +82,13 @@ class _Engine:
         self._placeholder: Symbol | None = None
         self._termwise: TermwiseDerivative | None = None
         self._shown_factors = 0  # traced: factors in all the steps' results so far (MAX_SHOWN_FACTORS)
+        if shared is not None:
+            self.depends = _depends_on_bit(shared, self._bit)  # type: ignore[method-assign]
 
     def depends(self, root: Expr) -> bool:
-        """Whether ``root`` contains x (computed once per node, without recursion)."""
+        """Whether ``root`` contains x (computed once per node, without recursion). With
+        variables shared, ``_depends_on_bit`` takes this method's place."""
         # Asked of nearly every node, mostly ones already answered: the memo first, no fold call.
-        if self._shared is not None:
-            known_mask = self._shared.masks.get(id(root))
-            return bool((self._shared.mask(root) if known_mask is None else known_mask[1]) & self._bit)
         known = self._depends.get(id(root))
         if known is None:
             return fold(root, self._contains_x, self._depends)
@@ -225,6 +225,18 @@ class _Engine:
             i += 1
             name = f"u_{i}"
         self._placeholder = Symbol(name)
+
+
+def _depends_on_bit(shared: _SharedSymbols, bit: int) -> Callable[[Expr], bool]:
+    """``_Engine.depends`` for one variable of a gradient: asked about nearly every node, 14 times
+    a term of least squares, so the memo's lookup is bound once (no attribute lookups per call)."""
+    known_mask, mask = shared.masks.get, shared.mask
+
+    def depends(root: Expr) -> bool:
+        known = known_mask(id(root))
+        return bool((mask(root) if known is None else known[1]) & bit)
+
+    return depends
 
 
 # The Sum, Difference and Negation Rules take every part, whatever depends on x.

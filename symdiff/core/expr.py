@@ -89,7 +89,11 @@ class Expr:
     def _init(self, children: tuple[Expr, ...], data: object) -> None:
         _set(self, "children", children)
         _set(self, "_data", data)
-        _set(self, "_hash", hash((_KIND_CODES[type(self)], 0 if data is None else _stable(data), children)))
+        if len(children) < _LATE_HASH_CHILDREN:
+            _set(self, "_hash", hash((_KIND_CODES[type(self)], 0 if data is None else _stable(data), children)))
+        # else the hash is made when first asked for (_late_hash): hashing the children tuple
+        # calls __hash__ once per child, and most wide nodes (an answer's long products, its sum
+        # of them) are never keys: B1's answer has 160 terms of 160 factors.
         _set(self, "depth", 1 + max(map(_depth_of, children)) if children else 1)
 
     # --- value semantics -------------------------------------------------------------------
@@ -100,15 +104,22 @@ class Expr:
         raise AttributeError(f"{type(self).__name__} nodes are immutable")
 
     def __hash__(self) -> int:
-        return self._hash
+        try:
+            return self._hash
+        except AttributeError:  # a wide node not hashed yet (see _init)
+            return _late_hash(self)
 
     def __eq__(self, other: object) -> bool:
         if self is other:
             return True
         if not isinstance(other, Expr):
             return NotImplemented
+        try:
+            same_hash = self._hash == other._hash
+        except AttributeError:  # a wide node not hashed yet
+            same_hash = hash(self) == hash(other)
         if (
-            self._hash != other._hash
+            not same_hash
             or type(self) is not type(other)
             or self._data != other._data
             or len(self.children) != len(other.children)
@@ -261,6 +272,46 @@ def _stable(data: object) -> object:
     return 0 if data is None else data  # hash(None) is its address in Python 3.11
 
 
+# Nodes with this many children or more are hashed when first asked (see Expr._init).
+_LATE_HASH_CHILDREN = 8
+
+
+def _late_hash(root: Expr) -> int:
+    """The hash of a node built without one. Its children's own are mostly made already (a sum
+    that gains a term per level, e^e^...^x's exponent), so it is made at once, a child still
+    without one hashed within; past a few such levels of nesting, the nodes without a hash
+    below are hashed deepest first with an explicit stack (a deep tree of them must not recurse)."""
+    global _late_nesting
+    if _late_nesting < _LATE_NESTING_MOST:
+        _late_nesting += 1
+        try:
+            value = _node_hash(root)
+        finally:
+            _late_nesting -= 1
+        _set(root, "_hash", value)
+        return value
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        waiting = [child for child in node.children if not hasattr(child, "_hash")]
+        if waiting:
+            stack.extend(waiting)
+            continue
+        stack.pop()
+        if not hasattr(node, "_hash"):
+            _set(node, "_hash", _node_hash(node))
+    return root._hash
+
+
+def _node_hash(node: Expr) -> int:
+    data = node._data
+    return hash((_KIND_CODES[type(node)], 0 if data is None else _stable(data), node.children))
+
+
+_late_nesting = 0  # calls of _late_hash under way, one inside another
+_LATE_NESTING_MOST = 32
+
+
 # Pairs of distinct node objects already found equal, held so their ids stay theirs. Equal trees
 # built apart (a derivative's copy of a subtree, each parent of it) are compared again and again
 # as dictionary keys: without this, comparing a parent walks every subtree below it once more,
@@ -291,8 +342,12 @@ def _children_equal(a: Expr, b: Expr) -> bool:
         p, q = stack.pop()
         if p is q:
             continue
+        try:
+            same_hash = p._hash == q._hash
+        except AttributeError:  # a wide node not hashed yet
+            same_hash = hash(p) == hash(q)
         if (
-            p._hash != q._hash
+            not same_hash
             or type(p) is not type(q)
             or p._data != q._data
             or len(p.children) != len(q.children)

@@ -61,6 +61,26 @@ def test_equal_trees_are_equal_and_hash_equally():
     assert len({*built_twice}) == 1
 
 
+def test_wide_nodes_hash_as_every_node_does_when_first_asked():
+    """A node of 8 or more children is hashed when first asked (core.expr._init): the hash is
+    the one an eagerly hashed node has, equality works before and after, and a deep tree of
+    wide nodes is hashed without recursion."""
+    from symdiff.core.expr import _KIND_CODES, _LATE_HASH_CHILDREN
+
+    factors = [Call("sin", x + k) for k in range(_LATE_HASH_CHILDREN)]
+    wide, twin = Mul(*factors), Mul(*factors)
+    assert wide == twin and wide != Mul(*factors[:-1], y)  # compared before either is hashed
+    assert hash(wide) == hash((_KIND_CODES[Mul], 0, tuple(factors))) == hash(twin)
+    deep: Expr = x
+    for _ in range(50_000):
+        deep = Add(deep, *([y] * (_LATE_HASH_CHILDREN - 1)))
+    assert hash(deep) == hash(deep)
+    other = x
+    for _ in range(50_000):
+        other = Add(other, *([y] * (_LATE_HASH_CHILDREN - 1)))
+    assert deep == other and {deep: 1}[other] == 1
+
+
 @pytest.mark.parametrize(
     ("left", "right"),
     [
