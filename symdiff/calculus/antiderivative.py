@@ -26,7 +26,8 @@ from ..core.expr import Add, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Sy
 from ..core.printer import to_text
 from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
-from .integration_check import agrees_numerically, derivative_vanishes, vanishes_exactly, without_abs_in_ln
+from .integration_check import agrees_numerically, vanishes_exactly, without_abs_in_ln
+from .integration_derivative_check import derivative_vanishes
 from .integration_engine import Integrator
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain

@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.traversal import fold, free_symbols
 
-__all__ = ["agrees_numerically", "derivative_vanishes", "vanishes_exactly", "without_abs_in_ln"]
+__all__ = ["agrees_numerically", "vanishes_exactly", "without_abs_in_ln"]
 
 RELATIVE = 1e-8
 POINTS = 12  # points where the integrand has a value that must agree
@@ -180,17 +180,26 @@ def _constant(node: Expr) -> tuple[int, int] | int | None:
     return None
 
 
-def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int) -> int:
+def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int, e: int = 0) -> int:
     """The numerator of the exact value at x = t of the nodes in order (children first; the
     root's is last), each value held as a pair of whole numbers (p, q), q ≠ 0, unreduced:
     plain integer arithmetic, no greatest common divisors. Raises ZeroDivisionError where a
-    denominator is 0 (the expression has no value there)."""
+    denominator is 0 (the expression has no value there). A ``Constant`` node stands for a
+    second variable, at ``e`` (``derivative_vanishes``'s e^(a*x))."""
+    return _evaluate(program, t, e)[0]
+
+
+def _evaluate(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int,
+              e: int = 0) -> tuple[int, int]:
+    """The root's value (p, q) as ``_run`` works it out."""
     values: list[tuple[int, int]] = []
     for kind, constant, kids in program:
         if kind is Number:
             value = constant  # type: ignore[assignment]
         elif kind is Symbol:
             value = (t, 1)
+        elif kind is Constant:
+            value = (e, 1)
         elif kind is Neg:
             p, q = values[kids[0]]
             value = (-p, q)
@@ -220,7 +229,7 @@ def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t:
                 p, q, k = q, p, -k
             value = (p**k, q**k)
         values.append(value)
-    return values[-1][0]
+    return values[-1]
 
 
 def _points() -> Iterator[int]:
@@ -229,194 +238,3 @@ def _points() -> Iterator[int]:
     for k in range(1, 2 * MAX_DEGREE + 20):
         yield k
         yield -k
-
-
-# --- d/dx F - f settled without writing d/dx F ------------------------------------------------------
-
-
-def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
-    """Whether d/dx ``answer`` minus ``integrand`` is 0 wherever both are defined, decided as
-    ``vanishes_exactly`` decides a rational function, without writing the derivative out: for an
-    answer built from numbers, x, + - * /, whole powers and rational multiples of ln(u),
-    ln(abs(u)) and atan(u) with u rational (what partial fractions, polynomial division and the
-    power rule give), and a rational integrand. The derivative is a rational function: its
-    value at a point is worked out exactly by the sum, product, quotient and chain rules (ln(u)
-    and atan(u) themselves are never needed), with a bound on the degree of its numerator read
-    off the tree alongside. False when it is not such a case, or not 0."""
-    program = _Program()
-    try:
-        derivative = fold(answer, lambda node, kids: program.rule(node, kids, x, True), {})
-        value = fold(integrand, lambda node, kids: program.rule(node, kids, x, False), {})
-    except _NotRational:
-        return False
-    if derivative[2] is not None or value[0] is None:
-        return False
-    slope = derivative[1] if derivative[1] is not None else program.number(Fraction(0))
-    difference = program.sub(slope, value[0])
-    bound = program.bounds[difference][0]
-    if bound > MAX_DEGREE:
-        return False
-    zeros = 0
-    for point in _points():
-        try:
-            result = _run(program.steps, point)
-        except ZeroDivisionError:
-            continue
-        if result:
-            return False
-        zeros += 1
-        if zeros > bound:
-            return True
-    return False
-
-
-# (value, derivative, argument of abs): instruction indices; a value None is ln(u) or atan(u)
-# (never needed), a derivative None is 0 (the node is free of x); the third is set on abs(u) only.
-_Found = tuple[int | None, int | None, "tuple[int | None, int | None, object] | None"]
-
-
-class _Program:
-    """Instructions for ``_run`` (children first), each with bounds on the degrees of the
-    numerator and denominator of the value it makes, written as one fraction as ``_run`` does."""
-
-    def __init__(self) -> None:
-        self.steps: list[tuple[type, tuple[int, int] | int | None, list[int]]] = []
-        self.bounds: list[tuple[int, int]] = []
-
-    def _emit(self, kind: type, constant: tuple[int, int] | int | None, kids: list[int],
-              bound: tuple[int, int]) -> int:
-        self.steps.append((kind, constant, kids))
-        self.bounds.append(bound)
-        return len(self.steps) - 1
-
-    def number(self, value: Fraction) -> int:
-        return self._emit(Number, (value.numerator, value.denominator), [], (0, 0))
-
-    def add(self, kids: list[int]) -> int:
-        if len(kids) == 1:
-            return kids[0]
-        bounds = [self.bounds[i] for i in kids]
-        below = sum(d for _, d in bounds)
-        return self._emit(Add, None, kids, (max(n + below - d for n, d in bounds), below))
-
-    def sub(self, left: int, right: int) -> int:
-        (n1, d1), (n2, d2) = self.bounds[left], self.bounds[right]
-        return self._emit(Sub, None, [left, right], (max(n1 + d2, n2 + d1), d1 + d2))
-
-    def mul(self, kids: list[int]) -> int:
-        if len(kids) == 1:
-            return kids[0]
-        bounds = [self.bounds[i] for i in kids]
-        return self._emit(Mul, None, kids, (sum(n for n, _ in bounds), sum(d for _, d in bounds)))
-
-    def div(self, top: int, bottom: int) -> int:
-        (n1, d1), (n2, d2) = self.bounds[top], self.bounds[bottom]
-        return self._emit(Div, None, [top, bottom], (n1 + d2, d1 + n2))
-
-    def neg(self, i: int) -> int:
-        return self._emit(Neg, None, [i], self.bounds[i])
-
-    def power(self, base: int, k: int) -> int:
-        if k == 0:
-            return self.number(Fraction(1))
-        if k == 1:
-            return base
-        n, d = self.bounds[base]
-        return self._emit(Pow, k, [base], (k * n, k * d) if k > 0 else (-k * d, -k * n))
-
-    def rule(self, node: Expr, kids: list[_Found], x: Symbol, slopes: bool) -> _Found:
-        """The instructions for ``node``'s value and (with ``slopes``) its derivative."""
-        if any(kid[2] is not None for kid in kids) and not (type(node) is Call and node.name == "ln"):  # type: ignore[attr-defined]
-            raise _NotRational  # abs(u) outside ln
-        kind = type(node)
-        if kind is Number:
-            if type(node.value) is float:  # type: ignore[attr-defined]
-                raise _NotRational
-            return self.number(Fraction(node.value)), None, None  # type: ignore[attr-defined]
-        if kind is Symbol:
-            if node != x:
-                raise _NotRational
-            return self._emit(Symbol, None, [], (1, 0)), self.number(Fraction(1)) if slopes else None, None
-        if kind is Neg:
-            value, slope, _ = kids[0]
-            return (None if value is None else self.neg(value)), (None if slope is None else self.neg(slope)), None
-        if kind is Call:
-            return self._call(node, kids[0], slopes)
-        values = [kid[0] for kid in kids]
-        slopes_of = [kid[1] for kid in kids] if slopes else [None] * len(kids)
-        if kind is Pow:
-            k = _whole_power(node)
-            if values[0] is None:
-                raise _NotRational
-            slope = None if slopes_of[0] is None else \
-                self.mul([self.number(Fraction(k)), self.power(values[0], k - 1), slopes_of[0]])
-            return self.power(values[0], k), slope, None
-        if kind in (Add, Sub):
-            return self._sum(kind, values, slopes_of)
-        if kind is Mul:
-            return self._product(values, slopes_of)
-        if kind is Div:
-            return self._quotient(values, slopes_of)
-        raise _NotRational
-
-    def _call(self, node: Expr, kid: _Found, slopes: bool) -> _Found:
-        name = node.name  # type: ignore[attr-defined]
-        if name == "abs":
-            return None, None, kid
-        if name not in ("ln", "atan") or not slopes:
-            raise _NotRational
-        if kid[2] is not None:
-            if name != "ln":
-                raise _NotRational
-            kid = kid[2]  # type: ignore[assignment]
-        value, slope = kid[0], kid[1]
-        if value is None or slope is None:
-            raise _NotRational  # of a logarithm, or of a constant
-        if name == "ln":  # (ln u)' = u'/u
-            return None, self.div(slope, value), None
-        one_plus_square = self.add([self.number(Fraction(1)), self.mul([value, value])])
-        return None, self.div(slope, one_plus_square), None  # (atan u)' = u'/(1 + u^2)
-
-    def _sum(self, kind: type, values: list[int | None], slopes: list[int | None]) -> _Found:
-        value = None if any(v is None for v in values) else \
-            (self.add(values) if kind is Add else self.sub(values[0], values[1]))  # type: ignore[arg-type]
-        if kind is Add:
-            present = [s for s in slopes if s is not None]
-            return value, (self.add(present) if present else None), None
-        left, right = slopes
-        if left is not None and right is not None:
-            return value, self.sub(left, right), None
-        return value, (left if right is None else self.neg(right)), None
-
-    def _product(self, values: list[int | None], slopes: list[int | None]) -> _Found:
-        unknown = [i for i, v in enumerate(values) if v is None]
-        if unknown:  # c*ln(u): every other factor a constant
-            if len(unknown) > 1 or any(s is not None for i, s in enumerate(slopes) if i != unknown[0]):
-                raise _NotRational
-            i = unknown[0]
-            others = [v for j, v in enumerate(values) if j != i]
-            slope = None if slopes[i] is None else self.mul([*others, slopes[i]])  # type: ignore[list-item]
-            return None, slope, None
-        terms = [self.mul([*(v for j, v in enumerate(values) if j != i), s])  # type: ignore[misc]
-                 for i, s in enumerate(slopes) if s is not None]
-        return self.mul(values), (self.add(terms) if terms else None), None  # type: ignore[arg-type]
-
-    def _quotient(self, values: list[int | None], slopes: list[int | None]) -> _Found:
-        (top, bottom), (top_slope, bottom_slope) = values, slopes
-        if bottom is None:
-            raise _NotRational
-        if top is None:  # ln(u)/c
-            if bottom_slope is not None:
-                raise _NotRational
-            return None, (None if top_slope is None else self.div(top_slope, bottom)), None
-        value = self.div(top, bottom)
-        if top_slope is None and bottom_slope is None:
-            return value, None, None
-        # (p/q)' = (p'*q - p*q')/(q*q)
-        if bottom_slope is None:
-            above = self.mul([top_slope, bottom])  # type: ignore[list-item]
-        elif top_slope is None:
-            above = self.neg(self.mul([top, bottom_slope]))
-        else:
-            above = self.sub(self.mul([top_slope, bottom]), self.mul([top, bottom_slope]))
-        return value, self.div(above, self.mul([bottom, bottom])), None

@@ -1,7 +1,7 @@
 """One search's simplifier and memos (symdiff.calculus.integration_session): the shortcuts it
 takes give what the textbook's whole strategy gives, and the exact check of a rational
 difference (integration_check.vanishes_exactly) and of d/dx F - f without writing d/dx F
-(integration_check.derivative_vanishes) agree with SymPy."""
+(integration_derivative_check.derivative_vanishes) agree with SymPy."""
 
 from fractions import Fraction
 
@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import symdiff
 from symdiff.algebra.simplify import Simplifier
 from symdiff.algebra.textbook import textbook_answer
-from symdiff.calculus.integration_check import derivative_vanishes, vanishes_exactly
+from symdiff.calculus.integration_check import vanishes_exactly
+from symdiff.calculus.integration_derivative_check import derivative_vanishes
 from symdiff.calculus.integration_session import _exponential_times_prime, _irreducible, simplifying, tidy
 from symdiff.core.expr import Symbol
 
@@ -136,6 +137,21 @@ DERIVATIVES = [
     ("ln(2)*x", "ln(2)", False),
     ("abs(x)", "1", False),
     ("1/(x - x)", "0", False),  # defined nowhere
+    ("e^x*(x^2 - 2*x + 2)", "x^2*e^x", True),
+    ("e^x*(x^2 - 2*x + 3)", "x^2*e^x", False),
+    ("-e^(-x)*(x^2 + 2*x + 2)", "x^2*e^(-x)", True),
+    ("e^(3*x)*(9*x^2 - 24*x + 8)/27", "(x^2 - 2*x)*e^(3*x)", True),
+    ("e^(2*x)/2 + x", "e^(2*x) + 1", True),
+    ("(e^x + 1)^2/2", "e^x*(e^x + 1)", True),
+    ("e^x/(e^x + 1)", "e^x/(e^x + 1)^2", True),
+    ("x/e^x", "(1 - x)/e^x", True),
+    ("x/e^x", "(1 + x)/e^x", False),
+    ("x + e", "1", True),  # e alone is a constant
+    ("e*x", "e", False),  # its value would be needed
+    ("e^x", "e^(2*x)", False),  # two exponentials: not this check's
+    ("e^(x + 1)", "e^(x + 1)", False),  # e^1 is not rational
+    ("e^x", "exp(x)", False),  # exp(x) is left to the simplifier
+    ("ln(e^x + 1)", "e^x/(e^x + 1)", False),  # ln of something with e^x in it
 ]
 
 
@@ -163,3 +179,17 @@ def test_derivative_vanishes_agrees_with_sympy(a, b, k, m, perturb):
     if sb.is_number and k:
         return  # ln of a constant: not this check's (it declines)
     assert derivative_vanishes(symdiff.parse(answer), symdiff.parse(integrand), X) is zero
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.integers(-4, 4), min_size=1, max_size=4), st.sampled_from([1, -1, 2, 3]), st.booleans())
+def test_derivative_vanishes_with_an_exponential_agrees_with_sympy(a, rate, perturb):
+    """F = A*e^(r*x) against SymPy's derivative, and against it plus e^(r*x)."""
+    p = f"({_poly_text(a)})"
+    x = sympy.Symbol("x")
+    sa = sum(c * x**i for i, c in enumerate(a))
+    exact = sympy.diff(sa * sympy.exp(rate * x), x)
+    claimed = exact + sympy.exp(rate * x) if perturb else exact
+    integrand = sympy.sstr(sympy.factor(claimed)).replace("**", "^").replace("exp(", "e^(")
+    zero = sympy.simplify(exact - claimed) == 0
+    assert derivative_vanishes(symdiff.parse(f"{p}*e^({rate}*x)"), symdiff.parse(integrand), X) is zero

@@ -1,0 +1,266 @@
+"""The check by differentiating, settled exactly without writing d/dx F out.
+
+Partial fractions, polynomial division, the power rule and the tabular method give answers
+made of rational functions of x, e^(a*x) and rational multiples of ln(u), ln(abs(u)) and
+atan(u) with u rational. Their derivative minus a rational integrand is a rational function of
+x and E = e^(a*x), whose value at a point is worked out exactly by the sum, product, quotient
+and chain rules on the answer's tree, with bounds on its degrees read off alongside, as
+``integration_check.vanishes_exactly`` does for a rational function of x: far cheaper than
+differentiating and simplifying.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.traversal import fold
+from .integration_check import MAX_DEGREE, _evaluate, _NotRational, _points, _run, _whole_power
+
+__all__ = ["derivative_vanishes"]
+
+
+
+def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
+    """Whether d/dx ``answer`` minus ``integrand`` is 0 wherever both are defined, decided as
+    ``vanishes_exactly`` decides a rational function, without writing the derivative out.
+
+    For an answer built from numbers, x, + - * /, whole powers, e^(a*x) (one rational a ≠ 0
+    throughout) and rational multiples of ln(u), ln(abs(u)) and atan(u) with u rational in x,
+    and an integrand of numbers, x, e^(a*x), + - * / and whole powers. Then d/dx F - f is a
+    rational function of x and E = e^(a*x) (E is transcendental over the rational functions, so
+    it is 0 exactly when it is 0 as a function of two variables): its exact value at a point
+    (t, s) is worked out by the sum, product, quotient and chain rules (E' = a*E; ln(u) and
+    atan(u) themselves are never needed), with bounds n, m on the degrees in x and E of its
+    numerator read off the tree alongside; 0 at n + 1 values of t for each of m + 1 values of
+    s (where it is defined) proves it is 0. False when it is not such a case, or not 0.
+
+    exp(g) is not read as e^g: the simplifier tells exp(x) from e^x, and ``check_step`` shows
+    such a check as it always has (at random points), so it is left to it."""
+    program = _Program(x)
+    try:
+        derivative = fold(answer, lambda node, kids: program.rule(node, kids, True), {})
+        value = fold(integrand, lambda node, kids: program.rule(node, kids, False), {})
+    except _NotRational:
+        return False
+    if derivative[2] is not None or value[0] is None:
+        return False
+    slope = derivative[1] if derivative[1] is not None else program.number(Fraction(0))
+    difference = program.sub(slope, value[0])
+    (in_x, _), (in_e, _) = program.bounds[difference]
+    if in_x > MAX_DEGREE or in_e > MAX_DEGREE:
+        return False
+    settled = 0
+    for s in _points():
+        zeros = 0
+        for t in _points():
+            try:
+                result = _run(program.steps, t, s)
+            except ZeroDivisionError:
+                continue
+            if result:
+                return False
+            zeros += 1
+            if zeros > in_x:
+                break
+        if zeros > in_x:
+            settled += 1
+            if settled > in_e:
+                return True
+    return False
+
+
+Bound = tuple[tuple[int, int], tuple[int, int]]  # (numerator, denominator) degree bounds in x, in E
+# (value, derivative, argument of abs): instruction indices; a value None is ln(u) or atan(u)
+# (never needed), a derivative None is 0 (the node is free of x); the third is set on abs(u) only.
+_Found = tuple[int | None, int | None, "tuple[int | None, int | None, object] | None"]
+
+
+def _add_bound(bounds: list[tuple[int, int]]) -> tuple[int, int]:
+    below = sum(d for _, d in bounds)
+    return max(n + below - d for n, d in bounds), below
+
+
+class _Program:
+    """Instructions for ``_run`` (children first), each with bounds on the degrees in x and in
+    E of the numerator and denominator of the value it makes, written as one fraction as
+    ``_run`` does (the rules of ``_degrees``, for each variable)."""
+
+    def __init__(self, x: Symbol) -> None:
+        self.x = x
+        self.rate: Fraction | None = None  # a in E = e^(a*x)
+        self.steps: list[tuple[type, tuple[int, int] | int | None, list[int]]] = []
+        self.bounds: list[Bound] = []
+
+    def _emit(self, kind: type, constant: tuple[int, int] | int | None, kids: list[int], bound: Bound) -> int:
+        self.steps.append((kind, constant, kids))
+        self.bounds.append(bound)
+        return len(self.steps) - 1
+
+    def number(self, value: Fraction) -> int:
+        return self._emit(Number, (value.numerator, value.denominator), [], ((0, 0), (0, 0)))
+
+    def add(self, kids: list[int]) -> int:
+        if len(kids) == 1:
+            return kids[0]
+        bounds = [self.bounds[i] for i in kids]
+        return self._emit(Add, None, kids, (_add_bound([b[0] for b in bounds]), _add_bound([b[1] for b in bounds])))
+
+    def sub(self, left: int, right: int) -> int:
+        a, b = self.bounds[left], self.bounds[right]
+        return self._emit(Sub, None, [left, right], (_add_bound([a[0], b[0]]), _add_bound([a[1], b[1]])))
+
+    def mul(self, kids: list[int]) -> int:
+        if len(kids) == 1:
+            return kids[0]
+        bounds = [self.bounds[i] for i in kids]
+        return self._emit(Mul, None, kids, tuple(  # type: ignore[arg-type]
+            (sum(b[v][0] for b in bounds), sum(b[v][1] for b in bounds)) for v in (0, 1)))
+
+    def div(self, top: int, bottom: int) -> int:
+        a, b = self.bounds[top], self.bounds[bottom]
+        return self._emit(Div, None, [top, bottom], tuple(  # type: ignore[arg-type]
+            (a[v][0] + b[v][1], a[v][1] + b[v][0]) for v in (0, 1)))
+
+    def neg(self, i: int) -> int:
+        return self._emit(Neg, None, [i], self.bounds[i])
+
+    def power(self, base: int, k: int) -> int:
+        if k == 0:
+            return self.number(Fraction(1))
+        if k == 1:
+            return base
+        b = self.bounds[base]
+        return self._emit(Pow, k, [base], tuple(  # type: ignore[arg-type]
+            (k * n, k * d) if k > 0 else (-k * d, -k * n) for n, d in b))
+
+    def rule(self, node: Expr, kids: list[_Found], slopes: bool) -> _Found:
+        """The instructions for ``node``'s value and (with ``slopes``) its derivative."""
+        kind = type(node)
+        if any(kid[2] is not None for kid in kids) and not (kind is Call and node.name == "ln"):  # type: ignore[attr-defined]
+            raise _NotRational  # abs(u) outside ln
+        if kind is Number:
+            if type(node.value) is float:  # type: ignore[attr-defined]
+                raise _NotRational
+            return self.number(Fraction(node.value)), None, None  # type: ignore[attr-defined]
+        if kind is Constant:
+            return None, None, None  # e or pi: a constant whose value is never needed (e^(a*x) is below)
+        if kind is Symbol:
+            if node != self.x:
+                raise _NotRational
+            return self._emit(Symbol, None, [], ((1, 0), (0, 0))), self.number(Fraction(1)) if slopes else None, None
+        if kind is Neg:
+            value, slope, _ = kids[0]
+            return (None if value is None else self.neg(value)), (None if slope is None else self.neg(slope)), None
+        if kind is Call:
+            return self._call(node, kids[0], slopes)
+        if kind is Pow and node.children[0] == E:
+            return self._exponential(node.children[1], slopes)
+        values = [kid[0] for kid in kids]
+        slopes_of = [kid[1] for kid in kids] if slopes else [None] * len(kids)
+        if kind is Pow:
+            k = _whole_power(node)
+            if values[0] is None:
+                raise _NotRational
+            slope = None if slopes_of[0] is None else \
+                self.mul([self.number(Fraction(k)), self.power(values[0], k - 1), slopes_of[0]])
+            return self.power(values[0], k), slope, None
+        if kind in (Add, Sub):
+            return self._sum(kind, values, slopes_of)
+        if kind is Mul:
+            return self._product(values, slopes_of)
+        if kind is Div:
+            return self._quotient(values, slopes_of)
+        raise _NotRational
+
+    def _exponential(self, exponent: Expr, slopes: bool) -> _Found:
+        """E = e^(a*x), the one exponential allowed: (s, 1) at a point; E' = a*E."""
+        rate = _rate(exponent, self.x)
+        if rate is None or (self.rate is not None and rate != self.rate):
+            raise _NotRational
+        self.rate = rate
+        value = self._emit(Constant, None, [], ((0, 0), (1, 0)))
+        return value, (self.mul([self.number(rate), value]) if slopes else None), None
+
+    def _call(self, node: Expr, kid: _Found, slopes: bool) -> _Found:
+        name = node.name  # type: ignore[attr-defined]
+        if name == "abs":
+            return None, None, kid
+        if name not in ("ln", "atan") or not slopes:
+            raise _NotRational
+        if kid[2] is not None:
+            if name != "ln":
+                raise _NotRational
+            kid = kid[2]  # type: ignore[assignment]
+        value, slope = kid[0], kid[1]
+        if value is None or slope is None or self.bounds[value][1] != ((0, 0)):
+            raise _NotRational  # of a logarithm, of a constant, or of something with e^(a*x) in it
+        if name == "ln":  # (ln u)' = u'/u
+            return None, self.div(slope, value), None
+        one_plus_square = self.add([self.number(Fraction(1)), self.mul([value, value])])
+        return None, self.div(slope, one_plus_square), None  # (atan u)' = u'/(1 + u^2)
+
+    def _sum(self, kind: type, values: list[int | None], slopes: list[int | None]) -> _Found:
+        value = None if any(v is None for v in values) else \
+            (self.add(values) if kind is Add else self.sub(values[0], values[1]))  # type: ignore[arg-type]
+        if kind is Add:
+            present = [s for s in slopes if s is not None]
+            return value, (self.add(present) if present else None), None
+        left, right = slopes
+        if left is not None and right is not None:
+            return value, self.sub(left, right), None
+        return value, (left if right is None else self.neg(right)), None
+
+    def _product(self, values: list[int | None], slopes: list[int | None]) -> _Found:
+        unknown = [i for i, v in enumerate(values) if v is None]
+        if unknown:  # c*ln(u): every other factor a constant
+            if len(unknown) > 1 or any(s is not None for i, s in enumerate(slopes) if i != unknown[0]):
+                raise _NotRational
+            i = unknown[0]
+            others = [v for j, v in enumerate(values) if j != i]
+            slope = None if slopes[i] is None else self.mul([*others, slopes[i]])  # type: ignore[list-item]
+            return None, slope, None
+        terms = [self.mul([*(v for j, v in enumerate(values) if j != i), s])  # type: ignore[misc]
+                 for i, s in enumerate(slopes) if s is not None]
+        return self.mul(values), (self.add(terms) if terms else None), None  # type: ignore[arg-type]
+
+    def _quotient(self, values: list[int | None], slopes: list[int | None]) -> _Found:
+        (top, bottom), (top_slope, bottom_slope) = values, slopes
+        if bottom is None:
+            raise _NotRational
+        if top is None:  # ln(u)/c
+            if bottom_slope is not None:
+                raise _NotRational
+            return None, (None if top_slope is None else self.div(top_slope, bottom)), None
+        value = self.div(top, bottom)
+        if top_slope is None and bottom_slope is None:
+            return value, None, None
+        # (p/q)' = (p'*q - p*q')/(q*q)
+        if bottom_slope is None:
+            above = self.mul([top_slope, bottom])  # type: ignore[list-item]
+        elif top_slope is None:
+            above = self.neg(self.mul([top, bottom_slope]))
+        else:
+            above = self.sub(self.mul([top_slope, bottom]), self.mul([top, bottom_slope]))
+        return value, self.div(above, self.mul([bottom, bottom])), None
+
+
+def _rate(exponent: Expr, x: Symbol) -> Fraction | None:
+    """a when ``exponent`` is a*x for a rational a ≠ 0 (x, -x, 3*x, x/2), else None."""
+    program = _Program(x)
+    try:
+        value = fold(exponent, lambda node, kids: program.rule(node, kids, False), {})[0]
+    except _NotRational:
+        return None
+    if value is None or program.rate is not None:
+        return None
+    (degree, below), _ = program.bounds[value]
+    if below or degree > 1:
+        return None  # not a polynomial of degree at most 1
+    try:
+        (at_zero, _), (top, bottom) = _evaluate(program.steps, 0), _evaluate(program.steps, 1)
+    except ZeroDivisionError:
+        return None
+    if at_zero:
+        return None  # e^(a*x + b): e^b is not rational
+    return Fraction(top, bottom) or None
