@@ -39,8 +39,10 @@ def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
     such a check as it always has (at random points), so it is left to it."""
     program = _Program(x)
     try:
-        derivative = fold(answer, lambda node, kids: program.rule(node, kids, True), {})
+        # The integrand first: a logarithm in it (by parts: ∫ln(x^2 + 1) dx) is the one whose
+        # value is needed in the answer, so it takes the second variable.
         value = fold(integrand, lambda node, kids: program.rule(node, kids, False), {})
+        derivative = fold(answer, lambda node, kids: program.rule(node, kids, True), {})
     except _NotRational:
         return False
     if derivative[2] is not None or value[0] is None:
@@ -88,7 +90,9 @@ class _Program:
 
     def __init__(self, x: Symbol) -> None:
         self.x = x
-        self.rate: Fraction | None = None  # a in E = e^(a*x)
+        # What the second variable stands for: ("exp", a) for e^(a*x), or one ln(u) or atan(u)
+        # whose value is needed (x*ln(x^2 + 1)); the first met takes it.
+        self.atom: object = None
         self.steps: list[tuple[type, tuple[int, int] | int | None, list[int]]] = []
         self.bounds: list[Bound] = []
 
@@ -176,29 +180,44 @@ class _Program:
     def _exponential(self, exponent: Expr, slopes: bool) -> _Found:
         """E = e^(a*x), the one exponential allowed: (s, 1) at a point; E' = a*E."""
         rate = _rate(exponent, self.x)
-        if rate is None or (self.rate is not None and rate != self.rate):
+        if rate is None or not self._claim(("exp", rate)):
             raise _NotRational
-        self.rate = rate
         value = self._emit(Constant, None, [], ((0, 0), (1, 0)))
         return value, (self.mul([self.number(rate), value]) if slopes else None), None
 
     def _call(self, node: Expr, kid: _Found, slopes: bool) -> _Found:
+        """ln(u), ln(abs(u)) and atan(u) for u rational in x: (ln u)' = u'/u, (atan u)' =
+        u'/(1 + u^2); their value, where it is needed (x*ln(x^2 + 1), or in the integrand),
+        is the second variable when that is free."""
         name = node.name  # type: ignore[attr-defined]
         if name == "abs":
             return None, None, kid
-        if name not in ("ln", "atan") or not slopes:
+        if name not in ("ln", "atan"):
             raise _NotRational
         if kid[2] is not None:
             if name != "ln":
                 raise _NotRational
             kid = kid[2]  # type: ignore[assignment]
         value, slope = kid[0], kid[1]
-        if value is None or slope is None or self.bounds[value][1] != ((0, 0)):
-            raise _NotRational  # of a logarithm, of a constant, or of something with e^(a*x) in it
-        if name == "ln":  # (ln u)' = u'/u
-            return None, self.div(slope, value), None
+        if value is None or self.bounds[value][1] != (0, 0) or self.bounds[value][0] == (0, 0):
+            raise _NotRational  # of a logarithm, of something with e^(a*x) in it, or of a constant
+        itself = self._emit(Constant, None, [], ((0, 0), (1, 0))) if self._claim(node) else None
+        if not slopes:
+            if itself is None:
+                raise _NotRational
+            return itself, None, None
+        if slope is None:
+            raise _NotRational
+        if name == "ln":
+            return itself, self.div(slope, value), None
         one_plus_square = self.add([self.number(Fraction(1)), self.mul([value, value])])
-        return None, self.div(slope, one_plus_square), None  # (atan u)' = u'/(1 + u^2)
+        return itself, self.div(slope, one_plus_square), None
+
+    def _claim(self, atom: object) -> bool:
+        """Whether the second variable stands for ``atom`` (taking it if it is free)."""
+        if self.atom is None:
+            self.atom = atom
+        return self.atom == atom
 
     def _sum(self, kind: type, values: list[int | None], slopes: list[int | None]) -> _Found:
         value = None if any(v is None for v in values) else \
@@ -252,7 +271,7 @@ def _rate(exponent: Expr, x: Symbol) -> Fraction | None:
         value = fold(exponent, lambda node, kids: program.rule(node, kids, False), {})[0]
     except _NotRational:
         return None
-    if value is None or program.rate is not None:
+    if value is None or program.atom is not None:
         return None
     (degree, below), _ = program.bounds[value]
     if below or degree > 1:
