@@ -14,30 +14,38 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol
-from ..core.traversal import fold
+from ..core.traversal import fold, preorder
 from .integration_check import MAX_DEGREE, _evaluate, _NotRational, _points, _run, _whole_power
 
 __all__ = ["derivative_vanishes"]
-
 
 
 def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
     """Whether d/dx ``answer`` minus ``integrand`` is 0 wherever both are defined, decided as
     ``vanishes_exactly`` decides a rational function, without writing the derivative out.
 
-    For an answer built from numbers, x, + - * /, whole powers, e^(a*x) (one rational a ≠ 0
-    throughout) and rational multiples of ln(u), ln(abs(u)) and atan(u) with u rational in x,
-    and an integrand of numbers, x, e^(a*x), + - * / and whole powers. Then d/dx F - f is a
-    rational function of x and E = e^(a*x) (E is transcendental over the rational functions, so
-    it is 0 exactly when it is 0 as a function of two variables): its exact value at a point
-    (t, s) is worked out by the sum, product, quotient and chain rules (E' = a*E; ln(u) and
-    atan(u) themselves are never needed), with bounds n, m on the degrees in x and E of its
-    numerator read off the tree alongside; 0 at n + 1 values of t for each of m + 1 values of
-    s (where it is defined) proves it is 0. False when it is not such a case, or not 0.
+    Both are built from numbers, x, + - * /, whole powers, one exponential E = e^(a*x) (a
+    rational), and ln(u), ln(abs(u)) and atan(u) with u rational in x and E; the value of
+    one such logarithm or arctangent T may be needed (x*ln(x^2 + 1)), when there is no E; the
+    others appear only as constant multiples (ln(abs(x - 1))/2), where their derivative alone
+    counts. Then d/dx F - f is a rational function of x and a second variable, E or T (which
+    is substituted into a rational function that is 0, so a 0 found is a true 0): its exact
+    value at a point (t, s) is worked out by the sum, product, quotient and chain rules (E' =
+    a*E, (ln u)' = u'/u, (atan u)' = u'/(1 + u^2)), with bounds n, m on the degrees in x and
+    in the second variable of its numerator read off the tree alongside; 0 at n + 1 values of
+    t for each of m + 1 values of s (where it is defined) proves it is 0. False when it is
+    not such a case, or not 0.
 
     exp(g) is not read as e^g: the simplifier tells exp(x) from e^x, and ``check_step`` shows
     such a check as it always has (at random points), so it is left to it."""
     program = _Program(x)
+    # One exponential e^(a*x) at most: with e^x and e^(2*x) the simplifier may not see e^x*e^x
+    # = e^(2*x), and ``check_step`` shows such a check as it always has (at random points).
+    rates = _rates(answer, integrand, x)
+    if rates is None or len(rates) > 1:
+        return False
+    if rates:
+        program.atom = ("exp", next(iter(rates)))
     try:
         # The integrand first: a logarithm in it (by parts: ∫ln(x^2 + 1) dx) is the one whose
         # value is needed in the answer, so it takes the second variable.
@@ -178,11 +186,12 @@ class _Program:
         raise _NotRational
 
     def _exponential(self, exponent: Expr, slopes: bool) -> _Found:
-        """E = e^(a*x), the one exponential allowed: (s, 1) at a point; E' = a*E."""
+        """E = e^(a*x), the one exponential allowed (``_rates`` found it), at s; E' = a*E."""
         rate = _rate(exponent, self.x)
-        if rate is None or not self._claim(("exp", rate)):
-            raise _NotRational
-        value = self._emit(Constant, None, [], ((0, 0), (1, 0)))
+        if rate is None or type(self.atom) is not tuple or (rate / self.atom[1]).denominator != 1:
+            raise _NotRational  # not met: ``_rates`` set the variable
+        k = int(rate / self.atom[1])
+        value = self.power(self._emit(Constant, None, [], ((0, 0), (1, 0))), k)
         return value, (self.mul([self.number(rate), value]) if slopes else None), None
 
     def _call(self, node: Expr, kid: _Found, slopes: bool) -> _Found:
@@ -199,9 +208,11 @@ class _Program:
                 raise _NotRational
             kid = kid[2]  # type: ignore[assignment]
         value, slope = kid[0], kid[1]
-        if value is None or self.bounds[value][1] != (0, 0) or self.bounds[value][0] == (0, 0):
-            raise _NotRational  # of a logarithm, of something with e^(a*x) in it, or of a constant
-        itself = self._emit(Constant, None, [], ((0, 0), (1, 0))) if self._claim(node) else None
+        if value is None or self.bounds[value] == ((0, 0), (0, 0)):
+            raise _NotRational  # of a logarithm, or of a constant
+        # ln(e^x + 1): its derivative is rational in x and E, its value is not needed.
+        mine = self.bounds[value][1] == (0, 0) and self._claim(node)
+        itself = self._emit(Constant, None, [], ((0, 0), (1, 0))) if mine else None
         if not slopes:
             if itself is None:
                 raise _NotRational
@@ -262,6 +273,19 @@ class _Program:
         else:
             above = self.sub(self.mul([top_slope, bottom]), self.mul([top, bottom_slope]))
         return value, self.div(above, self.mul([bottom, bottom])), None
+
+
+def _rates(answer: Expr, integrand: Expr, x: Symbol) -> set[Fraction] | None:
+    """The rates a of the exponentials e^(a*x) in both; None when one is not of that form."""
+    rates: set[Fraction] = set()
+    for tree in (answer, integrand):
+        for node, _ in preorder(tree):
+            if type(node) is Pow and node.children[0] == E:
+                rate = _rate(node.children[1], x)
+                if rate is None:
+                    return None
+                rates.add(rate)
+    return rates
 
 
 def _rate(exponent: Expr, x: Symbol) -> Fraction | None:
