@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.traversal import fold, preorder
-from .integration_check import MAX_DEGREE, _evaluate, _NotRational, _points, _run, _whole_power
+from .integration_check import MAX_DEGREE, _NotRational, _points, _run, _whole_power
 
 __all__ = ["derivative_vanishes"]
 
@@ -60,10 +60,19 @@ def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
     (in_x, _), (in_e, _) = program.bounds[difference]
     if in_x > MAX_DEGREE or in_e > MAX_DEGREE:
         return False
+    # A value of s where a denominator vanishes for every t (s = 0 with 1/ln(x) read as 1/s) is
+    # passed over after a few tries: only values of s with n + 1 zeros count.
     settled = 0
-    for s in _points():
-        zeros = 0
+    for i, s in enumerate(_points()):
+        if i > in_e + _SPARE_TRIES:
+            break
+        if program.atom is not None and not s:
+            continue  # e^(a*x) is never 0, and a logarithm below a fraction would be 0 there
+        zeros = tries = 0
         for t in _points():
+            tries += 1
+            if tries > in_x + _SPARE_TRIES:
+                break
             try:
                 result = _run(program.steps, t, s)
             except ZeroDivisionError:
@@ -72,12 +81,14 @@ def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
                 return False
             zeros += 1
             if zeros > in_x:
+                settled += 1
+                if settled > in_e:
+                    return True
                 break
-        if zeros > in_x:
-            settled += 1
-            if settled > in_e:
-                return True
     return False
+
+
+_SPARE_TRIES = 12  # values of t tried beyond n + 1 for one s, where the derivative may be undefined
 
 
 Bound = tuple[tuple[int, int], tuple[int, int]]  # (numerator, denominator) degree bounds in x, in E
@@ -289,21 +300,28 @@ def _rates(answer: Expr, integrand: Expr, x: Symbol) -> set[Fraction] | None:
 
 
 def _rate(exponent: Expr, x: Symbol) -> Fraction | None:
-    """a when ``exponent`` is a*x for a rational a ≠ 0 (x, -x, 3*x, x/2), else None."""
-    program = _Program(x)
-    try:
-        value = fold(exponent, lambda node, kids: program.rule(node, kids, False), {})[0]
-    except _NotRational:
+    """a when ``exponent`` is written a*x for a rational a ≠ 0 (x, -x, 3*x, x/2, -2*x/3), else None."""
+    sign = 1
+    if type(exponent) is Neg:
+        sign, exponent = -1, exponent.children[0]
+    below = Fraction(1)
+    if type(exponent) is Div and type(exponent.children[1]) is Number:
+        below = _exact(exponent.children[1])  # type: ignore[assignment]
+        exponent = exponent.children[0]
+        if type(exponent) is Neg:
+            sign, exponent = -sign, exponent.children[0]
+    if exponent == x:
+        above: Fraction | None = Fraction(1)
+    elif type(exponent) is Mul and len(exponent.children) == 2 and exponent.children[1] == x and \
+            type(exponent.children[0]) is Number:
+        above = _exact(exponent.children[0])
+    else:
         return None
-    if value is None or program.atom is not None:
+    if above is None or below is None or not below:
         return None
-    (degree, below), _ = program.bounds[value]
-    if below or degree > 1:
-        return None  # not a polynomial of degree at most 1
-    try:
-        (at_zero, _), (top, bottom) = _evaluate(program.steps, 0), _evaluate(program.steps, 1)
-    except ZeroDivisionError:
-        return None
-    if at_zero:
-        return None  # e^(a*x + b): e^b is not rational
-    return Fraction(top, bottom) or None
+    return sign * above / below or None
+
+
+def _exact(number: Expr) -> Fraction | None:
+    value = number.value  # type: ignore[attr-defined]
+    return None if type(value) is float else Fraction(value)
