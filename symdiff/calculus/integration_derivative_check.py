@@ -312,8 +312,7 @@ def _rate(exponent: Expr, x: Symbol) -> Fraction | None:
             sign, exponent = -sign, exponent.children[0]
     if exponent == x:
         above: Fraction | None = Fraction(1)
-    elif type(exponent) is Mul and len(exponent.children) == 2 and exponent.children[1] == x and \
-            type(exponent.children[0]) is Number:
+    elif type(exponent) is Mul and len(exponent.children) == 2 and exponent.children[1] == x:
         above = _exact(exponent.children[0])
     else:
         return None
@@ -323,5 +322,10 @@ def _rate(exponent: Expr, x: Symbol) -> Fraction | None:
 
 
 def _exact(number: Expr) -> Fraction | None:
-    value = number.value  # type: ignore[attr-defined]
-    return None if type(value) is float else Fraction(value)
+    """The value of a number written 3, -2, 1/2 (not 2.5: a float), or None."""
+    if type(number) is Neg:
+        inner = _exact(number.children[0])
+        return None if inner is None else -inner
+    if type(number) is not Number or type(number.value) is float:  # type: ignore[attr-defined]
+        return None
+    return Fraction(number.value)  # type: ignore[attr-defined]
