@@ -189,17 +189,32 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
             algebra = FactoredAlgebra(gens.number(()), gens)  # the rational function in its generators
             value = walk(answer, gens, algebra)
             lowest = algebra.cancel(value)
-        # One writer for every form: each factor of the fraction is written once.
+        # One writer for every form: each factor of the fraction is written once. The forms are
+        # often written alike (x/sqrt(1 - x^2) every way, about half of them): each distinct one
+        # is flattened and settled once.
         writer = FractionWriter(gens)
-        together = fold(writer.fraction(value, bottom="factored"), _flat)
+        flat: dict[Expr, Expr] = {}
+        settled: dict[Expr, Expr] = {}
+
+        def written(shown: Expr) -> Expr:
+            if shown not in flat:
+                flat[shown] = fold(shown, _flat)
+            return flat[shown]
+
+        def settle(candidate: Expr) -> Expr:
+            if candidate not in settled:
+                settled[candidate] = _settled(s, candidate)
+            return settled[candidate]
+
+        together = written(writer.fraction(value, bottom="factored"))
         common_factor = (lowest.coefficient, lowest.factors) != (value.coefficient, value.factors)
-        lowest_terms = fold(writer.fraction(lowest, bottom="factored"), _flat) if common_factor else together
-        cancelled = _settled(s, lowest_terms)
+        lowest_terms = written(writer.fraction(lowest, bottom="factored")) if common_factor else together
+        cancelled = settle(lowest_terms)
         # The denominator multiplied out where that is shorter: 2/(x^2 - 1), not 2/((x - 1)*(x + 1)).
-        expanded_below = _settled(s, fold(writer.fraction(lowest), _flat))
+        expanded_below = settle(written(writer.fraction(lowest)))
         if size_as_written(expanded_below) < size_as_written(cancelled):
             lowest_terms = cancelled = expanded_below
-        factored_out = _settled(s, fold(writer.fraction(lowest, top="factored", bottom="factored"), _flat))
+        factored_out = settle(written(writer.fraction(lowest, top="factored", bottom="factored")))
     except SymdiffError:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
     # A state is named by what it did: no common factor means the last move only multiplied out.

@@ -28,7 +28,8 @@ of elementary integrals (``integration_table``), the methods beyond the table, s
 and parts (``integration_methods``), what rules out a substitution's candidate before any
 cancelling (``integration_filters``), trigonometric
 integrands (``integration_trig``), rational functions by partial fractions and completing the
-square (``integration_rational``), the check at random points (``integration_check``) and the
+square (``integration_rational``), the check at random points (``integration_check``), the
+check settled exactly without writing the derivative (``integration_derivative_check``) and the
 printers of an antiderivative's steps (``integration_print``). Automatic differentiation
 computes with numbers, in ``symdiff.numeric``.
 

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
 from ..core.traversal import fold, free_symbols
 
 __all__ = ["agrees_numerically", "vanishes_exactly", "without_abs_in_ln"]
@@ -180,17 +180,26 @@ def _constant(node: Expr) -> tuple[int, int] | int | None:
     return None
 
 
-def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int) -> int:
+def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int, e: int = 0) -> int:
     """The numerator of the exact value at x = t of the nodes in order (children first; the
     root's is last), each value held as a pair of whole numbers (p, q), q ≠ 0, unreduced:
     plain integer arithmetic, no greatest common divisors. Raises ZeroDivisionError where a
-    denominator is 0 (the expression has no value there)."""
+    denominator is 0 (the expression has no value there). A ``Constant`` node stands for a
+    second variable, at ``e`` (``derivative_vanishes``'s e^(a*x))."""
+    return _evaluate(program, t, e)[0]
+
+
+def _evaluate(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t: int,
+              e: int = 0) -> tuple[int, int]:
+    """The root's value (p, q) as ``_run`` works it out."""
     values: list[tuple[int, int]] = []
     for kind, constant, kids in program:
         if kind is Number:
             value = constant  # type: ignore[assignment]
         elif kind is Symbol:
             value = (t, 1)
+        elif kind is Constant:
+            value = (e, 1)
         elif kind is Neg:
             p, q = values[kids[0]]
             value = (-p, q)
@@ -220,7 +229,7 @@ def _run(program: list[tuple[type, tuple[int, int] | int | None, list[int]]], t:
                 p, q, k = q, p, -k
             value = (p**k, q**k)
         values.append(value)
-    return values[-1][0]
+    return values[-1]
 
 
 def _points() -> Iterator[int]:
