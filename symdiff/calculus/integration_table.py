@@ -8,6 +8,7 @@ substitution (``integration_methods``), so the table never needs a chain rule in
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -58,20 +59,32 @@ def _exponential_rule(f: Factors, u: Symbol) -> Expr | None:
 
 
 def _exponentials_rule(f: Factors, u: Symbol) -> Expr | None:
-    """∫a^u*b^u du = (a*b)^u/ln(a*b), a, b > 0 numbers with a*b ≠ 1"""
+    """∫a^u*b^u du = (a*b)^u/ln(a*b), a, b > 0 constants with a*b ≠ 1 (5^u*3^u, e^u*2^u)"""
     if len(f) != 2 or any(p != 1 for p in f.values()):
         return None
-    bases = []
-    for power in f:
-        base = _rational(power.children[0]) if type(power) is Pow and power.children[1] == u else None
-        if base is None:
-            return None
-        bases.append(base)
-    a, b = bases
-    if a <= 0 or b <= 0 or a * b == 1:
+    powers = list(f)
+    if any(type(power) is not Pow or power.children[1] != u for power in powers):
         return None
-    product = number(a * b)
-    return Div(Pow(product, u), Call("ln", product))
+    bases = [power.children[0] for power in powers]
+    rationals = [_rational(base) for base in bases]
+    if None not in rationals:
+        a, b = rationals
+        if a <= 0 or b <= 0 or a * b == 1:  # type: ignore[operator]
+            return None
+        product = number(a * b)  # type: ignore[operator]
+        return Div(Pow(product, u), Call("ln", product))
+    # e^u*2^u: a constant that is no rational number is kept as a power of its own
+    if any(free_symbols(base) for base in bases) or not _positive_not_one(Mul(*bases)) or \
+            not all(_positive(base) for base in bases):
+        return None
+    return Div(Mul(*powers), Add(*(Call("ln", base) for base in bases)))  # ln(2) + 1 for ln(2*e)
+
+
+def _positive(a: Expr) -> bool:
+    try:
+        return a.evaluate() > 0
+    except (ValueError, ArithmeticError):
+        return False
 
 
 def _constant_power_rule(f: Factors, u: Symbol) -> Expr | None:
@@ -144,6 +157,42 @@ def _asin_rule(f: Factors, u: Symbol) -> Expr | None:
     return None
 
 
+def _power_abs_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫u^n*abs(u) du = u^(n + 1)*abs(u)/(n + 2), n ≥ -1 whole (n = 0 is the absolute value rule)"""
+    if len(f) != 2 or f.get(Call("abs", u)) != 1 or u not in f:
+        return None
+    n = f[u]
+    if n.denominator != 1 or n < -1 or n == 0:
+        return None
+    raised = power_of(u, n + 1)
+    shown = Call("abs", u) if n == -1 else Mul(raised, Call("abs", u))
+    return shown if n + 2 == 1 else Div(shown, number(n + 2))
+
+
+def _asec_rule(f: Factors, u: Symbol) -> Expr | None:
+    """∫1/(u*sqrt(u^2 - a^2)) du = asec(abs(u)/a)/a, a > 0 (on u < -a and on u > a alike)"""
+    if len(f) != 2 or f.get(u) != -1:
+        return None
+    ((base, p),) = ((b, q) for b, q in f.items() if b != u)
+    if p != Fraction(-1, 2):
+        return None
+    c = coefficients(base, u)
+    if c is None or len(c) != 3 or c[1] or c[2] != 1 or c[0] >= 0:
+        return None
+    square = -c[0]
+    root = _exact_root(square)
+    a = number(root) if root is not None else Call("sqrt", number(square))
+    if root == 1:
+        return Call("asec", Call("abs", u))
+    return Div(Call("asec", Div(Call("abs", u), a)), a)
+
+
+def _exact_root(value: Fraction) -> Fraction | None:
+    """sqrt(value) when it is rational (4, 9/4), else None."""
+    top, bottom = math.isqrt(value.numerator), math.isqrt(value.denominator)
+    return Fraction(top, bottom) if top * top == value.numerator and bottom * bottom == value.denominator else None
+
+
 def _root_rule(constant: int, make: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
     def rule(f: Factors, u: Symbol) -> Expr | None:
         if len(f) == 1:
@@ -185,6 +234,8 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.sech_tanh": _pair("sech", "tanh", _neg(_call("sech"))),
     "integrate.csch_coth": _pair("csch", "coth", _neg(_call("csch"))),
     "integrate.abs": _single("abs", 1, lambda u: Div(Mul(u, Call("abs", u)), 2)),
+    "integrate.power_abs": _power_abs_rule,
+    "integrate.asec": _asec_rule,
     "integrate.atan": _atan_rule,
     "integrate.asin": _asin_rule,
     "integrate.asinh": _root_rule(1, _call("asinh")),

@@ -117,6 +117,7 @@ ROWS: tuple[Row, ...] = (
         ("3^x*ln(3)", "Thomas 7.3 style"),
         ("e^x + x^e", "Stewart 6.4* style"),
         ("5^x*3^x", "Thomas 7.3 style"),
+        ("2^x*e^x", "Thomas 7.3 style (e kept a base of its own)"),
         ("(e^x + 1)^2", "OpenStax 5.6 style"),
         ("e^(x + 2)", "Stewart 6.2* style"),
         ("(e^(2x) - 1)/e^x", "Stewart 6.2* style"),

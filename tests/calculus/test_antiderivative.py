@@ -109,6 +109,13 @@ RULES = [
     ("abs(x)", "x*abs(x)/2", "integrate.abs"),
     ("5^x*3^x", "15^x/ln(15)", "integrate.exponentials"),
     ("(1/2)^x*3^x", "(3/2)^x/ln(3/2)", "integrate.exponentials"),
+    ("e^x*2^x", "2^x*e^x/(ln(2) + 1)", "integrate.exponentials"),  # e is kept a base of its own
+    ("x*abs(x)", "x^2*abs(x)/3", "integrate.power_abs"),
+    ("x^2*abs(x)", "x^3*abs(x)/4", "integrate.power_abs"),
+    ("abs(x)/x", "abs(x)", "integrate.power_abs"),
+    ("1/(x*sqrt(x^2 - 1))", "asec(abs(x))", "integrate.asec"),
+    ("1/(x*sqrt(x^2 - 4))", "asec(abs(x)/2)/2", "integrate.asec"),
+    ("1/(x*sqrt(x^2 - 2))", "asec(abs(x)/sqrt(2))/sqrt(2)", "integrate.asec"),
     ("abs(2*x - 1)", "abs(2*x - 1)*(2*x - 1)/4", "integrate.linear_substitution"),
     ("1/(x^2 + 1)^2", "x/(2*(x^2 + 1)) + atan(x)/2", "integrate.quadratic_reduction"),
     ("1/(x^2 + 2*x + 5)^2", "atan(x/2 + 1/2)/16 + (x + 1)/(8*(x^2 + 2*x + 5))", "integrate.quadratic_reduction"),
@@ -133,6 +140,7 @@ REFUSALS = [
     ("f(x)", "f(x)"),
     ("cos(k*x)", "cos(k*x)"),  # sin(k x)/k is wrong at k = 0
     ("x^n", "x^n"),  # x^(n+1)/(n+1) is wrong at n = -1
+    ("abs(x)/x^2", "abs(x)/x^2"),  # x^(-1)*abs(x)/0 from the power-times-abs formula: n = -2 is excluded
 ]
 
 
