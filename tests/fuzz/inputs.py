@@ -29,6 +29,7 @@ INTEGRANDS = [
     "sqrt(x)", "1/sqrt(x)", "x sqrt(x + 1)", "e^(-x)", "2^x", "sinh x", "cosh(2x)", "(x^3 + 1)/(x + 1)",
     "e^(-x^2)", "sin(x)/x", "x^x", "1/ln(x)", "1/(x - 0.3)", "abs(x)", "sign(x)", "f(x)", "1/(x^2 + 1)^2",
     "abs(2x - 1)", "(x + 1)/(x^2 + 1)^2", "1/(x^2 + 2x + 5)^3", "5^x 3^x", "(1/2)^x 3^x", "1/(2x^2 + 1)",
+    "x abs(x)", "abs(x)/x", "abs(x)/x^2", "e^x 2^x", "pi^x e^x", "1/(x sqrt(x^2 - 1))", "1/(x sqrt(x^2 - 2))",
 ]
 
 SEEDS = [
