@@ -163,8 +163,8 @@ class ExpansionWriter(Writer):
         return Poly.constant(1, len(self.gens.order))
 
 
-@collector_paused
 @settled
+@collector_paused
 def expand(expr: Expr | str | float) -> Expr:
     """``expr`` with products and whole powers of sums multiplied out:
     ``expand("(x + 1)^2")`` is ``x^2 + 2*x + 1``, ``expand("(sin(x) + 1)^2")`` is

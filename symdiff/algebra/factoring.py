@@ -188,8 +188,8 @@ def factored_completely(value: Factored, nvars: int) -> Factored:
     return Factored(value.coefficient, factors)
 
 
-@collector_paused
 @settled
+@collector_paused
 def factor(expr: Expr | str | float) -> Expr:
     """``expr`` as a product of factors: ``factor("x^3 - x")`` is ``x*(x - 1)*(x + 1)``,
     ``factor("2*x^2 + 4*x + 2")`` is ``2*(x + 1)^2``; a rational function is cancelled and its

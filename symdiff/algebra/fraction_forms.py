@@ -19,8 +19,8 @@ from .writer import write_fraction
 __all__ = ["cancel", "cancel_factored", "together"]
 
 
-@collector_paused
 @settled
+@collector_paused
 def cancel(expr: Expr | str | float) -> Expr:
     """``expr`` as one fraction p/q in lowest terms, p and q multiplied out:
     ``cancel("(x^2 - 1)/(x - 1)")`` is ``x + 1``.
@@ -32,8 +32,8 @@ def cancel(expr: Expr | str | float) -> Expr:
     return write_fraction(algebra.cancel(value), gens)
 
 
-@collector_paused
 @settled
+@collector_paused
 def cancel_factored(expr: Expr | str | float) -> Expr:
     """As ``cancel``, but the denominator kept as the product of the factors it was written
     with: d/dx (x^2 + 1)/(x^2 - 1) raw is cancelled to ``-4*x/(x^2 - 1)^2``."""
@@ -41,8 +41,8 @@ def cancel_factored(expr: Expr | str | float) -> Expr:
     return write_fraction(algebra.cancel(value), gens, bottom="factored")
 
 
-@collector_paused
 @settled
+@collector_paused
 def together(expr: Expr | str | float) -> Expr:
     """``expr`` as one fraction over the least common denominator, factors kept as written:
     ``together("1/(x + 1) + 1/(x - 1)")`` is ``2*x/((x - 1)*(x + 1))``. A sum in the numerator

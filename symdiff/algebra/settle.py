@@ -6,11 +6,17 @@ or (-1)^(3/2). Read again, the same number is split into its whole and fractiona
 (1e78*sqrt(1000), -sqrt(-1)), so a second call would change the answer. A result with a number's
 root in it is rewritten again until it stays, at most ``ROUNDS`` more times, so each of these is
 idempotent as ``simplify`` is; the rest (nearly every result) costs one walk of the result.
+
+Only a call made by the user is settled so: inside a larger computation (an antiderivative's
+search cancels hundreds of candidate quotients) the result is a means, not an answer, and one
+pass is what it needs. A call is the user's when the cycle collector is on as it starts, the
+sign ``core.collector`` reads for the outermost of symdiff's calls.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -29,7 +35,10 @@ def settled(rewrite: F) -> F:
 
     @functools.wraps(rewrite)
     def run(expr: object) -> Expr:
+        outermost = gc.isenabled()  # (see the module's docstring)
         result = rewrite(expr)
+        if not outermost:
+            return result
         for _ in range(ROUNDS):
             if not has_number_root(result):
                 break
