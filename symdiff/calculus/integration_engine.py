@@ -17,7 +17,7 @@ from ..core.expr import Add, Expr, Mul, Number, Sub, Symbol
 from ..core.traversal import free_symbols
 from .integration_rules import RULES, build, depends, needless_abs_dropped, view
 from .integration_session import tidy
-from .integration_table import TABLE
+from .integration_table import rules_for
 from .trace import Step
 
 __all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
@@ -156,7 +156,7 @@ def table_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
     if seen is None or seen[0]:
         return None
     factors = seen[1]
-    for rule, match in TABLE.items():
+    for rule, match in rules_for(factors):
         result = match(factors, v)
         if result is not None:
             return eng.step(rule, f, v, result)
