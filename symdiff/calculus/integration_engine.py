@@ -25,6 +25,7 @@ __all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
 T = TypeVar("T")
 MAX_DEPTH = 10  # rules nested inside one another
 MAX_CALLS = 400  # integrands tried in one search
+_ONE = Number(1)
 
 
 # Rules whose result is a sum, a multiple or a shift of results already tidied: written from
@@ -106,7 +107,7 @@ def constant_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | Non
     """∫c dx = c*x"""
     if depends(f, v):
         return None
-    raw = v if f == Number(1) else Mul(f, v)
+    raw = v if f == _ONE else Mul(f, v)
     return eng.step("integrate.constant", f, v, raw)
 
 
@@ -132,7 +133,7 @@ def constant_multiple_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> S
         return None
     constants, factors = seen
     c = tidy(constants[0] if len(constants) == 1 else Mul(*constants))
-    if c == Number(1):
+    if c == _ONE:
         rest = build(factors)
         return None if rest == f else _same(eng, f, v, depth, rest)
     rest = build(factors)
