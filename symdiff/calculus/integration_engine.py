@@ -17,7 +17,7 @@ from ..core.expr import Add, Expr, Mul, Number, Sub, Symbol
 from ..core.traversal import free_symbols
 from .integration_rules import RULES, build, depends, needless_abs_dropped, view
 from .integration_session import tidy
-from .integration_table import TABLE
+from .integration_table import rules_for
 from .trace import Step
 
 __all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
@@ -25,6 +25,7 @@ __all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
 T = TypeVar("T")
 MAX_DEPTH = 10  # rules nested inside one another
 MAX_CALLS = 400  # integrands tried in one search
+_ONE = Number(1)
 
 
 # Rules whose result is a sum, a multiple or a shift of results already tidied: written from
@@ -106,7 +107,7 @@ def constant_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | Non
     """∫c dx = c*x"""
     if depends(f, v):
         return None
-    raw = v if f == Number(1) else Mul(f, v)
+    raw = v if f == _ONE else Mul(f, v)
     return eng.step("integrate.constant", f, v, raw)
 
 
@@ -132,7 +133,7 @@ def constant_multiple_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> S
         return None
     constants, factors = seen
     c = tidy(constants[0] if len(constants) == 1 else Mul(*constants))
-    if c == Number(1):
+    if c == _ONE:
         rest = build(factors)
         return None if rest == f else _same(eng, f, v, depth, rest)
     rest = build(factors)
@@ -156,7 +157,7 @@ def table_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
     if seen is None or seen[0]:
         return None
     factors = seen[1]
-    for rule, match in TABLE.items():
+    for rule, match in rules_for(factors):
         result = match(factors, v)
         if result is not None:
             return eng.step(rule, f, v, result)

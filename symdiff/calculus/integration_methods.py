@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 __all__ = ["METHODS"]
 
+_ONE = Number(1)
 MAX_CANDIDATES = 10  # inner functions tried as u in one substitution
 MAX_TABULAR = 8  # rows of the tabular method: a polynomial of degree up to 7
 
@@ -95,7 +96,7 @@ def linear_substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
         if inner is None:
             continue
         raw = substitute(inner.result, {u: g})
-        return eng.step("integrate.linear_substitution", f, v, raw if a == Number(1) else Div(raw, a), (inner,),
+        return eng.step("integrate.linear_substitution", f, v, raw if a == _ONE else Div(raw, a), (inner,),
                         ((u.name, g), ("d" + u.name, a)))
     return None
 

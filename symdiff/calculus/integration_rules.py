@@ -163,15 +163,19 @@ def _per_search(table: str, find: Callable[[Expr, Symbol], T], expr: Expr, x: Sy
     return found
 
 
+# Made once: a view is asked of every integrand, and a node costs more to make than to compare.
+_ONE, _MINUS_ONE, _UNIT = Number(1), Neg(Number(1)), Fraction(1)
+
+
 def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     constants: list[Expr] = []
     factors: Factors = {}
-    stack: list[tuple[Expr, Fraction]] = [(expr, Fraction(1))]
+    stack: list[tuple[Expr, Fraction]] = [(expr, _UNIT)]
     while stack:
         node, power = stack.pop()
         kind = type(node)
         if not depends(node, x):
-            if node != Number(1):
+            if node != _ONE:
                 constants.append(node if power == 1 else Pow(node, number(power)))
         elif kind is Mul:
             stack.extend((factor, power) for factor in node.children)
@@ -179,10 +183,10 @@ def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
             stack.append((node.children[0], power))
             stack.append((node.children[1], -power))
         elif kind is Neg:
-            constants.append(Neg(Number(1)))
+            constants.append(_MINUS_ONE)
             stack.append((node.children[0], power))
-        elif kind is Pow and _rational(node.children[1]) is not None:
-            stack.append((node.children[0], power * _rational(node.children[1])))  # type: ignore[operator]
+        elif kind is Pow and (exponent := _rational(node.children[1])) is not None:
+            stack.append((node.children[0], power * exponent))
         elif kind is Call and node.name == "sqrt":  # type: ignore[attr-defined]
             stack.append((node.children[0], power / 2))
         elif kind is Call and node.name == "exp":  # type: ignore[attr-defined]
@@ -206,7 +210,7 @@ def build(factors: Factors) -> Expr:
     bottom: list[Expr] = []
     for base, p in factors.items():
         (top if p > 0 else bottom).append(power_of(base, abs(p)))
-    upper = _product(top) if top else Number(1)
+    upper = _product(top) if top else _ONE
     return Div(upper, _product(bottom)) if bottom else upper
 
 

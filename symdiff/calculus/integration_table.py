@@ -16,7 +16,7 @@ from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Pow, Sub, Symbol, num
 from ..core.traversal import free_symbols
 from .integration_rules import Factors, _rational, coefficients, depends, power_of
 
-__all__ = ["TABLE"]
+__all__ = ["TABLE", "rules_for"]
 
 
 def _call(name: str) -> Callable[[Expr], Expr]:
@@ -121,7 +121,11 @@ def _single(name: str, power: int, result: Callable[[Expr], Expr]) -> Callable[[
             return None
         ((base, p),) = f.items()
         return result(u) if p == power and _is_call(base, name, u) else None
+    _SINGLE[rule] = name
     return rule
+
+
+_SINGLE: dict[Callable[[Factors, Symbol], Expr | None], str] = {}  # a rule for one function of u -> its name
 
 
 def _pair(first: str, second: str, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
@@ -132,7 +136,11 @@ def _pair(first: str, second: str, result: Callable[[Expr], Expr]) -> Callable[[
         a, b = f
         return result(u) if (_is_call(a, first, u) and _is_call(b, second, u)) or \
             (_is_call(a, second, u) and _is_call(b, first, u)) else None
+    _TWO_FACTORS.add(rule)
     return rule
+
+
+_TWO_FACTORS: set[Callable[[Factors, Symbol], Expr | None]] = set()  # rules that match two factors only
 
 
 def _is_call(base: Expr, name: str, u: Symbol) -> bool:
@@ -241,3 +249,28 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.asinh": _root_rule(1, _call("asinh")),
     "integrate.acosh": _root_rule(-1, lambda u: _ln_abs(Add(u, Call("sqrt", Sub(Pow(u, 2), 1))))),
 }
+
+_TWO_FACTORS.update((_exponentials_rule, _power_abs_rule, _asec_rule))
+_Rules = tuple[tuple[str, Callable[[Factors, Symbol], Expr | None]], ...]
+# Every other rule matches one factor only, and a rule for one function of u only that function:
+# the rules that can match, by the number of factors and the function, in the table's order.
+_ONE: _Rules = tuple((rule, match) for rule, match in TABLE.items()
+                     if match not in _TWO_FACTORS and match not in _SINGLE)
+_TWO: _Rules = tuple((rule, match) for rule, match in TABLE.items() if match in _TWO_FACTORS)
+_BY_FUNCTION: dict[str, _Rules] = {
+    name: tuple((rule, match) for rule, match in TABLE.items()
+                if match not in _TWO_FACTORS and _SINGLE.get(match, name) == name)
+    for name in set(_SINGLE.values())
+}
+
+
+def rules_for(f: Factors) -> _Rules:
+    """The table's rules that can match the factors ``f``, in the table's order: trying only
+    these finds the same rule as trying them all (the others decline on the count of factors or
+    on the function's name before anything else)."""
+    if len(f) == 2:
+        return _TWO
+    if len(f) != 1:
+        return ()
+    base = next(iter(f))
+    return _BY_FUNCTION.get(base.name, _ONE) if type(base) is Call else _ONE  # type: ignore[attr-defined]
