@@ -45,3 +45,53 @@ def test_the_oracle_has_no_value_where_only_rounding_keeps_a_base_from_zero():
     _check_derivative(real, diff(real, "x"), {"x": -0.731192858465499}, "x")
     with pytest.raises(Wrong):  # a real base is still checked
         _check_derivative(real, diff(real, "x") * 2, {"x": -0.731192858465499}, "x")
+
+
+@pytest.mark.parametrize(
+    ("stage", "text", "point"),
+    [
+        # The 100,000-input run's two float edges (seed 2031). α^3^9e-324 is α in floats (3^9e-324
+        # rounds to 1.0); simplify writes the exponent 9/1e324, which evaluate now works out exactly.
+        ("simplify", "α^3^9e-324", {"α": -0.645}),
+        # cot of about -2.5e16: np.power and math.pow round x^48.1 one bit apart, which flips the sign
+        # of cot there; evaluate's own value is 1.4% from the exact one, so there is nothing to compare.
+        ("lambdify", "(cot((x^48.1)(e4))^.1)", {"e4": -0.745, "x": 2.205}),
+    ],
+)
+def test_float_edges_of_the_long_run_are_not_wrong(monkeypatch, stage, text, point):
+    from fuzz import checks
+
+    monkeypatch.setattr(checks.Context, "points", lambda self, names, count: [dict(point)] * count)
+    outcome = checks.run_case({"stage": stage, "expr": ("text", text), "seed": 0, "args": {}})
+    assert outcome[0] in ("ok", "SymdiffError"), outcome
+
+
+def test_lambdify_is_still_held_to_evaluate_where_the_point_is_well_conditioned(monkeypatch):
+    from fuzz import checks
+
+    import symdiff
+
+    real = symdiff.lambdify
+
+    def off_by_a_tenth(*args, **kwargs):
+        f = real(*args, **kwargs)
+        return lambda *columns: f(*columns) * 1.1
+
+    monkeypatch.setattr(checks.symdiff, "lambdify", off_by_a_tenth)
+    outcome = checks.run_case({"stage": "lambdify", "expr": ("text", "sin(x) + 2"), "seed": 0, "args": {}})
+    assert outcome[0] == "WRONG" and "disagrees" in outcome[1], outcome
+
+
+def test_lambdify_declining_where_the_point_is_well_conditioned_is_wrong(monkeypatch):
+    from fuzz import checks
+
+    import symdiff
+
+    def declines(*args, **kwargs):
+        def f(*columns):
+            raise symdiff.EvaluationError("no value")
+        return f
+
+    monkeypatch.setattr(checks.symdiff, "lambdify", declines)
+    outcome = checks.run_case({"stage": "lambdify", "expr": ("text", "sin(x) + 2"), "seed": 0, "args": {}})
+    assert outcome[0] == "WRONG" and "has no value" in outcome[1], outcome

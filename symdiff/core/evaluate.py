@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 
 from .errors import EvaluationError, quote
 from .expr import (
@@ -49,12 +50,55 @@ def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
         except (ZeroDivisionError, OverflowError, ValueError) as error:
             if isinstance(error, EvaluationError):
                 raise
+            if type(node) is Number:
+                raise _NumberTooLarge from None
             raise EvaluationError(_why(node, args, error)) from None
         if isinstance(result, complex) or not math.isfinite(result):
             raise EvaluationError(f"{_short(node)} has no finite real value at this point")
         return result
 
-    return fold(expr, combine)
+    def combine_exactly(node: Expr, args: list[float | Fraction]) -> float | Fraction:
+        """Numbers and their sums, differences, products and quotients kept exact; the rest as
+        ``combine`` does it."""
+        kind = type(node)
+        if kind is Number:
+            return Fraction(node.value)  # type: ignore[attr-defined]
+        if kind in _EXACT and all(type(arg) is Fraction for arg in args):
+            try:
+                return _EXACT[kind](args)  # type: ignore[arg-type]
+            except ZeroDivisionError:
+                raise EvaluationError(f"division by zero in {_short(node)}: the denominator is 0 here") from None
+        floats = []
+        for child, arg in zip(node.children, args, strict=True):
+            try:
+                floats.append(float(arg))
+            except OverflowError:
+                raise EvaluationError(f"{_short(child)} is too large for a float here") from None
+        return combine(node, floats)
+
+    try:
+        return fold(expr, combine)
+    except _NumberTooLarge:
+        # A number beyond floats (1e324) may still be part of one that is not: the simplifier
+        # writes 9e-324 as 9/1e324. Worked out exactly, it is the float it stands for.
+        value = fold(expr, combine_exactly)
+        try:
+            return float(value)
+        except OverflowError:
+            raise EvaluationError(f"{_short(expr)} is too large for a float here") from None
+
+
+class _NumberTooLarge(Exception):
+    """A number in the tree is beyond floats (evaluated again with exact numbers)."""
+
+
+_EXACT: dict[type[Expr], Callable[[list[Fraction]], Fraction]] = {
+    Add: sum,  # type: ignore[dict-item]
+    Sub: lambda args: args[0] - args[1],
+    Mul: math.prod,  # type: ignore[dict-item]
+    Div: lambda args: args[0] / args[1],
+    Neg: lambda args: -args[0],
+}
 
 
 def _point(values: object, kwargs: Mapping[str, float]) -> dict[str, float]:

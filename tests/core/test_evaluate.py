@@ -61,6 +61,10 @@ def test_ways_of_giving_values():
         ("f(x)", {"x": 1.0}, "undefined function f"),
         ("tan(x)", {"x": "a"}, "must be a real number"),
         ("10^400", {}, "too large"),
+        ("1e400", {}, "1e400 is too large for a float here"),
+        ("x/1e400", {"x": 2.0}, "1e400 is too large for a float here"),  # named, not the whole quotient
+        ("sin(1e400)", {}, "1e400 is too large for a float here"),
+        ("1/(1e400 - 1e400)", {}, "division by zero in 1/(1e400 - 1e400)"),
         # values that are not finite real numbers are refused, not converted or overflowed
         ("x", {"x": 10**400}, "too large for floating point"),
         ("x", {"x": True}, "must be a real number, not True"),
@@ -76,6 +80,21 @@ def test_no_real_value_is_an_evaluation_error(text, point, words):
     with pytest.raises(EvaluationError) as caught:
         parse(text).evaluate(point)
     assert words in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "point", "expected"),
+    [
+        # The simplifier writes 9e-324 as 9/1e324: the quotient is a float though 1e324 is not.
+        ("9/1e324", {}, 9e-324),
+        ("α^3^(9/1e324)", {"α": -0.645}, -0.645),  # as the input α^3^9e-324 evaluates (3^9e-324 is 1.0)
+        ("1e400/1e399 + x", {"x": 1.0}, 11.0),
+        ("1e400 - 1e400", {}, 0.0),
+        ("-(1e400*1e-401)", {}, -0.1),
+    ],
+)
+def test_numbers_beyond_floats_are_worked_out_exactly(text, point, expected):
+    assert parse(text).evaluate(point) == expected
 
 
 def test_values_must_be_a_mapping():

@@ -630,6 +630,11 @@ def stage_lambdify(ctx: Context) -> None:
         if biggest > 1e300:
             continue
         if value is None or not math.isfinite(value):
+            if not oracle.close(expected, exact, rel=1e-7):
+                # evaluate's own value is off: the point is ill-conditioned in floats (cot of
+                # -2.5e16, where the last bit of x^48.1, which np.power and math.pow round apart,
+                # decides the sign), and lambdify declining there is no wrong value.
+                continue
             if got is None:
                 ctx.step(f"F(*{pysrc([[point[v]] for v in variables])})")
             raise Wrong("lambdify has no value where evaluate has one", f"at {point}: evaluate gives {expected!r}, "
