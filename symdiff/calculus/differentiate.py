@@ -29,6 +29,7 @@ from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
 from ..syntax.parser import to_expr
 from .operators import work_out, written_steps
+from .derivative_cycles import DerivativeCycle
 from .rules import Plan, constant_rule, plan
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
@@ -176,9 +177,16 @@ class _Engine:
 
     def termwise(self, normal: Normal) -> Normal:
         """The derivative of a normal form (an earlier derivative), term by term."""
+        return self._term_by_term()(normal)
+
+    def scales_linearly(self, normal: Normal) -> bool:
+        """Whether ``termwise`` of c*``normal`` is c times ``termwise`` of it (see termwise.py)."""
+        return self._term_by_term().scales_linearly(normal)
+
+    def _term_by_term(self) -> TermwiseDerivative:
         if self._termwise is None:
             self._termwise = TermwiseDerivative(self.simplifier, self.normal, self.depends)
-        return self._termwise(normal)
+        return self._termwise
 
     def normal(self, root: Expr) -> Normal:
         """Untraced: the normal form of ``root``'s derivative."""
@@ -322,6 +330,8 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     variables = _variables(tree, wrt, order)
     shared = _SharedSymbols(variables)  # one walk finds which variables each node has, for all of them
     sizes: dict[int, tuple[Expr, int]] = {}
+    # One variable, many times: the derivatives may come back to a multiple of an earlier one.
+    cycle = DerivativeCycle(len(variables)) if len(variables) > 2 and len(set(variables)) == 1 else None
     try:
         for x in variables:
             engine = engines.get(x)
@@ -336,6 +346,11 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             done += 1
             if not normal:
                 break  # every later derivative of 0 is 0
+            if cycle is not None:
+                last = cycle.seen(normal, engine.scales_linearly(normal))
+                if last is not None:
+                    normal = last
+                    break
         return textbook_answer(simplifier, normal)
     finally:
         for engine in engines.values():

@@ -83,6 +83,26 @@ class TermwiseDerivative:
             parts.extend(own)
         return s.add(parts) if parts else {}
 
+    def scales_linearly(self, normal: Normal) -> bool:
+        """Whether the derivative of c*``normal`` is c times that of ``normal``, term for term and
+        in the same order, for every number c ≠ 0: each term takes the Product Rule alone, with
+        nothing that depends on its coefficient. That is so when no factor is a sum or a number
+        and none is in a denominator (so a leading minus, a coefficient of 1 and a huge
+        denominator change nothing), and no term has constant factors in front of several
+        varying ones (``_same_as_written_out``)."""
+        for monomial in normal:
+            constants = varying = 0
+            for base, exponent in monomial:
+                if is_sum(base) or type(base) is Number or (isinstance(exponent, NUMERIC) and exponent < 0):
+                    return False
+                if self._depends(base) or (not isinstance(exponent, NUMERIC) and self._depends(exponent)):
+                    varying += 1
+                else:
+                    constants += 1
+            if constants and varying > 1:
+                return False
+        return True
+
     def _by_the_rules(self, monomial: Monomial, coefficient: Fraction, leading: bool) -> Normal:
         s = self._simplifier
         if leading or coefficient > 0:
