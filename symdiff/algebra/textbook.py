@@ -36,11 +36,11 @@ from .normal import NUMERIC, Normal
 from .polynomial import work_limit
 from .polywalk import walk
 from .presentation import common_exponentials
-from .rational import FactoredAlgebra, factored
+from .rational import Factored, FactoredAlgebra, factored
 from .simplify import Simplifier, natural_log_name
 from .writer import FractionWriter
 
-__all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "simplify", "textbook_answer", "textbook_steps"]
+__all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "Forms", "simplify", "textbook_answer", "textbook_steps"]
 
 MAX_NODES = 300
 MAX_GENERATORS = 4  # variables of the rational-function algebra (x, y, sin(x), sigmoid(w*x + b), ...)
@@ -76,13 +76,29 @@ def simplify(expr: Expr | str | float) -> Expr:
     return textbook_answer(simplifier, simplifier.normal_form(tree))
 
 
-def textbook_answer(s: Simplifier, normal: Normal) -> Expr:
-    """The answer of the expression whose normal form is ``normal``."""
-    answer, steps = textbook_steps(s, normal)
+def textbook_answer(s: Simplifier, normal: Normal, memo: Forms | None = None) -> Expr:
+    """The answer of the expression whose normal form is ``normal``. ``memo`` (a ``Forms``
+    kept for one search with ``s``) shares the rational forms among calls."""
+    answer, steps = textbook_steps(s, normal, memo)
     return steps[-1][2] if steps else answer
 
 
-def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
+class Forms:
+    """The rational algebra's written forms, remembered among ``textbook_answer`` calls with one
+    simplifier: the answer's next round, and the results an antiderivative's rules tidy, are
+    often the same fraction in the same generators (-(1 - x)^8/8 and its rewriting -(x - 1)^8/8
+    both read (x - 1)^8 times -1/8). What is written depends on the fraction, the generators
+    (their order and relations, which ``FractionWriter`` reads) and the simplifier alone, so a
+    form found once is the form found again."""
+
+    __slots__ = ("forms", "writers")
+
+    def __init__(self) -> None:
+        self.writers: dict[object, tuple[FractionWriter, dict[Expr, Expr], dict[Expr, Expr]]] = {}
+        self.forms: dict[object, tuple[bool, Expr, Expr, Expr, Expr] | None] = {}
+
+
+def textbook_steps(s: Simplifier, normal: Normal, memo: Forms | None = None) -> tuple[Expr, list[Step]]:
     """The simplifier's answer, and the steps that take it to the textbook's (none if it is one).
 
     The textbook's answer must be its own answer (``simplify`` is idempotent), but the normal
@@ -90,13 +106,13 @@ def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
     then choose another form ((x/(1 - x))/(x + 1) is -x/(x^2 - 1), which reads back as
     x/(1 - x^2)). So the answer is read back and taken through the strategy again, up to
     ``ROUNDS`` times, until it stays; each further round is one more step."""
-    answer, steps = _one_round(s, normal)
+    answer, steps = _one_round(s, normal, memo)
     if not steps:
         return answer, steps  # the simplifier's own answer reads back as itself
     final = steps[-1][2]
     for _ in range(ROUNDS):
         again_normal = s.normal_form(final)
-        again_answer, again = _one_round(s, again_normal)
+        again_answer, again = _one_round(s, again_normal, memo)
         following = again[-1][2] if again else again_answer
         if following == final:
             break
@@ -108,7 +124,7 @@ def textbook_steps(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
 ROUNDS = 2
 
 
-def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
+def _one_round(s: Simplifier, normal: Normal, memo: Forms | None) -> tuple[Expr, list[Step]]:
     answer = s.answer(normal)
     trig, rational, sigmoid = _worth_trying(normal, answer)
     steps: list[Step] = []
@@ -129,7 +145,7 @@ def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
     if rational:
         before = rational_start = len(steps)
         start = current
-        steps.extend(_rational_steps(s, current, size_as_written(current)))
+        steps.extend(_rational_steps(s, current, size_as_written(current), memo))
         current = steps[-1][2] if steps else current
         # The fractions over one denominator put together, the rest left beside them, where that
         # is shorter than one fraction: atan(x)/2 + (x - 1)/(2*(x^2 + 1)), and with an arctangent
@@ -145,7 +161,7 @@ def _one_round(s: Simplifier, normal: Normal) -> tuple[Expr, list[Step]]:
             before = len(steps)
             take("pythagorean", _pythagorean_everywhere(s, current))
             if len(steps) > before:
-                steps.extend(_rational_steps(s, current, size_as_written(current)))
+                steps.extend(_rational_steps(s, current, size_as_written(current), memo))
                 current = steps[-1][2]
         if trig and len(steps) > rational_start:
             rewritten = trig_quotients(s, s.normal_form(current))  # x*cos(x)/(y*sin(x)) = x*cot(x)/y
@@ -172,7 +188,7 @@ def _pythagorean_everywhere(s: Simplifier, expr: Expr) -> Expr | None:
     return s.answer(s.normal_form(result)) if changed else None
 
 
-def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
+def _rational_steps(s: Simplifier, answer: Expr, size: int, memo: Forms | None = None) -> list[Step]:
     """One fraction with the numerator multiplied out, then lowest terms, then the numerator's
     common factors taken out: the steps to whichever of the last two is shorter, if that is no
     longer than ``answer`` (``size`` nodes).
@@ -189,34 +205,12 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
             algebra = FactoredAlgebra(gens.number(()), gens)  # the rational function in its generators
             value = walk(answer, gens, algebra)
             lowest = algebra.cancel(value)
-        # One writer for every form: each factor of the fraction is written once. The forms are
-        # often written alike (x/sqrt(1 - x^2) every way, about half of them): each distinct one
-        # is flattened and settled once.
-        writer = FractionWriter(gens)
-        flat: dict[Expr, Expr] = {}
-        settled: dict[Expr, Expr] = {}
-
-        def written(shown: Expr) -> Expr:
-            if shown not in flat:
-                flat[shown] = fold(shown, _flat)
-            return flat[shown]
-
-        def settle(candidate: Expr) -> Expr:
-            if candidate not in settled:
-                settled[candidate] = _settled(s, candidate)
-            return settled[candidate]
-
-        together = written(writer.fraction(value, bottom="factored"))
-        common_factor = (lowest.coefficient, lowest.factors) != (value.coefficient, value.factors)
-        lowest_terms = written(writer.fraction(lowest, bottom="factored")) if common_factor else together
-        cancelled = settle(lowest_terms)
-        # The denominator multiplied out where that is shorter: 2/(x^2 - 1), not 2/((x - 1)*(x + 1)).
-        expanded_below = settle(written(writer.fraction(lowest)))
-        if size_as_written(expanded_below) < size_as_written(cancelled):
-            lowest_terms = cancelled = expanded_below
-        factored_out = settle(written(writer.fraction(lowest, top="factored", bottom="factored")))
     except SymdiffError:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
+    forms = _forms(s, gens, value, lowest, memo)
+    if forms is None:
+        return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
+    common_factor, together, lowest_terms, cancelled, factored_out = forms
     # A state is named by what it did: no common factor means the last move only multiplied out.
     cancelled_law = "cancel" if common_factor else "expand"
     states = [("together" if _fractions(answer) > 1 else "expand", together), (cancelled_law, cancelled)]
@@ -244,6 +238,56 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int) -> list[Step]:
             steps.append((law, current, shown))
             current = shown
     return steps
+
+
+def _forms(s: Simplifier, gens: Generators, value: Factored, lowest: Factored,
+           memo: Forms | None) -> tuple[bool, Expr, Expr, Expr, Expr] | None:
+    """The written forms of ``value`` (``lowest`` in lowest terms): whether a common factor
+    cancelled, the one fraction, lowest terms as written, lowest terms settled (its denominator
+    multiplied out where that is shorter) and the numerator's common factors taken out; None
+    beyond the algebra's bounds. With a ``memo``, each is found once per fraction and generators."""
+    if memo is None:
+        return _written_forms(s, FractionWriter(gens), {}, {}, value, lowest)
+    # The generators as the writer reads them: their order and the relations of their roots.
+    gens_key = (tuple(gens.order), tuple(sorted(gens.relations.items())))
+    key = (gens_key, value.coefficient, frozenset(value.factors.items()))
+    if key in memo.forms:
+        return memo.forms[key]
+    shared = memo.writers.get(gens_key)
+    if shared is None:
+        shared = memo.writers[gens_key] = (FractionWriter(gens), {}, {})
+    found = memo.forms[key] = _written_forms(s, *shared, value, lowest)
+    return found
+
+
+def _written_forms(s: Simplifier, writer: FractionWriter, flat: dict[Expr, Expr], settled: dict[Expr, Expr],
+                   value: Factored, lowest: Factored) -> tuple[bool, Expr, Expr, Expr, Expr] | None:
+    # One writer for every form: each factor of the fraction is written once. The forms are
+    # often written alike (x/sqrt(1 - x^2) every way, about half of them): each distinct one
+    # is flattened and settled once.
+    def written(shown: Expr) -> Expr:
+        if shown not in flat:
+            flat[shown] = fold(shown, _flat)
+        return flat[shown]
+
+    def settle(candidate: Expr) -> Expr:
+        if candidate not in settled:
+            settled[candidate] = _settled(s, candidate)
+        return settled[candidate]
+
+    try:
+        together = written(writer.fraction(value, bottom="factored"))
+        common_factor = (lowest.coefficient, lowest.factors) != (value.coefficient, value.factors)
+        lowest_terms = written(writer.fraction(lowest, bottom="factored")) if common_factor else together
+        cancelled = settle(lowest_terms)
+        # The denominator multiplied out where that is shorter: 2/(x^2 - 1), not 2/((x - 1)*(x + 1)).
+        expanded_below = settle(written(writer.fraction(lowest)))
+        if size_as_written(expanded_below) < size_as_written(cancelled):
+            lowest_terms = cancelled = expanded_below
+        factored_out = settle(written(writer.fraction(lowest, top="factored", bottom="factored")))
+    except SymdiffError:
+        return None
+    return common_factor, together, lowest_terms, cancelled, factored_out
 
 
 def _same_denominator(s: Simplifier, answer: Expr) -> Expr | None:

@@ -19,7 +19,7 @@ from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
-from .integration_filters import not_in_polynomial, x_stays
+from .integration_filters import not_in_polynomial, not_linear, x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
 from .integration_session import derivative, tidy
@@ -69,6 +69,8 @@ def _linear(g: Expr, v: Symbol) -> Expr | None:
     c = coefficients(g, v)
     if c is not None:
         return number(c[1]) if len(c) == 2 else None
+    if not_linear(g, v):
+        return None  # two slopes: d/dx g has x in it, known without writing it (sqrt(4 - x^2))
     a = derivative(g, v)
     if free_symbols(a):
         return None  # not linear, or the coefficient is a symbol that may be 0 (∫cos(k*x) dx)

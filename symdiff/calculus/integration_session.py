@@ -18,7 +18,7 @@ from fractions import Fraction
 from ..algebra.normal import NUMERIC, Normal
 from ..algebra.presentation import common_exponentials
 from ..algebra.simplify import Simplifier, natural_log_name
-from ..algebra.textbook import simplify, textbook_answer
+from ..algebra.textbook import Forms, simplify, textbook_answer
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Div, Expr, Neg, Number, Pow, Sub, Symbol
 
@@ -31,13 +31,14 @@ class _Session:
     them, the answer, the check), and a simplifier remembers the normal form of every subtree
     it has seen."""
 
-    __slots__ = ("derivatives", "done", "final", "plain", "polynomials", "simplifier", "symbols", "views")
+    __slots__ = ("derivatives", "done", "final", "forms", "plain", "polynomials", "simplifier", "symbols", "views")
 
     def __init__(self, simplifier: Simplifier) -> None:
         self.simplifier = simplifier
         self.done: dict[Expr, Expr] = {}  # a rule's result -> it tidied
         self.plain: dict[Expr, Expr] = {}  # a sum's result -> its normal form written out
         self.final: dict[Expr, Expr] = {}  # -> it through the textbook's whole strategy
+        self.forms = Forms()  # the textbook's rational forms: a fraction is written once per search
         self.derivatives: dict[tuple[Expr, Symbol], Expr] = {}  # (g, x) -> d/dx g as diff writes it
         # Each method looks at the integrand as a product (``view``) and asks what varies:
         # once per integrand, not once per method.
@@ -92,7 +93,7 @@ def tidy(expr: Expr, *, final: bool = False, combine: bool = True) -> Expr:
             try:
                 normal = simplifier.normal_form(expr)
                 found = simplifier.answer(normal) if _exponential_times_prime(simplifier, normal) else \
-                    textbook_answer(simplifier, normal)
+                    textbook_answer(simplifier, normal, session.forms)
             except SymdiffError:
                 found = expr
             session.final[expr] = session.final[found] = found
@@ -106,7 +107,7 @@ def tidy(expr: Expr, *, final: bool = False, combine: bool = True) -> Expr:
             # a rule's result needs them only when it has a quotient to tidy.
             found = simplifier.answer(normal)
             if combine and has_quotient(found):
-                found = textbook_answer(simplifier, normal)
+                found = textbook_answer(simplifier, normal, session.forms)
                 session.final[expr] = session.final[found] = found  # the whole strategy ran on it
         except SymdiffError:
             found = expr

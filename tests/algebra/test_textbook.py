@@ -158,3 +158,25 @@ def test_answers_that_once_took_minutes_are_still_right(text):
         assert math.isclose(d.evaluate(point), slope, rel_tol=1e-5, abs_tol=1e-6)
         checked += 1
     assert checked
+
+
+def test_shared_forms_give_the_same_answers():
+    """A ``Forms`` memo shared among many answers (as an antiderivative's search shares one)
+    gives each the answer it has alone: what is remembered is keyed by all it depends on.
+    The answers share generators and fractions, so the memo is read, not only filled."""
+    from symdiff.algebra.textbook import Forms, textbook_answer
+
+    texts = [*(row[2] for row in DERIVATIVES), "-(1 - x)^8/8", "-(x - 1)^8/8", "1/(4*(5 - 2*x)^2)",
+             "ln(abs(x + 1)) + 1/(x + 1)", "2^x*x/ln(2) - 2^x/ln(2)^2", "(x + 1)/(x - 1) + x/(x - 1)^2",
+             "sqrt(2)*x/(x^2 - 2) + 1/(x - sqrt(2))", "e^x/(e^x + 1) - e^(2*x)/(e^x + 1)^2"]
+    # One fraction in different generators (the same polys, read in x, y, sin(x), e^x):
+    texts += [f"{u}/({u} + 1) - 1/({u} + 1)^2" for u in ("x", "y", "sin(x)", "e^x", "sqrt(x)")]
+    texts += [f"d/dx[{text}]" for text in texts[-13:]]
+    shared = Simplifier()
+    memo = Forms()
+    for text in texts + texts:  # the second time round, every form is remembered
+        tree = diff(parse(text[5:-1]), "x") if text.startswith("d/dx[") else parse(text)
+        alone = Simplifier()
+        assert textbook_answer(shared, shared.normal_form(tree), memo) == \
+            textbook_answer(alone, alone.normal_form(tree)), text
+    assert memo.forms  # the memo was used

@@ -1,17 +1,25 @@
 """What rules out a substitution's candidate before cancelling (symdiff.calculus.integration_filters):
 a candidate it rules out is one the substitution could not have used, checked by doing the
-substitution's own work on it, for every candidate of every integrand in the antiderivative table."""
+substitution's own work on it, for every candidate of every integrand in the antiderivative table;
+and a linear substitution's candidate ruled out (``not_linear``) is one whose derivative has x."""
+
+from fractions import Fraction
+from functools import reduce
 
 import pytest
 from antiderivative_table import ROWS
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import expressions
 
 import symdiff
-from symdiff.calculus.integration_filters import not_in_polynomial, x_stays
+from symdiff.calculus.integration_filters import not_in_polynomial, not_linear, x_stays
 from symdiff.calculus.integration_methods import _candidates, _in_terms_of, _quotients
 from symdiff.calculus.integration_rules import coefficients, depends
 from symdiff.calculus.integration_session import derivative, simplifying, tidy
-from symdiff.core.expr import Div, Symbol
-from symdiff.core.traversal import substitute
+from symdiff.core.expr import Add, Call, Constant, Div, Mul, Number, Pow, Symbol, number
+from symdiff.core.functions import FUNCTIONS
+from symdiff.core.traversal import free_symbols, substitute
 
 X = Symbol("x")
 U = Symbol("u")
@@ -82,3 +90,93 @@ def test_a_candidate_ruled_out_would_have_failed(row):
                 continue  # not the substitution's: the linear substitution's
             if not_in_polynomial(f, g, x) or x_stays(f, dg, g, x):
                 assert _substitution_fails(f, g, x), (row.integrand, g)
+
+
+# --- the linear substitution: g = F(p(x)) with two slopes is no a*x + b -------------------------------
+
+# (candidate g, whether two different slopes are found)
+LINEAR_CASES = [
+    ("sqrt(4 - x^2)", True),
+    ("sqrt(1 - 9*x^2)", True),  # its domain is |x| < 1/3: points inside it
+    ("e^x", True),
+    ("2^(3*x + 1)", True),
+    ("sec(3*x)", True),
+    ("cos(2*x)", True),
+    ("ln(x)", True),
+    ("(2*x + 1)^(-3)", True),
+    ("sqrt(x^2)", True),  # |x|: slopes -1 and 1, and d/dx is x/|x|, not a number
+    ("(x^3)^(1/3)", False),  # x for x > 0: the same slope at every point looked at
+    ("sqrt(x - 1000)", False),  # no point looked at is in its domain
+    ("1 + sqrt(x)", False),  # not F(p(x))
+    ("x*ln(x)", False),
+    ("pi^x", False),  # only e and positive numbers as bases
+    ("sin(x)^2", False),
+    ("1.0000001^x", False),  # ln(b) too close to 0 to be trusted in floats
+]
+
+
+def _slow_linear(g, x):
+    """``_linear``'s exact test, without the screen: d/dx g written out, a nonzero number or None."""
+    a = derivative(g, x)
+    if free_symbols(a):
+        return None
+    try:
+        value = a.evaluate()
+    except symdiff.SymdiffError:
+        return None
+    return tidy(a) if value else None
+
+
+@pytest.mark.parametrize(("candidate", "two_slopes"), LINEAR_CASES, ids=[r[0] for r in LINEAR_CASES])
+def test_not_linear_table(candidate, two_slopes):
+    g = symdiff.parse(candidate)
+    with simplifying(g):
+        assert not_linear(g, X) is two_slopes
+        if two_slopes:
+            assert X in free_symbols(derivative(g, X))  # what the screen says without writing it
+
+
+def test_not_linear_declines_a_linear_candidate():
+    g = symdiff.parse("(x^3)^(1/3)")
+    with simplifying(g):
+        assert not not_linear(g, X)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[row.integrand for row in ROWS])
+def test_a_linear_candidate_ruled_out_is_not_linear(row):
+    x = Symbol(row.var)
+    f = symdiff.parse(row.integrand)
+    with simplifying(f):
+        for g in _candidates(f, x):
+            if g != x and not_linear(g, x):
+                assert _slow_linear(g, x) is None, (row.integrand, g)
+                assert x in free_symbols(derivative(g, x)), (row.integrand, g)
+
+
+_small = st.fractions(min_value=-4, max_value=4, max_denominator=4)
+_polynomials = st.lists(_small, min_size=2, max_size=4).filter(lambda c: any(c[1:])).map(
+    lambda c: reduce(lambda total, k: Add(total, Mul(number(c[k]), Pow(X, Number(k)))), range(1, len(c)),
+                     number(c[0])))
+
+
+@st.composite
+def _outer_of_polynomial(draw):
+    """F(p(x)) for a function F, a power p^r, or an exponential b^p."""
+    p = draw(_polynomials)
+    kind = draw(st.sampled_from(["call", "power", "exponential"]))
+    if kind == "call":
+        return Call(draw(st.sampled_from(sorted(FUNCTIONS))), p)
+    if kind == "power":
+        return Pow(p, number(draw(st.fractions(min_value=-5, max_value=5, max_denominator=3))))
+    bases = [Constant("e"), Number(2), Number(Fraction(1, 2)), Number(Fraction(5, 2)), Number(10)]
+    return Pow(draw(st.sampled_from(bases)), p)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_outer_of_polynomial(), expressions))
+def test_not_linear_agrees_with_the_derivative(g):
+    """Whatever the screen rules out, d/dx g written out has x in it: _linear declines it either way."""
+    with simplifying(g):
+        if not_linear(g, X):
+            assert X in free_symbols(derivative(g, X))
+            assert _slow_linear(g, X) is None
