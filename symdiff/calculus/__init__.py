@@ -8,7 +8,8 @@ definitions, z = w x + b, a = sigmoid(z): ``chain``, a product of local derivati
 path, added),
 ``operators`` (working out the derivatives written in an expression, d/dx[x^2], first),
 ``first_principles`` (the derivative from its definition, the delta method),
-``termwise`` (second and later derivatives term by term in normal form), ``trace`` (the
+``termwise`` (second and later derivatives term by term in normal form), ``derivative_cycles``
+(repeated derivatives that come back to a multiple of an earlier one), ``trace`` (the
 frozen steps of a worked solution, and ``explain``) and the printers that walk a trace:
 ``trace_latex`` (rule formulas, worked solutions and handouts in LaTeX), ``trace_json`` (the
 trace as JSON) and ``matrix_latex`` (a gradient and a Hessian in LaTeX). Limits: ``limits``
