@@ -28,8 +28,8 @@ from ..core.operators import register_worker
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
 from ..syntax.parser import to_expr
-from .operators import work_out, written_steps
 from .derivative_cycles import DerivativeCycle
+from .operators import work_out, written_steps
 from .rules import Plan, constant_rule, plan
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
