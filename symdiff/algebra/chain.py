@@ -36,8 +36,8 @@ MAX_STEPS = 40
 
 # When one node used several laws they are named together, in this order; a law left out
 # ("regroup") a textbook applies without a word, and it goes with the next rewrite shown.
-ORDER = ("natural_log", "special", "inverse", "zero", "identity", "negation", "distribute", "fold", "collect",
-         "powers", "power_of_power", "cancel", "factor_out")
+ORDER = ("natural_log", "exponential", "special", "inverse", "zero", "identity", "negation", "distribute", "fold",
+         "collect", "powers", "power_of_power", "cancel", "factor_out")
 
 # The laws a chain can name: the simplifier's, and those of writing the answer.
 LAWS: dict[str, tuple[str, str]] = {
@@ -65,10 +65,10 @@ class Rewrite:
         return f"<Rewrite {self.name}: {self.at} -> {self.to}>"
 
 
-def simplification_chain(raw: Expr, natural_log: str = "ln") -> tuple[Expr, list[Rewrite]]:
+def simplification_chain(raw: Expr, spelled: dict[str, str] | None = None) -> tuple[Expr, list[Rewrite]]:
     """The simplified answer of ``raw`` and the rewrites that lead there (none if it is simple);
-    ``natural_log`` as for the ``Simplifier``."""
-    recorder = Simplifier(record=True, natural_log=natural_log)
+    ``spelled``: how ln and exp are written (``Simplifier.spelling``)."""
+    recorder = Simplifier(record=True, **(spelled or {}))
     normal = recorder.normal_form(raw)
     answer, textbook = textbook_steps(recorder, normal)
     steps = _normal_form_steps(raw, recorder, normal, answer)

@@ -33,11 +33,15 @@ from .normal import NUMERIC, ZERO, Exponent, Monomial, Normal
 
 __all__ = ["Presenter", "common_exponentials", "written_sum"]
 
+_E = Constant("e")
+
 
 class Presenter:
     """Writes normal forms as trees, memoised per normal-form object (shared stays shared)."""
 
-    def __init__(self) -> None:
+    def __init__(self, exponential: str = "e") -> None:
+        # e^u written exp(u) where the question is written so (``simplify.spelling``)
+        self._exp_written = exponential == "exp"
         self._shown: dict[int, tuple[Normal, Expr]] = {}  # id(normal form) -> its presentation
         self._keys: dict[int, tuple[Expr, tuple[int, str, object]]] = {}
         self._entry_keys: dict[int, tuple[object, tuple[object, object], Exponent]] = {}  # see term_key
@@ -84,7 +88,15 @@ class Presenter:
         if len(monomial) >= _LONG_TERM and list(map(_EXPONENT, monomial)).count(1) == len(monomial):
             numerator = list(map(_BASE, monomial))  # all to the first power (B1's 160 sines): no loop
             factors = ()
+        exp_written = self._exp_written
         for base, exponent in factors:
+            if exp_written and base == _E and exponent != 1:
+                # exp(x), exp(2), 1/exp(3): as the question writes the exponential
+                if isinstance(exponent, NUMERIC) and exponent < 0:
+                    denominator.append(Call("exp", number(-exponent)))
+                else:
+                    numerator.append(Call("exp", number(exponent) if isinstance(exponent, NUMERIC) else exponent))
+                continue
             if isinstance(exponent, NUMERIC):
                 if exponent == 1:
                     numerator.append(base)

@@ -67,7 +67,7 @@ from .polynomial import AlgebraError
 from .presentation import Presenter, common_exponentials, written_sum
 from .products import LongProducts
 
-__all__ = ["ACTIONS", "Simplifier", "natural_log_name"]
+__all__ = ["ACTIONS", "Simplifier", "natural_log_name", "spelling"]
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -85,26 +85,40 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "inverse": ("Use that exp and ln are inverse functions", "e^(ln(u)) = u, ln(e^u) = u"),
     "regroup": ("Regroup", "(u*v)*w = u*v*w"),
     "natural_log": ("Write the natural logarithm one way", "ln(u) = log(u)"),
+    "exponential": ("Write the exponential one way", "exp(u) = e^u"),
 }
 
 
 
 
-def natural_log_name(tree: Expr) -> str:
-    """How answers about ``tree`` spell the natural logarithm: ``log`` if it is written only so,
-    else ``ln`` (the simplifier writes both ln(u) and log(u) one way, so that they cancel)."""
+def spelling(tree: Expr) -> dict[str, str]:
+    """How answers about ``tree`` spell the natural logarithm and the exponential, as keyword
+    arguments of ``Simplifier``: ``log`` if it is written only so, else ``ln``; ``exp`` if the
+    exponential is written only as exp(u), else e^u. The simplifier reads ln(u) and log(u) as
+    one function, and exp(u) and e^u as one power, so that they cancel (e^x/exp(x) is 1)."""
     names: set[str] = set()
+    powers_of_e = False
     seen: set[int] = set()
     stack = [tree]
     while stack:
         node = stack.pop()
-        if type(node) is Call and node.name in ("ln", "log"):
-            names.add(node.name)
+        kind = type(node)
+        if kind is Call and node.name in ("ln", "log", "exp"):  # type: ignore[attr-defined]
+            names.add(node.name)  # type: ignore[attr-defined]
+        elif kind is Pow and node.children[0] == _E_CONSTANT:
+            powers_of_e = True
         for child in node.children:
             if id(child) not in seen:
                 seen.add(id(child))
                 stack.append(child)
-    return "log" if names == {"log"} else "ln"
+    logarithms = names - {"exp"}
+    return {"natural_log": "log" if logarithms == {"log"} else "ln",
+            "exponential": "exp" if "exp" in names and not powers_of_e else "e"}
+
+
+def natural_log_name(tree: Expr) -> str:
+    """How answers about ``tree`` spell the natural logarithm (see ``spelling``)."""
+    return spelling(tree)["natural_log"]
 
 
 class Simplifier(Presenter, LongProducts):
@@ -114,8 +128,8 @@ class Simplifier(Presenter, LongProducts):
     was taken (``examples``), so a trace can show how a raw result became the answer.
     """
 
-    def __init__(self, *, record: bool = False, natural_log: str = "ln") -> None:
-        Presenter.__init__(self)
+    def __init__(self, *, record: bool = False, natural_log: str = "ln", exponential: str = "e") -> None:
+        Presenter.__init__(self, exponential)
         LongProducts.__init__(self)
         # id(node) -> (node, its normal form); holding the node keeps its id from being reused.
         self._normal: dict[int, tuple[Expr, Normal]] = {}
@@ -127,6 +141,7 @@ class Simplifier(Presenter, LongProducts):
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
         self.natural_log = natural_log  # ln(u) and log(u) are one function, written this way
+        self.exponential = exponential  # exp(u) and e^u are one power, written e^u or (with "exp") exp(u)
         self.examples: dict[str, tuple[Expr, Expr]] = {}
         # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
         self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
@@ -134,6 +149,11 @@ class Simplifier(Presenter, LongProducts):
         # id(sum) -> (the sum; in written order its terms' sort keys, whether each is negative,
         # each written without its sign): see _grown_sum
         self._sum_keys: dict[int, tuple[Normal, list[tuple[object, ...]], list[bool], list[Expr]]] = {}
+
+    @property
+    def spelling(self) -> dict[str, str]:
+        """The keyword arguments that make a simplifier spelling ln and exp as this one does."""
+        return {"natural_log": self.natural_log, "exponential": self.exponential}
 
     # --- public -----------------------------------------------------------------------------
     def simplify(self, expr: Expr) -> Expr:
@@ -699,6 +719,8 @@ class Simplifier(Presenter, LongProducts):
                 if not rest:
                     return factor
                 return self.multiply([factor, self.call(Call("exp", self.present(rest)), rest)])
+            self._act("exponential")  # exp(u) = e^u: one power, so that e^x/exp(x) is 1
+            return self.power(_E, argument)
         shown = self.present(argument)
         atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}
@@ -944,7 +966,8 @@ _BUILDERS: dict[type[Expr], Callable[[Simplifier, Expr, list[Normal]], Normal]] 
 # --- helpers ------------------------------------------------------------------------------------
 
 
-_E: Normal = {((Constant("e"), 1),): ONE}
+_E_CONSTANT = Constant("e")
+_E: Normal = {((_E_CONSTANT, 1),): ONE}
 _SUMS = (Add, Sub)  # is_sum, inline
 _FOLDED_BASES = (*KEPT_UNDER_ROOTS, Number)  # the bases _fold_numeric_factors may fold
 _ONE: Normal = {CONSTANT: ONE}

@@ -37,7 +37,7 @@ from .polynomial import work_limit
 from .polywalk import walk
 from .presentation import common_exponentials
 from .rational import Factored, FactoredAlgebra, factored
-from .simplify import Simplifier, natural_log_name
+from .simplify import Simplifier, spelling
 from .writer import FractionWriter
 
 __all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "Forms", "simplify", "textbook_answer", "textbook_steps"]
@@ -72,7 +72,7 @@ def simplify(expr: Expr | str | float) -> Expr:
     tree = to_expr(expr)
     if type(tree) is Infinity or (type(tree) is Neg and type(tree.children[0]) is Infinity):
         return tree  # a limit's value, oo or -oo, is as simple as it gets; arithmetic with oo is refused
-    simplifier = Simplifier(natural_log=natural_log_name(tree))
+    simplifier = Simplifier(**spelling(tree))
     return textbook_answer(simplifier, simplifier.normal_form(tree))
 
 

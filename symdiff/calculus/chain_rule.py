@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..algebra.simplify import Simplifier, natural_log_name
+from ..algebra.simplify import Simplifier, spelling
 from ..algebra.textbook import simplify, textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import ParseError, SymdiffError, quote
@@ -90,7 +90,7 @@ def chain(target: str | Symbol, definitions: Mapping[str, str | Expr], wrt: str 
     expr = expanded[goal]
     replacements = {Symbol(name): value for name, value in expanded.items() if name != goal}
     raw = substitute(in_names, replacements)
-    simplifier = Simplifier(natural_log=natural_log_name(expr))
+    simplifier = Simplifier(**spelling(expr))
     answer = diff(expr, x)
     # The simplifier is not canonical everywhere: the sum of products may simplify to another
     # form of diff's answer. The step to it is shown only when the two are equal: by
@@ -119,7 +119,7 @@ def chain(target: str | Symbol, definitions: Mapping[str, str | Expr], wrt: str 
         substeps.append(Step("simplify.substitute", "Substitute the definitions", _definitions_law(bindings, goal),
                              in_names, x, raw, note="each name replaced by what it stands for"))
     if answer != raw:
-        substeps.append(_simplification(raw, answer, x, simplifier.natural_log))
+        substeps.append(_simplification(raw, answer, x, simplifier.spelling))
     trace = Step("derivative", "Derivative", "d/dx[f(x)]", Symbol(goal), x, answer, tuple(substeps))
     return ChainDerivation(expr, x, trace, raw, target=Symbol(goal), definitions=defined,
                            paths=tuple(paths), in_names=in_names)

@@ -19,7 +19,7 @@ from typing import Any
 from ..algebra.algebras import TREES, Algebra
 from ..algebra.chain import all_at_once, simplification_chain
 from ..algebra.normal import Normal
-from ..algebra.simplify import NormalAlgebra, Simplifier, natural_log_name
+from ..algebra.simplify import NormalAlgebra, Simplifier, spelling
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
@@ -323,7 +323,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     the expression's only variable is used (x if it has none).
     """
     tree = to_expr(expr)
-    simplifier = Simplifier(natural_log=natural_log_name(tree))
+    simplifier = Simplifier(**spelling(tree))
     engines: dict[Symbol, _Engine] = {}
     normal = None
     done = 0
@@ -384,7 +384,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
     written = to_expr(expr, keep_derivatives=True)
     variables = _derive_variables(written, wrt, order)
     tree, written_steps_ = written_steps(written, derive)
-    simplifier = Simplifier(natural_log=natural_log_name(tree))
+    simplifier = Simplifier(**spelling(tree))
     current = tree
     derivations: list[Step] = []
     raw = tree
@@ -407,7 +407,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
         answer = textbook_answer(simplifier, normal)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != answer:
-            substeps += (_simplification(raw, answer, x, simplifier.natural_log),)
+            substeps += (_simplification(raw, answer, x, simplifier.spelling),)
         derivations.append(Step("derivative", "Derivative", "d/dx[f(x)]", current, x, answer, substeps))
         current = derivative  # the next order starts from the tidy form, as diff does
     n = len(variables)
@@ -458,7 +458,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     """The partial derivatives, in the order of ``vars`` (default: the variables sorted by name)."""
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
-    simplifier = Simplifier(natural_log=natural_log_name(tree))
+    simplifier = Simplifier(**spelling(tree))
     shared = _SharedSymbols(variables)
     partials = []
     try:
@@ -478,7 +478,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     """The matrix of second partials, rows and columns in the order of ``vars``."""
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
-    simplifier = Simplifier(natural_log=natural_log_name(tree))
+    simplifier = Simplifier(**spelling(tree))
     shared = _SharedSymbols(variables)
     engines = [_Engine(x, simplifier, traced=False, shared=shared) for x in variables]
     try:
@@ -494,10 +494,10 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
 # --- helpers --------------------------------------------------------------------------------------
 
 
-def _simplification(raw: Expr, result: Expr, x: Symbol, natural_log: str) -> Step:
+def _simplification(raw: Expr, result: Expr, x: Symbol, spelled: dict[str, str]) -> Step:
     """The simplification of a rule's result as a chain: each sub-step rewrites one place of the
     whole expression (bound as ``at``, rewritten as ``to``), starting where the last one ended."""
-    answer, rewrites = simplification_chain(raw, natural_log)
+    answer, rewrites = simplification_chain(raw, spelled)
     if answer != result:
         # The replay starts from a fresh simplifier; one that has met other parts of this
         # derivation can write a factor differently (x*y/(1/2 - x) or 2*x*y/(1 - 2*x)). The

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from ..algebra.normal import NUMERIC, Normal
 from ..algebra.presentation import common_exponentials
-from ..algebra.simplify import Simplifier, natural_log_name
+from ..algebra.simplify import Simplifier, spelling
 from ..algebra.textbook import Forms, simplify, textbook_answer
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Div, Expr, Neg, Number, Pow, Sub, Symbol
@@ -59,7 +59,7 @@ class simplifying:
     """``with simplifying(integrand):`` shares one simplifier among the ``tidy`` calls inside."""
 
     def __init__(self, integrand: Expr) -> None:
-        self.simplifier = Simplifier(natural_log=natural_log_name(integrand))
+        self.simplifier = Simplifier(**spelling(integrand))
 
     def __enter__(self) -> Simplifier:
         self.token = _SESSION.set(_Session(self.simplifier))

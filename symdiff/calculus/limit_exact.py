@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from ..algebra.simplify import Simplifier, natural_log_name
+from ..algebra.simplify import Simplifier, spelling
 from ..algebra.special_angles import exact_special_values
 from ..core.errors import SymdiffError
 from ..core.evaluate import evaluate
@@ -92,7 +92,7 @@ def tidy(expr: Expr) -> Expr:
     """``expr`` simplified by the simplifier's normal form: like terms collected, common factors
     cancelled (3x/(5x) = 3/5). Cheaper than ``simplify``, which also looks for the textbook's
     form, and enough for the expressions a method rewrites to."""
-    return Simplifier(natural_log=natural_log_name(expr)).simplify(expr)
+    return Simplifier(**spelling(expr)).simplify(expr)
 
 
 def fraction_of(expr: Expr) -> Fraction | None:

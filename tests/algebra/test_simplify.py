@@ -1,5 +1,7 @@
 """The simplifier, one row per law: input -> the printed answer, and what the trace names."""
 
+import math
+
 import pytest
 
 from symdiff import EvaluationError, SymdiffError, derive, diff, parse, simplify
@@ -144,6 +146,7 @@ ACTION_TABLE = [
     ("x*x", {"powers"}),
     ("(x^2)^3", {"power_of_power"}),
     ("ln(x) + log(x)", {"natural_log", "collect"}),
+    ("e^x*exp(x)", {"exponential", "collect", "powers"}),
     ("(2*x + 2)*sin(x + 1)", {"factor_out"}),
     ("x^3/x", {"cancel"}),
     ("2*(x + 1)", {"distribute", "fold"}),
@@ -225,3 +228,34 @@ def test_a_tower_with_a_subtraction_inside_presents_each_term_once(monkeypatch):
     tower = "e^" * 300 + "e" + "e^" * 300 + "−" + "e^" * 100 + "x + 1"
     # was 94,000 when each level presented its exponent whole
     assert _terms_presented(monkeypatch, lambda: diff(tower, "x")) < 5 * 700
+
+
+# exp(u) and e^u are one power: they cancel and merge, and the answer writes the exponential as
+# the question does (exp if it is written only so, else e^u).
+EXPONENTIALS = [
+    ("e^x - exp(x)", "0"),
+    ("exp(x)/e^x", "1"),
+    ("exp(x)*exp(-x)", "1"),
+    ("exp(x)^2", "exp(2*x)"),
+    ("exp(x)*exp(y)", "exp(x + y)"),
+    ("exp(x)*e^x", "e^(2*x)"),
+    ("exp(2x) - e^(2x)", "0"),
+    ("x/exp(3)", "x/exp(3)"),
+    ("exp(1/2)", "exp(1/2)"),
+    ("exp(-x)", "exp(-x)"),
+    ("exp(1)", "e"),
+    ("exp(0)", "1"),
+    ("exp(ln(x))", "x"),
+    ("ln(exp(x))", "x"),
+    ("e^(-x)", "e^(-x)"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXPONENTIALS)
+def test_exp_and_powers_of_e_are_one_function(text, expected):
+    assert str(simplify(text)) == expected
+    assert simplify(simplify(text)) == simplify(text)
+    for point in (0.3, 1.5, 2.0):  # where ln(x) is defined too
+        values = {"x": point, "y": 0.7}
+        assert math.isclose(parse(text).evaluate(values), simplify(text).evaluate(values), rel_tol=1e-12,
+                            abs_tol=1e-12)

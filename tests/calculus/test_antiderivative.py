@@ -31,7 +31,7 @@ RULES = [
     ("4*cos(x)", "4*sin(x)", "integrate.constant_multiple"),
     ("-sin(x)", "cos(x)", "integrate.constant_multiple"),
     ("e^x", "e^x", "integrate.exp"),
-    ("exp(x)", "e^x", "integrate.exp"),
+    ("exp(x)", "exp(x)", "integrate.exp"),  # the answer writes the exponential as the question does
     ("2^x", "2^x/ln(2)", "integrate.exponential"),
     ("sin(x)", "-cos(x)", "integrate.sin"),
     ("cos(x)", "sin(x)", "integrate.cos"),
