@@ -91,11 +91,8 @@ class Presenter:
         exp_written = self._exp_written
         for base, exponent in factors:
             if exp_written and base == _E and exponent != 1:
-                # exp(x), exp(2), 1/exp(3): as the question writes the exponential
-                if isinstance(exponent, NUMERIC) and exponent < 0:
-                    denominator.append(Call("exp", number(-exponent)))
-                else:
-                    numerator.append(Call("exp", number(exponent) if isinstance(exponent, NUMERIC) else exponent))
+                # exp(x), exp(2), exp(-3): as the question writes the exponential
+                numerator.append(Call("exp", number(exponent) if isinstance(exponent, NUMERIC) else exponent))
                 continue
             if isinstance(exponent, NUMERIC):
                 if exponent == 1:
