@@ -30,6 +30,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Infinity, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
 from ..core.traversal import fold, preorder, rebuilt, size_as_written
 from ..syntax.parser import to_expr
+from .expansion import expand
 from .generators import Generators
 from .identities import pythagorean, sigmoid_reflection, trig_quotients
 from .normal import NUMERIC, Normal
@@ -225,6 +226,10 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int, memo: Forms | None =
     if textbook_factor and size_as_written(factored_out) <= size_as_written(cancelled):
         states = [states[0], (cancelled_law, lowest_terms), ("factor", factored_out)]
         final = factored_out
+        if _factored_inside(s, answer, factored_out):
+            # e^(-x)*(2*x - x^2) = x*e^(-x)*(2 - x): a factor taken out of the one sum in a
+            # product is one step, not multiplying out and then taking the factors out again.
+            states = [("factor", factored_out)]
     if final == answer or size_as_written(final) > size:
         return []
     # The algebra reads exp(u) as e^u; an answer written with exp keeps exp (the choice above
@@ -288,6 +293,33 @@ def _written_forms(s: Simplifier, writer: FractionWriter, flat: dict[Expr, Expr]
     except SymdiffError:
         return None
     return common_factor, together, lowest_terms, cancelled, factored_out
+
+
+def _factored_inside(s: Simplifier, answer: Expr, factored: Expr) -> bool:
+    """Whether ``factored`` is ``answer``, a product with one sum among its factors, with that
+    sum written as a product: the other factors all there, and the new ones multiplying out to
+    the sum (compared by normal form, so exp(-x) is e^(-x))."""
+    if type(answer) is not Mul or type(factored) is not Mul:
+        return False
+    sums = [factor for factor in answer.children if type(factor) in (Add, Sub)]
+    if len(sums) != 1:
+        return False
+    left = [s.normal_form(factor) for factor in factored.children]
+    new = list(factored.children)
+    for factor in answer.children:
+        if factor is sums[0]:
+            continue
+        normal = s.normal_form(factor)
+        if normal not in left:
+            return False
+        at = left.index(normal)
+        del left[at], new[at]
+    if not new:
+        return False
+    try:  # multiplied out: the normal form keeps a sum as a factor (x*(2 - x))
+        return s.normal_form(expand(new[0] if len(new) == 1 else Mul(*new))) == s.normal_form(expand(sums[0]))
+    except SymdiffError:
+        return False
 
 
 def _same_denominator(s: Simplifier, answer: Expr) -> Expr | None:

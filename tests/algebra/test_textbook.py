@@ -180,3 +180,19 @@ def test_shared_forms_give_the_same_answers():
         assert textbook_answer(shared, shared.normal_form(tree), memo) == \
             textbook_answer(alone, alone.normal_form(tree)), text
     assert memo.forms  # the memo was used
+
+
+@pytest.mark.parametrize(("text", "factored"), [
+    ("2*x*e^(-x) - x^2*e^(-x)", "x*e^(-x)*(2 - x)"),
+    ("3*x^2*e^x + x^3*e^x", "x^2*e^x*(x + 3)"),
+    ("2*x*exp(-x) - x^2*exp(-x)", "x*exp(-x)*(2 - x)"),
+])
+def test_a_factor_taken_out_of_the_one_sum_in_a_product_is_one_step(text, factored):
+    # Before: e^(-x)*(2*x - x^2), multiplied out, then its factors taken out again.
+    from symdiff.algebra.simplify import spelling
+
+    tree = parse(text)
+    s = Simplifier(**spelling(tree))
+    answer, steps = textbook_steps(s, s.normal_form(tree))
+    assert [(law, str(after)) for law, _, after in steps] == [("factor", factored)]
+    assert "*(" in str(answer)  # the simplifier's answer is already a product with a sum in it
