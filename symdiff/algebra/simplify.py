@@ -103,10 +103,13 @@ def spelling(tree: Expr) -> dict[str, str]:
     while stack:
         node = stack.pop()
         kind = type(node)
-        if kind is Call and node.name in ("ln", "log", "exp"):  # type: ignore[attr-defined]
-            names.add(node.name)  # type: ignore[attr-defined]
-        elif kind is Pow and node.children[0] == _E_CONSTANT:
-            powers_of_e = True
+        if kind is Call:
+            if node.name in ("ln", "log", "exp"):  # type: ignore[attr-defined]
+                names.add(node.name)  # type: ignore[attr-defined]
+        elif kind is Pow:
+            base = node.children[0]
+            if type(base) is Constant and base.name == "e":  # type: ignore[attr-defined]
+                powers_of_e = True
         for child in node.children:
             if id(child) not in seen:
                 seen.add(id(child))
