@@ -1,14 +1,18 @@
 """factor and apart: textbook exercises, and properties against SymPy."""
 
+from fractions import Fraction
+
 import pytest
 import sympy
 from hypothesis import assume, given
+from hypothesis import strategies as st
 from polynomial_strategies import rational_functions, same_value, univariate_polynomials
 from sympy_oracle import to_sympy
 
 from symdiff import AlgebraError, SymdiffError, apart, factor, parse
 from symdiff.algebra.factoring import factor_poly
 from symdiff.algebra.polynomial import Poly
+from symdiff.algebra.univariate import _divmod_fractions, divmod_dense
 
 FACTOR_TABLE = [
     ("x^3 - x", "x*(x - 1)*(x + 1)"),
@@ -147,3 +151,30 @@ def test_apart_keeps_the_value_and_agrees_with_sympy(expr):
     assert apart(result, "x") == result
     x = sympy.Symbol("x", real=True)
     assert sympy.cancel(to_sympy(result) - sympy.apart(to_sympy(expr), x)) == 0
+
+
+_DENSE = st.lists(st.integers(-30, 30), min_size=1, max_size=7).filter(lambda c: c[-1] != 0)
+
+
+@given(_DENSE, _DENSE, st.booleans())
+def test_divmod_dense_in_ints_is_the_division_in_fractions(a, b, as_fractions):
+    """Dividing in ints (where every quotient digit is whole) gives the very lists, int for int,
+    that the division in fractions gives; with a Fraction among the coefficients it is that one."""
+    if as_fractions:
+        a = [Fraction(c, 2) for c in a]
+    quotient, remainder = divmod_dense(a, b)
+    expected = _divmod_fractions(a, b)
+    assert (quotient, remainder) == expected
+    assert [type(c) for c in quotient + remainder] == [type(c) for c in expected[0] + expected[1]]
+    product = [0] * (len(quotient) + len(b) - 1) if quotient else []
+    for i, x in enumerate(quotient):
+        for j, y in enumerate(b):
+            product[i + j] += x * y
+    padded = [*product, *[0] * len(a)][: len(a)]
+    assert [p + (remainder[i] if i < len(remainder) else 0) for i, p in enumerate(padded)] == a
+
+
+def test_divmod_dense_by_a_root_factor_stays_in_ints():
+    assert divmod_dense([-1, 0, 1], [1, 1]) == ([-1, 1], [])  # x^2 - 1 = (x + 1)*(x - 1)
+    assert divmod_dense([1, 0, 4], [1, 2]) == ([-1, 2], [2])  # 4*x^2 + 1 = (2*x - 1)*(2*x + 1) + 2
+    assert divmod_dense([1, 0, 1], [1, 2]) == ([Fraction(-1, 4), Fraction(1, 2)], [Fraction(5, 4)])
