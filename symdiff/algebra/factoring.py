@@ -28,7 +28,7 @@ from ..core.errors import ExpressionError, quote
 from ..core.expr import Add, Div, Expr, Mul, Number, Pow, Sub, Symbol
 from ..syntax.parser import to_expr
 from .exact import Rational
-from .generators import Generators
+from .generators import MAX_WRITTEN_BITS, Generators
 from .polynomial import MAX_DEGREE, AlgebraError, Poly, content_in, gcd
 from .presentation import _negate_leading
 from .rational import Factored, factored, product
@@ -318,8 +318,8 @@ def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gen
         content, rest = c.primitive()  # the factors p are primitive, the numerators need not be
         content = Fraction(content)
         inverse = tuple(-min(e, 0) for e in rest.monomial_content())  # 1/a in the numerator: a below
-        upper = writer.expr(rest.shift(inverse, abs(content.numerator)))
-        base = writer.expr(from_dense(p, 0, nvars))
+        upper = _written(writer, rest.shift(inverse, abs(content.numerator)))
+        base = _written(writer, from_dense(p, 0, nvars))
         below: list[Expr] = [Number(content.denominator)] if content.denominator != 1 else []
         if any(inverse):
             below.append(writer.expr(Poly.monomial(inverse)))
@@ -339,3 +339,26 @@ def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gen
         else:
             result = Add(*result.children, part) if type(result) is Add else Add(result, part)
     return result if result is not None else Number(0)
+
+
+def _written(writer: FractionWriter, poly: Poly) -> Expr:
+    """``writer.expr(poly)``, without the writer's normal forms for the two kinds most partial
+    fractions have, written as the writer writes them (terms by degree, each presented alone):
+    a whole number c > 0 is c (2/(x - 1)), a primitive a*x + b (a > 0) in a symbol x is x + b,
+    x - b or a*x ± b. Not so with roots among the generators, which the writer reduces."""
+    if writer.gens.relations:
+        return writer.expr(poly)
+    terms = poly.terms
+    if len(terms) == 1 and poly.is_constant():
+        value = poly.constant_value()
+        if type(value) is int and 0 < value and value.bit_length() <= MAX_WRITTEN_BITS:
+            return Number(value)
+    elif 1 <= len(terms) <= 2 and type(writer.gens.order[0]) is Symbol:
+        unit = (1,) + (0,) * (poly.nvars - 1)
+        a, b = terms.get(unit), terms.get((0,) * poly.nvars, 0)
+        if type(a) is int and type(b) is int and a > 0 and len(terms) == (2 if b else 1) and \
+                max(a.bit_length(), b.bit_length()) <= MAX_WRITTEN_BITS:
+            x = writer.gens.order[0]
+            lead = x if a == 1 else Mul(Number(a), x)
+            return lead if not b else Add(lead, Number(b)) if b > 0 else Sub(lead, Number(-b))
+    return writer.expr(poly)

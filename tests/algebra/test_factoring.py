@@ -178,3 +178,45 @@ def test_divmod_dense_by_a_root_factor_stays_in_ints():
     assert divmod_dense([-1, 0, 1], [1, 1]) == ([-1, 1], [])  # x^2 - 1 = (x + 1)*(x - 1)
     assert divmod_dense([1, 0, 4], [1, 2]) == ([-1, 2], [2])  # 4*x^2 + 1 = (2*x - 1)*(2*x + 1) + 2
     assert divmod_dense([1, 0, 1], [1, 2]) == ([Fraction(-1, 4), Fraction(1, 2)], [Fraction(5, 4)])
+
+
+def _writers(source: str, variable: str):
+    from symdiff.algebra.rational import factored
+    from symdiff.algebra.writer import FractionWriter
+
+    _, gens, algebra = factored(parse(source), also=(parse(variable),))
+    return (lambda: FractionWriter(gens)), algebra.nvars
+
+
+@pytest.mark.parametrize("value", [1, 2, 3, 13, 10**40, 2**3300 - 1, 2**3300])
+def test_a_whole_numerator_is_written_as_the_writer_writes_it(value):
+    """apart writes a numerator that is a whole number > 0 itself: the writer's very tree
+    (and its refusal of a number too large to write)."""
+    from symdiff.algebra.factoring import _written
+
+    writer, nvars = _writers("1/(x^2 - 1)", "x")
+    try:
+        expected = writer().expr(Poly.constant(value, nvars))
+    except AlgebraError:
+        with pytest.raises(AlgebraError):
+            _written(writer(), Poly.constant(value, nvars))
+        return
+    got = _written(writer(), Poly.constant(value, nvars))
+    assert got == expected and repr(got) == repr(expected)
+
+
+@given(st.integers(-5, 60) | st.just(10**30), st.integers(-60, 60) | st.just(-(10**30)),
+       st.sampled_from([("1/(x^2 - 1)", "x"), ("y/(x^2 - 1)", "x"), ("1/(t^2 + 1)", "t")]))
+def test_a_linear_factor_is_written_as_the_writer_writes_it(a, b, problem):
+    """apart writes a*x + b (a > 0) itself: the writer's very tree, x - 1, 2*x + 3, x."""
+    from symdiff.algebra.factoring import _written
+
+    writer, nvars = _writers(*problem)
+    terms = {}
+    if a:
+        terms[(1,) + (0,) * (nvars - 1)] = a
+    if b:
+        terms[(0,) * nvars] = b
+    poly = Poly(terms, nvars)
+    expected, got = writer().expr(poly), _written(writer(), poly)
+    assert got == expected and repr(got) == repr(expected)
