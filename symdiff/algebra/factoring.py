@@ -270,7 +270,7 @@ def _decompose(
         for index, (p, m) in enumerate(pieces):
             power_of_p, inverse = inverses[index]
             if type(inverse) is not list:  # a simple linear factor a*x + b: the residue at x = -b/a
-                value = _value_at(remainder, Fraction(-p[0], p[1])) * inverse
+                value = _value_at(remainder, _root(p)) * inverse
                 digits = [(1, [value])] if value else []
             else:
                 _, share = divmod_dense(mul(remainder, inverse), power_of_p)  # remainder/D = share/p^m + ...
@@ -291,7 +291,7 @@ def _inverse_modulo(denominator: Dense, p: Dense, m: int) -> tuple[Dense, Dense 
     that inverse is a number, 1 over the other factors' product at p's root."""
     if m == 1 and len(p) == 2:  # D = p*others, so D'(r) = p'*others(r) at p's root r
         slope = [i * c for i, c in enumerate(denominator)][1:]
-        return p, Fraction(p[1]) / _value_at(slope, Fraction(-p[0], p[1]))
+        return p, Fraction(p[1]) / _value_at(slope, _root(p))
     power_of_p: Dense = [1]
     for _ in range(m):
         power_of_p = mul(power_of_p, p)
@@ -300,7 +300,13 @@ def _inverse_modulo(denominator: Dense, p: Dense, m: int) -> tuple[Dense, Dense 
     return power_of_p, inverse
 
 
-def _value_at(a: Dense, x: Fraction) -> Rational:
+def _root(p: Dense) -> Rational:
+    """The root -b/a of a*x + b: an int when a = 1 (most factors), so that Horner's rule on it
+    works in ints; what it is used for is multiplied by a Fraction, the same value either way."""
+    return -p[0] if p[1] == 1 and type(p[0]) is int else Fraction(-p[0], p[1])
+
+
+def _value_at(a: Dense, x: Rational) -> Rational:
     """The dense poly a at x, by Horner's rule."""
     value: Rational = 0
     for c in reversed(a):
