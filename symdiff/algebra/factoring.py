@@ -74,7 +74,9 @@ def _factor(f: Poly) -> list[tuple[Poly, int]]:
         return _factor(Poly.monomial(low)) + _factor(f.shift(tuple(-e for e in low)))
     if len(f) * len(variables) > MAX_FACTOR_WORK:
         return [(f, 1)]  # too large to search for factors in reasonable time: kept whole
-    for var in variables:  # a factor free of var: x^2*y - y = y*(x^2 - 1)
+    # A factor free of var: x^2*y - y = y*(x^2 - 1). In one generator, every coefficient of f
+    # in it is a number, so its content there is 1 (content_in's answer): nothing to look for.
+    for var in variables if len(variables) > 1 else ():
         c = content_in(f, {var})
         if not c.is_constant():
             return _factor(c) + _factor(_divide(f, c))
@@ -89,6 +91,10 @@ def _factor(f: Poly) -> list[tuple[Poly, int]]:
 
 def _square_free(f: Poly, var: int) -> list[tuple[Poly, int]]:
     """Yun's algorithm: f = prod(a_i^i) with the a_i square-free and coprime (f primitive in var)."""
+    if f.degree(var) == 2 and len(f.variables()) == 1:
+        c, b, a2 = to_dense(f, var)
+        if b * b - 4 * a2 * c:  # no double root: coprime to its derivative, as the GCD would show
+            return [(f.primitive()[1], 1)]
     derivative = f.derivative(var)
     a = gcd(f, derivative)
     if a.is_constant():  # square-free already (most denominators): the loop below would find f alone

@@ -220,3 +220,20 @@ def test_a_linear_factor_is_written_as_the_writer_writes_it(a, b, problem):
     poly = Poly(terms, nvars)
     expected, got = writer().expr(poly), _written(writer(), poly)
     assert got == expected and repr(got) == repr(expected)
+
+
+@given(st.integers(1, 12), st.integers(-20, 20), st.integers(-20, 20), st.booleans())
+def test_a_quadratic_factors_as_yun_and_the_roots_find(a, b, c, square):
+    """factor_poly on a*x^2 + b*x + c (primitive), a square (a*x + b)^2 among them: the factors
+    SymPy finds, with their multiplicities; a double root is found by its discriminant, 0."""
+    import math
+
+    coefficients = [b * b, 2 * a * b, a * a] if square else [c, b, a]
+    if math.gcd(*coefficients) != 1 or (square and not b):
+        return
+    terms = {(k,): v for k, v in enumerate(coefficients) if v}
+    ours = factor_poly(Poly(terms, 1))
+    x = sympy.Symbol("x")
+    theirs = sympy.factor_list(sum(v * x**k for k, v in enumerate(coefficients)))[1]
+    assert sorted((str(sympy.expand(sum(v * x**k[0] for k, v in f.terms.items()))), m) for f, m in ours) == \
+        sorted((str(sympy.expand(f if sympy.Poly(f, x).LC() > 0 else -f)), m) for f, m in theirs)
