@@ -332,6 +332,12 @@ class _Program:
         value = self.div(top, bottom)
         if top_slope is None and bottom_slope is None:
             return value, None, None
+        if bottom_slope is None and self.bounds[bottom] == _ZERO_BOUND:
+            # (p/c)' = p'/c for a number c (x^3/3, ln(abs(x - 1))/2): the value of p'*c/(c*c)
+            # below where c ≠ 0, undefined like it where c = 0, and with the same bounds (c's
+            # are 0), so the same points are tried and the same answer is found; two
+            # instructions fewer.
+            return value, self.div(top_slope, bottom), None  # type: ignore[arg-type]
         # (p/q)' = (p'*q - p*q')/(q*q)
         if bottom_slope is None:
             above = self.mul([top_slope, bottom])  # type: ignore[list-item]
