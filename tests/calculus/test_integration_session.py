@@ -260,3 +260,25 @@ def test_derivative_vanishes_degree_bounds_hold(answer, integrand):
             for _ in range(degree + 1):
                 values = [b - a for a, b in pairwise(values)]
             assert not any(values), (answer, integrand, degree)
+
+
+NEEDLESS_ABS = [
+    ("ln(abs(x^2 + 1))", "ln(x^2 + 1)"),
+    ("ln(abs(e^x))/2 + ln(abs(x))", "ln(e^x)/2 + ln(abs(x))"),
+    ("ln(abs(x))", "ln(abs(x))"),  # a lone variable: never positive everywhere
+    ("ln(abs(y))", "ln(abs(y))"),  # another symbol: not a polynomial in x
+    ("ln(abs(x - 1))", "ln(abs(x - 1))"),
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), NEEDLESS_ABS)
+def test_needless_abs_dropped(given, expected):
+    """ln(abs(w)) loses its abs where w > 0 for every x; ln(abs(u)) of a symbol is the very
+    tree it was (no walk)."""
+    from symdiff.calculus.integration_rules import needless_abs_dropped
+
+    tree = symdiff.parse(given)
+    result = needless_abs_dropped(tree, X)
+    assert result == symdiff.parse(expected)
+    if given == expected:
+        assert result is tree
