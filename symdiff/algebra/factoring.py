@@ -28,7 +28,7 @@ from ..core.errors import ExpressionError, quote
 from ..core.expr import Add, Div, Expr, Mul, Number, Pow, Sub, Symbol
 from ..syntax.parser import to_expr
 from .exact import Rational
-from .generators import Generators
+from .generators import MAX_WRITTEN_BITS, Generators
 from .polynomial import MAX_DEGREE, AlgebraError, Poly, content_in, gcd
 from .presentation import _negate_leading
 from .rational import Factored, factored, product
@@ -74,7 +74,9 @@ def _factor(f: Poly) -> list[tuple[Poly, int]]:
         return _factor(Poly.monomial(low)) + _factor(f.shift(tuple(-e for e in low)))
     if len(f) * len(variables) > MAX_FACTOR_WORK:
         return [(f, 1)]  # too large to search for factors in reasonable time: kept whole
-    for var in variables:  # a factor free of var: x^2*y - y = y*(x^2 - 1)
+    # A factor free of var: x^2*y - y = y*(x^2 - 1). In one generator, every coefficient of f
+    # in it is a number, so its content there is 1 (content_in's answer): nothing to look for.
+    for var in variables if len(variables) > 1 else ():
         c = content_in(f, {var})
         if not c.is_constant():
             return _factor(c) + _factor(_divide(f, c))
@@ -89,6 +91,10 @@ def _factor(f: Poly) -> list[tuple[Poly, int]]:
 
 def _square_free(f: Poly, var: int) -> list[tuple[Poly, int]]:
     """Yun's algorithm: f = prod(a_i^i) with the a_i square-free and coprime (f primitive in var)."""
+    if f.degree(var) == 2 and len(f.variables()) == 1:
+        c, b, a2 = to_dense(f, var)
+        if b * b - 4 * a2 * c:  # no double root: coprime to its derivative, as the GCD would show
+            return [(f.primitive()[1], 1)]
     derivative = f.derivative(var)
     a = gcd(f, derivative)
     if a.is_constant():  # square-free already (most denominators): the loop below would find f alone
@@ -270,7 +276,7 @@ def _decompose(
         for index, (p, m) in enumerate(pieces):
             power_of_p, inverse = inverses[index]
             if type(inverse) is not list:  # a simple linear factor a*x + b: the residue at x = -b/a
-                value = _value_at(remainder, Fraction(-p[0], p[1])) * inverse
+                value = _value_at(remainder, _root(p)) * inverse
                 digits = [(1, [value])] if value else []
             else:
                 _, share = divmod_dense(mul(remainder, inverse), power_of_p)  # remainder/D = share/p^m + ...
@@ -291,7 +297,7 @@ def _inverse_modulo(denominator: Dense, p: Dense, m: int) -> tuple[Dense, Dense 
     that inverse is a number, 1 over the other factors' product at p's root."""
     if m == 1 and len(p) == 2:  # D = p*others, so D'(r) = p'*others(r) at p's root r
         slope = [i * c for i, c in enumerate(denominator)][1:]
-        return p, Fraction(p[1]) / _value_at(slope, Fraction(-p[0], p[1]))
+        return p, Fraction(p[1]) / _value_at(slope, _root(p))
     power_of_p: Dense = [1]
     for _ in range(m):
         power_of_p = mul(power_of_p, p)
@@ -300,7 +306,13 @@ def _inverse_modulo(denominator: Dense, p: Dense, m: int) -> tuple[Dense, Dense 
     return power_of_p, inverse
 
 
-def _value_at(a: Dense, x: Fraction) -> Rational:
+def _root(p: Dense) -> Rational:
+    """The root -b/a of a*x + b: an int when a = 1 (most factors), so that Horner's rule on it
+    works in ints; what it is used for is multiplied by a Fraction, the same value either way."""
+    return -p[0] if p[1] == 1 and type(p[0]) is int else Fraction(-p[0], p[1])
+
+
+def _value_at(a: Dense, x: Rational) -> Rational:
     """The dense poly a at x, by Horner's rule."""
     value: Rational = 0
     for c in reversed(a):
@@ -318,8 +330,8 @@ def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gen
         content, rest = c.primitive()  # the factors p are primitive, the numerators need not be
         content = Fraction(content)
         inverse = tuple(-min(e, 0) for e in rest.monomial_content())  # 1/a in the numerator: a below
-        upper = writer.expr(rest.shift(inverse, abs(content.numerator)))
-        base = writer.expr(from_dense(p, 0, nvars))
+        upper = _written(writer, rest.shift(inverse, abs(content.numerator)))
+        base = _written(writer, from_dense(p, 0, nvars))
         below: list[Expr] = [Number(content.denominator)] if content.denominator != 1 else []
         if any(inverse):
             below.append(writer.expr(Poly.monomial(inverse)))
@@ -339,3 +351,26 @@ def _write_apart(polynomial: Poly, fractions: list[tuple[Dense, int, Poly]], gen
         else:
             result = Add(*result.children, part) if type(result) is Add else Add(result, part)
     return result if result is not None else Number(0)
+
+
+def _written(writer: FractionWriter, poly: Poly) -> Expr:
+    """``writer.expr(poly)``, without the writer's normal forms for the two kinds most partial
+    fractions have, written as the writer writes them (terms by degree, each presented alone):
+    a whole number c > 0 is c (2/(x - 1)), a primitive a*x + b (a > 0) in a symbol x is x + b,
+    x - b or a*x ± b. Not so with roots among the generators, which the writer reduces."""
+    if writer.gens.relations:
+        return writer.expr(poly)
+    terms = poly.terms
+    if len(terms) == 1 and poly.is_constant():
+        value = poly.constant_value()
+        if type(value) is int and 0 < value and value.bit_length() <= MAX_WRITTEN_BITS:
+            return Number(value)
+    elif 1 <= len(terms) <= 2 and type(writer.gens.order[0]) is Symbol:
+        unit = (1,) + (0,) * (poly.nvars - 1)
+        a, b = terms.get(unit), terms.get((0,) * poly.nvars, 0)
+        if type(a) is int and type(b) is int and a > 0 and len(terms) == (2 if b else 1) and \
+                max(a.bit_length(), b.bit_length()) <= MAX_WRITTEN_BITS:
+            x = writer.gens.order[0]
+            lead = x if a == 1 else Mul(Number(a), x)
+            return lead if not b else Add(lead, Number(b)) if b > 0 else Sub(lead, Number(-b))
+    return writer.expr(poly)

@@ -26,7 +26,7 @@ from fractions import Fraction
 from ..core.expr import Expr
 from .exact import Rational, whole
 from .generators import Generators
-from .polynomial import AlgebraError, Poly, check_number_power, gcd
+from .polynomial import AlgebraError, Poly, _budget, check_number_power, gcd
 from .polywalk import walk
 from .simplify import Simplifier
 
@@ -54,6 +54,21 @@ class Factored:
 
 def product(factors: dict[Poly, int], nvars: int, coefficient: Rational = 1) -> Poly:
     """``coefficient * prod(f^k)`` multiplied out (the exponents must be positive)."""
+    if coefficient and not _budget:
+        # Powers of generators (a term's x^2*y): one term, the exponents added, as the
+        # products below would give it (each shifts the term by a generator, coefficient 1).
+        exponents = [0] * nvars
+        for f, k in factors.items():
+            if len(f.terms) != 1:
+                break
+            ((unit, c),) = f.terms.items()
+            if type(c) is not int or c != 1:
+                break
+            for i, e in enumerate(unit):
+                if e:
+                    exponents[i] += e * k
+        else:
+            return Poly({tuple(exponents): whole(coefficient)}, nvars)
     result = Poly.constant(coefficient, nvars)
     for f, k in sorted(factors.items(), key=lambda item: len(item[0])):
         result = result * (f if k == 1 else f**k)

@@ -64,9 +64,36 @@ def mul(a: Dense, b: Dense) -> Dense:
 
 def divmod_dense(a: Dense, b: Dense) -> tuple[Dense, Dense]:
     """Quotient and remainder of a by b (b not 0)."""
+    if len(a) < len(b):
+        return [], list(a)
+    if type(b[-1]) is int and all(type(c) is int for c in a) and all(type(c) is int for c in b):
+        found = _divmod_ints(a, b)
+        if found is not None:
+            return found
+    return _divmod_fractions(a, b)
+
+
+def _divmod_ints(a: list[int], b: list[int]) -> tuple[Dense, Dense] | None:
+    """``divmod_dense`` in ints, while each quotient digit is whole (a root's linear factor, a
+    monic divisor): the same lists, of ints, as the division in fractions gives (its ``whole``
+    turns each whole Fraction into that int); None when a digit is not whole."""
     remainder = list(a)
-    if len(remainder) < len(b):
-        return [], remainder
+    lead, n = b[-1], len(b)
+    quotient: Dense = [0] * (len(remainder) - n + 1)
+    for shift in range(len(remainder) - n, -1, -1):
+        top = remainder[shift + n - 1]
+        if top % lead:
+            return None
+        c = top // lead
+        quotient[shift] = c
+        if c:
+            for i, y in enumerate(b):
+                remainder[shift + i] -= c * y
+    return trim(quotient), trim(remainder[: n - 1])
+
+
+def _divmod_fractions(a: Dense, b: Dense) -> tuple[Dense, Dense]:
+    remainder = list(a)
     inverse = 1 / Fraction(b[-1])
     quotient: Dense = [0] * (len(remainder) - len(b) + 1)
     for shift in range(len(remainder) - len(b), -1, -1):

@@ -14,7 +14,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.expr import Add, Call, Constant, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol
-from ..core.traversal import fold, preorder
 from .integration_check import MAX_DEGREE, _NotRational, _points, _run, _whole_power
 
 __all__ = ["derivative_vanishes"]
@@ -38,19 +37,19 @@ def derivative_vanishes(answer: Expr, integrand: Expr, x: Symbol) -> bool:
 
     exp(g) is not read as e^g: the simplifier tells exp(x) from e^x, and ``check_step`` shows
     such a check as it always has (at random points), so it is left to it."""
-    program = _Program(x)
     # One exponential e^(a*x) at most: with e^x and e^(2*x) the simplifier may not see e^x*e^x
     # = e^(2*x), and ``check_step`` shows such a check as it always has (at random points).
     rates = _rates(answer, integrand, x)
     if rates is None or len(rates) > 1:
         return False
+    program = _Program(x)
     if rates:
         program.atom = ("exp", next(iter(rates)))
     try:
         # The integrand first: a logarithm in it (by parts: ∫ln(x^2 + 1) dx) is the one whose
         # value is needed in the answer, so it takes the second variable.
-        value = fold(integrand, lambda node, kids: program.rule(node, kids, False), {})
-        derivative = fold(answer, lambda node, kids: program.rule(node, kids, True), {})
+        value = program.walk(integrand, False)
+        derivative = program.walk(answer, True)
     except _NotRational:
         return False
     if derivative[2] is not None or value[0] is None:
@@ -97,15 +96,23 @@ Bound = tuple[tuple[int, int], tuple[int, int]]  # (numerator, denominator) degr
 _Found = tuple[int | None, int | None, "tuple[int | None, int | None, object] | None"]
 
 
-def _add_bound(bounds: list[tuple[int, int]]) -> tuple[int, int]:
-    below = sum(d for _, d in bounds)
-    return max(n + below - d for n, d in bounds), below
+def _pair_bound(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """The bound of a sum or difference of two fractions, (n1*d2 ± n2*d1)/(d1*d2)."""
+    (n1, d1), (n2, d2) = a, b
+    return max(n1 + d2, n2 + d1), d1 + d2
+
+
+_ZERO_BOUND: Bound = ((0, 0), (0, 0))
+_WALKED = object()  # on ``walk``'s stack: the node below it has all its children done
 
 
 class _Program:
     """Instructions for ``_run`` (children first), each with bounds on the degrees in x and in
     E of the numerator and denominator of the value it makes, written as one fraction as
-    ``_run`` does (the rules of ``_degrees``, for each variable)."""
+    ``_run`` does (the rules of ``_degrees``, for each variable).
+
+    A number and x are one instruction each however often they occur: an instruction is a
+    value, and the bounds of a number (0) and of x (1 in x) are the same at every use."""
 
     def __init__(self, x: Symbol) -> None:
         self.x = x
@@ -114,6 +121,8 @@ class _Program:
         self.atom: object = None
         self.steps: list[tuple[type, tuple[int, int] | int | None, list[int]]] = []
         self.bounds: list[Bound] = []
+        self._numbers: dict[tuple[int, int], int] = {}
+        self._x: int | None = None
 
     def _emit(self, kind: type, constant: tuple[int, int] | int | None, kids: list[int], bound: Bound) -> int:
         self.steps.append((kind, constant, kids))
@@ -121,64 +130,111 @@ class _Program:
         return len(self.steps) - 1
 
     def number(self, value: Fraction) -> int:
-        return self._emit(Number, (value.numerator, value.denominator), [], ((0, 0), (0, 0)))
+        return self._whole(value.numerator, value.denominator)
+
+    def _whole(self, numerator: int, denominator: int) -> int:
+        key = (numerator, denominator)
+        found = self._numbers.get(key)
+        if found is None:
+            found = self._numbers[key] = self._emit(Number, key, [], _ZERO_BOUND)
+        return found
 
     def add(self, kids: list[int]) -> int:
         if len(kids) == 1:
             return kids[0]
-        bounds = [self.bounds[i] for i in kids]
-        return self._emit(Add, None, kids, (_add_bound([b[0] for b in bounds]), _add_bound([b[1] for b in bounds])))
+        bounds = self.bounds
+        below_x = below_e = 0
+        for i in kids:
+            (_, dx), (_, de) = bounds[i]
+            below_x += dx
+            below_e += de
+        top_x = max(bounds[i][0][0] + below_x - bounds[i][0][1] for i in kids)
+        top_e = max(bounds[i][1][0] + below_e - bounds[i][1][1] for i in kids)
+        return self._emit(Add, None, kids, ((top_x, below_x), (top_e, below_e)))
 
     def sub(self, left: int, right: int) -> int:
-        a, b = self.bounds[left], self.bounds[right]
-        return self._emit(Sub, None, [left, right], (_add_bound([a[0], b[0]]), _add_bound([a[1], b[1]])))
+        (ax, ay), (bx, by) = self.bounds[left], self.bounds[right]
+        return self._emit(Sub, None, [left, right], (_pair_bound(ax, bx), _pair_bound(ay, by)))
 
     def mul(self, kids: list[int]) -> int:
         if len(kids) == 1:
             return kids[0]
-        bounds = [self.bounds[i] for i in kids]
-        return self._emit(Mul, None, kids, tuple(  # type: ignore[arg-type]
-            (sum(b[v][0] for b in bounds), sum(b[v][1] for b in bounds)) for v in (0, 1)))
+        bounds = self.bounds
+        nx = dx = ne = de = 0
+        for i in kids:
+            (a, b), (c, d) = bounds[i]
+            nx += a
+            dx += b
+            ne += c
+            de += d
+        return self._emit(Mul, None, kids, ((nx, dx), (ne, de)))
 
     def div(self, top: int, bottom: int) -> int:
-        a, b = self.bounds[top], self.bounds[bottom]
-        return self._emit(Div, None, [top, bottom], tuple(  # type: ignore[arg-type]
-            (a[v][0] + b[v][1], a[v][1] + b[v][0]) for v in (0, 1)))
+        ((a, b), (c, d)), ((e, f), (g, h)) = self.bounds[top], self.bounds[bottom]
+        return self._emit(Div, None, [top, bottom], ((a + f, b + e), (c + h, d + g)))
 
     def neg(self, i: int) -> int:
         return self._emit(Neg, None, [i], self.bounds[i])
 
     def power(self, base: int, k: int) -> int:
         if k == 0:
-            return self.number(Fraction(1))
+            return self._whole(1, 1)
         if k == 1:
             return base
         b = self.bounds[base]
         return self._emit(Pow, k, [base], tuple(  # type: ignore[arg-type]
             (k * n, k * d) if k > 0 else (-k * d, -k * n) for n, d in b))
 
+    def walk(self, root: Expr, slopes: bool) -> _Found:
+        """The instructions for ``root``'s value and (with ``slopes``) its derivative: ``rule``
+        on each distinct node, children first (``fold``'s order, without its generality)."""
+        done: dict[int, _Found] = {}
+        stack: list = [root]
+        pop, push, rule = stack.pop, stack.append, self.rule
+        while stack:
+            node = pop()
+            if node is _WALKED:
+                node = pop()
+                done[id(node)] = rule(node, [done[id(child)] for child in node.children], slopes)
+                continue
+            if id(node) in done:
+                continue
+            kind = type(node)
+            if kind is Pow and node.children[0] == E:  # its exponent a*x is read by ``_rate``
+                done[id(node)] = self._exponential(node.children[1], slopes)
+            elif node.children:
+                push(node)
+                push(_WALKED)
+                stack.extend(node.children)
+            elif kind is Number:
+                if type(node.value) is float:  # type: ignore[attr-defined]
+                    raise _NotRational
+                exact = Fraction(node.value)  # type: ignore[attr-defined]
+                done[id(node)] = self._whole(exact.numerator, exact.denominator), None, None
+            elif kind is Constant:
+                done[id(node)] = None, None, None  # e or pi: a constant whose value is never needed
+            elif kind is Symbol and node == self.x:
+                if self._x is None:
+                    self._x = self._emit(Symbol, None, [], ((1, 0), (0, 0)))
+                done[id(node)] = self._x, (self._whole(1, 1) if slopes else None), None
+            else:
+                raise _NotRational
+        return done[id(root)]
+
     def rule(self, node: Expr, kids: list[_Found], slopes: bool) -> _Found:
-        """The instructions for ``node``'s value and (with ``slopes``) its derivative."""
+        """The instructions for ``node``'s value and (with ``slopes``) its derivative, from its
+        children's (``walk`` does the leaves and e^(a*x))."""
         kind = type(node)
-        if any(kid[2] is not None for kid in kids) and not (kind is Call and node.name == "ln"):  # type: ignore[attr-defined]
-            raise _NotRational  # abs(u) outside ln
-        if kind is Number:
-            if type(node.value) is float:  # type: ignore[attr-defined]
-                raise _NotRational
-            return self.number(Fraction(node.value)), None, None  # type: ignore[attr-defined]
-        if kind is Constant:
-            return None, None, None  # e or pi: a constant whose value is never needed (e^(a*x) is below)
-        if kind is Symbol:
-            if node != self.x:
-                raise _NotRational
-            return self._emit(Symbol, None, [], ((1, 0), (0, 0))), self.number(Fraction(1)) if slopes else None, None
+        if kind is Call:
+            if kids[0][2] is not None and node.name != "ln":  # type: ignore[attr-defined]
+                raise _NotRational  # abs(u) outside ln
+            return self._call(node, kids[0], slopes)
+        for kid in kids:
+            if kid[2] is not None:
+                raise _NotRational  # abs(u) outside ln
         if kind is Neg:
             value, slope, _ = kids[0]
             return (None if value is None else self.neg(value)), (None if slope is None else self.neg(slope)), None
-        if kind is Call:
-            return self._call(node, kids[0], slopes)
-        if kind is Pow and node.children[0] == E:
-            return self._exponential(node.children[1], slopes)
         values = [kid[0] for kid in kids]
         slopes_of = [kid[1] for kid in kids] if slopes else [None] * len(kids)
         if kind is Pow:
@@ -186,9 +242,9 @@ class _Program:
             if values[0] is None:
                 raise _NotRational
             slope = None if slopes_of[0] is None else \
-                self.mul([self.number(Fraction(k)), self.power(values[0], k - 1), slopes_of[0]])
+                self.mul([self._whole(k, 1), self.power(values[0], k - 1), slopes_of[0]])
             return self.power(values[0], k), slope, None
-        if kind in (Add, Sub):
+        if kind is Add or kind is Sub:
             return self._sum(kind, values, slopes_of)
         if kind is Mul:
             return self._product(values, slopes_of)
@@ -276,6 +332,12 @@ class _Program:
         value = self.div(top, bottom)
         if top_slope is None and bottom_slope is None:
             return value, None, None
+        if bottom_slope is None and self.bounds[bottom] == _ZERO_BOUND:
+            # (p/c)' = p'/c for a number c (x^3/3, ln(abs(x - 1))/2): the value of p'*c/(c*c)
+            # below where c ≠ 0, undefined like it where c = 0, and with the same bounds (c's
+            # are 0), so the same points are tried and the same answer is found; two
+            # instructions fewer.
+            return value, self.div(top_slope, bottom), None  # type: ignore[arg-type]
         # (p/q)' = (p'*q - p*q')/(q*q)
         if bottom_slope is None:
             above = self.mul([top_slope, bottom])  # type: ignore[list-item]
@@ -289,13 +351,18 @@ class _Program:
 def _rates(answer: Expr, integrand: Expr, x: Symbol) -> set[Fraction] | None:
     """The rates a of the exponentials e^(a*x) in both; None when one is not of that form."""
     rates: set[Fraction] = set()
-    for tree in (answer, integrand):
-        for node, _ in preorder(tree):
-            if type(node) is Pow and node.children[0] == E:
-                rate = _rate(node.children[1], x)
-                if rate is None:
-                    return None
-                rates.add(rate)
+    stack, seen = [answer, integrand], set()
+    while stack:  # each distinct node once: a shared subtree has the same exponentials
+        node = stack.pop()
+        if type(node) is Pow and node.children[0] == E:
+            rate = _rate(node.children[1], x)
+            if rate is None:
+                return None
+            rates.add(rate)
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
     return rates
 
 

@@ -331,7 +331,7 @@ def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:
     from ..core.traversal import fold
 
     if not _has_ln_abs(expr):
-        return expr  # most results: a look, not a rebuilding walk
+        return expr  # most results (and ln(abs(u)) for a variable u, never positive): a look
 
     def rewrite(node: Expr, children: list[Expr]) -> Expr:
         if type(node) is Call and node.name == "ln":  # type: ignore[attr-defined]
@@ -346,11 +346,14 @@ def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:
 
 
 def _has_ln_abs(expr: Expr) -> bool:
+    """Whether ``expr`` has an ln(abs(w)) that ``positive`` may take the abs out of: w not a
+    lone symbol (``positive`` of a symbol is False, so the walk would give ``expr`` back)."""
     stack = [expr]
     while stack:
         node = stack.pop()
         if type(node) is Call and node.name == "ln" and type(node.children[0]) is Call \
-                and node.children[0].name == "abs":  # type: ignore[attr-defined]
+                and node.children[0].name == "abs" \
+                and type(node.children[0].children[0]) is not Symbol:  # type: ignore[attr-defined]
             return True
         stack.extend(node.children)
     return False

@@ -1,14 +1,18 @@
 """factor and apart: textbook exercises, and properties against SymPy."""
 
+from fractions import Fraction
+
 import pytest
 import sympy
 from hypothesis import assume, given
+from hypothesis import strategies as st
 from polynomial_strategies import rational_functions, same_value, univariate_polynomials
 from sympy_oracle import to_sympy
 
 from symdiff import AlgebraError, SymdiffError, apart, factor, parse
 from symdiff.algebra.factoring import factor_poly
 from symdiff.algebra.polynomial import Poly
+from symdiff.algebra.univariate import _divmod_fractions, divmod_dense
 
 FACTOR_TABLE = [
     ("x^3 - x", "x*(x - 1)*(x + 1)"),
@@ -147,3 +151,89 @@ def test_apart_keeps_the_value_and_agrees_with_sympy(expr):
     assert apart(result, "x") == result
     x = sympy.Symbol("x", real=True)
     assert sympy.cancel(to_sympy(result) - sympy.apart(to_sympy(expr), x)) == 0
+
+
+_DENSE = st.lists(st.integers(-30, 30), min_size=1, max_size=7).filter(lambda c: c[-1] != 0)
+
+
+@given(_DENSE, _DENSE, st.booleans())
+def test_divmod_dense_in_ints_is_the_division_in_fractions(a, b, as_fractions):
+    """Dividing in ints (where every quotient digit is whole) gives the very lists, int for int,
+    that the division in fractions gives; with a Fraction among the coefficients it is that one."""
+    if as_fractions:
+        a = [Fraction(c, 2) for c in a]
+    quotient, remainder = divmod_dense(a, b)
+    expected = _divmod_fractions(a, b)
+    assert (quotient, remainder) == expected
+    assert [type(c) for c in quotient + remainder] == [type(c) for c in expected[0] + expected[1]]
+    product = [0] * (len(quotient) + len(b) - 1) if quotient else []
+    for i, x in enumerate(quotient):
+        for j, y in enumerate(b):
+            product[i + j] += x * y
+    padded = [*product, *[0] * len(a)][: len(a)]
+    assert [p + (remainder[i] if i < len(remainder) else 0) for i, p in enumerate(padded)] == a
+
+
+def test_divmod_dense_by_a_root_factor_stays_in_ints():
+    assert divmod_dense([-1, 0, 1], [1, 1]) == ([-1, 1], [])  # x^2 - 1 = (x + 1)*(x - 1)
+    assert divmod_dense([1, 0, 4], [1, 2]) == ([-1, 2], [2])  # 4*x^2 + 1 = (2*x - 1)*(2*x + 1) + 2
+    assert divmod_dense([1, 0, 1], [1, 2]) == ([Fraction(-1, 4), Fraction(1, 2)], [Fraction(5, 4)])
+
+
+def _writers(source: str, variable: str):
+    from symdiff.algebra.rational import factored
+    from symdiff.algebra.writer import FractionWriter
+
+    _, gens, algebra = factored(parse(source), also=(parse(variable),))
+    return (lambda: FractionWriter(gens)), algebra.nvars
+
+
+@pytest.mark.parametrize("value", [1, 2, 3, 13, 10**40, 2**3300 - 1, 2**3300])
+def test_a_whole_numerator_is_written_as_the_writer_writes_it(value):
+    """apart writes a numerator that is a whole number > 0 itself: the writer's very tree
+    (and its refusal of a number too large to write)."""
+    from symdiff.algebra.factoring import _written
+
+    writer, nvars = _writers("1/(x^2 - 1)", "x")
+    try:
+        expected = writer().expr(Poly.constant(value, nvars))
+    except AlgebraError:
+        with pytest.raises(AlgebraError):
+            _written(writer(), Poly.constant(value, nvars))
+        return
+    got = _written(writer(), Poly.constant(value, nvars))
+    assert got == expected and repr(got) == repr(expected)
+
+
+@given(st.integers(-5, 60) | st.just(10**30), st.integers(-60, 60) | st.just(-(10**30)),
+       st.sampled_from([("1/(x^2 - 1)", "x"), ("y/(x^2 - 1)", "x"), ("1/(t^2 + 1)", "t")]))
+def test_a_linear_factor_is_written_as_the_writer_writes_it(a, b, problem):
+    """apart writes a*x + b (a > 0) itself: the writer's very tree, x - 1, 2*x + 3, x."""
+    from symdiff.algebra.factoring import _written
+
+    writer, nvars = _writers(*problem)
+    terms = {}
+    if a:
+        terms[(1,) + (0,) * (nvars - 1)] = a
+    if b:
+        terms[(0,) * nvars] = b
+    poly = Poly(terms, nvars)
+    expected, got = writer().expr(poly), _written(writer(), poly)
+    assert got == expected and repr(got) == repr(expected)
+
+
+@given(st.integers(1, 12), st.integers(-20, 20), st.integers(-20, 20), st.booleans())
+def test_a_quadratic_factors_as_yun_and_the_roots_find(a, b, c, square):
+    """factor_poly on a*x^2 + b*x + c (primitive), a square (a*x + b)^2 among them: the factors
+    SymPy finds, with their multiplicities; a double root is found by its discriminant, 0."""
+    import math
+
+    coefficients = [b * b, 2 * a * b, a * a] if square else [c, b, a]
+    if math.gcd(*coefficients) != 1 or (square and not b):
+        return
+    terms = {(k,): v for k, v in enumerate(coefficients) if v}
+    ours = factor_poly(Poly(terms, 1))
+    x = sympy.Symbol("x")
+    theirs = sympy.factor_list(sum(v * x**k for k, v in enumerate(coefficients)))[1]
+    assert sorted((str(sympy.expand(sum(v * x**k[0] for k, v in f.terms.items()))), m) for f, m in ours) == \
+        sorted((str(sympy.expand(f if sympy.Poly(f, x).LC() > 0 else -f)), m) for f, m in theirs)

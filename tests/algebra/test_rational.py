@@ -1,8 +1,11 @@
 """expand, cancel, together and cancel_factored: textbook tables, and properties against SymPy."""
 
+from fractions import Fraction
+
 import pytest
 import sympy
 from hypothesis import given
+from hypothesis import strategies as st
 from polynomial_strategies import generator_expressions, polynomials, rational_functions, same_value
 from strategies import expressions
 from sympy_oracle import to_sympy
@@ -252,3 +255,26 @@ def test_numbers_to_fractional_powers_are_written_once_and_for_all(text):
         except SymdiffError:
             continue
         assert function(once) == once, (function.__name__, text, once)
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(1, 3), st.integers(1, 3)), max_size=4),
+       st.sampled_from([1, -1, 3, Fraction(2, 3), Fraction(4, 2), Fraction(-5, 7)]), st.booleans())
+def test_product_of_generator_powers_is_the_multiplied_out_product(powers, coefficient, with_a_sum):
+    """``product`` writes a product of powers of generators as one term: the very poly (terms
+    and their types) that multiplying the factors out gives."""
+    from symdiff.algebra.polynomial import Poly
+    from symdiff.algebra.rational import product
+
+    nvars = 3
+    factors: dict[Poly, int] = {}
+    for index, power, k in powers:
+        factors[Poly.generator(index, nvars, power)] = k
+    if with_a_sum:
+        factors[Poly({(1, 0, 0): 1, (0, 0, 0): -1}, nvars)] = 2
+    expected = Poly.constant(coefficient, nvars)
+    for f, k in sorted(factors.items(), key=lambda item: len(item[0])):
+        expected = expected * (f if k == 1 else f**k)
+    got = product(factors, nvars, coefficient)
+    assert got == expected
+    assert [(key, type(c)) for key, c in sorted(got.terms.items())] == \
+        [(key, type(c)) for key, c in sorted(expected.terms.items())]

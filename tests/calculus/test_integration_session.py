@@ -4,6 +4,7 @@ difference (integration_check.vanishes_exactly) and of d/dx F - f without writin
 (integration_derivative_check.derivative_vanishes) agree with SymPy."""
 
 from fractions import Fraction
+from itertools import pairwise
 
 import pytest
 import sympy
@@ -205,3 +206,79 @@ def test_derivative_vanishes_with_an_exponential_agrees_with_sympy(a, rate, pert
     integrand = sympy.sstr(sympy.factor(claimed)).replace("**", "^").replace("exp(", "e^(")
     zero = sympy.simplify(exact - claimed) == 0
     assert derivative_vanishes(symdiff.parse(f"{p}*e^({rate}*x)"), symdiff.parse(integrand), X) is zero
+
+
+def _rational_trees(children: st.SearchStrategy) -> st.SearchStrategy:
+    from symdiff.core.expr import Add, Call, Div, Mul, Neg, Number, Pow, Sub
+
+    return st.one_of(
+        st.tuples(children, children).map(lambda t: Add(*t)),
+        st.tuples(children, children).map(lambda t: Sub(*t)),
+        st.tuples(children, children).map(lambda t: Mul(*t)),
+        st.tuples(children, children).map(lambda t: Div(*t)),
+        children.map(Neg),
+        st.tuples(children, st.sampled_from([2, 3])).map(lambda t: Pow(t[0], Number(t[1]))),
+        st.tuples(children, st.sampled_from([1, 2])).map(lambda t: Pow(t[0], Neg(Number(t[1])))),
+        children.map(lambda u: Call("ln", Call("abs", u))),
+        children.map(lambda u: Call("atan", u)),
+    )
+
+
+_RATIONAL_LEAVES = st.one_of(st.just(X), st.integers(-3, 3).map(lambda k: symdiff.parse(str(k))))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.recursive(_RATIONAL_LEAVES, _rational_trees, max_leaves=8), st.recursive(_RATIONAL_LEAVES, _rational_trees,
+                                                                                    max_leaves=6))
+def test_derivative_vanishes_degree_bounds_hold(answer, integrand):
+    """The proof's premise: the numerator and denominator ``_run`` works out for d/dx F - f are
+    polynomials in t of degree at most the bounds read off the tree (so n + 1 zeros make the
+    numerator 0), at s = 3 for the second variable (a logarithm's value). Checked by finite
+    differences: the (n + 1)-th of a polynomial of degree <= n at consecutive whole numbers is 0.
+    A bound too small fails this for some tree."""
+    from symdiff.calculus.integration_check import _evaluate, _NotRational
+    from symdiff.calculus.integration_derivative_check import _Program
+
+    program = _Program(X)
+    try:
+        value = program.walk(integrand, False)
+        slope = program.walk(answer, True)[1]
+    except _NotRational:
+        return
+    if value[0] is None or slope is None:
+        return
+    root = program.sub(slope, value[0])
+    (top, bottom), _ = program.bounds[root]
+    if max(top, bottom) > 30:
+        return
+    for start in (7, -40):
+        try:
+            pairs = [_evaluate(program.steps, start + i, 3) for i in range(max(top, bottom) + 2)]
+        except ZeroDivisionError:
+            continue
+        for degree, values in ((top, [p for p, _ in pairs]), (bottom, [q for _, q in pairs])):
+            for _ in range(degree + 1):
+                values = [b - a for a, b in pairwise(values)]
+            assert not any(values), (answer, integrand, degree)
+
+
+NEEDLESS_ABS = [
+    ("ln(abs(x^2 + 1))", "ln(x^2 + 1)"),
+    ("ln(abs(e^x))/2 + ln(abs(x))", "ln(e^x)/2 + ln(abs(x))"),
+    ("ln(abs(x))", "ln(abs(x))"),  # a lone variable: never positive everywhere
+    ("ln(abs(y))", "ln(abs(y))"),  # another symbol: not a polynomial in x
+    ("ln(abs(x - 1))", "ln(abs(x - 1))"),
+]
+
+
+@pytest.mark.parametrize(("given", "expected"), NEEDLESS_ABS)
+def test_needless_abs_dropped(given, expected):
+    """ln(abs(w)) loses its abs where w > 0 for every x; ln(abs(u)) of a symbol is the very
+    tree it was (no walk)."""
+    from symdiff.calculus.integration_rules import needless_abs_dropped
+
+    tree = symdiff.parse(given)
+    result = needless_abs_dropped(tree, X)
+    assert result == symdiff.parse(expected)
+    if given == expected:
+        assert result is tree
