@@ -34,7 +34,7 @@ from .rules import Plan, constant_rule, plan
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
 
-__all__ = ["DifferentiationError", "derivative_written", "derive", "diff", "gradient", "hessian"]
+__all__ = ["DifferentiationError", "derivative_normal", "derivative_written", "derive", "diff", "gradient", "hessian"]
 
 
 class DifferentiationError(SymdiffError):
@@ -363,12 +363,17 @@ def derivative_written(expr: Expr, x: Symbol, simplifier: Simplifier, *, textboo
     check needs (is it the integrand?) at a fraction of ``diff``'s cost; with ``textbook``, as
     ``diff`` writes it. ``simplifier`` is the caller's, so normal forms it already knows are
     reused (an integrator asks for many derivatives of parts of one integrand)."""
+    normal = derivative_normal(expr, x, simplifier)
+    return textbook_answer(simplifier, normal) if textbook else simplifier.answer(normal)
+
+
+def derivative_normal(expr: Expr, x: Symbol, simplifier: Simplifier) -> Normal:
+    """d/dx of ``expr`` in ``simplifier``'s normal form, not written out."""
     engine = _Engine(x, simplifier, traced=False)
     try:
-        normal = engine.normal(expr)
+        return engine.normal(expr)
     finally:
         engine.close()
-    return textbook_answer(simplifier, normal) if textbook else simplifier.answer(normal)
 
 
 @collector_paused
