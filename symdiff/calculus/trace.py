@@ -115,8 +115,9 @@ class Derivation:
         steps one line says how many steps are left out; the answer on the last line is whole
         up to ``ANSWER_CHARS`` characters (a cut is stated). So the text stays bounded, and
         takes time in proportion to its length. ``width=None`` prints every expression and the
-        answer whole (the steps past ``SHOWN_CHARS`` are still counted, not printed: iterate
-        over the derivation for all of them). ``brief`` leaves out the trivial steps
+        answer whole up to ``WHOLE_CHARS`` (a million characters; ``str(derivation.result)`` is
+        the whole answer), and the steps past ``SHOWN_CHARS`` are still counted, not printed:
+        iterate over the derivation for all of them. ``brief`` leaves out the trivial steps
         (constants, the variable itself, sums and differences) and keeps the rules that did
         the work. ``highlight`` wraps each rule name (the REPL colours them). ``notation``
         writes the derivatives in Leibniz (``d/dx [x^2]``, the default), Lagrange (``(x^2)'``)
@@ -127,7 +128,7 @@ class Derivation:
         if highlight is not None and not callable(highlight):
             raise SymdiffError(f"highlight is a function that wraps a rule's name, not {quote(highlight)}")
         notation = check_notation(notation)
-        text = _Abbreviator(width)
+        text = _Abbreviator(WHOLE_CHARS if width is None else width)
         mark = highlight or (lambda name: name)
         context = Context(notation)
 
@@ -228,6 +229,9 @@ BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation
 # many are left out, then the answer, itself cut past ANSWER_CHARS (text) with the cut stated.
 SHOWN_CHARS = 200_000
 ANSWER_CHARS = 100_000
+# With width=None, each expression and the answer is whole up to this: x^x^...^sin(x) 1,997 deep
+# has an answer of 8.2 million characters, which took 5.6 s to print (str(derivation.result) has it).
+WHOLE_CHARS = 1_000_000
 REPR_CHARS = 1_000  # each expression in a derivation's repr
 MAX_INDENT = 100  # levels of sub-steps shown by indenting; deeper steps line up with the hundredth
 
@@ -239,10 +243,12 @@ def omitted_text(lines: list[Line]) -> str:
 
 
 def _answer(value: Expr, width: int | None) -> str:
-    """The answer as text: whole, or past ``ANSWER_CHARS`` (when ``width`` is set) cut with the cut stated."""
-    shown = to_text(value, None if width is None else ANSWER_CHARS)
-    if width is not None and len(shown) > ANSWER_CHARS:
-        shown += f"  (cut at {ANSWER_CHARS:,} characters: str(derivation.result) is the whole answer)"
+    """The answer as text: whole, or past ``ANSWER_CHARS`` (``WHOLE_CHARS`` when ``width`` is
+    None) cut with the cut stated."""
+    limit = WHOLE_CHARS if width is None else ANSWER_CHARS
+    shown = to_text(value, limit)
+    if len(shown) > limit:
+        shown += f"  (cut at {limit:,} characters: str(derivation.result) is the whole answer)"
     return shown
 
 

@@ -128,7 +128,8 @@ def _binary(node: Expr, level: int, operator: str) -> list[Piece]:
 def _division(node: Expr) -> list[Piece]:
     pieces = _binary(node, PRODUCT, "/")
     numerator, denominator = node.children
-    if pieces[0] is numerator and _ends_with_d(numerator) and _starts_with_d(denominator):
+    # The denominator first: its test is what fails (x/2), and a tower x^x^...^x ends deep down.
+    if pieces[0] is numerator and _starts_with_d(denominator) and _ends_with_d(numerator):
         # d/dx and dy/dx read as derivatives; the quotient of the names d and dx is (d)/dx.
         return ["(", numerator, ")", *pieces[1:]]
     return pieces

@@ -63,6 +63,15 @@ def test_width_none_prints_expressions_whole_and_still_counts_the_steps_past_the
     assert len(short.explain(width=None).splitlines()) == len(short.lines())
 
 
+def test_width_none_cuts_an_answer_past_a_million_characters_and_says_so():
+    # x^x^...^sin(x) 1,997 deep: 8.2 million characters of answer took the fuzz run past 5 s.
+    tower = derive("x^(" * 1997 + "sin x" + ")" * 1997)
+    text = tower.explain(width=None, brief=True)
+    last = text.splitlines()[-1]
+    assert last.endswith(f"(cut at {trace.WHOLE_CHARS:,} characters: str(derivation.result) is the whole answer)")
+    assert len(text) < trace.SHOWN_CHARS + 3 * trace.WHOLE_CHARS
+
+
 def test_repr_of_a_deep_derivation_is_short(chain):
     assert len(repr(chain)) < 3 * trace.REPR_CHARS
     assert repr(derive("x^2")) == "<Derivation d/dx [x^2] = 2*x>"
