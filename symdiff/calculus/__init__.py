@@ -27,7 +27,8 @@ tries the rules on each integrand (``integration_engine``), one search's simplif
 (``integration_session``), the integration rules by name (``integration_rules``), the table
 of elementary integrals (``integration_table``), the methods beyond the table, substitution
 and parts (``integration_methods``), what rules out a substitution's candidate before any
-cancelling (``integration_filters``), trigonometric
+cancelling (``integration_filters``), and a linear substitution's by its slopes
+(``integration_slopes``), trigonometric
 integrands (``integration_trig``), rational functions by partial fractions and completing the
 square (``integration_rational``), the check at random points (``integration_check``), the
 check settled exactly without writing the derivative (``integration_derivative_check``) and the

@@ -19,10 +19,11 @@ from ..algebra.fraction_forms import cancel
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
-from .integration_filters import not_in_polynomial, not_linear, x_stays
+from .integration_filters import not_in_polynomial, x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
 from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
 from .integration_session import derivative, tidy
+from .integration_slopes import not_linear
 from .integration_trig import TRIG_METHODS
 
 if TYPE_CHECKING:

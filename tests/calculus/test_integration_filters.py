@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from strategies import expressions
 
 import symdiff
-from symdiff.calculus.integration_filters import not_in_polynomial, not_linear, x_stays
+from symdiff.calculus.integration_filters import not_in_polynomial, x_stays
 from symdiff.calculus.integration_methods import _candidates, _in_terms_of, _quotients
 from symdiff.calculus.integration_rules import coefficients, depends
 from symdiff.calculus.integration_session import derivative, simplifying, tidy
+from symdiff.calculus.integration_slopes import not_linear
 from symdiff.core.expr import Add, Call, Constant, Div, Mul, Number, Pow, Symbol, number
 from symdiff.core.functions import FUNCTIONS
 from symdiff.core.traversal import free_symbols, substitute
