@@ -21,7 +21,7 @@ from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, 
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
 from .integration_filters import not_in_polynomial, x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
-from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, view
+from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, spelled, view
 from .integration_session import derivative, tidy
 from .integration_slopes import not_linear
 from .integration_trig import TRIG_METHODS
@@ -148,7 +148,7 @@ def substitution(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
         u = eng.placeholder(f, v)
         h_u = None
         for h in _quotients(Div(f, dg)):  # f/g' with the common factors cancelled
-            h_u = _in_terms_of(substitute(h, {tidy(g): u, g: u}), g, u, v)
+            h_u = spelled(_in_terms_of(substitute(h, {tidy(g): u, g: u}), g, u, v))
             if not depends(h_u, v):
                 break
         if h_u is None or depends(h_u, v):

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
-from ..core.traversal import free_symbols
+from ..core.traversal import fold, free_symbols, rebuilt
 from .integration_session import current
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RULES", "Factors", "IntegralRule", "Integrates", "build", "coefficients", "depends", "needless_abs_dropped",
-    "positive", "power_of", "view",
+    "positive", "power_of", "spelled", "view",
 ]  # fmt: skip
 
 
@@ -204,11 +204,31 @@ def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
     return constants, {base: p for base, p in factors.items() if p}
 
 
+def spelled(expr: Expr) -> Expr:
+    """``expr`` with e^u written exp(u) where the question writes the exponential so: the
+    rational algebra (cancelling f/g') writes e^u, whichever way it was given."""
+    session = current()
+    if session is None or session.simplifier.exponential != "exp":
+        return expr
+    return fold(expr, _exp_written, {})
+
+
+def _exp_written(node: Expr, kids: list[Expr]) -> Expr:
+    if type(node) is Pow and kids[0] == E:
+        return Call("exp", kids[1])
+    return rebuilt(node, kids)
+
+
 def build(factors: Factors) -> Expr:
-    """The product of the factors, as a person writes it: powers over the negative powers."""
+    """The product of the factors, as a person writes it: powers over the negative powers, and
+    e^u as exp(u) where the question writes the exponential so (``view`` reads both as e^u)."""
+    session = current()
+    exp_written = session is not None and session.simplifier.exponential == "exp"
     top: list[Expr] = []
     bottom: list[Expr] = []
     for base, p in factors.items():
+        if exp_written and type(base) is Pow and base.children[0] == E:
+            base = Call("exp", base.children[1])
         (top if p > 0 else bottom).append(power_of(base, abs(p)))
     upper = _product(top) if top else _ONE
     return Div(upper, _product(bottom)) if bottom else upper

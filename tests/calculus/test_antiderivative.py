@@ -6,6 +6,8 @@ import json
 import re
 
 import pytest
+from antiderivative_table import ROWS as TABLE_ROWS
+from antiderivative_table import Row
 from tex import compile_tex, needs_tex, overfull_boxes
 
 import symdiff
@@ -355,3 +357,25 @@ def test_a_standalone_document_compiles(tmp_path):
         source = antiderivative(integrand).to_latex(standalone=True)
         assert "\\documentclass" in source
         compile_tex(tmp_path, source, name=f"anti{number}")
+
+
+def _exp_spelled(tree):
+    from symdiff import Call, Constant, Pow
+    from symdiff.core.traversal import fold, rebuilt
+
+    e = Constant("e")
+    return fold(tree, lambda node, kids: Call("exp", kids[1]) if type(node) is Pow and node.children[0] == e
+                else rebuilt(node, kids))
+
+
+_WITH_E = [row for row in TABLE_ROWS if "e^" in row.integrand] + [
+    Row(text, "x", "", "") for text in ("x*e^(-x)", "e^(2x)*sin(x)", "1/(1 + e^(-x))")]
+
+
+@pytest.mark.parametrize("row", _WITH_E, ids=[row.integrand for row in _WITH_E])
+def test_exp_written_as_exp_gives_the_same_answer_written_so(row):
+    # exp(u) and e^u are one function: the answer is the same, and its steps spell it as asked.
+    plain = antiderivative(row.integrand, wrt=row.var)
+    spelled = antiderivative(_exp_spelled(parse(row.integrand)), wrt=row.var)
+    assert str(spelled.result) == str(_exp_spelled(plain.result))
+    assert "e^" not in spelled.explain()
