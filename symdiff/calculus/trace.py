@@ -141,14 +141,22 @@ class Derivation:
             return indent + _line(line, text, mark, context)
 
         out: list[str] = []
-        lines = self.lines(brief=brief)
-        used = 0
-        for number, line in enumerate(lines):
-            if used > SHOWN_CHARS and number < len(lines) - 1:
-                out += ["  " * min(line.depth, MAX_INDENT) + omitted_text(lines[number:-1]), show(lines[-1])]
-                break
+        used = steps_shown = 0
+        # Lines are made as they are printed: a derivation of 400,000 steps shows a few hundred,
+        # and the rest are only counted (by ``_steps``, without a line each).
+        lines = self._lines(brief)
+        line = next(lines)
+        for following in lines:
+            if used > SHOWN_CHARS:
+                left = _steps(self.trace, brief) - steps_shown
+                last = Line("result", 0, self.trace, self.trace.result)  # the answer ends every solution
+                out += ["  " * min(line.depth, MAX_INDENT) + _omitted(left), show(last)]
+                return "\n".join(out)
             out.append(show(line))
             used += len(out[-1]) + 1
+            steps_shown += line.kind != "result"
+            line = following
+        out.append(show(line))
         return "\n".join(out)
 
     def lines(self, *, brief: bool = False) -> list[Line]:
@@ -158,12 +166,19 @@ class Derivation:
         ``result`` line; a rule without sub-steps is one line. A result equal to the line just
         above it is said once.
         """
-        lines: list[Line] = []
+        return list(self._lines(brief))
+
+    def _lines(self, brief: bool) -> Iterator[Line]:
+        """``lines``, one at a time: each is given once the next is known (a result that repeats
+        the answer replaces the line before it)."""
+        lines: list[Line] = []  # the line held back, at most one
         # An explicit stack of (step, depth, closing, shown): closing entries print a step's
         # result after its sub-steps, so deep traces need no recursion.
         stack: list[tuple[Step, int, bool, Expr | None]] = [(self.trace, 0, False, None)]
         while stack:
             step, depth, closing, shown = stack.pop()
+            while len(lines) > 1:
+                yield lines.pop(0)
             if closing:
                 value = shown if shown is not None else step.result
                 previous = lines[-1] if lines else None
@@ -195,7 +210,7 @@ class Derivation:
             if step.substeps:
                 stack.append((step, depth, True, shown))
                 stack.extend((sub, depth + 1, False, None) for sub in reversed(step.substeps))
-        return lines
+        yield from lines
 
     def to_latex(self, *, standalone: bool = False, notation: str = "leibniz") -> str:
         """The worked solution as LaTeX: an ``align*`` block, or with ``standalone`` a handout
@@ -238,8 +253,24 @@ MAX_INDENT = 100  # levels of sub-steps shown by indenting; deeper steps line up
 
 def omitted_text(lines: list[Line]) -> str:
     """The line standing for ``lines`` when a printer leaves them out."""
-    steps = sum(1 for line in lines if line.kind != "result")
+    return _omitted(sum(1 for line in lines if line.kind != "result"))
+
+
+def _omitted(steps: int) -> str:
     return f"… {steps:,} more step{'s' if steps != 1 else ''} (the answer is computed from all of them)"
+
+
+def _steps(trace: Step, brief: bool) -> int:
+    """How many lines other than results ``Derivation.lines`` has: one for each step it walks,
+    but the steps brief mode leaves out."""
+    count = 0
+    stack = [trace]
+    while stack:
+        step = stack.pop()
+        if not (brief and step.rule in BRIEF_HIDDEN and step.rule not in ("derivative", "higher_derivative")):
+            count += 1
+        stack.extend(step.substeps)
+    return count
 
 
 def _answer(value: Expr, width: int | None) -> str:

@@ -31,14 +31,16 @@ def chain():
     return derive("sin(" * 500 + "x" + ")" * 500)
 
 
-def test_explain_of_a_deep_chain_is_bounded_and_counts_what_it_leaves_out(chain):
-    text = chain.explain()
+@pytest.mark.parametrize("brief", [False, True])
+def test_explain_of_a_deep_chain_is_bounded_and_counts_what_it_leaves_out(chain, brief):
+    # The steps left out are counted without a line each (trace._steps): the same count.
+    text = chain.explain(brief=brief)
     lines = text.splitlines()
     assert len(text) < SHOWN_CHARS + 2 * ANSWER_CHARS
     (omitted,) = [line for line in lines if MORE in line]
     left_out = int(omitted.split("… ")[1].split()[0].replace(",", ""))
     shown = lines.index(omitted)  # every line above it is a step (the heading, rules) or a sub-result
-    steps = [line for line in chain.lines() if line.kind != "result"]
+    steps = [line for line in chain.lines(brief=brief) if line.kind != "result"]
     shown_steps = sum(1 for line in lines[:shown] if not line.lstrip().startswith("= "))
     assert left_out + shown_steps == len(steps)
     assert lines[-1].startswith("= cos(sin(")  # then the answer
