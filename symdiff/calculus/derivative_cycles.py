@@ -21,7 +21,7 @@ __all__ = ["DerivativeCycle"]
 
 class DerivativeCycle:
     """The derivatives of one expression by one variable, order by order, watched for a multiple
-    of an earlier one: ``seen(normal)`` after each order gives the ``order``-th derivative as
+    of an earlier one: ``seen(normal, linear)`` after each order gives the ``order``-th derivative as
     soon as it is known that way (else None)."""
 
     __slots__ = ("found", "last_nonlinear", "order", "orders")
