@@ -88,8 +88,12 @@ def _outer(g: Expr, v: Symbol) -> tuple[Slope, list[Fraction]] | None:
 
 
 def _positive_number(expr: Expr) -> float | None:
+    """The base b of b^p as a float, when it is a positive number a float holds (not 10^999)."""
     if type(expr) is Number and expr.value > 0:  # type: ignore[attr-defined]
-        return float(expr.value)  # type: ignore[attr-defined]
+        try:
+            return float(expr.value)  # type: ignore[attr-defined]
+        except OverflowError:
+            return None  # cannot tell: the derivative is written and looked at, as without this filter
     return None
 
 

@@ -181,3 +181,14 @@ def test_not_linear_agrees_with_the_derivative(g):
         if not_linear(g, X):
             assert X in free_symbols(derivative(g, X))
             assert _slow_linear(g, X) is None
+
+
+def test_not_linear_cannot_tell_for_a_base_beyond_floats():
+    # The fuzz run (seed 2035) met 1e999^t: float(10^999) overflowed inside the filter.
+    from symdiff import Number, Pow, Symbol
+
+    t = Symbol("t")
+    g = Pow(Number(10**999), t)
+    with simplifying(g):
+        assert not not_linear(g, t)
+    assert "ln(1e999)" in str(symdiff.antiderivative(Pow(Number(10**999), t) + t, "t").result)
