@@ -649,6 +649,18 @@ class Simplifier(Presenter, LongProducts):
         if not monomial:
             return self._number_power(coefficient, exponent)
         if integral:
+            roots = [i for i, (factor, power) in enumerate(monomial) if type(factor) is Call and factor.name == "sqrt"
+                     and isinstance(power, NUMERIC) and (power * exponent).denominator == 1]
+            if roots:
+                # sqrt(sqrt(f))^2 is sqrt(f) to the power 1: the factor f^(1/2), as "sqrt(f)" reads
+                # back (kept as sqrt(f), it sorted after z in z*sqrt(f), and read back before it).
+                rest = tuple(entry for i, entry in enumerate(monomial) if i not in roots)
+                parts = [self._numeric_power({rest: coefficient}, exponent)]
+                for i in roots:
+                    factor, power = monomial[i]
+                    root = self.call(factor, self.normal_form(factor.children[0]))  # type: ignore[arg-type]
+                    parts.append(self._numeric_power(root, whole(power * exponent)))
+                return self.multiply(parts)
             scaled = {
                 (factor, not isinstance(power, NUMERIC)): _times(power, exponent, self) for factor, power in monomial
             }

@@ -260,3 +260,15 @@ def test_exp_and_powers_of_e_are_one_function(text, expected):
         values = {"x": point, "y": 0.7}
         assert math.isclose(parse(text).evaluate(values), simplify(text).evaluate(values), rel_tol=1e-12,
                             abs_tol=1e-12)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sqrt(sqrt(f))^2*z", "sqrt(f)*z"),  # the seed-2035 fuzz run: z*sqrt(f), then sqrt(f)*z
+    ("sqrt(sqrt(x))^4*y", "x*y"),
+    ("(2*sqrt(sqrt(x)))^2*z", "4*sqrt(x)*z"),
+    ("sqrt(sqrt(x))^(-2)*z", "z/sqrt(x)"),
+])
+def test_a_root_of_a_root_to_a_whole_power_reads_back_as_itself(text, expected):
+    once = simplify(text)
+    assert str(once) == expected
+    assert simplify(once) == once
