@@ -193,7 +193,7 @@ def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, metho
     )
     for start in range(first, last + 1, _CHUNK):
         index = np.arange(start, min(start + _CHUNK, last + 1), dtype=float)
-        points = lo + (index + offset) * h
+        points = _grid(lo, hi, index + offset, n)
         values = np.asarray(f(points), dtype=float)
         if not math.isfinite(values.sum()):  # a sum is finite only when every term is
             singular = np.flatnonzero(~np.isfinite(values))
@@ -217,6 +217,14 @@ def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, metho
     return result
 
 
+def _grid(lo: float, hi: float, index: Any, n: int) -> Any:
+    """The points lo + i*h, the last one hi itself: from -1e308 to 3 in 10 steps of 1e307,
+    lo + 10*h rounds to 0, and the sum would leave out f(3)."""
+    import numpy as np
+
+    return np.where(index == n, hi, lo + index * ((hi - lo) / n))
+
+
 def _expression_rows(f: Any, lo: float, hi: float, n: int, method: str) -> tuple[tuple[int, float, float, float], ...]:
     import numpy as np
 
@@ -226,7 +234,7 @@ def _expression_rows(f: Any, lo: float, hi: float, n: int, method: str) -> tuple
         weights = np.full(n, h)
         return tuple(zip(range(1, n + 1), points.tolist(), np.asarray(f(points)).tolist(), weights.tolist(),
                          strict=True))
-    points = lo + np.arange(n + 1) * h
+    points = _grid(lo, hi, np.arange(n + 1, dtype=float), n)
     weights = _weights(np.full(n, h), method)
     return tuple(zip(range(n + 1), points.tolist(), np.asarray(f(points)).tolist(), weights.tolist(), strict=True))
 

@@ -463,3 +463,15 @@ def test_a_pole_inside_the_interval_is_refused(text, a, b, words, n):
 ])
 def test_steep_or_peaked_but_finite_functions_are_not_taken_for_poles(text, a, b):
     assert math.isfinite(integrate(text, "x", a, b, n=8).value)
+
+
+@pytest.mark.parametrize("method", ["right", "trapezoid", "simpson"])
+def test_the_last_point_is_the_upper_bound_itself(method):
+    # The seed-2036 fuzz run: from -1e308 to 3 in 10 steps of 1e307, a + 10*h rounds to 0, so the
+    # sums left out f(3) and gave 0. With f(3) in, the sum is over 1e308: too large, and said so.
+    with pytest.raises(IntegrationError, match="overflows"):
+        integrate("e^x*x", "x", -1e308, 3.0, method=method, n=10)
+    wide = integrate("e^x*x", "x", -1e300, 3.0, method=method, n=10)
+    assert wide.rows[-1][1] == 3.0  # the sample table shows x_n = b
+    weight = {"right": 1.0, "trapezoid": 0.5, "simpson": 1 / 3}[method] * 1e299
+    assert math.isclose(wide.value, weight * 3 * math.exp(3), rel_tol=1e-9)  # f(3) alone: the rest is 0
