@@ -318,7 +318,7 @@ def _parts_twice(eng: Integrates, f: Expr, v: Symbol, cyclic: Factors) -> Step |
 
 def expand_first(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """A product or power of sums multiplied out: ∫x*(x + 1)^2 dx = ∫(x^3 + 2*x^2 + x) dx"""
-    if not any(type(node) in (Add, Sub) for node, level in preorder(f) if level and _in_product(f, node)):
+    if not _sum_in_product(f):
         return None
     rewritten = expand(f)
     if rewritten == f or type(rewritten) not in (Add, Sub):
@@ -329,8 +329,12 @@ def expand_first(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None
     return eng.step("integrate.expand", f, v, inner.result, (inner,), (("rewritten", rewritten),))
 
 
-def _in_product(f: Expr, node: Expr) -> bool:
-    return any(type(parent) in (Mul, Pow, Div) and node in parent.children for parent, _ in preorder(f))
+def _sum_in_product(f: Expr) -> bool:
+    """Whether a sum is a factor, base or part of a quotient somewhere in ``f``: one walk (asking,
+    for each sum, whether some product holds it walked ``f`` once per sum, 7.7 s on an integrand
+    of a few hundred nodes)."""
+    return any(type(node) in (Mul, Pow, Div) and any(type(part) in (Add, Sub) for part in node.children)
+               for node, _ in preorder(f))
 
 
 METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, quadratic_reduction, rational_rule, substitution,

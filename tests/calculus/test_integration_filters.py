@@ -195,3 +195,21 @@ def test_not_linear_cannot_tell_for_a_base_beyond_floats():
 
     integrand = Add(Div(Pow(Number(10**999), t), number(1.4142135623730951)), Number("0.1"), t)
     assert "ln(1e999)" in str(symdiff.antiderivative(integrand, "t").result)
+
+
+def _sum_in_product_by_definition(f):
+    """A sum below the top that a product, power or quotient in f holds (the check as it was
+    first written, once per sum: quadratic)."""
+    from symdiff.core.traversal import preorder
+
+    return any(type(node) in (symdiff.Add, symdiff.Sub) and any(
+        type(parent) in (symdiff.Mul, symdiff.Pow, symdiff.Div) and node in parent.children
+        for parent, _ in preorder(f)) for node, level in preorder(f) if level)
+
+
+@settings(max_examples=300, deadline=None)
+@given(expressions)
+def test_a_sum_in_a_product_is_found_in_one_walk(expr):
+    from symdiff.calculus.integration_methods import _sum_in_product
+
+    assert _sum_in_product(expr) == _sum_in_product_by_definition(expr)
