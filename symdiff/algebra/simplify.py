@@ -67,7 +67,7 @@ from .polynomial import AlgebraError
 from .presentation import Presenter, common_exponentials, written_sum
 from .products import LongProducts
 
-__all__ = ["ACTIONS", "Simplifier", "natural_log_name", "spelling"]
+__all__ = ["ACTIONS", "Simplifier", "spelling"]
 
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -118,10 +118,6 @@ def spelling(tree: Expr) -> dict[str, str]:
     return {"natural_log": "log" if logarithms == {"log"} else "ln",
             "exponential": "exp" if "exp" in names and not powers_of_e else "e"}
 
-
-def natural_log_name(tree: Expr) -> str:
-    """How answers about ``tree`` spell the natural logarithm (see ``spelling``)."""
-    return spelling(tree)["natural_log"]
 
 
 class Simplifier(Presenter, LongProducts):
