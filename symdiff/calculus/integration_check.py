@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
-from ..core.traversal import fold, free_symbols
+from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall
+from ..core.traversal import fold, free_symbols, substitute
 
 __all__ = ["agrees_numerically", "vanishes_exactly", "without_abs_in_ln"]
 
@@ -68,6 +68,7 @@ def _has_ln_abs(expr: Expr) -> bool:
 def agrees_numerically(derivative: Expr, integrand: Expr, x: Symbol) -> bool:
     """Whether ``derivative`` equals ``integrand`` at ``POINTS`` random points where the
     integrand is defined (other symbols get random values in [0.5, 2])."""
+    derivative, integrand = _constant_calls_as_symbols(derivative, integrand, x)
     rng = random.Random(20261130)
     others = sorted(s.name for s in free_symbols(integrand) | free_symbols(derivative) if s != x)
     agreed = 0
@@ -85,6 +86,38 @@ def agrees_numerically(derivative: Expr, integrand: Expr, x: Symbol) -> bool:
         if agreed >= POINTS:
             return True
     return False  # the integrand had a value at too few points to say
+
+
+def _constant_calls_as_symbols(derivative: Expr, integrand: Expr, x: Symbol) -> tuple[Expr, Expr]:
+    """Both, with each undefined function at an argument free of x (h(1), g(y)) written as a
+    symbol, the same one in both for the same call. It has no value to evaluate, but it is a
+    constant: an identity that holds for every value of that symbol holds for h(1) too, so
+    ∫(z^2 + z*h(1)) dx = x*z*(z + h(1)) can be checked, where it was refused as a bug."""
+    calls: dict[Expr, Symbol] = {}
+    taken = {s.name for s in free_symbols(derivative) | free_symbols(integrand)}
+    for root in (derivative, integrand):
+        for node, _ in preorder_once(root):
+            if type(node) is UndefinedCall and node not in calls and x not in free_symbols(node):
+                name = f"k_{len(calls) + 1}"
+                while name in taken:
+                    name += "_"
+                taken.add(name)
+                calls[node] = Symbol(name)
+    if not calls:
+        return derivative, integrand
+    return substitute(derivative, calls), substitute(integrand, calls)
+
+
+def preorder_once(root: Expr) -> Iterator[tuple[Expr, None]]:
+    """Each distinct node of ``root`` once (a shared subtree once, not once per parent)."""
+    stack, seen = [root], {id(root)}
+    while stack:
+        node = stack.pop()
+        yield node, None
+        for child in node.children:
+            if id(child) not in seen:
+                seen.add(id(child))
+                stack.append(child)
 
 
 def _value(expr: Expr, values: dict[str, float]) -> float | None:

@@ -117,7 +117,9 @@ def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
         return None
     steps = []
     for term in f.children:
-        step = eng.integrate(term, v, depth + 1)
+        # A sum inside a sum is one level: a - b - c - ... is a chain of differences as written,
+        # and 10 terms of it would use up MAX_DEPTH before a term's own rule ran.
+        step = eng.integrate(term, v, depth if type(term) in (Add, Sub) else depth + 1)
         if step is None:
             return None
         steps.append(step)

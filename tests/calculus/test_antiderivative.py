@@ -379,3 +379,28 @@ def test_exp_written_as_exp_gives_the_same_answer_written_so(row):
     spelled = antiderivative(_exp_spelled(parse(row.integrand)), wrt=row.var)
     assert str(spelled.result) == str(_exp_spelled(plain.result))
     assert "e^" not in spelled.explain()
+
+
+def test_an_undefined_function_at_a_constant_is_a_constant_to_the_check():
+    """h(1) has no value to evaluate, but it is a constant: the check at random points gives it
+    one (∫(z^2 + z*h(1)) dx was found and then refused as a bug, its check unable to evaluate it);
+    f(x) still varies with x and is not given a value."""
+    x = symdiff.Symbol("x")
+    anti = antiderivative("z^2 + z*h(1)", "x")
+    assert str(anti.result) == "x*z*(z + h(1))"
+    assert anti.trace.substeps[-1].rule == "integrate.check"
+    assert agrees_numerically(parse("z*(z + h(1))"), parse("z^2 + z*h(1)"), x)
+    assert not agrees_numerically(parse("z*(z + h(1))"), parse("z^2 + z*h(2)"), x)  # another constant
+    assert not agrees_numerically(parse("f(x)*h(1)"), parse("f(x)*h(1)"), x)  # f(x) has no value at any x
+
+
+def test_a_long_chain_of_differences_is_one_level_of_the_search():
+    """a - b - c - ... is a chain of differences as written; each link counted as a rule inside a
+    rule, so 12 terms used up the search's depth. The seed-2036 fuzz input, a polynomial in x with
+    symbolic constants, multiplied out to such a chain and was refused after 2.2 s."""
+    chain = "x - 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 - 11 - x^2"
+    assert str(antiderivative(chain, "x").result) == "x^2/2 - x^3/3 - 66*x"
+    integrand = "(x + pi - 3 + t)*((x + h(e) + z) + pi/3)^2*y*(z^y - pi) + t"
+    anti = antiderivative(integrand, "x")
+    assert anti.trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
+    assert agrees_numerically(diff(anti.result, "x"), parse(integrand), symdiff.Symbol("x"))
