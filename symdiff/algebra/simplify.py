@@ -825,13 +825,13 @@ class NormalAlgebra(Algebra[Normal]):
 
     def of(self, expr: Expr) -> Normal:
         s = self._s
+        known = s._normal.get(id(expr))
+        if known is not None:  # most: a rule's constant factor met by every variable of a gradient
+            return known[1]
         if type(expr) is Number:
             # A rule's 2, n - 1, a constant factor: what fold does for a leaf, without its set-up.
             # The memos are kept as fold keeps them, so equal numbers share one normal form
             # (later memos go by its id).
-            known = s._normal.get(id(expr))
-            if known is not None:
-                return known[1]
             normal = s._equal.get(expr)
             if normal is None:
                 normal = s._equal[expr] = _number(s, expr, _NO_CHILDREN)
