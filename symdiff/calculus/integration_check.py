@@ -95,29 +95,22 @@ def _constant_calls_as_symbols(derivative: Expr, integrand: Expr, x: Symbol) -> 
     ∫(z^2 + z*h(1)) dx = x*z*(z + h(1)) can be checked, where it was refused as a bug."""
     calls: dict[Expr, Symbol] = {}
     taken = {s.name for s in free_symbols(derivative) | free_symbols(integrand)}
-    for root in (derivative, integrand):
-        for node, _ in preorder_once(root):
-            if type(node) is UndefinedCall and node not in calls and x not in free_symbols(node):
-                name = f"k_{len(calls) + 1}"
-                while name in taken:
-                    name += "_"
-                taken.add(name)
-                calls[node] = Symbol(name)
+    has_x: dict[int, tuple[Expr, bool]] = {}  # one walk for both: whether each node contains x
+
+    def contains_x(node: Expr, children: list[bool]) -> bool:
+        if type(node) is UndefinedCall and not children[0] and node not in calls:
+            name = f"k_{len(calls) + 1}"
+            while name in taken:
+                name += "_"
+            taken.add(name)
+            calls[node] = Symbol(name)
+        return node == x if type(node) is Symbol else any(children)
+
+    fold(derivative, contains_x, has_x)
+    fold(integrand, contains_x, has_x)
     if not calls:
         return derivative, integrand
     return substitute(derivative, calls), substitute(integrand, calls)
-
-
-def preorder_once(root: Expr) -> Iterator[tuple[Expr, None]]:
-    """Each distinct node of ``root`` once (a shared subtree once, not once per parent)."""
-    stack, seen = [root], {id(root)}
-    while stack:
-        node = stack.pop()
-        yield node, None
-        for child in node.children:
-            if id(child) not in seen:
-                seen.add(id(child))
-                stack.append(child)
 
 
 def _value(expr: Expr, values: dict[str, float]) -> float | None:

@@ -20,11 +20,12 @@ from .integration_session import tidy
 from .integration_table import rules_for
 from .trace import Step
 
-__all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "Integrator", "Method"]
+__all__ = ["BASIC", "MAX_CALLS", "MAX_DEPTH", "MAX_SUM_CHAIN", "Integrator", "Method"]
 
 T = TypeVar("T")
 MAX_DEPTH = 10  # rules nested inside one another
 MAX_CALLS = 400  # integrands tried in one search
+MAX_SUM_CHAIN = 64  # sums nested in sums on one path that do not count as a level (sum_rule)
 _ONE = Number(1)
 
 
@@ -45,6 +46,7 @@ class Integrator:
         self.methods = (*BASIC, *methods)
         self.taken = {symbol.name for symbol in free_symbols(root)} | {x.name}
         self.calls = 0
+        self.sum_chain = 0  # sums inside sums on the current path, taken as the same level
         self.memo: dict[tuple[Expr, Symbol], Step | None] = {}
         # Answers to questions about one integrand that several methods ask (the inner
         # functions to try as u, the name for u): found once in this search.
@@ -117,9 +119,15 @@ def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
         return None
     steps = []
     for term in f.children:
-        # A sum inside a sum is one level: a - b - c - ... is a chain of differences as written,
-        # and 10 terms of it would use up MAX_DEPTH before a term's own rule ran.
-        step = eng.integrate(term, v, depth if type(term) in (Add, Sub) else depth + 1)
+        # A sum inside a sum is the same level: a - b - c - ... is a chain of differences as
+        # written, and 10 terms of it used up MAX_DEPTH before a term's own rule ran. Up to
+        # MAX_SUM_CHAIN of them on one path, so the stack stays shallow (MAX_DEPTH bounds it).
+        free = type(term) in (Add, Sub) and eng.sum_chain < MAX_SUM_CHAIN
+        eng.sum_chain += free
+        try:
+            step = eng.integrate(term, v, depth if free else depth + 1)
+        finally:
+            eng.sum_chain -= free
         if step is None:
             return None
         steps.append(step)

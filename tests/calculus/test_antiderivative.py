@@ -400,6 +400,8 @@ def test_a_long_chain_of_differences_is_one_level_of_the_search():
     symbolic constants, multiplied out to such a chain and was refused after 2.2 s."""
     chain = "x - 1 - 2 - 3 - 4 - 5 - 6 - 7 - 8 - 9 - 10 - 11 - x^2"
     assert str(antiderivative(chain, "x").result) == "x^2/2 - x^3/3 - 66*x"
+    longest = "x" + " - x^2" * 58  # as deep as an integrand may be (60 levels): 58 differences
+    assert str(antiderivative(longest, "x").result) == "x^2/2 - 58*x^3/3"
     integrand = "(x + pi - 3 + t)*((x + h(e) + z) + pi/3)^2*y*(z^y - pi) + t"
     anti = antiderivative(integrand, "x")
     assert anti.trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
