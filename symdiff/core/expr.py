@@ -312,51 +312,29 @@ _late_nesting = 0  # calls of _late_hash under way, one inside another
 _LATE_NESTING_MOST = 32
 
 
-# Node objects already found equal to another, each with the one standing for their class (a
-# union-find over ids; each entry holds its nodes, so their ids stay theirs). Equal trees built
-# apart (a derivative's copy of a subtree, each parent of it) are compared again and again as
-# dictionary keys: without this, comparing a parent walks every subtree below it once more, and
-# a 300-deep tower 2^2^...^y took 10 s to differentiate, 668 deep three minutes. One entry per
-# node, not per pair: k copies of a subtree cost k entries where pairs would cost up to k^2 (the
-# seed-2034 fuzz input's third derivative overflowed a table of pairs ten times, and walked again).
-_EQUAL_TO: dict[int, tuple[Expr, Expr]] = {}
-_EQUAL_TO_MOST = 1 << 16
+# Pairs of distinct node objects already found equal, held so their ids stay theirs. Equal trees
+# built apart (a derivative's copy of a subtree, each parent of it) are compared again and again
+# as dictionary keys: without this, comparing a parent walks every subtree below it once more,
+# and a 300-deep tower 2^2^...^y took 10 s to differentiate, 668 deep three minutes.
+_EQUAL_PAIRS: dict[tuple[int, int], tuple[Expr, Expr]] = {}
+_EQUAL_PAIRS_MOST = 1 << 15
 _REMEMBERED_DEPTH = 4  # smaller trees compare faster than they are looked up
 
 
 def forget_equal_pairs() -> None:
-    """Let go of the remembered equal nodes (``collector_paused`` does, after each outermost call)."""
-    _EQUAL_TO.clear()
-
-
-def _standing_for(node: Expr) -> Expr:
-    """The node standing for all those found equal to ``node`` (``node`` itself if none)."""
-    known = _EQUAL_TO
-    entry = known.get(id(node))
-    while entry is not None and entry[1] is not node:
-        node = entry[1]
-        entry = known.get(id(node))
-    return node
-
-
-def _remember_equal(p: Expr, q: Expr) -> None:
-    known = _EQUAL_TO
-    first, second = _standing_for(p), _standing_for(q)
-    if first is not second:
-        known[id(second)] = (second, first)
-    if q is not second:
-        known[id(q)] = (q, first)  # short paths: q points at the class's node directly
+    """Let go of the remembered pairs (``collector_paused`` does, after each outermost call)."""
+    _EQUAL_PAIRS.clear()
 
 
 def _children_equal(a: Expr, b: Expr) -> bool:
     """Structural equality of two nodes already known to agree at the top, without recursion."""
-    if a.depth == 2:  # children that are leaves (2/5, x^2): compared in place, no stack or memo
+    if a.depth == 2:  # children that are leaves (2/5, x^2): compared in place, no stack or pair memo
         for p, q in zip(a.children, b.children, strict=True):
             if p is not q and (p._hash != q._hash or type(p) is not type(q) or p._data != q._data or q.children):
                 return False
         return True
-    known = _EQUAL_TO
-    if known and (id(a) in known or id(b) in known) and _standing_for(a) is _standing_for(b):
+    known = _EQUAL_PAIRS
+    if (id(a), id(b)) in known:
         return True
     stack = list(zip(a.children, b.children, strict=True))
     compared: dict[tuple[int, int], tuple[Expr, Expr]] = {}  # pairs under way or done: shared subtrees once
@@ -377,19 +355,17 @@ def _children_equal(a: Expr, b: Expr) -> bool:
             return False
         if p.children:
             pair = (id(p), id(q))
-            if pair not in compared:
-                if known and (id(p) in known or id(q) in known) and _standing_for(p) is _standing_for(q):
-                    continue
+            if pair not in compared and pair not in known:
                 compared[pair] = (p, q)
                 stack.extend(zip(p.children, q.children, strict=True))
     # Every pair compared is equal: remember the deep ones, the whole pair first.
     if a.depth >= _REMEMBERED_DEPTH:
-        if len(known) > _EQUAL_TO_MOST:
+        if len(known) > _EQUAL_PAIRS_MOST:
             known.clear()
-        _remember_equal(a, b)
-        for p, q in compared.values():
-            if p.depth >= _REMEMBERED_DEPTH:
-                _remember_equal(p, q)
+        known[(id(a), id(b))] = (a, b)
+        for pair, nodes in compared.items():
+            if nodes[0].depth >= _REMEMBERED_DEPTH:
+                known[pair] = nodes
     return True
 
 
