@@ -47,6 +47,28 @@ def test_the_oracle_has_no_value_where_only_rounding_keeps_a_base_from_zero():
         _check_derivative(real, diff(real, "x") * 2, {"x": -0.731192858465499}, "x")
 
 
+def test_the_oracle_declines_a_numeric_derivative_that_would_take_it_seconds():
+    """sin nested 930 deep with 1.5e308 in it needs 676 digits: mpmath's numeric derivative took
+    2.2 s per point, and the seed-2038 run counted the oracle's time as a HANG of diff's; a wrong
+    derivative of a small expression is still caught."""
+    import time
+
+    from fuzz import oracle
+    from fuzz.checks import Wrong, _check_derivative
+
+    from symdiff import diff, parse
+
+    deep = parse("in s" * 96 + "e1" + "in s" * 931 + "i1.5e308" + "sin " * 83 + "acot^2" + " sin" * 23 + " 1")
+    point = {name: 0.5 for name in ("in", "se1in", "si1")}
+    start = time.perf_counter()
+    with pytest.raises(oracle.Undefined):
+        oracle.numeric_derivative(deep, point, "in")
+    assert time.perf_counter() - start < 0.5
+    small = parse("sin(x)*1e100")  # 260 digits, a few nodes: checked
+    with pytest.raises(Wrong):
+        _check_derivative(small, diff(small, "x") * 2, {"x": 0.5}, "x")
+
+
 @pytest.mark.parametrize(
     ("stage", "text", "point"),
     [
