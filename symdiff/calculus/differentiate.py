@@ -34,12 +34,23 @@ from .rules import Plan, constant_rule, plan
 from .termwise import TermwiseDerivative
 from .trace import Derivation, Step
 
-__all__ = ["DifferentiationError", "derivative_normal", "derivative_written", "derive", "diff", "gradient", "hessian"]
+__all__ = ["DifferentiationError", "StepsTooLongError", "derivative_normal", "derivative_written", "derive", "diff",
+           "gradient", "hessian"]
 
 
 class DifferentiationError(SymdiffError):
     """A derivative was asked for with respect to something that is not a variable, or of an
     order that is not a whole number from 1 to ``MAX_ORDER``."""
+
+
+class StepsTooLongError(DifferentiationError):
+    """``derive`` declined: the steps would be too long to show, though ``diff`` gives the answer.
+    ``why`` is the reason without the pointer to ``diff``: the front ends show the answer alone,
+    with it."""
+
+    def __init__(self, why: str, derivative: str = "derivative") -> None:
+        super().__init__(f"{why}; diff gives the {derivative} without the steps")
+        self.why = why
 
 
 # Derivatives of order 10^18 would never finish, and answers can grow fast with the order (the
@@ -175,9 +186,9 @@ class _Engine:
         """Refuse a derivation whose steps' results add up to more than MAX_SHOWN_FACTORS factors."""
         self._shown_factors += sum(map(len, self.simplifier.normal_form(derivative)))  # a lookup after tidy
         if self._shown_factors > MAX_SHOWN_FACTORS:
-            raise DifferentiationError(
+            raise StepsTooLongError(
                 f"the steps of d/d{self.x.name} {to_text(root, 60)} would show over {MAX_SHOWN_FACTORS:,} factors "
-                f"in all: too long to work out step by step; diff gives the derivative without the steps")
+                f"in all: too long to work out step by step")
 
     def termwise(self, normal: Normal) -> Normal:
         """The derivative of a normal form (an earlier derivative), term by term."""
@@ -550,10 +561,9 @@ def _check_size(tree: Expr, order: int, size: int, most: int = MAX_WRITTEN) -> N
     if size <= most:
         return
     if most < MAX_WRITTEN:
-        raise DifferentiationError(
+        raise StepsTooLongError(
             f"the {_ordinal(order)} derivative of {to_text(tree, 60)} already has over {most:,} nodes written "
-            f"out: too long to differentiate again step by step (a step per node); diff gives the "
-            f"{_ordinal(order + 1)} derivative without the steps")
+            f"out: too long to differentiate again step by step (a step per node)", f"{_ordinal(order + 1)} derivative")
     raise DifferentiationError(
         f"the {_ordinal(order)} derivative of {to_text(tree, 60)} already has over {most:,} nodes "
         f"written out, and the {_ordinal(order + 1)} would be larger still: too large to work out or print "
@@ -561,15 +571,18 @@ def _check_size(tree: Expr, order: int, size: int, most: int = MAX_WRITTEN) -> N
 
 
 def _check_growth(tree: Expr, order: int, normal: Normal, most: int) -> None:
-    """Refuse to differentiate once more a derivative whose next one would have too many factors."""
+    """Refuse to differentiate once more a derivative whose next one would have too many factors
+    (``most`` below ``MAX_NEXT_FACTORS``: too many to show the steps of)."""
     factors = 0
     for monomial in normal:
         factors += len(monomial) ** 2
         if factors > most:
-            raise DifferentiationError(
-                f"the {_ordinal(order)} derivative of {to_text(tree, 60)} has products so long that the "
-                f"{_ordinal(order + 1)} would have over {most:,} factors: too large to work out "
-                "or print (a lower order, or a simpler expression)")
+            start = (f"the {_ordinal(order)} derivative of {to_text(tree, 60)} has products so long that the "
+                     f"{_ordinal(order + 1)} would have over {most:,} factors")
+            if most < MAX_NEXT_FACTORS:
+                raise StepsTooLongError(f"{start}: too many to show step by step", f"{_ordinal(order + 1)} derivative")
+            raise DifferentiationError(f"{start}: too large to work out or print (a lower order, or a simpler "
+                                       "expression)")
 
 
 def _check_order(order: object) -> None:

@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from lark import Token
 
 from ..core.errors import ExpressionError, quote
-from ..core.expr import NAME_PATTERN, Derivative, Expr, Symbol
+from ..core.expr import MAX_DERIVATIVE_ORDER, NAME_PATTERN, Derivative, Expr, Symbol
 
 __all__ = ["PARSING", "Rejected", "derivative", "derivative_of", "refuse_second_point", "refuse_unclear_reach"]
 
@@ -44,10 +44,18 @@ _OF = re.compile(rf"d(?:\^([0-9]+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?({_NAME})[ 
 _BINARY_AFTER_BRACKET = frozenset("+-−*/·⋅×÷")
 
 
-def _count(*written: str | None) -> int | None:
+def _count(token: Token, *written: str | None) -> int | None:
+    """The order or power written (the first of ``written`` given), refused past
+    MAX_DERIVATIVE_ORDER before anything is made of it: d^1000000000/dx^1000000000 made a list
+    of a billion variables and never returned."""
     for text in written:
         if text:
-            return int(text.translate(_SUPERSCRIPT_DIGITS))
+            digits = text.translate(_SUPERSCRIPT_DIGITS).lstrip("0") or "0"
+            if len(digits) > len(str(MAX_DERIVATIVE_ORDER)) or int(digits) > MAX_DERIVATIVE_ORDER:
+                shown = digits if len(digits) <= 12 else f"{digits[:12]}… ({len(digits):,} digits)"
+                raise Rejected(f"a derivative of order {shown}: symdiff takes at most {MAX_DERIVATIVE_ORDER}",
+                               token.start_pos)
+            return int(digits)
     return None
 
 
@@ -58,11 +66,11 @@ def _operator_variables(token: Token) -> list[str]:
         euler = _EULER.fullmatch(text)
         assert euler is not None  # the token's own pattern
         name, *power = euler.groups()
-        return [_variable(name, token)] * (_count(*power) or 1)
+        return [_variable(name, token)] * (_count(token, *power) or 1)
     numerator = _NUMERATOR.match(text)
     assert numerator is not None
-    order = _count(*numerator.groups())
-    below = [(name, _count(*power) or 1) for name, *power in _DENOMINATOR.findall(text, numerator.end())]
+    order = _count(token, *numerator.groups())
+    below = [(name, _count(token, *power) or 1) for name, *power in _DENOMINATOR.findall(text, numerator.end())]
     if numerator.group(3) and len(below) == 1 and below[0][1] == 1:
         # d2/dx2, as the session has always read it: the second derivative by x, not the first by x2.
         name, digits = below[0][0], numerator.group(3)
@@ -121,8 +129,8 @@ def derivative_of(token: Token) -> Expr:
     match = _OF.fullmatch(str(token))
     assert match is not None
     top_power, top_super, name, wrt, power, superscript = match.groups()
-    order = _count(top_power, top_super) or 1
-    below = _count(power, superscript) or 1
+    order = _count(token, top_power, top_super) or 1
+    below = _count(token, power, superscript) or 1
     _, defined = PARSING.get()
     if name not in defined:
         raise Rejected(

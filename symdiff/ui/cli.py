@@ -172,19 +172,22 @@ def _derivative_main(prog: str, arguments: list[str]) -> int:
         parser.error("give several --wrt (a mixed partial, by each in turn) or --order, not both")
 
     def work(expr: Expr) -> Result:
-        from ..calculus.differentiate import derive
+        from ..calculus.differentiate import MAX_ORDER, DifferentiationError
         from .reading import choose_variable, written_derivative
-        from .results import DerivativeResult
+        from .results import derivative_result
 
+        if not 1 <= options.order <= MAX_ORDER:  # before a list of that many variables is made
+            raise DifferentiationError(f"the order of a derivative is a whole number from 1 to {MAX_ORDER}, "
+                                       f"not {options.order}")
         core, written = written_derivative(expr)  # symdiff "d/dx x^2": worked out, not differentiated again
         if len(wrt) > 1:
-            return DerivativeResult(derive(core, written + wrt))
+            return derivative_result(core, written + wrt)
         if written and not wrt and options.order == 1:
-            return DerivativeResult(derive(core, written))
+            return derivative_result(core, written)
         variable = wrt[0] if wrt else choose_variable(core).name
         if written:  # and then --wrt or --order: the derivative of the derivative written
-            return DerivativeResult(derive(core, written + [variable] * options.order))
-        return DerivativeResult(derive(expr, variable, options.order))
+            return derivative_result(core, written + [variable] * options.order)
+        return derivative_result(expr, [variable], options.order)
 
     return _run(options, work)
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..algebra.textbook import simplify
-from ..calculus.differentiate import derive
+from ..calculus.differentiate import derive, diff
 from ..calculus.partials import worked_gradient, worked_hessian
 from ..calculus.trace import Derivation
 from ..core.errors import ParseError, SymdiffError, quote
@@ -38,6 +38,7 @@ from .results import (
     Result,
     SimplifyResult,
     ValueResult,
+    derivative_result,
     notation_options,
 )
 from .results import write as write_results
@@ -245,7 +246,7 @@ class Session:
         answer = self._read(line, equals + 1)[1]
         variables = variables or [self._variable(expr).name]
         self.definitions.refuse(variables)
-        result = derive(expr, variables).result
+        result = diff(expr, *variables)  # the answer alone: derive's result, without its steps
         verdict = compare(result, answer)
         return f"{verdict}\n  {operator_text(variables)} [{expr}] = {result}"
 
@@ -347,7 +348,7 @@ class Session:
         if variables is None:
             variables = [self._variable(expr).name]
         self.definitions.refuse(variables)
-        return self._show(DerivativeResult(derive(expr, variables)))
+        return self._show(derivative_result(expr, variables))
 
     def _function_derivative(self, call: UndefinedCall, argument: Expr, written: str) -> str:
         """f'(x), f''(2): the derivative of f's formula with its steps, then at the argument."""

@@ -17,18 +17,18 @@ from functools import cache
 from pathlib import Path
 
 from ..calculus.partials import Gradient, Hessian, matrix_latex, vector_text
-from ..calculus.trace import Derivation
+from ..calculus.trace import ANSWER_CHARS, Derivation
 from ..calculus.trace_json import SCHEMA
 from ..core.errors import SymdiffError
 from ..core.expr import Expr
 from ..core.latex import document, escape_text, expr_latex
-from ..core.notation import check_notation
+from ..core.notation import check_notation, operator_text
 from ..core.printer import to_text
 from .export import ExportError
 
 __all__ = [
-    "AreaResult", "DerivativeResult", "PartialsResult", "Result", "SimplifyResult", "ValueResult", "notation_options",
-    "render", "write",
+    "AnswerResult", "AreaResult", "DerivativeResult", "PartialsResult", "Result", "SimplifyResult", "ValueResult",
+    "derivative_result", "notation_options", "render", "write",
 ]  # fmt: skip
 
 Highlight = Callable[[str], str] | None
@@ -107,6 +107,57 @@ class DerivativeResult(Result):
 
     def to_json(self) -> dict[str, object]:
         return self.derivation.to_json()
+
+
+class AnswerResult(Result):
+    """A derivative whose steps are too long to show (``derive`` declined them): ``diff``'s answer
+    alone, with the reason, so a front end still answers (and says why there are no steps)."""
+
+    kind, singular, plural = "derivative", "derivation", "derivations"
+
+    def __init__(self, expr: Expr, variables: Sequence[str], answer: Expr, reason: str) -> None:
+        self.expr = expr
+        self.variables = list(variables)
+        self.value = answer
+        self.reason = reason
+        self.operator = operator_text(self.variables)
+        self.what = f"the derivative {self.operator} [{to_text(expr, 60)}]"
+
+    def explain(self, steps: str = "on", highlight: Highlight = None, notation: str = "leibniz") -> str:
+        if steps == "off":
+            return str(self.value)
+        return (f"{self.operator} [{to_text(self.expr, 1000)}] = {to_text(self.value, ANSWER_CHARS)}\n"  # type: ignore[arg-type]
+                f"No steps shown: {self.reason}.")
+
+    def answer(self) -> str:
+        return str(self.value)
+
+    def answer_latex(self) -> str:
+        from ..calculus.trace_latex import ANSWER_NODES
+
+        return expr_latex(self.value, max_nodes=ANSWER_NODES)  # type: ignore[arg-type]
+
+    def to_latex(self, *, standalone: bool = False, notation: str = "leibniz") -> str:
+        block = rf"\[ {self.answer_latex()} \]" + "\n\n" + f"No steps shown: {escape_text(self.reason)}"
+        return document([block], title="Derivative") if standalone else block
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": "derivative", "expr": to_text(self.expr), "variables": self.variables,
+                "result": to_text(self.value, ANSWER_CHARS), "result_latex": self.answer_latex(),  # type: ignore[arg-type]
+                "steps": [], "note": f"no steps shown: {self.reason}"}
+
+
+def derivative_result(expr: Expr, variables: Sequence[str], order: int = 1) -> Result:
+    """The worked derivative of ``expr`` by ``variables`` in turn (or by the one variable
+    ``order`` times); when its steps are too long to show, the answer alone and why (a front end
+    was asked for the derivative, where the library's ``derive`` is asked for the steps)."""
+    from ..calculus.differentiate import StepsTooLongError, derive, diff
+
+    try:
+        return DerivativeResult(derive(expr, variables[0], order) if order != 1 else derive(expr, list(variables)))
+    except StepsTooLongError as error:
+        answer = diff(expr, variables[0], order=order) if order != 1 else diff(expr, *variables)
+        return AnswerResult(expr, list(variables) * order, answer, error.why)
 
 
 class PartialsResult(Result):

@@ -45,6 +45,8 @@ SEEDS = [
     "root(x, 3)", "root(-8, 3)", "root(x, 1)", "root(x)", "cbrt(-8)", "cbrt x^2", "sign(0)", "abs(x^2 - 1)", "0^x",
     "0^(x^2)", "log(x, 1)", "asec(x/2)", "acot(-x)", "coth 0", "atanh(1)",
     "1e1000", "1e-1000", "θ_1 + w_1_2", "x\u00a0y", "x\ty\nz", "π x", "sinπ", "pi e",
+    "d^1000000000/dx^1000000000 x^2", "D_x^99999 x", "d^101/dx^101 x", "d^100/dx^100 sin x", "d⁹⁹⁹/dx⁹⁹⁹ x",
+    "d^2/(dx^1 dy^99999) x y",
 ]
 HOSTILE = ["\\input{/etc/passwd}", "\\write18{ls}", "$", "$$", "\\", "{", "}", "%", "#", "&", "~", "^^5c",
            "\\def\\x{}", "\\catcode", "\\end{align*}", "\\immediate", "_", "\\\\", "\\(", "\\[", "\\verb|x|"]

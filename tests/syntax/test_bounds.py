@@ -1,6 +1,8 @@
 """Size and depth: no RecursionError on anything the parser accepts or Python builds,
 and a clean ParseError past the bounds."""
 
+import re
+
 import pytest
 
 from symdiff import Add, Call, Mul, Neg, ParseError, Pow, Symbol, parse
@@ -98,3 +100,24 @@ def test_shared_subtrees_cost_once_per_distinct_node():
     replaced = power.subs(x, Call("sin", x))
     assert replaced.children[0] is replaced.children[1]  # sharing survives substitution
     assert Pow(power, 2) != Pow(other, 3)
+
+
+@pytest.mark.parametrize(("text", "order"), [
+    ("d^1000000000/dx^1000000000 x^2", "1000000000"),  # a billion variables were listed first: it never returned
+    ("D_x^5000 x", "5000"),
+    ("d^101/dx^101 x^2", "101"),
+    ("d^2/dx^101 x^2", "101"),
+    ("d" + "^" + "9" * 5000 + "/dx^2 x", "999999999999… (5,000 digits)"),  # past int()'s 4,300 digits
+])
+def test_an_order_written_past_the_bound_is_refused_at_once(text, order):
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(ParseError, match=rf"a derivative of order {re.escape(order)}: symdiff takes at most 100"):
+        parse(text)
+    assert time.perf_counter() - start < 0.5
+
+
+def test_orders_up_to_the_bound_are_read():
+    assert str(parse("d^100/dx^100 x^2")).startswith("d^100/dx^100")
+    assert str(parse("d^0100/dx^0100 x^2")).startswith("d^100/dx^100")

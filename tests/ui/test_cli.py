@@ -127,6 +127,9 @@ def test_usage_errors_exit_2(argv):
 
 def test_bad_order_and_variable_are_input_errors(capsys):
     assert run(capsys, "x", "--order", "0")[0] == 2
+    # after a written derivative the order made a list of that many variables: MemoryError
+    status, _, err = run(capsys, "d/dx x^2", "--order", "1000000000000")
+    assert status == 2 and "whole number from 1 to 100, not 1000000000000" in err
     status, _, err = run(capsys, "x", "--wrt", "2x")
     assert status == 2 and "variable" in err
 
@@ -248,3 +251,14 @@ def test_area_errors_give_hints_without_python_syntax(capsys, argv, message):
 def test_the_hinted_method_then_works(capsys):
     status, out, _ = run(capsys, "area", "sin(x)/x", "0", "1", "--method", "midpoint")
     assert status == 0 and out.startswith("0.94608")  # Si(1) = 0.946083...
+
+
+def test_a_derivative_whose_steps_are_too_long_to_show_is_printed_without_them(capsys):
+    """sqrt(sqrt(...sqrt(y))) 300 deep: the steps of its second derivative would show over 50,000
+    factors, so derive declines them; the command line prints the answer, by diff, and why there
+    are no steps (exit 0: it was answered)."""
+    status, out, err = run(capsys, "√" * 300 + "y", "--order", "2")
+    first, last = out.splitlines()
+    assert status == 0 and err == ""
+    assert first.startswith("d^2/dy^2 [sqrt(sqrt(") and "] = " in first
+    assert last.startswith("No steps shown: the 1st derivative of sqrt(") and "over 50,000 factors" in last

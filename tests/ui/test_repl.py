@@ -1,11 +1,13 @@
 """The interactive session: every command, bad lines, names, and both front ends."""
 
 import io
+import json
 import subprocess
 import sys
 
 import pytest
 
+import symdiff
 from symdiff import SymdiffError
 from symdiff.ui.repl import COMMANDS, Quit, Session, highlighter, interactive, piped
 
@@ -289,3 +291,26 @@ def test_every_command_and_bad_line_through_prompt_toolkit(tmp_path, monkeypatch
     assert status == 0
     for text in expected:
         assert text in out, text
+
+
+def test_a_derivative_whose_steps_are_too_long_to_show_is_answered_without_them(session, tmp_path):
+    """derive declines the steps of d^3/dx^3 of f(f(...f(x))) 60 deep (its second derivative has
+    117,000 nodes); the session still answers, by diff, and says why no steps are shown, and
+    :latex and :save write what there is. (The answer has 10 million characters: one call.)"""
+    chain = "f(" * 60 + "x" + ")" * 60
+    third = "f" + "'" * 3 + "(f(f("
+    out = session.handle(f"d^3/dx^3 [{chain}]")
+    first, *_, last = out.splitlines()
+    assert first.startswith("d^3/dx^3 [f(f(") and f"] = {third}" in first
+    assert last.startswith("No steps shown: the 2nd derivative of f(f(") and "step by step" in last
+    assert "diff gives" not in out
+    assert session.last_result.value == symdiff.diff(chain, "x", order=3)
+    assert "No steps shown" in session.handle(":latex")
+    assert "saved" in session.handle(f":save {tmp_path / 'answer.json'}")
+    saved = json.loads((tmp_path / "answer.json").read_text())["derivations"][0]
+    assert saved["steps"] == [] and saved["result"].startswith(third) and "step by step" in saved["note"]
+
+
+def test_check_takes_the_answer_alone():
+    """:check compares with diff's answer (derive's result, without building its steps)."""
+    assert Session().handle(":check x^2 sin x = 2x sin x + x^2 cos x").startswith("Correct")
