@@ -36,7 +36,8 @@ from .trace import (
 if TYPE_CHECKING:
     from .trace import Line
 
-__all__ = ["ANSWER_NODES", "STEP_NODES", "ItemWriter", "derivation_latex", "formula_latex", "handout", "step_indent"]
+__all__ = ["ANSWER_NODES", "STEP_NODES", "ItemWriter", "answer_alone_latex", "derivation_latex", "formula_latex",
+           "handout", "step_indent"]
 
 
 # --- rule formulas ----------------------------------------------------------------------------
@@ -332,6 +333,14 @@ def derivation_latex(derivation: Derivation, *, standalone: bool = False, notebo
 
 def _align(rows: list[str]) -> str:
     return "\\begin{align*}\n" + " \\\\\n".join("&" + row for row in rows) + "\n\\end{align*}"
+
+
+def answer_alone_latex(expr: Expr, variables: list[str], value: Expr, reason: str, notation: str = "leibniz") -> str:
+    """The derivative asked for and its answer, without the steps ``derive`` declined as too long
+    to show, and why: rows broken at the page's width, as in a worked solution."""
+    writer = _Writer(check_notation(notation))
+    question = writer._applied(variables, expr, ROOM_EM, len(set(variables)) > 1)
+    return _align([*fill(question), *_answer(value, boxed=False)]) + f"\n\nNo steps shown: {escape_text(reason)}."
 
 
 def handout(derivations: Sequence[Derivation], *, notation: str = "leibniz", title: str = "Worked derivatives") -> str:

@@ -138,7 +138,9 @@ class AnswerResult(Result):
         return expr_latex(self.value, max_nodes=ANSWER_NODES)  # type: ignore[arg-type]
 
     def to_latex(self, *, standalone: bool = False, notation: str = "leibniz") -> str:
-        block = rf"\[ {self.answer_latex()} \]" + "\n\n" + f"No steps shown: {escape_text(self.reason)}"
+        from ..calculus.trace_latex import answer_alone_latex
+
+        block = answer_alone_latex(self.expr, self.variables, self.value, self.reason, notation)  # type: ignore[arg-type]
         return document([block], title="Derivative") if standalone else block
 
     def to_json(self) -> dict[str, object]:
