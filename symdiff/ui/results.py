@@ -144,9 +144,11 @@ class AnswerResult(Result):
         return document([block], title="Derivative") if standalone else block
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": "derivative", "expr": to_text(self.expr), "variables": self.variables,
-                "result": to_text(self.value, ANSWER_CHARS), "result_latex": self.answer_latex(),  # type: ignore[arg-type]
-                "steps": [], "note": f"no steps shown: {self.reason}"}
+        # The trace schema's fields, with no steps (and no root step to point at).
+        return {"expr": to_text(self.expr, ANSWER_CHARS), "wrt": self.variables[0], "order": len(self.variables),
+                "variables": self.variables, "result": to_text(self.value, ANSWER_CHARS),  # type: ignore[arg-type]
+                "result_latex": self.answer_latex(), "root": None, "steps": [],
+                "note": f"no steps shown: {self.reason}"}
 
 
 def derivative_result(expr: Expr, variables: Sequence[str], order: int = 1) -> Result:
