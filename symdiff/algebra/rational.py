@@ -173,19 +173,51 @@ class FactoredAlgebra:
         denominators = [t.denominator_factors() for t in terms]
         base = self.coprime_base(denominators) if any(denominators) else []
         lcd = {f: max(exps) for f, exps in base}
-        total = Poly({}, self.nvars)
-        for i, t in enumerate(terms):
-            top = {f: e - common.get(f, 0) for f, e in t.factors.items() if e > common.get(f, 0)}
-            for f, exps in base:  # the factors of the common denominator this term lacks
-                if lcd[f] > exps[i]:
-                    top[f] = top.get(f, 0) + lcd[f] - exps[i]
-            total = total + product(top, self.nvars, t.coefficient)
+        if base:
+            total = self._numerator_over(terms, common, base)
+        else:
+            total = Poly({}, self.nvars)
+            for t in terms:
+                top = {f: e - common.get(f, 0) for f, e in t.factors.items() if e > common.get(f, 0)}
+                total = total + product(top, self.nvars, t.coefficient)
         result = self.from_poly(total)
         if not result.coefficient:
             return result
         _merge(result.factors, common)
         _merge(result.factors, {f: -e for f, e in lcd.items()})
         return self._reduced(result)
+
+    def _numerator_over(
+        self, terms: list[Factored], common: dict[Poly, int], base: list[tuple[Poly, list[int]]]
+    ) -> Poly:
+        """The numerator of the sum over the least common denominator of ``base``: each term's
+        numerator (less ``common``) times the denominator factors it lacks.
+
+        Summed as a balanced tree, n/x + ... over two halves at a time: a half's numerator is
+        multiplied only by the factors the other half adds, so 1/(x + 1) + ... + 1/(x + n) costs
+        about n^2 term products, where multiplying each term by the n - 1 factors it lacks
+        would cost n^3. The sum is the same poly either way."""
+        groups: list[tuple[Poly, list[int]]] = []  # (numerator, denominator exponents over base)
+        for i, t in enumerate(terms):
+            top = {f: e - common.get(f, 0) for f, e in t.factors.items() if e > common.get(f, 0)}
+            groups.append((product(top, self.nvars, t.coefficient), [exps[i] for _, exps in base]))
+        while len(groups) > 1:
+            paired: list[tuple[Poly, list[int]]] = []
+            for j in range(0, len(groups) - 1, 2):
+                (top_a, low_a), (top_b, low_b) = groups[j], groups[j + 1]
+                low = [max(a, b) for a, b in zip(low_a, low_b, strict=True)]
+                top = self._lifted(top_a, low_a, low, base) + self._lifted(top_b, low_b, low, base)
+                paired.append((top, low))
+            if len(groups) % 2:
+                paired.append(groups[-1])
+            groups = paired
+        top, low = groups[0]
+        return self._lifted(top, low, [max(exps) for _, exps in base], base)
+
+    def _lifted(self, top: Poly, low: list[int], to: list[int], base: list[tuple[Poly, list[int]]]) -> Poly:
+        """``top / prod(f^low)`` written over ``prod(f^to)``: its numerator."""
+        missing = {f: b - a for (f, _), a, b in zip(base, low, to, strict=True) if b > a}
+        return top * product(missing, self.nvars) if missing and top.terms else top
 
     # --- building blocks ------------------------------------------------------------------------
     def from_poly(self, poly: Poly) -> Factored:
@@ -211,12 +243,18 @@ class FactoredAlgebra:
         for i, family in enumerate(families):
             for f, e in family.items():
                 entries.setdefault(f, [0] * width)[i] += e
+        # Distinct primitive polys of degree 1 are irreducible and not associates: coprime, with
+        # no GCD to take (1/(x + 1) + ... + 1/(x + n) has n^2/2 such pairs).
+        linear = {f for f in entries if f.total_degree() == 1}
         changed = True
         while changed:
             changed = False
             polys = list(entries)
             for a_index, a in enumerate(polys):
+                a_linear = a in linear
                 for b in polys[a_index + 1:]:
+                    if a_linear and b in linear:
+                        continue
                     pair = frozenset((a, b))
                     if pair in self._coprime:
                         continue
