@@ -431,18 +431,66 @@ def _gcd_dense(p: Poly, q: Poly, var: int) -> Poly:
     a, b = _dense_ints(p, var), _dense_ints(q, var)
     if len(a) < len(b):
         a, b = b, a
+    if len(b) == 2:
+        # b = c1*x + c0 is irreducible: the GCD is b if it divides a, which is when
+        # c1^deg(a) * a(-c0/c1) = 0 (Horner's rule in integers), else 1. No remainders.
+        c0, c1 = b
+        value, power = a[-1], 1
+        for c in reversed(a[:-1]):
+            power *= c1
+            value = value * -c0 + c * power
+        return _from_dense(b, var, p.nvars) if value == 0 else Poly.constant(1, p.nvars)
+    if len(a) > _MODULAR_FROM and _coprime_modulo(a, b, _PRIME):
+        return Poly.constant(1, p.nvars)
     while len(b) > 1:
         a, b = b, _primitive_pseudo_remainder(a, b)
     if b:  # a nonzero constant remainder: coprime
         return Poly.constant(1, p.nvars)
+    return _from_dense(a, var, p.nvars)
+
+
+def _from_dense(a: list[int], var: int, nvars: int) -> Poly:
+    """The primitive poly (leading coefficient > 0) with these coefficients in ``var``."""
     sign = -1 if a[-1] < 0 else 1
     content = math.gcd(*a) * sign
-    nvars = p.nvars
     terms = {}
     for power, c in enumerate(a):
         if c:
             terms[_unit(var, power, nvars)] = c // content
     return Poly(terms, nvars)
+
+
+# Most GCDs of long polys are 1 (a square-free test of a polynomial that is square-free): the
+# pseudo-remainders over the integers grow to hundreds of digits before they say so, while
+# modulo a prime they stay small. When the prime divides neither leading coefficient, the GCD
+# modulo the prime has at least the degree of the GCD over the integers, so a constant GCD
+# there proves the polys coprime; otherwise nothing is concluded and the integer way runs.
+_PRIME = (1 << 61) - 1
+_MODULAR_FROM = 16  # shorter polys: the integer way is as quick
+
+
+def _coprime_modulo(a: list[int], b: list[int], prime: int) -> bool:
+    """Whether a and b (dense, lowest power first) are proven coprime by Euclid modulo ``prime``."""
+    if not a[-1] % prime or not b[-1] % prime:
+        return False
+    x = [c % prime for c in a]
+    y = [c % prime for c in b]
+    while len(y) > 1:
+        inverse = pow(y[-1], -1, prime)
+        dy = len(y) - 1
+        r = x
+        while len(r) > dy:
+            lead = r.pop() * inverse % prime
+            if lead:
+                shift = len(r) - dy
+                for i in range(dy):
+                    r[shift + i] = (r[shift + i] - lead * y[i]) % prime
+            while r and not r[-1]:
+                r.pop()
+        if not r:
+            return False  # a common factor modulo the prime (maybe not over the integers)
+        x, y = y, r
+    return True  # a nonzero constant remainder
 
 
 def _dense_ints(p: Poly, var: int) -> list[int]:

@@ -88,6 +88,48 @@ def test_gcd_agrees_with_sympy(a, b, common):
     assert ratio.is_number and ratio != 0, (a, b, ours, theirs)
 
 
+def _dense_x(coefficients: list[int]) -> Poly:
+    return Poly({(i, 0, 0): v for i, v in enumerate(coefficients) if v}, N)
+
+
+_long_in_x = st.lists(st.integers(-6, 6), min_size=1, max_size=24).map(_dense_x)
+
+
+@given(_long_in_x, _long_in_x, _long_in_x)
+def test_gcd_of_long_polys_in_one_variable_agrees_with_sympy(a, b, common):
+    # Past 16 coefficients the GCD is first tried modulo a prime (a constant GCD there proves
+    # the polys coprime), and a linear poly is tested as a root: each must give SymPy's GCD.
+    a, b = a * common, b * common
+    ours = gcd(a, b)
+    theirs = sympy.Poly(sympy.gcd(to_sympy(a), to_sympy(b)), SX)
+    if theirs.is_zero:
+        assert ours == ONE
+        return
+    assert sympy.Poly(to_sympy(ours), SX) == sympy.Poly(theirs.primitive()[1] * sympy.sign(theirs.LC()), SX)
+
+
+PRIME = (1 << 61) - 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # A common factor modulo the prime, x, that is not one over the integers: no conclusion
+        # is drawn from the prime, and the integer way finds the GCD 1.
+        ((x + c(PRIME)) * (x**20 + c(3)), x * (x**18 - c(5) * x + ONE), ONE),
+        # The prime divides a leading coefficient: the modular test is not used.
+        ((c(PRIME) * x + ONE) * (x**20 - c(2)), (x**20 - c(2)) * (x + ONE), x**20 - c(2)),
+        # Linear divisors, tested as roots: 3x + 2 divides, 3x - 2 does not.
+        ((c(3) * x + c(2)) * (x**30 + x + ONE), c(3) * x + c(2), c(3) * x + c(2)),
+        ((c(3) * x + c(2)) * (x**30 + x + ONE), c(3) * x - c(2), ONE),
+        (c(-1) * (x + ONE) ** 17, x + ONE, x + ONE),
+    ],
+)
+def test_gcd_of_long_polys_where_the_prime_cannot_decide(a, b, expected):
+    assert gcd(a, b) == expected
+    assert gcd(b, a) == expected
+
+
 @given(_terms, _terms)
 def test_arithmetic_agrees_with_sympy(a, b):
     assert sympy.expand(to_sympy(a * b) - to_sympy(a) * to_sympy(b)) == 0
