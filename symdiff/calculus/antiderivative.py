@@ -237,7 +237,8 @@ def _refusal(tree: Expr, x: Symbol) -> str:
         terms = list(node.children) + terms
     probe = Integrator(tree, x, METHODS)
     for term in terms:
-        if probe.integrate(term, x) is None:
+        # The whole integrand has been searched already, and in vain: not again (it can take seconds).
+        if term is tree or probe.integrate(term, x) is None:
             seen = view(term, x)
             stuck = build(seen[1]) if seen is not None and seen[1] else term
             break

@@ -117,11 +117,18 @@ def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
     """∫(f ± g) dx = ∫f dx ± ∫g dx"""
     if type(f) not in (Add, Sub):
         return None
+    # A sum inside a sum is the same level: a - b + c - ... is a chain of sums and differences
+    # as written (partial fractions of 1/((x + 1)*...*(x + 75)) give a chain of 74). It is
+    # taken in one loop, terms before links (the order the search would take them in), so a
+    # long chain neither uses up MAX_DEPTH nor deepens the stack.
+    chained = _chain_steps(eng, f, v, depth)
+    if chained is not None:
+        return chained
+    # Some term had no rule as a term of the chain: each link is tried on its own, with every
+    # method, where another rule may take a part of the chain as a whole. Up to MAX_SUM_CHAIN
+    # links on one path, so the stack stays shallow (MAX_DEPTH bounds it).
     steps = []
     for term in f.children:
-        # A sum inside a sum is the same level: a - b - c - ... is a chain of differences as
-        # written, and 10 terms of it used up MAX_DEPTH before a term's own rule ran. Up to
-        # MAX_SUM_CHAIN of them on one path, so the stack stays shallow (MAX_DEPTH bounds it).
         free = type(term) in (Add, Sub) and eng.sum_chain < MAX_SUM_CHAIN
         eng.sum_chain += free
         try:
@@ -131,9 +138,53 @@ def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
         if step is None:
             return None
         steps.append(step)
+    return _sum_step(eng, f, v, steps)
+
+
+def _sum_step(eng: Integrator, f: Expr, v: Symbol, steps: list[Step]) -> Step:
     results = [step.result for step in steps]
     raw = Sub(*results) if type(f) is Sub else Add(*results)
     return eng.step("integrate.sum", f, v, raw, tuple(steps))
+
+
+def _chain_steps(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """The Sum step of ``f`` and of each link below it, as the search would make them one inside
+    another when every term's own rule applies; None when a term has none (or the search's
+    bounds end it), with the links left to be searched one by one.
+
+    A link is a sum or difference below ``f`` that depends on v and the search has not met yet
+    (a constant sum is the Constant Rule's, a known one the memo's)."""
+    links: list[tuple[Expr, Step]] = []  # each link with its step, remembered once f has its own
+    counted = 0
+    stack: list[tuple[Expr, int, list[Step]]] = [(f, 0, [])]
+    while stack:
+        node, index, steps = stack[-1]
+        if index == len(node.children):
+            stack.pop()
+            step = _sum_step(eng, node, v, steps)
+            if not stack:
+                for link, link_step in links:
+                    eng.memo[(link, v)] = link_step
+                return step
+            links.append((node, step))
+            stack[-1][2].append(step)
+            continue
+        stack[-1] = (node, index + 1, steps)
+        term = node.children[index]
+        is_sum = type(term) in (Add, Sub)
+        if is_sum and (term, v) not in eng.memo and depends(term, v):
+            if eng.calls >= MAX_CALLS:
+                break
+            eng.calls += 1  # as the search counts an integrand it tries
+            counted += 1
+            stack.append((term, 0, []))
+            continue
+        step = eng.integrate(term, v, depth if is_sum else depth + 1)
+        if step is None:
+            break
+        steps.append(step)
+    eng.calls -= counted  # the links are counted again when they are searched one by one
+    return None
 
 
 def constant_multiple_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:

@@ -108,6 +108,22 @@ def test_gcd_of_long_polys_in_one_variable_agrees_with_sympy(a, b, common):
     assert sympy.Poly(to_sympy(ours), SX) == sympy.Poly(theirs.primitive()[1] * sympy.sign(theirs.LC()), SX)
 
 
+def test_a_gcd_with_a_poly_of_degree_one_is_a_division(monkeypatch):
+    # Of degree 1, a poly is irreducible: the GCD is it or 1, found by dividing, where the way by
+    # contents and pseudo-remainders took thousands of steps for long polys in several variables.
+    from symdiff.algebra import polynomial
+
+    def no_contents(*args):
+        raise AssertionError("a GCD with a linear poly took contents")
+
+    monkeypatch.setattr(polynomial, "content_in", no_contents)
+    long = (x + y + ONE) * (x**3 * z + y**2 - c(7) * x * z + ONE)
+    assert gcd(long, x + y + ONE) == x + y + ONE
+    assert gcd(x + y + ONE, long) == x + y + ONE
+    assert gcd(long, x - y + c(2)) == ONE
+    assert gcd(c(2) * x + c(4) * z, long * (x + c(2) * z)) == x + c(2) * z  # made primitive first
+
+
 PRIME = (1 << 61) - 1
 
 

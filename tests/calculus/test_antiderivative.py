@@ -406,3 +406,31 @@ def test_a_long_chain_of_differences_is_one_level_of_the_search():
     anti = antiderivative(integrand, "x")
     assert anti.trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
     assert agrees_numerically(diff(anti.result, "x"), parse(integrand), symdiff.Symbol("x"))
+
+
+def test_partial_fractions_of_many_factors_are_one_chain():
+    """1/((x + 1)*...*(x + n)) splits into n fractions of alternating sign: a chain of n - 1 sums
+    and differences. Past 64 links the search counted each as a rule inside a rule and ran out
+    of depth; from n = 75 it was refused after 30 s of trying other rules on every link."""
+    for n in (75, 130):  # 130 factors is as large as an integrand may be
+        integrand = "1/(" + "*".join(f"(x + {k})" for k in range(1, n + 1)) + ")"
+        anti = antiderivative(integrand, "x")
+        assert anti.trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
+        fractions = anti.trace.substeps[0].substeps[0]
+        assert fractions.rule == "integrate.sum"
+        links, step = 0, fractions
+        while step.rule == "integrate.sum":  # a Sum step per sign, each inside the one before
+            links += 1
+            step = step.substeps[0]
+        assert links == n - 1
+    assert "ln(abs(x + 75))" in str(antiderivative("1/((x + 74)*(x + 75))", "x").result)
+
+
+def test_a_chain_with_a_term_no_rule_integrates_names_that_term():
+    # The chain is taken in one pass only when every term has a rule; else each link is searched.
+    chain = " - ".join(f"1/(x + {k})" for k in range(1, 31)) + " + e^(x^2) - " + " + ".join(
+        f"1/(x + {k})" for k in range(31, 62))
+    with pytest.raises(IntegrationError, match=r"no integration rule applies to e\^x\^2"):
+        antiderivative(chain, "x")
+    mixed = " - ".join(f"x^{k}" for k in range(1, 60))  # every link the memo knows once met
+    assert antiderivative(mixed, "x").trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
