@@ -21,7 +21,17 @@ from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, 
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
 from .integration_filters import not_in_polynomial, x_stays
 from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
-from .integration_rules import Factors, Integrates, build, coefficients, depends, power_of, spelled, view
+from .integration_rules import (
+    MAX_POLY_DEGREE,
+    Factors,
+    Integrates,
+    build,
+    coefficients,
+    depends,
+    power_of,
+    spelled,
+    view,
+)
 from .integration_session import derivative, tidy
 from .integration_slopes import not_linear
 from .integration_trig import TRIG_METHODS
@@ -33,7 +43,8 @@ __all__ = ["METHODS"]
 
 _ONE = Number(1)
 MAX_CANDIDATES = 10  # inner functions tried as u in one substitution
-MAX_TABULAR = 8  # rows of the tabular method: a polynomial of degree up to 7
+# Rows of the tabular method: every polynomial the rules read as one (∫x^12*e^x dx has 13).
+MAX_TABULAR = MAX_POLY_DEGREE + 1
 
 
 def _candidates(f: Expr, v: Symbol) -> list[Expr]:
@@ -289,9 +300,14 @@ def _tabular(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr)
     raw: Expr = terms[0]
     for i, term in enumerate(terms[1:], 1):
         raw = Sub(raw, term) if i % 2 else Add(raw, term)
-    rows = tuple((("u" + "'" * i), d) for i, d in enumerate(derivatives[:-1]))
+    rows = tuple((_nth_derivative_name("u", i), d) for i, d in enumerate(derivatives[:-1]))
     antis = tuple((f"v_{i + 1}", step.result) for i, step in enumerate(steps))
     return eng.step("integrate.parts_tabular", f, v, raw, tuple(steps), (("dv", dv), *rows, *antis))
+
+
+def _nth_derivative_name(name: str, n: int) -> str:
+    """u, u', u'', u''' and then u^(4), u^(5), ... as textbooks write them."""
+    return name + "'" * n if n <= 3 else f"{name}^({n})"
 
 
 def _parts_twice(eng: Integrates, f: Expr, v: Symbol, cyclic: Factors) -> Step | None:

@@ -135,8 +135,12 @@ def _integral(expr: Expr, v: str) -> str:
 
 
 def _binding_label(name: str) -> str:
-    if name.startswith("u'") or name.startswith("v_"):
+    if name.startswith("u'"):
         return name
+    if name.startswith("u^("):  # u^(4): the fourth derivative
+        return rf"u^{{{name[2:]}}}"
+    if name.startswith("v_"):  # v_10, not v_1 followed by 0
+        return rf"v_{{{name[2:]}}}"
     return symbol_latex(name) if name.isalpha() and len(name) == 1 else rf"\text{{{escape_text(name)}}}"
 
 

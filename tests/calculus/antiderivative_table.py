@@ -284,6 +284,10 @@ ROWS: tuple[Row, ...] = (
         ("x^2*2^x", "Thomas 8.2 style"),
         ("ln(x)^3", "Stewart 7.1 style (parts three times)"),
         ("x^5*e^x", "Thomas 8.2 style (tabular)"),
+        ("x^8*e^x", "Thomas 8.2 style (tabular, nine rows)"),
+        ("x^12*e^(-x)", "Stewart 7.1 style (tabular, a long table)"),
+        ("(x^12 + 3x^7 - 1)*sin(3x + 1)", "Stewart 7.1 style (tabular, a long table)"),
+        ("x^9*cosh(x)", "OpenStax 6.9 style (tabular)"),
     ),
     *_rows(
         TRIG_POWERS,

@@ -283,7 +283,20 @@ def test_differentials_read_as_written(integrand, text, latex):
 # Worked solutions whose rows ran off the page before rows were broken (tabular bindings 203pt,
 # the reduction formula's bindings 51 to 88pt, a long check).
 WIDE_SOLUTIONS = ["x^3*e^(2*x)", "(x + 2)/(x^2 + 2*x + 5)^2", "(3*x + 1)/(x^2 + 4)^2", "1/(x^2 + x + 1)^3",
-                  "sin(x)^4*cos(x)^2", "(x^3 + x^2 + 2*x + 1)/((x^2 + 1)*(x^2 + 2))", "1/(x^2 + 1)^2"]
+                  "sin(x)^4*cos(x)^2", "(x^3 + x^2 + 2*x + 1)/((x^2 + 1)*(x^2 + 2))", "1/(x^2 + 1)^2",
+                  "(x^12 + 3x^7 - 1)*sin(3x + 1)"]
+
+
+def test_a_long_tabular_method_names_its_rows_as_textbooks_do():
+    # The table takes every polynomial the rules read (degree 12); it stopped at 7 before.
+    anti = antiderivative("x^12*e^x")
+    step = anti.trace.substeps[0]
+    assert step.rule == "integrate.parts_tabular"
+    names = [name for name, _ in step.bindings]
+    assert names[:7] == ["dv", "u", "u'", "u''", "u'''", "u^(4)", "u^(5)"] and names[-1] == "v_13"
+    assert "u^(4) = 11880*x^8" in anti.explain()
+    latex = anti.to_latex()
+    assert "u^{(4)} = 11880 x^{8}" in latex and "v_{13} = " in latex and "v_13" not in latex
 
 
 def test_each_row_of_a_worked_solution_fits_the_page():
