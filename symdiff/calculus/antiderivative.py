@@ -28,7 +28,7 @@ from ..core.traversal import preorder, size_as_written
 from ..syntax.parser import to_expr
 from .integration_check import agrees_numerically, vanishes_exactly, without_abs_in_ln
 from .integration_derivative_check import derivative_vanishes
-from .integration_engine import Integrator
+from .integration_engine import MAX_CALLS, Integrator, SearchExhausted
 from .integration_methods import METHODS
 from .integration_print import antiderivation_data, antiderivation_latex, explain
 from .integration_rules import RULES, build, view
@@ -190,9 +190,17 @@ def antiderivative(expr: Expr | str, wrt: str | Symbol | None = None) -> Antider
     x = _variable(tree, wrt)
     _check_size(tree)
     with simplifying(tree):
-        step = Integrator(tree, x, METHODS).integrate(tree, x)
+        search = Integrator(tree, x, METHODS)
+        try:
+            step = search.integrate(tree, x)
+        except SearchExhausted:
+            raise IntegrationError(
+                f"no antiderivative of {to_text(tree, 60)} was found by trying {MAX_CALLS} integrands, as many as "
+                f"symdiff tries; estimate a definite integral numerically instead, with "
+                f"integrate(expr, \"{x.name}\", a, b, method=\"adaptive\") or method=\"trapezoid\""
+            ) from None
         if step is None:
-            raise IntegrationError(_refusal(tree, x))
+            raise IntegrationError(_refusal(tree, x, search))
         answer = tidy(step.result, final=True)
         substeps: tuple[Step, ...] = (step,)
         if answer != step.result:
@@ -229,8 +237,15 @@ def _check_size(tree: Expr) -> None:
                                    "an integral with an infinite bound is a definite (improper) integral")
 
 
-def _refusal(tree: Expr, x: Symbol) -> str:
-    stuck = tree
+def _found_by(probe: Integrator, term: Expr, x: Symbol) -> Step | None:
+    try:
+        return probe.integrate(term, x)
+    except SearchExhausted:
+        return None
+
+
+def _refusal(tree: Expr, x: Symbol, search: Integrator) -> str:
+    stuck, bound = tree, ""
     terms = [tree]
     while terms and type(terms[0]) in (Add, Sub, Neg):  # the first term no rule integrates
         node = terms.pop(0)
@@ -238,14 +253,19 @@ def _refusal(tree: Expr, x: Symbol) -> str:
     probe = Integrator(tree, x, METHODS)
     for term in terms:
         # The whole integrand has been searched already, and in vain: not again (it can take seconds).
-        if term is tree or probe.integrate(term, x) is None:
+        if term is tree or _found_by(probe, term, x) is None:
             seen = view(term, x)
             stuck = build(seen[1]) if seen is not None and seen[1] else term
+            bound = search.bound if term is tree else probe.bound
             break
     whole = "" if stuck == tree else f" (in {to_text(tree, 60)})"
+    # At a bound of the search the integrand may well be elementary (sin(x)^80*cos(x)^80 is).
+    why = (f" within the bounds of symdiff's search ({bound}): it may have no antiderivative in elementary "
+           "functions, or one past those bounds" if bound else
+           ": it may have no antiderivative in elementary functions")
     return (
-        f"no integration rule applies to {to_text(stuck, 60)}{whole}: it may have no antiderivative in "
-        f"elementary functions; estimate a definite integral numerically instead, with "
+        f"no integration rule applies to {to_text(stuck, 60)}{whole}{why}; estimate a definite integral "
+        f"numerically instead, with "
         f"integrate(expr, \"{x.name}\", a, b, method=\"adaptive\") or method=\"trapezoid\""
     )
 

@@ -261,7 +261,11 @@ def parts(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     if "power" in kinds:
         return None
     polynomial = build(algebraic)
-    degree = len(coefficients(polynomial, v) or ()) - 1
+    read = coefficients(polynomial, v)
+    if read is None:  # x^13: past the degree the rules read a polynomial to
+        eng.met_bound(f"polynomials of degree up to {MAX_POLY_DEGREE}")
+        return None
+    degree = len(read) - 1
     dv = build(others)
     if degree == 1:
         return _by_parts(eng, f, v, depth, polynomial, dv)

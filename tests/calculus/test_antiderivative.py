@@ -439,6 +439,55 @@ def test_partial_fractions_of_many_factors_are_one_chain():
     assert "ln(abs(x + 75))" in str(antiderivative("1/((x + 74)*(x + 75))", "x").result)
 
 
+def test_a_multiplied_out_polynomial_of_many_terms_is_not_a_search_in_vain():
+    # (x^2 - 1)^200 has 201 terms; each counted as every integrand its search tried, they used up
+    # the 400 the search may try, and the search went on preparing rewrites for 15 s.
+    anti = antiderivative("(x + 1)^160*(x - 1)^160", "x")
+    assert anti.trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
+    assert str(antiderivative("(x^2 - 1)^200", "x").result).startswith("x^401/401 - 200*x^399/399")
+
+
+def test_the_search_ends_at_once_when_it_has_tried_all_it_may(monkeypatch):
+    from symdiff.calculus import integration_engine, integration_methods
+
+    monkeypatch.setattr(integration_engine, "MAX_CALLS", 3)
+    tried_after = []
+    substitution = integration_methods.substitution
+
+    def watched(eng, f, v, depth):
+        if eng.calls >= 3:
+            tried_after.append(f)
+        return substitution(eng, f, v, depth)
+
+    monkeypatch.setattr(integration_methods, "METHODS", tuple(
+        watched if method is substitution else method for method in integration_methods.METHODS))
+    monkeypatch.setattr(symdiff.calculus.antiderivative, "METHODS", integration_methods.METHODS)
+    with pytest.raises(IntegrationError, match=r"was found by trying \d+ integrands, as many as symdiff tries"):
+        antiderivative("x*cos(x^2) + x^2*e^x + sin(x)^3", "x")
+    assert tried_after == []  # no method prepared a rewrite it could no longer search
+
+
+@pytest.mark.parametrize(("integrand", "bound"), [
+    ("sin(x)^30", "even powers of sin and cos up to 24 in all"),
+    ("sin(x)^80*cos(x)^80", "even powers of sin and cos up to 24 in all"),
+    ("x^13*e^x", "polynomials of degree up to 12"),
+])
+def test_a_refusal_at_a_bound_of_the_search_says_so(integrand, bound):
+    # These are elementary: "it may have no antiderivative" alone would mislead.
+    with pytest.raises(IntegrationError, match=re.escape(f"within the bounds of symdiff's search ({bound})")):
+        antiderivative(integrand, "x")
+    with pytest.raises(IntegrationError) as refused:
+        antiderivative("e^(x^2)", "x")
+    assert "bounds" not in str(refused.value)
+
+
+def test_deep_reductions_fit_the_search():
+    # Each halving of an even power is a rule inside a rule; a constant multiple no longer counts.
+    for integrand in ("sin(x)^12", "sin(x)^12*cos(x)^12", "sin(x)^24"):
+        anti = antiderivative(integrand, "x")
+        assert agrees_numerically(diff(anti.result, "x"), parse(integrand), symdiff.Symbol("x"))
+
+
 def test_a_chain_with_a_term_no_rule_integrates_names_that_term():
     # The chain is taken in one pass only when every term has a rule; else each link is searched.
     chain = " - ".join(f"1/(x + {k})" for k in range(1, 31)) + " + e^(x^2) - " + " + ".join(
