@@ -118,3 +118,32 @@ def test_a_step_outside_the_domain_has_no_row():
     rows = difference_quotients("sqrt(1 - x^2)", 0.5)
     assert [row[0] for row in rows] == [10.0**-k for k in range(1, 8)]  # 0.5 + 1 is outside [-1, 1]
     assert rows[-1][2] < 1e-5
+
+
+def test_a_quotient_too_long_to_show_is_declined_at_once():
+    # 41 fractions took 15 s to expand and were then refused as "not the derivative"; a sum of
+    # 160 powers took 2.5 s. Past 2,000 nodes the worked quotient is declined, naming the step.
+    from symdiff.calculus.first_principles import MAX_WORKED_NODES
+
+    many = " + ".join(f"{k}/(x + {k})" for k in range(1, 42))
+    with pytest.raises(DifferentiationError, match=f"grows past {MAX_WORKED_NODES:,} nodes .combine the fractions."):
+        first_principles(many, "x")
+    with pytest.raises(DifferentiationError, match=r"symdiff\.derive works it by the rules"):
+        first_principles(" + ".join(f"x^{k}" for k in range(1, 161)), "x")
+    with pytest.raises(DifferentiationError, match="grows past"):
+        first_principles(" + ".join(f"{k}/(x + {k})" for k in range(1, 200)), "x")
+    assert first_principles(" + ".join(f"{k}/(x + {k})" for k in range(1, 9)), "x").result == diff(
+        " + ".join(f"{k}/(x + {k})" for k in range(1, 9)), "x")
+
+
+def test_the_value_is_the_derivative_when_its_difference_cancels():
+    # The simplifier leaves 16 fractions over one denominator apart from their sum; cancelling
+    # their difference is exact, so an equal value is not refused as "not the derivative".
+    from symdiff import simplify, together
+    from symdiff.calculus.first_principles import _same_value
+
+    answer = diff(" + ".join(f"{k}/(x + {k})" for k in range(1, 17)), "x")
+    value = together(answer)
+    assert simplify(parse(f"({value}) - ({answer})")) != parse("0")
+    assert _same_value(value, answer)
+    assert not _same_value(value, diff(" + ".join(f"{k}/(x + {k})" for k in range(1, 16)), "x"))
