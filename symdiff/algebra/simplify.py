@@ -136,6 +136,9 @@ class Simplifier(Presenter, LongProducts):
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self._scaled: dict[int, tuple[Normal, Normal, Fraction]] = {}  # id(c*S) -> (c*S, S, c) for sums, c > 0
+        # Sums kept whole under a root with their common factor or sign inside, sqrt(-2*x - 2):
+        # once the power is whole, they are written as any sum to that power (see _fold_numeric_factors).
+        self._kept_sums: set[Expr] = set()
         # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
@@ -506,11 +509,16 @@ class Simplifier(Presenter, LongProducts):
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,
         and multiply out other bases kept whole under a root once their power is whole."""
         coefficient = ONE
-        if not any(type(base) in _FOLDED_BASES for base, _ in factors):
+        kept = self._kept_sums
+        if not any(type(base) in _FOLDED_BASES for base, _ in factors) and not (
+            kept and any(base in kept for base, _ in factors)
+        ):
             return coefficient, self._sorted(factors)  # the usual product: nothing to fold
-        for key in [key for key in factors if type(key[0]) in KEPT_UNDER_ROOTS]:
+        for key in [key for key in factors if type(key[0]) in KEPT_UNDER_ROOTS or key[0] in kept]:
             # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
-            # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would.
+            # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would. A
+            # sum so kept is written as that sum to the power would be: sqrt(-2*x - 2)^4 is
+            # 4*(x + 1)^2, as it reads back, not 4*(-x - 1)^2.
             exponent = factors.get(key)
             if isinstance(exponent, NUMERIC) and exponent.denominator == 1:
                 power = self._numeric_power(self.normal_form(key[0]), exponent)
@@ -621,14 +629,16 @@ class Simplifier(Presenter, LongProducts):
         if len(base) > 1:
             content, shared, primitive = self._primitive(base)
             if shared and not integral:  # (x^2 + x)^(1/2) is not x^(1/2)*(x + 1)^(1/2) for x < 0
-                return {((self.present(base), exponent),): ONE}
+                return {((self._kept_whole(base), exponent),): ONE}
             if content < 0 and not integral:
                 # -x - 1 = -(x + 1), but sqrt(-x - 1) is not sqrt(-1)*sqrt(x + 1): only a positive
                 # content comes out from under a root, and the sign stays inside.
                 if content == -1:
-                    return {((self.present(base), exponent),): ONE}
+                    return {((self._kept_whole(base), exponent),): ONE}
                 content = -content
                 primitive = {monomial: -coefficient for monomial, coefficient in primitive.items()}
+                if len(primitive) > 1:
+                    self._kept_whole(primitive)
             record = self.record
             if content == 1 and not shared:
                 self.record = False  # (u + v)^n as it is: putting its parts together is no law shown
@@ -670,6 +680,11 @@ class Simplifier(Presenter, LongProducts):
             # (c*x)^q = c^q * x^q for c > 0; (x^2)^(1/2) is |x|, so other exponents stay inside.
             return self.multiply([self._number_power(coefficient, exponent), {((monomial[0][0], exponent),): ONE}])
         return {((self.present(base), exponent),): ONE}
+
+    def _kept_whole(self, base: Normal) -> Expr:
+        shown = self.present(base)
+        self._kept_sums.add(shown)
+        return shown
 
     def _number_power(self, value: Fraction, exponent: Fraction) -> Normal:
         if exponent == 1:
