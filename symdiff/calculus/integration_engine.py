@@ -164,27 +164,25 @@ def _sum_step(eng: Integrator, f: Expr, v: Symbol, steps: list[Step]) -> Step:
 
 
 def _chain_steps(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
-    """The Sum step of ``f`` and of each link below it, as the search would make them one inside
-    another when every term's own rule applies; None when a term has none (or the search's
-    bounds end it), with the links left to be searched one by one.
+    """One Sum step for the chain of sums and differences ``f`` is, with a step per term, as a
+    textbook writes ∫(3x^2 - 2x + 1 - cos x) dx = ∫3x^2 dx - ∫2x dx + ∫1 dx - ∫cos x dx; None
+    when a term has no rule (or the search's bounds end it), the links then searched one by one.
 
-    A link is a sum or difference below ``f`` that depends on v and the search has not met yet
-    (a constant sum is the Constant Rule's, a known one the memo's)."""
-    links: list[tuple[Expr, Step]] = []  # each link with its step, remembered once f has its own
-    stack: list[tuple[Expr, int, list[Step]]] = [(f, 0, [])]
+    A link of the chain is a sum or difference in it that depends on v and the search has not met
+    yet; a constant sum is a term (the Constant Rule's), and so is a known one (the memo's). A
+    step per link, one inside another, made the worked solution of n terms n^2 long."""
+    steps: list[Step] = []  # the terms' steps, in the order the terms are written
+    stack: list[tuple[Expr, int, list[Expr]]] = [(f, 0, [])]  # a link, its next term, its results
     while stack:
-        node, index, steps = stack[-1]
+        node, index, results = stack[-1]
         if index == len(node.children):
             stack.pop()
-            step = _sum_step(eng, node, v, steps)
+            raw = Sub(*results) if type(node) is Sub else Add(*results)
             if not stack:
-                for link, link_step in links:
-                    eng.memo[(link, v)] = link_step
-                return step
-            links.append((node, step))
-            stack[-1][2].append(step)
+                return eng.step("integrate.sum", f, v, raw, tuple(steps))
+            stack[-1][2].append(raw)
             continue
-        stack[-1] = (node, index + 1, steps)
+        stack[-1] = (node, index + 1, results)
         term = node.children[index]
         is_sum = type(term) in (Add, Sub)
         if is_sum and (term, v) not in eng.memo and depends(term, v):
@@ -198,6 +196,7 @@ def _chain_steps(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None
         # bound is on searching in vain, and (x^2 - 1)^200 multiplied out has 201 terms.
         eng.calls = min(eng.calls, before + 1)
         steps.append(step)
+        results.append(step.result)
     return None  # pragma: no cover - the loop returns once f has its step
 
 

@@ -430,12 +430,8 @@ def test_partial_fractions_of_many_factors_are_one_chain():
         anti = antiderivative(integrand, "x")
         assert anti.trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
         fractions = anti.trace.substeps[0].substeps[0]
-        assert fractions.rule == "integrate.sum"
-        links, step = 0, fractions
-        while step.rule == "integrate.sum":  # a Sum step per sign, each inside the one before
-            links += 1
-            step = step.substeps[0]
-        assert links == n - 1
+        assert fractions.rule == "integrate.sum"  # one step for the chain, a step per fraction in it
+        assert len(fractions.substeps) == n and "integrate.sum" not in {step.rule for step in fractions.substeps}
     assert "ln(abs(x + 75))" in str(antiderivative("1/((x + 74)*(x + 75))", "x").result)
 
 
@@ -486,6 +482,19 @@ def test_deep_reductions_fit_the_search():
     for integrand in ("sin(x)^12", "sin(x)^12*cos(x)^12", "sin(x)^24"):
         anti = antiderivative(integrand, "x")
         assert agrees_numerically(diff(anti.result, "x"), parse(integrand), symdiff.Symbol("x"))
+
+
+def test_a_chain_of_sums_and_differences_is_one_step_as_in_a_textbook():
+    # ∫(3x^2 - 2x + 1 - cos x) dx = ∫3x^2 dx - ∫2x dx + ∫1 dx - ∫cos x dx: one step, not one per
+    # sign inside one another (which made the worked solution of n terms n^2 long).
+    anti = antiderivative("3x^2 - 2x + 1 - cos(x)", "x")
+    (sum_step,) = [step for step in anti if step.rule == "integrate.sum"]
+    assert [step.expr for step in sum_step.substeps] == [parse(t) for t in ("3x^2", "2x", "1", "cos(x)")]
+    assert str(sum_step.result) == "x^3 - x^2 + x - sin(x)"
+    long = antiderivative(" - ".join(f"x^{k}" for k in range(1, 60)), "x")
+    assert len(long.explain()) < 60 * 200 and len(long.to_latex()) < 60 * 400  # linear in the terms
+    constant = antiderivative("(a + b) - x", "x")  # a constant sum is one term
+    assert [step.rule for step in constant.trace.substeps[0].substeps] == ["integrate.constant", "integrate.power"]
 
 
 def test_a_chain_with_a_term_no_rule_integrates_names_that_term():
