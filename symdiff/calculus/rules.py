@@ -103,6 +103,7 @@ CONSTANT_MULTIPLE = _rule("constant_multiple", "Constant Multiple Rule", "d/dx[c
 CONSTANT_DIVISOR = _rule("constant_divisor", "Constant Divisor Rule", "d/dx[u/c] = u'/c")
 SUM = _rule("sum", "Sum Rule", "d/dx[u + v] = u' + v'")
 DIFFERENCE = _rule("difference", "Difference Rule", "d/dx[u - v] = u' - v'")
+SUM_DIFFERENCE = _rule("sum_difference", "Sum and Difference Rule", "d/dx[u - v + w] = u' - v' + w'")
 NEGATION = _rule("negation", "Negation Rule", "d/dx[-u] = -u'")
 PRODUCT = _rule("product", "Product Rule", "d/dx[u*v] = u'*v + u*v'")
 QUOTIENT = _rule("quotient", "Quotient Rule", "d/dx[u/v] = (u'*v - u*v')/v^2")
@@ -309,13 +310,75 @@ def variable_rule(node: Expr, x: Symbol) -> Plan:
 
 def sum_rule(node: Add, x: Symbol, depends: Depends) -> Plan:
     """d/dx[u + v + w] = u' + v' + w', for any number of terms."""
+    if _chained(node, depends):
+        return _chain_plan(node, depends)
     terms = node.terms
     return Plan(SUM, terms, lambda a, d: a.add(*d), _names("uvw", terms), formula=nary_formula(SUM, len(terms)))
 
 
 def difference_rule(node: Sub, x: Symbol, depends: Depends) -> Plan:
     """d/dx[u - v] = u' - v'."""
+    if _chained(node, depends):
+        return _chain_plan(node, depends)
     return Plan(DIFFERENCE, node.children, lambda a, d: a.sub(d[0], d[1]), _names("uv", node.children))
+
+
+def _chained(node: Expr, depends: Depends) -> bool:
+    """Whether the first term of a sum or difference is itself one that depends on x: then
+    u - v + w - ... as written (left to right) is one chain, taken by one step."""
+    first = node.children[0]
+    return type(first) in (Add, Sub) and depends(first)
+
+
+def _chain_plan(node: Expr, depends: Depends) -> Plan:
+    """d/dx[u - v + w - ...] = u' - v' + w' - ...: one step for a chain of sums and differences,
+    as a textbook takes it, not one per sign each inside the one before (which made the steps
+    of n terms n^2 long). The parts are the terms left to right; the derivative is combined
+    link by link, innermost first, as the links would combine it one by one."""
+    spine = [node]  # the links, outermost first
+    while _chained(spine[-1], depends):
+        spine.append(spine[-1].children[0])
+    links = spine[::-1]  # innermost first
+    terms = [*links[0].children]
+    signs = ["+"] + ["-" if type(links[0]) is Sub else "+"] * (len(terms) - 1)
+    widths = []  # how many parts each outer link adds
+    for link in links[1:]:
+        rest = link.children[1:]
+        terms += rest
+        signs += ["-" if type(link) is Sub else "+"] * len(rest)
+        widths.append((type(link) is Sub, len(rest)))
+    innermost_sub = type(links[0]) is Sub
+    first = len(links[0].children)
+
+    def combine(a: Algebra[T], d: tuple[T, ...]) -> T:
+        value = a.sub(d[0], d[1]) if innermost_sub else a.add(*d[:first])
+        at = first
+        for is_sub, width in widths:
+            value = a.sub(value, d[at]) if is_sub else a.add(value, *d[at:at + width])
+            at += width
+        return value
+
+    parts = tuple(terms)
+    return Plan(SUM_DIFFERENCE, parts, combine, _names("uvw", parts), formula=_chain_formula(signs))
+
+
+def _chain_formula(signs: list[str]) -> str:
+    """d/dx[u - v + w] = u' - v' + w' for these signs (the first is that of the first term,
+    always +); past four terms f1 - f2 + ... - fn, "..." standing for the terms between."""
+    names = list(_placeholders("uvw", len(signs)))
+    shown = list(range(len(signs))) if len(signs) <= 4 else [0, 1, None, len(signs) - 1]
+
+    def side(primed: bool) -> str:
+        text = ""
+        for i in shown:
+            if i is None:
+                text += f" {signs[2]} ..."
+                continue
+            name = names[i] + ("'" if primed else "")
+            text += name if i == 0 else f" {signs[i]} {name}"
+        return text
+
+    return f"d/dx[{side(False)}] = {side(True)}"
 
 
 def negation_rule(node: Neg, x: Symbol, depends: Depends) -> Plan:

@@ -236,7 +236,7 @@ class Derivation:
 WRITTEN = frozenset({"written_derivatives", "written_derivative"})
 
 # Steps that brief mode leaves out: each is plain from the line around it.
-BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "negation"})
+BRIEF_HIDDEN = frozenset({"constant", "variable", "sum", "difference", "sum_difference", "negation"})
 
 
 # What a printer shows of a long worked solution: the steps up to about this many characters

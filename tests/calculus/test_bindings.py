@@ -48,6 +48,10 @@ def explicit_law(step: Step) -> str:
     primed = [f"{name}'" for name in names]
     if step.rule == "sum":
         law = f"d/dx[{' + '.join(names)}] = {' + '.join(primed)}"
+    elif step.rule == "sum_difference":
+        signs = _chain_signs(step.expr, step.wrt)
+        assert len(signs) == len(names), (formula, signs)
+        law = f"d/dx[{_signed(signs, names)}] = {_signed(signs, primed)}"
     else:
         assert step.rule == "product", formula
         terms = ("*".join([*names[:i], primed[i], *names[i + 1:]]) for i in range(len(names)))
@@ -56,6 +60,22 @@ def explicit_law(step: Step) -> str:
     shown = re.escape(formula).replace(r"\.\.\.", ".+?")
     assert re.fullmatch(shown, law), (formula, law)
     return law
+
+
+def _chain_signs(expr: Expr, wrt: Symbol) -> list[str]:
+    """The signs of the terms of a chain u - v + w - ... as written (its first links are the
+    first terms of sums and differences that depend on the variable)."""
+    links = [expr]
+    while type(links[-1].children[0]).__name__ in ("Add", "Sub") and wrt in links[-1].children[0].free_symbols:
+        links.append(links[-1].children[0])
+    signs = ["+"]
+    for link in reversed(links):  # innermost first: its terms lead
+        signs += ["-" if type(link).__name__ == "Sub" else "+"] * len(link.children[1:])
+    return signs
+
+
+def _signed(signs: list[str], names: list[str]) -> str:
+    return "".join(f" {sign} {name}" if i else name for i, (sign, name) in enumerate(zip(signs, names, strict=True)))
 
 
 def _sides(law: str) -> tuple[Expr, Expr]:
@@ -183,7 +203,8 @@ TEXTBOOK = [
     ("7", "x"), ("y", "x"), ("x", "x"), ("3x", "x"), ("x/3", "x"), ("x^2/2", "x"), ("sin(x)/pi", "x"),
     ("e^(-x^2/2)", "x"), ("x/3 + x^4 + x^5", "x"), ("3*y*x^2", "x"), ("x^2*3*y", "x"), ("2*x*y*sin(x)", "x"),
     ("x + sin x", "x"), ("x + x^2 + x^3 + x^4", "x"), ("1 + x + x^2 + x^3 + x^4 + x^5 + x^6", "x"),
-    ("x^2 - x", "x"), ("-x^3", "x"), ("-(x + 1)", "x"), ("x sin x", "x"), ("x e^x ln x", "x"),
+    ("x^2 - x", "x"), ("3x^2 - 2x + 1 - cos(x)", "x"), ("x^5 - x^4 + x^3 - x^2 + x - 1 - sin(x)", "x"),
+    ("x^2 + x - 1 + (y - x)", "x"), ("-x^3", "x"), ("-(x + 1)", "x"), ("x sin x", "x"), ("x e^x ln x", "x"),
     ("x sin(x) e^x cos(x)", "x"), ("x sin(x) e^x cos(x) ln(x) tan(x)", "x"),
     ("(x + 1)/(x - 1)", "x"), ("sin(x)/x", "x"), ("1/x", "x"),
     ("x^5", "x"), ("x^-2", "x"), ("x^(1/3)", "x"), ("x^(-1/2)", "x"), ("x^2.5", "x"), ("x^1", "x"),

@@ -63,7 +63,8 @@ def test_a_worked_solution_follows_the_trace_line_by_line():
 @needs_tex
 def test_a_document_of_traces_covering_every_rule_compiles(tmp_path):
     derivations = [derive(text, variable) for text, variable, _, _ in RULE_TABLE]
-    derivations += [derive("x^x", order=2), derive("theta_1^2 alpha", "theta_1"), derive("f(g(x)) + f''(x)")]
+    derivations += [derive("x^x", order=2), derive("theta_1^2 alpha", "theta_1"), derive("f(g(x)) + f''(x)"),
+                    derive("x^5 - x^4 + x^3 - x^2 + x - 1 - sin(x)")]
     used = {step.rule for derivation in derivations for step in derivation}
     assert set(RULES) <= used, set(RULES) - used
     assert {f"simplify.{action}" for action in ACTIONS} & used
