@@ -246,6 +246,12 @@ class Poly:
                 return None
             c = whole(remainder[lead_r] * inverse)
             quotient[step] = c
+            # Each term of the quotient is a step: charged, and bounded, since a quotient can be
+            # far longer than both polys ((y^(10^30) - 1)/(y - 1) has 10^30 terms).
+            if _budget:
+                _charge(len(divisor))
+            if len(quotient) > MAX_TERMS:
+                raise AlgebraError(f"dividing these polynomials would give over {MAX_TERMS:,} terms")
             for exponents, cd in divisor.terms.items():
                 key = tuple(a + b for a, b in zip(exponents, step, strict=True))
                 value = remainder.get(key, 0) - c * cd

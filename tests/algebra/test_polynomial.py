@@ -154,3 +154,19 @@ def test_arithmetic_agrees_with_sympy(a, b):
     if b.terms:
         quotient = (a * b).exact_quotient(b)
         assert quotient == a
+
+
+def test_a_long_division_is_charged_and_bounded_by_its_quotient():
+    # (y^(10^30) - 1)/(y - 1) has 10^30 terms: the textbook stage's GCD for the third derivative
+    # of acos(y)^2 + y^1e30 divided term by term for minutes (fuzz seed 2042), charged only once.
+    from symdiff import diff
+    from symdiff.algebra.polynomial import work_limit
+
+    long = x ** 20_000 - ONE
+    with pytest.raises(AlgebraError, match=f"over {MAX_TERMS:,} terms"):
+        long.exact_quotient(x - ONE)
+    with work_limit(100), pytest.raises(AlgebraError, match="limit"):
+        (x**500 - ONE).exact_quotient(x - ONE)
+    assert (x**500 - ONE).exact_quotient(x - ONE) == Poly({(i, 0, 0): 1 for i in range(500)}, N)
+    third = diff("acos^2y+y^1e30", "y", order=3)
+    assert "y^999999999999999999999999999997" in str(third)
