@@ -136,8 +136,9 @@ class Simplifier(Presenter, LongProducts):
         self._equal: dict[Expr, Normal] = {}  # equal trees rebuilt (one per partial derivative) share one
         self._primitives: dict[int, tuple[Normal, tuple[Fraction, Monomial, Normal]]] = {}
         self._scaled: dict[int, tuple[Normal, Normal, Fraction]] = {}  # id(c*S) -> (c*S, S, c) for sums, c > 0
-        # Sums kept whole under a root with their common factor or sign inside, sqrt(-2*x - 2):
-        # once the power is whole, they are written as any sum to that power (see _fold_numeric_factors).
+        # Bases kept whole under a root, a sum with its common factor or sign inside,
+        # sqrt(-2*x - 2), or a power written in the question's spelling, sqrt(exp(y)): once the
+        # power is whole, they are written as that base to the power (see _fold_numeric_factors).
         self._kept_sums: set[Expr] = set()
         # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
@@ -679,7 +680,9 @@ class Simplifier(Presenter, LongProducts):
         if coefficient > 0 and len(monomial) == 1 and monomial[0][1] == 1:
             # (c*x)^q = c^q * x^q for c > 0; (x^2)^(1/2) is |x|, so other exponents stay inside.
             return self.multiply([self._number_power(coefficient, exponent), {((monomial[0][0], exponent),): ONE}])
-        return {((self.present(base), exponent),): ONE}
+        # Kept whole, as written in the question's spelling (sqrt(exp(y)) holds exp(y), not e^y):
+        # once its power is whole it is multiplied out, as reading it back would.
+        return {((self._kept_whole(base), exponent),): ONE}
 
     def _kept_whole(self, base: Normal) -> Expr:
         shown = self.present(base)

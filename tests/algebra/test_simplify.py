@@ -285,6 +285,10 @@ KEPT_SUMS_TO_WHOLE_POWERS = [
     ("(((-2x - 2)^(1/2))^4)^z", "(4*(x + 1)^2)^z"),
     ("((-x - 1)^(1/3))^3", "-x - 1"),
     ("sqrt(x^2 + x)*sqrt(x^2 + x)", "x^2 + x"),
+    # A power kept under a root in the question's spelling (fuzz seed 2042): exp(y), not e^y.
+    ("(5/sqrt(exp(y)))^10 + x", "x + 9765625*exp(-5*y)"),
+    ("sqrt(exp(y))^10", "exp(5*y)"),
+    ("sqrt(exp(y))*sqrt(exp(y))", "exp(y)"),
 ]
 
 
