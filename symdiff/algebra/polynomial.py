@@ -389,18 +389,18 @@ def _gcd(p: Poly, q: Poly) -> Poly:
         return p
     if p.is_constant() or q.is_constant():
         return one
-    for linear, other in ((p, q), (q, p)):
-        if linear.total_degree() == 1:
-            # Of degree 1, so irreducible: the GCD is it if it divides the other, else 1.
-            # (Over the integers, by pseudo-remainders, a long poly in several variables took
-            # thousands of contents: a sum of 30 fractions 1/(x + k) with e^(x^2) in it, 5 s.)
-            return linear if other.exact_quotient(linear) is not None else one
     vp, vq = p.variables(), q.variables()
     if len(vp) == 1 and vp == vq and not _budget:
         # Both in one generator (a partial fraction's denominator and its derivative): Euclid on
         # dense lists of ints. The GCD is the same poly; under a work limit the sparse way runs,
         # so that what a limited caller can afford does not change.
         return _gcd_dense(p, q, min(vp))
+    for linear, other in ((p, q), (q, p)):
+        if linear.total_degree() == 1:
+            # Of degree 1, so irreducible: the GCD is it if it divides the other, else 1.
+            # (Over the integers, by pseudo-remainders, a long poly in several variables took
+            # thousands of contents: a sum of 30 fractions 1/(x + k) with e^(x^2) in it, 5 s.)
+            return linear if other.exact_quotient(linear) is not None else one
     common = vp & vq
     if not common:
         return one

@@ -173,14 +173,7 @@ class FactoredAlgebra:
         denominators = [t.denominator_factors() for t in terms]
         base = self.coprime_base(denominators) if any(denominators) else []
         lcd = {f: max(exps) for f, exps in base}
-        if base:
-            total = self._numerator_over(terms, common, base)
-        else:
-            total = Poly({}, self.nvars)
-            for t in terms:
-                top = {f: e - common.get(f, 0) for f, e in t.factors.items() if e > common.get(f, 0)}
-                total = total + product(top, self.nvars, t.coefficient)
-        result = self.from_poly(total)
+        result = self.from_poly(self._numerator_over(terms, common, base))
         if not result.coefficient:
             return result
         _merge(result.factors, common)

@@ -139,7 +139,7 @@ class Simplifier(Presenter, LongProducts):
         # Bases kept whole under a root, a sum with its common factor or sign inside,
         # sqrt(-2*x - 2), or a power written in the question's spelling, sqrt(exp(y)): once the
         # power is whole, they are written as that base to the power (see _fold_numeric_factors).
-        self._kept_sums: set[Expr] = set()
+        self._kept_bases: set[Expr] = set()
         # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
         self.record = record
@@ -510,7 +510,7 @@ class Simplifier(Presenter, LongProducts):
         """Fold numeric bases with whole exponents (2^(1/2)*2^(1/2) = 2) into the coefficient,
         and multiply out other bases kept whole under a root once their power is whole."""
         coefficient = ONE
-        kept = self._kept_sums
+        kept = self._kept_bases
         if not any(type(base) in _FOLDED_BASES for base, _ in factors) and not (
             kept and any(base in kept for base, _ in factors)
         ):
@@ -686,7 +686,7 @@ class Simplifier(Presenter, LongProducts):
 
     def _kept_whole(self, base: Normal) -> Expr:
         shown = self.present(base)
-        self._kept_sums.add(shown)
+        self._kept_bases.add(shown)
         return shown
 
     def _number_power(self, value: Fraction, exponent: Fraction) -> Normal:

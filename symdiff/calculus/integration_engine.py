@@ -158,9 +158,12 @@ def sum_rule(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
 
 
 def _sum_step(eng: Integrator, f: Expr, v: Symbol, steps: list[Step]) -> Step:
-    results = [step.result for step in steps]
-    raw = Sub(*results) if type(f) is Sub else Add(*results)
-    return eng.step("integrate.sum", f, v, raw, tuple(steps))
+    return eng.step("integrate.sum", f, v, _combined(f, [step.result for step in steps]), tuple(steps))
+
+
+def _combined(link: Expr, results: list[Expr]) -> Expr:
+    """The antiderivatives of a sum's (or difference's) terms put together as the terms are."""
+    return Sub(*results) if type(link) is Sub else Add(*results)
 
 
 def _chain_steps(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None:
@@ -177,7 +180,7 @@ def _chain_steps(eng: Integrator, f: Expr, v: Symbol, depth: int) -> Step | None
         node, index, results = stack[-1]
         if index == len(node.children):
             stack.pop()
-            raw = Sub(*results) if type(node) is Sub else Add(*results)
+            raw = _combined(node, results)
             if not stack:
                 return eng.step("integrate.sum", f, v, raw, tuple(steps))
             stack[-1][2].append(raw)
