@@ -403,7 +403,14 @@ class Simplifier(Presenter, LongProducts):
             for base, exponent in numeric[0].items():
                 powers = [factors.get(base) for factors in numeric]
                 if all(p is not None and p * exponent > 0 for p in powers):
-                    shared[base] = min(powers, key=abs)  # type: ignore[arg-type, return-value]
+                    least = min(powers, key=abs)  # type: ignore[arg-type]
+                    if (type(base) is Number or self._multiplied_out_when_whole(base)) and any(
+                            p != least and (p - least).denominator == 1 for p in powers):  # type: ignore[operator]
+                        # (x*y)^(-3/2) over (x*y)^(-1/2) leaves (x*y)^-1, which reads back as
+                        # x^-1*y^-1, and 2^(-3/2) over 2^(-1/2) leaves 2^-1, which reads back as
+                        # the number 1/2 (_fold_numeric_factors): the sum would not read back as itself.
+                        continue
+                    shared[base] = least  # type: ignore[assignment]
             shared = {base: exponent for base, exponent in shared.items() if exponent < 0}  # common denominators
         symbolic: set[tuple[Expr, Exponent]] = set()
         if content == 1 and not shared and not symbolic:
@@ -515,7 +522,7 @@ class Simplifier(Presenter, LongProducts):
             kept and any(base in kept for base, _ in factors)
         ):
             return coefficient, self._sorted(factors)  # the usual product: nothing to fold
-        for key in [key for key in factors if type(key[0]) in KEPT_UNDER_ROOTS or key[0] in kept]:
+        for key in [key for key in factors if self._multiplied_out_when_whole(key[0])]:
             # A base kept whole under a root, (-x)^(1/2) or (x*y)^(1/2), whose power has become
             # whole is multiplied out: (-x)^(1/2)*(-x)^(1/2) = -x, as reading it back would. A
             # sum so kept is written as that sum to the power would be: sqrt(-2*x - 2)^4 is
@@ -536,6 +543,11 @@ class Simplifier(Presenter, LongProducts):
                     coefficient *= value
                     del factors[key]
         return coefficient, self._sorted(factors)
+
+    def _multiplied_out_when_whole(self, base: Expr) -> bool:
+        """Whether a whole power of ``base`` is written multiplied out: a base kept whole only
+        under a root, (-x)^(1/2), (x*y)^(1/2), sqrt(-2*x - 2), sqrt(exp(y))."""
+        return type(base) in KEPT_UNDER_ROOTS or base in self._kept_bases
 
     def _sorted(self, factors: dict[FactorKey, Exponent]) -> Monomial:
         # Powers with symbolic exponents after the others and sums last, as textbooks write

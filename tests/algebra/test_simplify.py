@@ -289,6 +289,12 @@ KEPT_SUMS_TO_WHOLE_POWERS = [
     ("(5/sqrt(exp(y)))^10 + x", "x + 9765625*exp(-5*y)"),
     ("sqrt(exp(y))^10", "exp(5*y)"),
     ("sqrt(exp(y))*sqrt(exp(y))", "exp(y)"),
+    # A sum that is a factor, written with a common power taken out of its terms, would leave a
+    # whole power of a base kept under a root, (x*y)^-1, or of a number, 2^-1: they read back
+    # multiplied out, so such a power is not taken out.
+    ("(1/sqrt(x*y) + 1/(x*y)^(3/2))*(z + 1)", "(z + 1)*(x*y + 1)/(x*y*sqrt(x*y))"),
+    ("(y/sqrt(2) + x/2^(3/2))*(z + 1)", "sqrt(2)*(x + 2*y)*(z + 1)/4"),
+    ("(y/sqrt(3) + x/3^(5/2))*(z + 1)*w", "w*(x/3^(5/2) + y/sqrt(3))*(z + 1)"),
 ]
 
 

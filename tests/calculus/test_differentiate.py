@@ -402,6 +402,18 @@ def test_a_derivative_whose_next_would_have_too_many_factors_is_refused(take, de
         take("√" * depth + "y")
 
 
+def test_diff_and_derive_agree_where_a_root_of_a_huge_number_is_shared_out_of_a_sum():
+    """Fuzz seed 2043: at order 3 derive kept 800*u^3 - 999*u^8/(3e16^5*(u^5/3e16^5)) where
+    diff had -199*u^3, both times 5e13 and over (u^5/3e16^5)^(999/1000). Writing a sum that is a
+    factor took (u^5/3e16^5)^(-999/1000) out of its terms and left a whole power of a base kept
+    under a root, which reads back multiplied out: the sum did not read back as itself, and
+    derive, which reads its steps' results back, met it written both ways."""
+    text = "(((x/3 - 1.4142135623730951)^5)^(1/1000) + x)/(2 - pi^(5 + x)) + 2 + 1/1000 + t"
+    answer = diff(text, "x", order=3)
+    assert derive(text, "x", order=3).result == answer
+    assert simplify(answer) == answer
+
+
 def test_a_long_product_of_factors_is_not_refused_below_the_bound():
     product = "*".join(f"sin(x + {k})" for k in range(1, 31))  # 30 terms of 30 factors: 27,000
     assert len(str(diff(product, order=2))) > 10_000
