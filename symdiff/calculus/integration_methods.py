@@ -306,7 +306,33 @@ def _tabular(eng: Integrates, f: Expr, v: Symbol, depth: int, u: Expr, dv: Expr)
         raw = Sub(raw, term) if i % 2 else Add(raw, term)
     rows = tuple((_nth_derivative_name("u", i), d) for i, d in enumerate(derivatives[:-1]))
     antis = tuple((f"v_{i + 1}", step.result) for i, step in enumerate(steps))
-    return eng.step("integrate.parts_tabular", f, v, raw, tuple(steps), (("dv", dv), *rows, *antis))
+    shown, note = _worked_once(steps)
+    return eng.step("integrate.parts_tabular", f, v, raw, shown, (("dv", dv), *rows, *antis), note)
+
+
+def _worked_once(steps: list[Step]) -> tuple[tuple[Step, ...], str]:
+    """The table's integrals, each worked once, as a textbook fills the v column: ∫x^12*e^x dx
+    integrates e^x thirteen times, one line; ∫x^4*e^(-x) dx alternates two integrals. The
+    note names the rows that take an integral already worked."""
+    first: dict[Expr, int] = {}
+    repeats = [i for i, step in enumerate(steps, 1) if first.setdefault(step.expr, i) != i]
+    shown = tuple(steps[i - 1] for i in sorted(first.values()))
+    if not repeats:
+        return shown, ""
+    return shown, f"{_rows(repeats)} of the v column come from an integral already worked, shown once"
+
+
+def _rows(numbers: list[int]) -> str:
+    """rows 2 to 13, or rows 3, 5 and 7: in words, which LaTeX sets as text."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    named = [f"{a}" if a == b else f"{a} and {b}" if b == a + 1 else f"{a} to {b}" for a, b in runs]
+    one = len(named) == 1 and runs[0][0] == runs[0][1]
+    return ("row " if one else "rows ") + (named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1])
 
 
 def _nth_derivative_name(name: str, n: int) -> str:

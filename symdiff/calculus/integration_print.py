@@ -191,7 +191,23 @@ class _RowWriter(ItemWriter):
             items += self.integral(step.expr, v, room)
         else:
             items += [*self.integral(step.expr, v, room), Break(" = ", "= "), *self.expr(step.result, room)]
-        return fill([*items, *self.bindings(step, room)], indent, em)
+        # A note says what the rule's line alone does not: a check made at random points, a
+        # table's repeated integral, an integral solved for.
+        return fill([*items, *self.bindings(step, room), *_note(step.note)], indent, em)
+
+
+def _note(note: str) -> list[Item]:
+    """A note in words, (checked at random points ...), which may break between its words: a
+    note longer than a row would otherwise run off the page."""
+    if not note:
+        return []
+    words = f"({note})".split(" ")
+    items: list[Item] = [Break(r"\quad ")]
+    for number, word in enumerate(words):
+        if number:
+            items.append(Break(r"\ "))
+        items.append(chunk(rf"\text{{{escape_text(word)}}}"))
+    return items
 
 
 def _rows(anti: Antiderivation) -> list[str]:

@@ -299,6 +299,30 @@ def test_a_long_tabular_method_names_its_rows_as_textbooks_do():
     assert "u^{(4)} = 11880 x^{8}" in latex and "v_{13} = " in latex and "v_13" not in latex
 
 
+@pytest.mark.parametrize(("integrand", "shown", "note"), [
+    ("x^12*e^x", ["e^x"], "rows 2 to 13 of the v column come from an integral already worked"),
+    ("x^4*e^(-x)", ["e^(-x)", "-e^(-x)"], "rows 3 to 5 of the v column come from an integral already worked"),
+    ("x^3*sin(x)", ["sin(x)", "-cos(x)", "-sin(x)", "cos(x)"], None),
+])
+def test_the_tabular_method_works_each_integral_of_its_table_once(integrand, shown, note):
+    """∫x^12*e^x dx listed ∫e^x dx thirteen times, one line each; the v column still names
+    every row, and the note says which rows reuse an integral."""
+    step = antiderivative(integrand).trace.substeps[0]
+    assert step.rule == "integrate.parts_tabular"
+    assert [str(sub.expr) for sub in step.substeps] == shown
+    if note is None:
+        assert step.note == ""
+    else:
+        assert step.note.startswith(note)
+    rows = dict(step.bindings)
+    # Each v_k is the integral of v_(k-1): a row whose integral is not shown takes one that is.
+    results = {sub.expr: sub.result for sub in step.substeps}
+    previous = rows["dv"]
+    for k in range(1, sum(name.startswith("v_") for name in rows) + 1):
+        assert rows[f"v_{k}"] == results[previous]
+        previous = rows[f"v_{k}"]
+
+
 def test_each_row_of_a_worked_solution_fits_the_page():
     for integrand in WIDE_SOLUTIONS:
         block = antiderivative(integrand).to_latex()
