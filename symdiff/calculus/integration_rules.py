@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from ..core.errors import SymdiffError
+from ..core.evaluate import evaluate
 from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, rebuilt
 from .integration_session import current
@@ -179,15 +181,19 @@ def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
         if not depends(node, x):
             if node != _ONE:
                 constants.append(node if power == 1 else Pow(node, number(power)))
-        elif kind is Mul:
+        elif kind is Mul and _splits(node.children, power, x):
             stack.extend((factor, power) for factor in node.children)
-        elif kind is Div:
+        elif kind is Div and _splits(node.children, power, x):
             stack.append((node.children[0], power))
             stack.append((node.children[1], -power))
-        elif kind is Neg:
-            constants.append(_MINUS_ONE)
+        elif kind is Neg and power.denominator == 1:  # (-u)^n = (-1)^n*u^n; sqrt(-x) is no -sqrt(x)
+            if power.numerator % 2:
+                constants.append(_MINUS_ONE)
             stack.append((node.children[0], power))
-        elif kind is Pow and (exponent := _rational(node.children[1])) is not None:
+        elif kind is Pow and (exponent := _rational(node.children[1])) is not None and (
+                power.denominator == 1 or exponent.denominator != 1 or exponent.numerator % 2):
+            # (u^a)^p = u^(a*p) where u^a is defined, but for a whole power p, or u^a's own
+            # root (u >= 0), or an odd a: (x^2)^(1/2) is |x|, not x.
             stack.append((node.children[0], power * exponent))
         elif kind is Call and node.name == "sqrt":  # type: ignore[attr-defined]
             stack.append((node.children[0], power / 2))
@@ -204,6 +210,29 @@ def _view(expr: Expr, x: Symbol) -> tuple[list[Expr], Factors] | None:
         else:
             factors[node] = factors.get(node, Fraction(0)) + power
     return constants, {base: p for base, p in factors.items() if p}
+
+
+def _splits(parts: tuple[Expr, ...], power: Fraction, x: Symbol) -> bool:
+    """Whether (u*v)^p = u^p*v^p (and (u/v)^p = u^p/v^p) for these parts: always for a whole p;
+    for a root, when at most one part varies and the constant ones are positive numbers
+    (sqrt(4*x) = 2*sqrt(x), but sqrt(-2*x) is no sqrt(-2)*sqrt(x), and sqrt(x*(x + 1)) is
+    real for x <= -1 where sqrt(x)*sqrt(x + 1) is not)."""
+    if power.denominator == 1:
+        return True
+    varying = 0
+    for part in parts:
+        if depends(part, x):
+            varying += 1
+        elif not _positive_constant(part):
+            return False
+    return varying <= 1
+
+
+def _positive_constant(expr: Expr) -> bool:
+    try:
+        return evaluate(expr) > 0
+    except SymdiffError:
+        return False
 
 
 def spelled(expr: Expr) -> Expr:

@@ -24,6 +24,10 @@ __all__ = ["ZERO_TOLERANCE", "approximate", "exact", "fraction_of", "rational", 
 
 # Values of textbook expressions at textbook points are of order 1; one below this is a rounded 0.
 ZERO_TOLERANCE = 1e-10
+# A constant within this much of 0, beside the sizes float rounding works at in it (its sums'
+# terms, its periodic functions' arguments), is a rounded 0: some hundreds of units in the last
+# place, where 1 - cos(10^-5) = 5e-11 is not one.
+ROUNDING_TOLERANCE = 1e-13
 
 def approximate(expr: Expr) -> float:
     """The float value of a constant expression (``EvaluationError`` if it has none)."""
@@ -42,7 +46,7 @@ def exact(expr: Expr, approx: float | None = None) -> Expr:
         return rational(value)
     if approx is None:
         approx = approximate(expr)
-    if abs(approx) < ZERO_TOLERANCE * _cancellation_scale(expr):
+    if abs(approx) < ROUNDING_TOLERANCE * _cancellation_scale(expr):
         return Number(0)
     special = exact_special_values(expr)
     try:
@@ -58,22 +62,24 @@ _PERIODIC = frozenset({"sin", "cos", "tan", "sec", "csc", "cot"})
 
 def _cancellation_scale(expr: Expr) -> float:
     """The largest magnitude among the terms of the sums in ``expr`` and the arguments of its
-    periodic functions: where float rounding can leave a nonzero residue of a true 0. At least 1
-    where there is any such place (a residue of 1e-16 is rounding beside values of order 1)."""
+    periodic functions: where float rounding can leave a nonzero residue of a true 0 (sin(pi)
+    is 1.2e-16, sqrt(2)^2 - 2 is 4e-16). A sum or an argument that is a rational number is
+    exact, so it leaves none: sin(10^-20) and 1/10^20 + 1/10^21 are no rounded 0s, and neither
+    is e^-20*sin(20) nor cos(10^14)."""
     largest = 0.0
 
     def visit(node: Expr, _children: list[None]) -> None:
         nonlocal largest
         parts: tuple[Expr, ...] = ()
-        if type(node) in (Add, Sub):
+        if type(node) in (Add, Sub) or (type(node) is Call and node.name in _PERIODIC):  # type: ignore[attr-defined]
             parts = node.children
-        elif type(node) is Call and node.name in _PERIODIC:  # type: ignore[attr-defined]
-            parts = node.children
+        if not parts or fraction_of(node if type(node) in (Add, Sub) else parts[0]) is not None:
+            return
         for part in parts:
             try:
-                largest = max(largest, 1.0, abs(approximate(part)))
+                largest = max(largest, abs(approximate(part)))
             except (SymdiffError, OverflowError, ValueError):
-                largest = max(largest, 1.0)
+                largest = math.inf  # no size known: any small value may be a residue
 
     fold(expr, visit)
     return largest

@@ -12,10 +12,13 @@ with the bracket tending to 1, then lim f = lim g: so sin(3x)/sin(5x) has the li
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..core.errors import SymdiffError
 from ..core.expr import Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub
 from .limit_engine import Engine, Outcome
 from .limit_exact import fraction_of, tidy
+from .limit_forms import FINITE
 
 __all__ = ["standard_limits"]
 
@@ -52,8 +55,16 @@ def standard_limits(engine: Engine, expr: Expr, parts: list[Outcome]) -> Outcome
     if len(bindings) == 1:
         bindings = [("u", bindings[0][1])]
     with_u = ", ".join(f"{name} = {u}" for name, u in bindings)
-    return engine.rewritten("standard_limits", expr, g, f"{'; '.join(laws)}, with {with_u}",
-                            formula="; ".join(laws), bindings=tuple(bindings))
+    found = engine.rewritten("standard_limits", expr, g, f"{'; '.join(laws)}, with {with_u}",
+                             formula="; ".join(laws), bindings=tuple(bindings))
+    if found is None:
+        return None
+    value, step = found
+    if value.kind == FINITE and value.c is not None and not value.is_zero:
+        # f behaves like g, so they have one limit L, but not one side of it: x*sin(1/x) tends
+        # to 1 from below where x*(1/x) is 1 exactly, and x*sin(1/x) - 1 is no 0 near oo.
+        value = replace(value, c=None, p=0)
+    return value, step
 
 
 def _factors(expr: Expr) -> list[tuple[Expr, int]] | None:

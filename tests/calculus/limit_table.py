@@ -271,6 +271,12 @@ ROWS: tuple[Row, ...] = (
         ("sin(x)*ln(x)", "x", "0", "+", "0"),
         ("x*csc(2*x)", "x", "0", "both", "1/2"),
         ("x^3*exp(-x^2)", "x", "oo", "both", "0"),
+        # A standard limit's value has no side of its own: x*sin(1/x) tends to 1 from below,
+        # and these were "does not exist" (a denominator 0 near oo) when that was lost.
+        ("x*(x*sin(1/x) - 1)", "x", "oo", "both", "0"),
+        ("x^3*(sin(1/x) - 1/x)", "x", "oo", "both", "-1/6"),
+        ("x^2*(exp(1/x) - 1 - 1/x)", "x", "oo", "both", "1/2"),
+        ("1/(sin(x)/x - 1)", "x", "0", "both", "-oo"),
     ),
     *_rows(
         LHOPITAL,

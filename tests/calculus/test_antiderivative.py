@@ -195,6 +195,37 @@ def test_bindings_are_true(integrand, answer, rule):
             assert agrees_numerically(diff(before, v), after, v), step
 
 
+# A root of a product or of a negation was read as the product of roots, sqrt(-x) as
+# -sqrt(x) and sqrt(-2*x) as sqrt(-2)*sqrt(x), and (-x)^2 as -x^2: the check caught each, and
+# the user was told "this is a bug in symdiff". A root is split only over a positive constant.
+SIGNED_ROOTS = [
+    ("sqrt(-x)", "-2*(-x)^(3/2)/3"),
+    ("1/sqrt(-x)", "-2*sqrt(-x)"),
+    ("sqrt(-2x)", "-(-2*x)^(3/2)/3"),
+    ("x*sqrt(-2x)", "(-2*x)^(5/2)/10"),
+    ("(-x)^(1/3)", "-3*(-x)^(4/3)/4"),
+    ("(-x)^2*e^x", "e^x*(x^2 - 2*x + 2)"),
+    ("(-x)^4", "x^5/5"),
+    ("x/(-x)^2", "ln(abs(x))"),
+    ("sqrt(-x)^2", "-x^2/2"),
+    ("sqrt(4x)", "4*x^(3/2)/3"),
+    ("x*sqrt(pi*x)", "2*sqrt(pi)*x^(5/2)/5"),
+    ("(x^3)^(1/2)", "2*x^(5/2)/5"),
+]
+
+
+@pytest.mark.parametrize(("integrand", "answer"), SIGNED_ROOTS)
+def test_a_root_is_split_only_where_the_signs_allow(integrand, answer):
+    assert str(antiderivative(integrand).result) == answer
+
+
+@pytest.mark.parametrize("integrand", ["sqrt(x^2)", "(x^2)^(3/2)", "sqrt(x*(x + 1))", "sqrt(x^2*y^2)"])
+def test_a_root_that_does_not_split_is_refused_without_blaming_a_bug(integrand):
+    with pytest.raises(IntegrationError) as refused:
+        antiderivative(integrand)
+    assert "bug" not in str(refused.value)
+
+
 def test_the_check_is_last_and_true():
     anti = antiderivative("x*cos(x^2)")
     assert [step.rule for step in anti.trace.substeps][-1] == "integrate.check"

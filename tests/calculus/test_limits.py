@@ -412,3 +412,26 @@ def test_a_standalone_limit_is_a_document_and_a_cancel_note_has_no_stray_comma()
     document = limit("sin(x)/x", "x", 0).to_latex(standalone=True)
     assert document.startswith("\\documentclass") and document.count("\\begin{align*}") == 1
     assert "(for x != 0)" in limit("x/x", "x", 0).explain()
+
+
+@pytest.mark.parametrize(("expr", "point", "written"), [
+    ("e^(-x)*sin(x)", "20", "sin(20)/e^20"),
+    ("sin(x)/x", "100000", "sin(100000)/100000"),
+    ("1 - cos(x)", "10^-5", "1 - cos(1/100000)"),
+    ("sin(x)", "1e-20", "sin(1/1e20)"),
+    ("ln(x)", "1 + 10^-12", "ln(1000000000001/1e12)"),
+    ("(sin(x) - sin(10^14))/(x - 10^14)", "10^14", "cos(1e14)"),
+])
+def test_a_small_value_is_no_rounded_zero_where_nothing_was_rounded(expr, point, written):
+    """Direct substitution took any value below 1e-10 beside a sum or a periodic function for a
+    rounded 0: e^-20*sin(20) = 1.9e-9 was "= 0". Rational sums and arguments are exact, and a
+    rounded 0 is within some hundreds of units in the last place of the sizes rounded."""
+    answer = limit(expr, "x", point)
+    assert str(answer.value) == written
+    assert str(answer.value) != "0"
+
+
+@pytest.mark.parametrize(("expr", "point"), [("sin(pi*x)", "1"), ("sin(x)", "pi"), ("cos(x)", "pi/2"),
+                                             ("x^2 - 2", "sqrt(2)"), ("sin(pi*x)", "1000000")])
+def test_a_rounded_zero_is_still_zero(expr, point):
+    assert str(limit(expr, "x", point).value) == "0"
