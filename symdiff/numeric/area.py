@@ -59,6 +59,16 @@ def integrate(expr: Expr | str, var: str | Symbol | None = None, a: object = 0, 
     ``method="exact"`` finds the integral exactly by the Fundamental Theorem instead (an
     ``ExactIntegral``, see ``symdiff.numeric.exact_integral``; bounds may be ``"oo"``).
     """
+    import numpy as np
+
+    # Sums past a float's range are found and named (IntegrationError), not warned about by
+    # NumPy on the user's terminal (or raised, under -W error).
+    with np.errstate(all="ignore"):
+        return _integrate(expr, var, a, b, method, n, tol, limit)
+
+
+def _integrate(expr: Expr | str, var: str | Symbol | None, a: object, b: object, method: str, n: int,
+               tol: float | None, limit: int | None) -> Integral | ExactIntegral:
     if method == "exact":
         if n is not _N_NOT_GIVEN or tol is not None or limit is not None:
             raise IntegrationError("the exact method has no n, tol or limit: they belong to the numeric methods")

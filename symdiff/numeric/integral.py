@@ -67,6 +67,14 @@ class Integral:
     bounds: tuple[Expr, Expr] | None = None  # a and b as written (pi/2), for the working
     label: str | None = None  # what the samples' area is, for the working (the AUC, say)
 
+    def __post_init__(self) -> None:
+        # Plain floats, not NumPy's: float() of a result must return a float, and a user's
+        # arithmetic on value should not change type with the method.
+        for name in ("value", "dx", "error", "extrapolated", "a", "b"):
+            number = getattr(self, name)
+            if number is not None and type(number) is not float:
+                object.__setattr__(self, name, float(number))
+
     def __float__(self) -> float:
         return self.value
 

@@ -8,6 +8,7 @@ probability that a random positive scores above a random negative (ties counting
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.errors import SymdiffError, quote
@@ -107,8 +108,9 @@ def roc_curve(y_true: Any, scores: Any) -> RocCurve:
     if not positives or not negatives:
         present = "positives (1)" if positives else "negatives (0)"
         raise RocError(f"a ROC curve needs both classes, but y_true has only {present}")
-    order = np.argsort(values)[::-1]  # descending; ties are grouped below, so stability does not matter
-    ordered = values[order]
+    ranks = _exact_ranks(scores, values)
+    order = np.argsort(ranks)[::-1]  # descending; ties are grouped below, so stability does not matter
+    ordered = ranks[order]
     # The last index of each run of equal scores: each run is one threshold, one point.
     ends = np.flatnonzero(ordered[1:] != ordered[:-1])
     ends = np.append(ends, ordered.size - 1)
@@ -116,7 +118,7 @@ def roc_curve(y_true: Any, scores: Any) -> RocCurve:
     false_positives = ends + 1 - true_positives
     tpr = np.concatenate(([0.0], true_positives / positives))
     fpr = np.concatenate(([0.0], false_positives / negatives))
-    thresholds = np.concatenate(([np.inf], ordered[ends]))
+    thresholds = np.concatenate(([np.inf], values[order][ends]))
     return RocCurve(fpr, tpr, thresholds)
 
 
@@ -184,6 +186,22 @@ def _scores(data: Any, truth: np.ndarray) -> np.ndarray:
             i = int(bad[0])
             raise RocError(f"scores[{i}] is {array[i]}: every score must be a finite number")
     return array
+
+
+def _exact_ranks(data: Any, values: np.ndarray) -> np.ndarray:
+    """What the curve orders by: the float scores, or where floats could make distinct scores
+    equal (integers past 2^53, Fractions, Decimals) each score's rank among the exact values:
+    2^62 + 1 and 2^62 are one float, but rank apart."""
+    import numpy as np
+
+    raw = np.asarray(data)
+    if raw.dtype.kind == "O":
+        pass
+    elif raw.dtype.kind not in "iu" or not raw.size or max(abs(int(raw.max())), abs(int(raw.min()))) <= 2**53:
+        return values
+    exact = [Fraction(value.item() if isinstance(value, np.generic) else value) for value in raw.flat]
+    rank = {value: i for i, value in enumerate(sorted(set(exact)))}
+    return np.array([rank[value] for value in exact], dtype=float)
 
 
 def _same_length(truth: np.ndarray, other: np.ndarray, name: str) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -198,3 +201,17 @@ def test_roc_area_agrees_with_roc_auc_and_scikit_learn(pairs) -> None:
     except ImportError:
         return
     assert value == pytest.approx(roc_auc_score(labels, scores), abs=1e-12)
+
+
+@pytest.mark.parametrize(("labels", "scores", "auc"), [
+    ([0, 1], [2**62 + 1, 2**62], 0.0),
+    ([0, 1], [10**20, 10**20 + 1], 1.0),
+    ([0, 1, 1], np.array([2**62 + 1, 2**62 + 3, 2**62 + 2], dtype=np.int64), 1.0),
+    ([0, 1], [Fraction(1, 3), Fraction(1, 3) + Fraction(1, 10**30)], 1.0),
+    ([1, 0], [Decimal("0.1"), 2**70], 0.0),
+])
+def test_scores_that_floats_would_make_equal_rank_apart(labels, scores, auc):
+    """Scores were compared as floats, so 2^62 + 1 and 2^62 tied and the AUC was 0.5."""
+    assert roc_auc(labels, scores) == auc
+    curve = roc_curve(labels, scores)
+    assert len(curve.thresholds) == len(labels) + 1  # one point per distinct score
