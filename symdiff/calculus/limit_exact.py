@@ -20,7 +20,8 @@ from ..core.evaluate import evaluate
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub
 from ..core.traversal import fold
 
-__all__ = ["ZERO_TOLERANCE", "approximate", "exact", "fraction_of", "rational", "tidy"]
+__all__ = ["ROUNDING_TOLERANCE", "ZERO_TOLERANCE", "approximate", "cancellation_scale", "exact", "fraction_of",
+           "rational", "tidy"]
 
 # Values of textbook expressions at textbook points are of order 1; one below this is a rounded 0.
 ZERO_TOLERANCE = 1e-10
@@ -46,7 +47,7 @@ def exact(expr: Expr, approx: float | None = None) -> Expr:
         return rational(value)
     if approx is None:
         approx = approximate(expr)
-    if abs(approx) < ROUNDING_TOLERANCE * _cancellation_scale(expr):
+    if abs(approx) < ROUNDING_TOLERANCE * cancellation_scale(expr):
         return Number(0)
     special = exact_special_values(expr)
     try:
@@ -60,7 +61,7 @@ def exact(expr: Expr, approx: float | None = None) -> Expr:
 _PERIODIC = frozenset({"sin", "cos", "tan", "sec", "csc", "cot"})
 
 
-def _cancellation_scale(expr: Expr) -> float:
+def cancellation_scale(expr: Expr) -> float:
     """The largest magnitude among the terms of the sums in ``expr`` and the arguments of its
     periodic functions: where float rounding can leave a nonzero residue of a true 0 (sin(pi)
     is 1.2e-16, sqrt(2)^2 - 2 is 4e-16). A sum or an argument that is a rational number is

@@ -202,3 +202,20 @@ def test_a_sum_over_an_interval_too_narrow_to_divide_is_refused():
     # 1e-320 / 6 is a subnormal step with a few digits: the sum was off in its fourth digit (fuzz)
     with pytest.raises(IntegrationError, match="too narrow"):
         symdiff.integrate("exp(100)", "x", 1e-320, 0, method="trapezoid", n=6)
+
+
+@pytest.mark.parametrize(("expr", "b", "true"), [
+    ("e^x", "10^-9", 1.0000000005e-09),
+    ("sin(x)", "10^-5", 4.99999999995833e-11),
+    ("e^x", "10^-15", 1.0000000000000005e-15),
+])
+def test_float_of_an_exact_value_that_cancels_keeps_its_digits(expr, b, true):
+    """float(e^(1/10^9) - 1) keeps 8 digits of 16 (1.0000000827e-09): where evaluating the
+    exact value cancels more than quadrature loses, the float is the quadrature's area."""
+    result = symdiff.integrate(expr, "x", 0, b, method="exact")
+    assert math.isclose(float(result), true, rel_tol=1e-12)
+
+
+def test_float_of_an_exact_value_without_cancellation_is_its_own():
+    assert float(symdiff.integrate("x^2", "x", 0, 1, method="exact")) == 1 / 3
+    assert float(symdiff.integrate("e^x", "x", 0, 1, method="exact")) == math.e - 1
