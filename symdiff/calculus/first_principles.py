@@ -318,7 +318,9 @@ def difference_quotients(expr: Expr | str, at: float | str, wrt: str | Symbol = 
                          steps: int = 8) -> list[tuple[float, float, float]]:
     """(h, (f(a + h) - f(a))/h, its distance from f'(a)) for h = 1, 0.1, ..., 10^-(steps - 1):
     the secant slopes approaching the tangent's, until floating point loses them. An h that
-    takes a + h outside f's domain has no row."""
+    takes a + h outside f's domain has no row. Where f may have no derivative at a (a function
+    in it is at a corner or a jump there: abs(x), relu(x), sign(x) at 0), there is no f'(a) to
+    be near, and the distance is nan: the slopes from the right are still shown."""
     from ..core.evaluate import evaluate
 
     f = to_expr(expr)
@@ -333,8 +335,8 @@ def difference_quotients(expr: Expr | str, at: float | str, wrt: str | Symbol = 
         a = math.inf
     if not math.isfinite(a):
         raise SymdiffError(f"the point is a finite number, not {quote(at)}")
-    slope = evaluate(diff(f, x), {x.name: float(a)})
     base = evaluate(f, {x.name: float(a)})
+    slope = evaluate(diff(f, x), {x.name: float(a)}) if _smooth_at(f, x, a) else math.nan
     rows = []
     for k in range(steps):
         step = 10.0 ** -k
@@ -344,3 +346,22 @@ def difference_quotients(expr: Expr | str, at: float | str, wrt: str | Symbol = 
             continue  # a + h outside f's domain (sqrt(1 - x^2) at 0.5 with h = 1): no secant there
         rows.append((step, quotient, abs(quotient - slope)))
     return rows
+
+
+def _smooth_at(f: Expr, x: Symbol, a: float) -> bool:
+    """Whether every function in ``f`` is differentiable where its argument is at x = a: d/dx
+    of abs(x) is sign(x), which is 0 at 0, where |x| has no derivative."""
+    from ..core.evaluate import evaluate
+    from ..core.expr import Call
+    from ..core.traversal import preorder
+    from .limit_functions import smooth_at
+
+    for node, _ in preorder(f):
+        if type(node) is Call and node.children:
+            try:
+                t = evaluate(node.children[0], {x.name: a})
+            except SymdiffError:
+                return False
+            if not smooth_at(node.name, t):  # type: ignore[attr-defined]
+                return False
+    return True

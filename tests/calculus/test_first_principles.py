@@ -147,3 +147,16 @@ def test_the_value_is_the_derivative_when_its_difference_cancels():
     assert simplify(parse(f"({value}) - ({answer})")) != parse("0")
     assert _same_value(value, answer)
     assert not _same_value(value, diff(" + ".join(f"{k}/(x + {k})" for k in range(1, 16)), "x"))
+
+
+@pytest.mark.parametrize(("expr", "at"), [("abs(x)", 0), ("relu(x) + x^2", 0), ("sign(x - 1)", 1), ("x*abs(x - 2)", 2)])
+def test_no_distance_from_a_derivative_that_does_not_exist(expr, at):
+    """|x| has no derivative at 0, but d/dx |x| = sign(x) is 0 there: the distances were
+    measured from 0. The slopes from the right are still shown."""
+    rows = difference_quotients(expr, at)
+    assert rows and all(math.isnan(distance) for _, _, distance in rows)
+
+
+def test_distances_where_every_function_is_smooth():
+    rows = difference_quotients("abs(x) + x^2", 1)
+    assert rows[-1][2] < 1e-6
