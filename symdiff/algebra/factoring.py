@@ -29,7 +29,7 @@ from ..core.expr import Add, Div, Expr, Mul, Number, Pow, Sub, Symbol
 from ..syntax.parser import to_expr
 from .exact import Rational
 from .generators import MAX_WRITTEN_BITS, Generators
-from .polynomial import MAX_DEGREE, AlgebraError, Poly, content_in, gcd
+from .polynomial import MAX_DEGREE, AlgebraError, Poly, WorkLimitExceeded, content_in, gcd, work_limit
 from .presentation import _negate_leading
 from .rational import Factored, factored, product
 from .settle import settled
@@ -51,6 +51,7 @@ __all__ = ["apart", "factor", "factor_poly"]
 # A poly with more terms times generators than this is kept whole by factor_poly: the search
 # for contents and square-free parts grows with their product, squared.
 MAX_FACTOR_WORK = 20_000
+FACTOR_WORK = 5_000_000  # term products (or their like) the search for one poly's factors may make
 
 
 def factor_poly(f: Poly) -> list[tuple[Poly, int]]:
@@ -182,10 +183,18 @@ def _divide(p: Poly, d: Poly) -> Poly:
 
 
 def factored_completely(value: Factored, nvars: int) -> Factored:
-    """Every factor of a (cancelled) value split by ``factor_poly``."""
+    """Every factor of a (cancelled) value split by ``factor_poly``, each within
+    ``FACTOR_WORK`` term products: a factor whose search would take longer is kept whole."""
     factors: dict[Poly, int] = {}
     for f, e in value.factors.items():
-        for part, k in factor_poly(f):
+        try:
+            with work_limit(FACTOR_WORK, dense=True):
+                parts = factor_poly(f)
+        except WorkLimitExceeded:
+            # The numerator of a sum of fractions in x and y (degree 40 and more): its contents
+            # and square-free parts took a minute. Kept whole, the answer is still equal.
+            parts = [(f, 1)]
+        for part, k in parts:
             total = factors.get(part, 0) + k * e
             if total:
                 factors[part] = total

@@ -18,10 +18,10 @@ from ..algebra.simplify import Simplifier, spelling
 from ..algebra.textbook import simplify, textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import ParseError, SymdiffError, quote
-from ..core.expr import RESERVED_NAMES, Add, Expr, Mul, Number, Sub, Symbol
+from ..core.expr import RESERVED_NAMES, Add, Derivative, Expr, Mul, Number, Sub, Symbol
 from ..core.functions import FUNCTIONS
 from ..core.printer import to_text
-from ..core.traversal import substitute
+from ..core.traversal import preorder, substitute
 from ..syntax.parser import to_expr
 from .differentiate import DifferentiationError, _simplification, derive, diff
 from .trace import Derivation, Step
@@ -133,17 +133,34 @@ def read_definitions(definitions: object) -> dict[str, Expr]:
     if not definitions:
         raise ChainRuleError("no definitions: give at least the target's, such as {'C': '(a - y)^2', ...}")
     read: dict[str, Expr] = {}
+    written: dict[str, Expr] = {}
     for key, value in definitions.items():
         name = _name(key, "a defined name")
         if name in read:
             raise ChainRuleError(f"{name} is defined twice")
         try:
-            read[name] = to_expr(value)
+            written[name] = to_expr(value, keep_derivatives=True)
+            read[name] = to_expr(written[name])
         except ParseError as error:  # the caret still points into the definition's own text
             raise ParseError(f"in the definition of {name}: {error.message}", error.text, error.pos) from None
         except SymdiffError as error:
             raise ChainRuleError(f"in the definition of {name}: {error}") from None
+    _refuse_derivatives_of_names(written)
     return read
+
+
+def _refuse_derivatives_of_names(written: dict[str, Expr]) -> None:
+    """A derivative written in a definition is worked out as it is read, where a defined name
+    in it is a constant: C = d/dx[a] with a = x^2 would be 0, not 2*x. So it is refused."""
+    if not Derivative.seen:
+        return
+    names = set(written)
+    for name, tree in written.items():
+        for node, _ in preorder(tree):
+            if type(node) is Derivative and names & {s.name for s in node.children[0].free_symbols}:
+                raise ChainRuleError(
+                    f"the definition of {name} takes a derivative of a defined name ({to_text(node, 40)}): "
+                    "write the derivative out, or define the names it uses in its place")
 
 
 def check_definitions(definitions: object) -> dict[str, Expr]:

@@ -57,7 +57,7 @@ def lambdify(expr: Expr | str, vars: Sequence[str | Symbol] | str | Symbol | Non
     missing = sorted({s.name for s in tree.free_symbols} - set(names))
     if missing:
         raise SymdiffError(f"{to_text(tree, 60)} also depends on {', '.join(missing)}: list it among the variables")
-    if invalid not in _MODES:
+    if not isinstance(invalid, str) or invalid not in _MODES:  # `in` on an array would compare elementwise
         raise SymdiffError(f"invalid= is 'raise' or 'nan', not {quote(invalid)}")
     if not isinstance(backend, str) or backend not in BACKENDS:
         raise SymdiffError(f"backend= is one of {', '.join(map(repr, BACKENDS))}, not {quote(backend)}")

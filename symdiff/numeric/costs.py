@@ -150,7 +150,8 @@ class Cost:
             if missing:
                 raise DescentError(f"give a value for each parameter: {', '.join(missing)} missing")
             values = [params[p] for p in self.params]
-        elif (isinstance(params, Sequence) and not isinstance(params, str)) or isinstance(params, np.ndarray):
+        elif (isinstance(params, Sequence) and not isinstance(params, str)) or (
+                isinstance(params, np.ndarray) and params.ndim == 1):
             values = list(params)  # type: ignore[arg-type]
             if len(values) != len(self.params):
                 raise DescentError(f"give {len(self.params)} values, for {', '.join(self.params)}; got {len(values)}")

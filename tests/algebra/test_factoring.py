@@ -237,3 +237,30 @@ def test_a_quadratic_factors_as_yun_and_the_roots_find(a, b, c, square):
     theirs = sympy.factor_list(sum(v * x**k for k, v in enumerate(coefficients)))[1]
     assert sorted((str(sympy.expand(sum(v * x**k[0] for k, v in f.terms.items()))), m) for f, m in ours) == \
         sorted((str(sympy.expand(f if sympy.Poly(f, x).LC() > 0 else -f)), m) for f, m in theirs)
+
+
+SUM_OF_FRACTIONS = ("(x^2 - 1)/(y^4*(4x + 2)*27) + (x*y + 1)/(x + 1)^2 + (x^3 + 3x + 4)/(2x + 3)"
+                    " + (4x + 2)/(y^3*(x - 1)*(x^5 - 3x^2 + 7)^4)")
+
+
+def test_a_numerator_too_costly_to_factor_is_kept_whole(monkeypatch):
+    """factor of a sum of fractions in x and y: the square-free search on its numerator (degree
+    27 in x, 5 in y) took 40 s, over 120 s before the modular GCD. Each poly's search now has
+    FACTOR_WORK term products; past them the poly is kept whole, and the answer stays equal."""
+    from symdiff.algebra import factoring, polynomial
+
+    stopped = []
+    original = factoring.factor_poly
+
+    def watched(f):
+        try:
+            return original(f)
+        except polynomial.WorkLimitExceeded:
+            stopped.append(f)
+            raise
+
+    monkeypatch.setattr(factoring, "factor_poly", watched)
+    answer = factor(SUM_OF_FRACTIONS)
+    assert len(stopped) == 1 and list(stopped[0].degrees()) == [27, 5]  # the numerator, and only it
+    for point in ({"x": 0.3, "y": 1.7}, {"x": -2.2, "y": -0.6}):
+        assert answer.evaluate(point) == pytest.approx(parse(SUM_OF_FRACTIONS).evaluate(point), rel=1e-9)

@@ -232,3 +232,12 @@ def test_random_chains_agree_with_diff_and_with_sympy(values, wrt, rng):
     if math.isnan(value.real) or math.isnan(value.imag):
         return  # SymPy's d/dx[0^x] is nan (0^x*log(0)) where 0^x is 0 and so is its slope: no oracle
     assert abs(value.imag) < 1e-6 * (1 + abs(ours)) and math.isclose(value.real, ours, rel_tol=1e-6, abs_tol=1e-6)
+
+
+def test_a_derivative_of_a_defined_name_in_a_definition_is_refused():
+    """C = d/dx[a] was worked out as it was read, with a a constant: 0, and the step said x is
+    in neither definition."""
+    with pytest.raises(ChainRuleError, match=r"derivative of a defined name \(d/dx\[a\]\)"):
+        chain("C", {"C": "d/dx a", "a": "x^2"}, "x")
+    # A derivative of the variables alone is worked out as before.
+    assert str(chain("C", {"C": "d/dx[x^3] + a", "a": "x^2"}, "x").result) == "8*x"

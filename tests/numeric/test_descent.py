@@ -300,3 +300,10 @@ def test_the_cost_curve_and_the_path_are_drawn(tmp_path):
     assert np.allclose(xs, result.path[:, 0]) and np.allclose(ys, result.path[:, 1])
     low, high = axes.get_xlim()
     assert low < -2.0 and high > result.params["m"]
+
+
+@pytest.mark.parametrize("params", [np.array(0.1), np.array([[0.1, 0.2]])])
+def test_an_array_of_parameters_that_is_not_a_vector_is_refused(params):
+    # A 0-d array raised TypeError (iteration over a 0-d array).
+    with pytest.raises(DescentError, match="the parameters are a dict"):
+        gradient_descent(mse("m x + b", {"x": [1.0, 2.0], "y": [1.0, 2.0]}), params, steps=5)

@@ -272,3 +272,10 @@ def test_the_derivative_of_a_power_too_large_for_floating_point_is_refused() -> 
 
 def test_repr_names_the_variables() -> None:
     assert repr(lambdify("x*y", ["y", "x"])) == "<lambdify (y, x) -> x*y>"
+
+
+@pytest.mark.parametrize("invalid", [np.array([1.0, 2.0]), np.array([]), None, 3])
+def test_invalid_that_is_not_a_mode_is_refused(invalid):
+    # An array raised ValueError (the truth value of an array is ambiguous).
+    with pytest.raises(SymdiffError, match="invalid= is 'raise' or 'nan'"):
+        lambdify("x^2", ["x"], invalid=invalid)
