@@ -21,6 +21,7 @@ from ..core.expr import Expr
 from ..core.latex import symbol_latex
 from ..core.printer import to_text
 from .dag import AutodiffError, Graph, broadcaster, read_names, read_point
+from .float_check import confirmed, extreme
 from .graph_print import number_latex, number_text, pass_latex, point_text, text_table
 from .local_rules import local_formula
 
@@ -68,6 +69,7 @@ def backprop(expr: Expr | str, at: object, wrt: object = None, reduce: str | Non
     adjoints: list[Any] = [None] * count
     slopes: list[list[Any] | None] = [None] * count
     contributions: list[Contribution] = []
+    suspect = False  # a slope past the float range's safe middle (float_check)
     if varying[-1]:
         adjoints[-1] = 1.0
         args = graph.args
@@ -78,11 +80,18 @@ def backprop(expr: Expr | str, at: object, wrt: object = None, reduce: str | Non
                 continue
             need = [varying[c] for c in children]
             found = slopes[i] = graph.slopes(i, values, need, shape, point)
+            suspect = suspect or extreme(found)
             for k, (c, slope, wanted) in enumerate(zip(children, found, need, strict=True)):
                 if wanted:
                     share = g * slope
                     adjoints[c] = share if adjoints[c] is None else adjoints[c] + share
                     contributions.append((i, k, c, slope, share))
+    symbols = graph.symbols
+    ends = [adjoints[symbols[name]] for name in names if name in symbols]
+    if suspect or extreme(ends):
+        for name in names:
+            if name in symbols and adjoints[symbols[name]] is not None:
+                confirmed(graph.expr, name, adjoints[symbols[name]], point, "backward")
     return BackpropResult(graph, point, shape, names, reduce, values, adjoints, slopes, contributions)
 
 

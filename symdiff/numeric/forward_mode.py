@@ -15,6 +15,7 @@ from ..core.expr import Expr, Symbol
 from ..core.latex import symbol_latex
 from ..core.printer import to_text
 from .dag import AutodiffError, Graph, broadcaster, read_names, read_point
+from .float_check import confirmed, extreme
 from .graph_print import number_latex, number_text, pass_latex, point_text, text_table
 
 __all__ = ["ForwardResult", "ForwardRow", "forward_mode"]
@@ -50,6 +51,7 @@ def forward_mode(expr: Expr | str, at: object, wrt: str | Symbol | None = None) 
         raise AutodiffError(f"wrt={name!r}: at gives {name} no value, so there is no point to start from")
     values = graph.values(point, shape)
     varying = graph.varying(frozenset({name}))
+    suspect = False  # a slope past the float range's safe middle (float_check)
     tangents: list[Any] = []
     for i in range(len(graph.nodes)):
         if not varying[i]:
@@ -61,11 +63,14 @@ def forward_mode(expr: Expr | str, at: object, wrt: str | Symbol | None = None) 
             continue
         need = [varying[c] for c in children]
         slopes = graph.slopes(i, values, need, shape, point)
+        suspect = suspect or extreme(slopes)
         tangent: Any = 0.0
         for c, slope, wanted in zip(children, slopes, need, strict=True):
             if wanted:
                 tangent = tangent + slope * tangents[c]
         tangents.append(tangent)
+    if varying[-1] and (suspect or extreme([tangents[-1]])):
+        confirmed(graph.expr, name, tangents[-1], point, "forward")
     return ForwardResult(graph, point, shape, name, values, tangents)
 
 

@@ -499,3 +499,26 @@ def _escaped(message: str) -> str:
     import re
 
     return re.escape(message)
+
+
+SOFTMAX_TERM = "ln(e^x/(e^x + e^y))"
+
+
+@pytest.mark.parametrize(("at", "name"), [({"x": -300.0, "y": 300.0}, "y"), ({"x": -739.0, "y": -273.0}, "x")])
+def test_a_gradient_floating_point_loses_is_refused_not_given(at, name):
+    """d/dy ln(e^x/(e^x + e^y)) at x = -300, y = 300 is -1, but the quotient's slope -u/v^2 is
+    1e-391, which rounds to 0: the backward pass gave 0 (and inf at the second point)."""
+    with pytest.raises(EvaluationError, match=rf"loses d/d{name} .* to floating point"):
+        backprop(SOFTMAX_TERM, at)
+
+
+def test_a_gradient_with_tiny_slopes_that_agrees_is_given():
+    # sigmoid(-300) is 5e-131: the slopes are tiny, the evaluated derivative agrees.
+    gradient = backprop("sigmoid(x)*y", {"x": -300.0, "y": 2.0}).gradient
+    assert gradient["y"] == pytest.approx(5.148200222412013e-131)
+
+
+def test_forward_mode_refuses_a_derivative_floating_point_loses():
+    with pytest.raises(EvaluationError, match="forward pass loses d/dy"):
+        forward_mode(SOFTMAX_TERM, {"x": -300.0, "y": 300.0}, "y")
+    assert forward_mode(SOFTMAX_TERM, {"x": -739.0, "y": -273.0}, "x").derivative == pytest.approx(1.0)
