@@ -242,7 +242,8 @@ def _check_defined(f: Any, tree: Expr, x: Symbol, low: float, high: float) -> No
 def _overflow_free(ys: Any, bad: Any, low_infinite: bool, high_infinite: bool) -> Any:
     """A mask leaving out the scan's far ends where f overflows toward an infinite bound (e^x
     beyond x = 709): that is growth, for the limit to judge, not a point without a value. A
-    run of non-finite values counts as overflow only when the values before it are huge."""
+    run of non-finite values counts as overflow only when the values before it are huge, or
+    vanishing (a decaying f whose part overflows: the limit at the bound judges it too)."""
     import numpy as np
 
     keep = np.ones(len(ys), dtype=bool)
@@ -254,7 +255,9 @@ def _overflow_free(ys: Any, bad: Any, low_infinite: bool, high_infinite: bool) -
         if run == 0 or run == len(flags):
             continue
         last = np.abs(ys[order][run:run + 8])
-        if float(last.max()) > 1e100:
+        # Huge values before the run: f grows past a float (e^x). Vanishing ones: f decays
+        # while a part of it overflows (x/e^x, 1/(1 + e^x): e^x is inf beyond x = 709).
+        if float(last.max()) > 1e100 or float(last[0]) < 1e-100:
             keep[order][:run] = False
     return keep
 

@@ -219,3 +219,21 @@ def test_float_of_an_exact_value_that_cancels_keeps_its_digits(expr, b, true):
 def test_float_of_an_exact_value_without_cancellation_is_its_own():
     assert float(symdiff.integrate("x^2", "x", 0, 1, method="exact")) == 1 / 3
     assert float(symdiff.integrate("e^x", "x", 0, 1, method="exact")) == math.e - 1
+
+
+@pytest.mark.parametrize(("expr", "a", "b", "value"), [
+    ("x/e^x", "0", "oo", "1"),
+    ("x^2/e^x", "0", "oo", "2"),
+    ("e^x/(1 + e^(2x))", "-oo", "oo", "pi/2"),
+    ("e^x/(1 + e^(2x))", "0", "oo", "pi/4"),
+    ("1/cosh(x)^2", "-oo", "oo", "2"),
+])
+def test_an_integrand_that_vanishes_while_a_part_of_it_overflows_is_no_point_without_a_value(expr, a, b, value):
+    """x/e^x has e^x = inf past x = 709 while x/e^x is 1e-300: the scan took that for a point
+    where the integrand has no value ("no finite value at x = 869.2, inside the interval")."""
+    assert str(symdiff.integrate(expr, "x", a, b, method="exact")) == value
+
+
+def test_an_integrand_without_a_value_toward_an_infinite_bound_is_still_refused():
+    with pytest.raises(symdiff.IntegrationError, match="no finite value at x = "):
+        symdiff.integrate("sqrt(700 - x)", "x", 0, "oo", method="exact")
