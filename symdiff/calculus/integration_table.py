@@ -242,6 +242,12 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.sech_tanh": _pair("sech", "tanh", _neg(_call("sech"))),
     "integrate.csch_coth": _pair("csch", "coth", _neg(_call("csch"))),
     "integrate.abs": _single("abs", 1, lambda u: Div(Mul(u, Call("abs", u)), 2)),
+    # softplus(u) = ln(1 + e^u), whose derivative is sigmoid(u): the pair of an ML course.
+    "integrate.sigmoid": _single("sigmoid", 1, _call("softplus")),
+    # u*relu(u)/2 is 0 for u <= 0 and u^2/2 above: continuous, with derivative relu(u) everywhere.
+    "integrate.relu": _single("relu", 1, lambda u: Div(Mul(u, Call("relu", u)), 2)),
+    # The real cube root, defined for u < 0 too (x^(1/3) is not): 3*u*cbrt(u)/4 everywhere.
+    "integrate.cbrt": _single("cbrt", 1, lambda u: Div(Mul(number(3), u, Call("cbrt", u)), number(4))),
     "integrate.power_abs": _power_abs_rule,
     "integrate.asec": _asec_rule,
     "integrate.atan": _atan_rule,

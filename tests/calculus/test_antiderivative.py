@@ -109,6 +109,10 @@ RULES = [
     ("1/sqrt(x^2 + 1)", "asinh(x)", "integrate.asinh"),
     ("1/sqrt(x^2 - 1)", "ln(abs(x + sqrt(x^2 - 1)))", "integrate.acosh"),
     ("abs(x)", "x*abs(x)/2", "integrate.abs"),
+    ("sigmoid(x)", "softplus(x)", "integrate.sigmoid"),
+    ("sigmoid(2*x + 1)", "softplus(2*x + 1)/2", "integrate.linear_substitution"),
+    ("relu(x)", "x*relu(x)/2", "integrate.relu"),
+    ("cbrt(x)", "3*x*cbrt(x)/4", "integrate.cbrt"),
     ("5^x*3^x", "15^x/ln(15)", "integrate.exponentials"),
     ("(1/2)^x*3^x", "(3/2)^x/ln(3/2)", "integrate.exponentials"),
     ("e^x*2^x", "2^x*e^x/(ln(2) + 1)", "integrate.exponentials"),  # e is kept a base of its own
