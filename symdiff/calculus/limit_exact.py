@@ -80,7 +80,7 @@ def cancellation_scale(expr: Expr) -> float:
             try:
                 largest = max(largest, abs(approximate(part)))
             except (SymdiffError, OverflowError, ValueError):
-                largest = math.inf  # no size known: any small value may be a residue
+                largest = max(largest, 1.0)  # no size known: taken as of order 1, as before
 
     fold(expr, visit)
     return largest
