@@ -67,6 +67,11 @@ MAX_WRITTEN = 1_000_000
 # a product of 160 sines 4 million (25 million characters). Steps cost more per factor than the
 # answer alone: derive stops sooner.
 MAX_NEXT_FACTORS = 250_000
+# The sums kept as factors of a derivative (c*(u + v) for a constant c in front of a product)
+# are differentiated again by the rules at the next order, and for 2^x*3^x their size doubles
+# with each order: past this many nodes written out in them (the 13th derivative), the next
+# order is refused; under the bound above, the 16th took 13 s.
+MAX_SUMS_WRITTEN = 100_000
 MAX_NEXT_FACTORS_SHOWN = 50_000
 # derive shows a step per node of the derivative it differentiates again, so past this size written
 # out it declines the next order and points to diff: a random 600-operation expression's second
@@ -357,6 +362,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             if normal is not None:
                 _check_size(tree, done, _written_size(normal, sizes))
                 _check_growth(tree, done, normal, MAX_NEXT_FACTORS)
+                _check_size(tree, done, _written_size(normal, sizes, sums_only=True), MAX_SUMS_WRITTEN, "in its sums")
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
             done += 1
             if not normal:
@@ -540,12 +546,15 @@ def _symbol(value: object) -> Symbol:
     )
 
 
-def _written_size(normal: Normal, sizes: dict[int, tuple[Expr, int]]) -> int:
-    """Nodes of a normal form written out (its factors' bases; stops counting past MAX_WRITTEN).
-    ``sizes`` remembers each base's size by id: every order meets the same bases again."""
+def _written_size(normal: Normal, sizes: dict[int, tuple[Expr, int]], *, sums_only: bool = False) -> int:
+    """Nodes of a normal form written out (its factors' bases, or with ``sums_only`` the bases
+    that are sums; stops counting past MAX_WRITTEN). ``sizes`` remembers each base's size by
+    id: every order meets the same bases again."""
     total = 0
     for monomial in normal:
         for base, _ in monomial:
+            if sums_only and type(base) not in (Add, Sub):
+                continue
             known = sizes.get(id(base))
             if known is None:
                 known = sizes[id(base)] = (base, size_as_written(base, MAX_WRITTEN + 1))  # holds the id
@@ -555,11 +564,17 @@ def _written_size(normal: Normal, sizes: dict[int, tuple[Expr, int]]) -> int:
     return total
 
 
-def _check_size(tree: Expr, order: int, size: int, most: int = MAX_WRITTEN) -> None:
+def _check_size(tree: Expr, order: int, size: int, most: int = MAX_WRITTEN, where: str = "") -> None:
     """Refuse to differentiate once more a derivative that is already too large written out
-    (``most`` below ``MAX_WRITTEN``: too large to show the steps of)."""
+    (``most`` below ``MAX_WRITTEN``: too large to show the steps of; ``where`` names a part
+    counted alone)."""
     if size <= most:
         return
+    if where:
+        raise DifferentiationError(
+            f"the {_ordinal(order)} derivative of {to_text(tree, 60)} already has over {most:,} nodes written out "
+            f"{where}, which the {_ordinal(order + 1)} would differentiate again and double: too large to work out "
+            "or print (a lower order, or a simpler expression)")
     if most < MAX_WRITTEN:
         raise StepsTooLongError(
             f"the {_ordinal(order)} derivative of {to_text(tree, 60)} already has over {most:,} nodes written "

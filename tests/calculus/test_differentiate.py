@@ -456,3 +456,17 @@ def test_a_derivation_whose_steps_would_show_too_many_factors_points_to_diff():
         derive(chain)
     assert diff(chain) is not None
     assert derive("√" * 400 + "x").result == diff("√" * 400 + "x")
+
+
+def test_a_derivative_whose_sums_double_with_each_order_is_refused_before_it_takes_seconds(monkeypatch):
+    """2^x*3^x: each order keeps c*(u + v) with the last order's sum inside, and the rules
+    differentiate that sum again, so its size doubles: the 16th derivative took 13 s under
+    the bound on the whole answer (a million nodes). The sums alone are bounded now."""
+    from symdiff.calculus import differentiate
+
+    assert len(str(diff("2^x*3^x", order=12))) > 50_000
+    with pytest.raises(SymdiffError, match=r"13th derivative .* over 100,000 nodes written out in its sums"):
+        diff("2^x*3^x", order=16)
+    monkeypatch.setattr(differentiate, "MAX_SUMS_WRITTEN", 1_000)
+    with pytest.raises(SymdiffError, match="in its sums"):
+        diff("2^x*3^x", order=8)
