@@ -111,6 +111,8 @@ def _power_slope(r: Fraction) -> Slope | None:
 
 
 def _exponential_slope(b: float) -> Slope | None:
+    if not 0 < b < math.inf:
+        return None  # a base past a float's range: 6e-386 is 0.0 as a float, with no logarithm
     log_b = math.log(b)
     if abs(log_b) < 1e-3:
         return None  # b near 1: ln(b) of a float b is not within 1e-12 of ln(b)

@@ -107,6 +107,9 @@ def _constant_power_rule(f: Factors, u: Symbol) -> Expr | None:
 
 
 def _positive_not_one(a: Expr) -> bool:
+    exact = _rational(a)
+    if exact is not None:  # 6e-386 is 0.0 as a float, yet positive
+        return exact > 0 and exact != 1
     try:
         value = a.evaluate()
     except (ValueError, ArithmeticError):

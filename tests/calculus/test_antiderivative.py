@@ -564,3 +564,12 @@ def test_a_chain_with_a_term_no_rule_integrates_names_that_term():
         antiderivative(chain, "x")
     mixed = " - ".join(f"x^{k}" for k in range(1, 60))  # every link the memo knows once met
     assert antiderivative(mixed, "x").trace.substeps[-1].note == "the derivative minus the integrand simplifies to 0"
+
+
+@pytest.mark.parametrize(("integrand", "answer"), [("-6e-386^x", "-(3/5e385)^x/ln(3/5e385)"),
+                                                   ("6e-386^x", "(3/5e385)^x/ln(3/5e385)"),
+                                                   ("1e400^x", "1e400^x/ln(1e400)")])
+def test_a_base_past_a_floats_range_is_read_exactly(integrand, answer):
+    """6e-386 is 0.0 as a float: the linearity filter took its logarithm (ValueError, fuzz seed
+    2046), and the exponential rule took it for no positive base."""
+    assert str(antiderivative(integrand).result) == answer
