@@ -18,7 +18,9 @@ matrices); ``reals`` turns a caller's data into float arrays
 for all of them, refusing what is not a real number. Automatic differentiation: ``forward_mode``
 (dual numbers, one derivative in one forward pass) and ``backprop`` (reverse mode: the whole
 gradient in one backward pass) over ``dag`` (the expression as a graph of its distinct nodes, with
-their values), ``local_rules`` (each node's partial derivatives by its children), ``graph_print``
+their values), ``local_rules`` (each node's partial derivatives by its children), ``float_check``
+(a derivative whose slopes leave the float range's safe middle, confirmed against the symbolic
+one evaluated at the point), ``graph_print``
 (their tables as text and LaTeX) and ``graph_dot`` (the graph as Graphviz DOT, and drawn).
 Learning: ``costs`` (the quadratic and cross-entropy costs of a model over a dataset, with their
 symbolic gradients), ``means`` (a cost and its gradient compiled once into means over the samples
