@@ -503,24 +503,7 @@ def _coprime_modulo(a: list[int], b: list[int], prime: int) -> bool:
     """Whether a and b (dense, lowest power first) are proven coprime by Euclid modulo ``prime``."""
     if not a[-1] % prime or not b[-1] % prime:
         return False
-    x = [c % prime for c in a]
-    y = [c % prime for c in b]
-    while len(y) > 1:
-        inverse = pow(y[-1], -1, prime)
-        dy = len(y) - 1
-        r = x
-        while len(r) > dy:
-            lead = r.pop() * inverse % prime
-            if lead:
-                shift = len(r) - dy
-                for i in range(dy):
-                    r[shift + i] = (r[shift + i] - lead * y[i]) % prime
-            while r and not r[-1]:
-                r.pop()
-        if not r:
-            return False  # a common factor modulo the prime (maybe not over the integers)
-        x, y = y, r
-    return True  # a nonzero constant remainder
+    return len(_monic_gcd_modulo(a, b, prime)) == 1  # a constant GCD: a nonzero constant remainder
 
 
 _MODULAR_BITS = 64  # or coefficients past a machine word: the pseudo-remainders grow from there
