@@ -126,18 +126,28 @@ def together_fractions(engine: Engine, expr: Expr, parts: list[Outcome]) -> Outc
 
 
 def combine_logarithms(engine: Engine, expr: Expr, parts: list[Outcome]) -> Outcome | None:
-    """ln(a) - ln(b) = ln(a/b), ln(a) + ln(b) = ln(a*b), c*ln(a) = ln(a^c): one logarithm."""
+    """ln(a) - ln(b) = ln(a/b), ln(a) + ln(b) = ln(a*b), c*ln(a) = ln(a^c): one logarithm. A
+    term that is no logarithm is one written as ln(e^u) = u, and softplus(u) is ln(1 + e^u):
+    softplus(x) - x = ln((1 + e^x)/e^x)."""
     if type(expr) not in (Add, Sub):
         return None
     signs = [1, -1] if type(expr) is Sub else [1] * len(expr.children)
     top: list[Expr] = []
     bottom: list[Expr] = []
+    logarithms = 0
     for sign, term in zip(signs, expr.children, strict=True):
         if type(term) is Neg:
             sign, term = -sign, term.children[0]
-        if type(term) is not Call or term.name not in ("ln", "log"):  # type: ignore[attr-defined]
-            return None
-        (top if sign > 0 else bottom).append(term.children[0])
+        if type(term) is Call and term.name in ("ln", "log"):  # type: ignore[attr-defined]
+            logarithms += 1
+            (top if sign > 0 else bottom).append(term.children[0])
+        elif type(term) is Call and term.name == "softplus":  # type: ignore[attr-defined]
+            logarithms += 1  # softplus(u) = ln(1 + e^u)
+            (top if sign > 0 else bottom).append(Add(Number(1), Pow(E, term.children[0])))
+        else:
+            (top if sign > 0 else bottom).append(Pow(E, term))
+    if not logarithms:
+        return None
     inside: Expr = top[0] if len(top) == 1 else Mul(*top) if top else Number(1)
     if bottom:
         inside = Div(inside, bottom[0] if len(bottom) == 1 else Mul(*bottom))

@@ -250,6 +250,9 @@ ROWS: tuple[Row, ...] = (
         ("sqrt(x + 1) - sqrt(x)", "x", "oo", "both", "0"),
         ("1/x - 1/sin(x)", "x", "0", "both", "0"),
         ("1/x - 1/(exp(x) - 1)", "x", "0", "both", "1/2"),
+        # x is ln(e^x), and the logarithms combine (refused before: oo - oo, no method decided it)
+        ("ln(1 + exp(x)) - x", "x", "oo", "both", "0"),
+        ("ln(exp(2*x) + x) - 2*x", "x", "oo", "both", "0"),
         ("1/ln(x) - 1/(x - 1)", "x", "1", "both", "1/2"),
         ("csc(x) - cot(x)", "x", "0", "both", "0"),
         ("x - ln(x)", "x", "oo", "both", "oo"),
@@ -399,6 +402,7 @@ ROWS: tuple[Row, ...] = (
     *_rows(
         ML,
         ("sigmoid(x)", "x", "oo", "both", "1"),
+        ("softplus(x) - x", "x", "-oo", "both", "oo"),
         ("sigmoid(x)", "x", "-oo", "both", "0"),
         ("tanh(x)", "x", "oo", "both", "1"),
         ("tanh(x)", "x", "-oo", "both", "-1"),
