@@ -227,6 +227,7 @@ def test_float_of_an_exact_value_without_cancellation_is_its_own():
     ("e^x/(1 + e^(2x))", "-oo", "oo", "pi/2"),
     ("e^x/(1 + e^(2x))", "0", "oo", "pi/4"),
     ("1/cosh(x)^2", "-oo", "oo", "2"),
+    ("1/(1 + e^x)", "0", "oo", "ln(2)"),  # F = x - ln(e^x + 1), whose limit at oo is ln(e^x/(e^x + 1))'s
 ])
 def test_an_integrand_that_vanishes_while_a_part_of_it_overflows_is_no_point_without_a_value(expr, a, b, value):
     """x/e^x has e^x = inf past x = 709 while x/e^x is 1e-300: the scan took that for a point
