@@ -195,10 +195,9 @@ def _exact_ranks(data: Any, values: np.ndarray) -> np.ndarray:
     import numpy as np
 
     raw = np.asarray(data)
-    if raw.dtype.kind == "O":
-        pass
-    elif raw.dtype.kind not in "iu" or not raw.size or max(abs(int(raw.max())), abs(int(raw.min()))) <= 2**53:
-        return values
+    kind = raw.dtype.kind
+    if kind != "O" and (kind not in "iu" or not raw.size or max(abs(int(raw.max())), abs(int(raw.min()))) <= 2**53):
+        return values  # floats, or integers a float holds exactly
     exact = [Fraction(value.item() if isinstance(value, np.generic) else value) for value in raw.flat]
     rank = {value: i for i, value in enumerate(sorted(set(exact)))}
     return np.array([rank[value] for value in exact], dtype=float)
