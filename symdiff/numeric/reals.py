@@ -44,6 +44,8 @@ def real_array(data: Any, name: str, error: type[SymdiffError], *, booleans: boo
     if array.dtype == np.float64:  # the common case, first: a call on small arrays is a hot path
         return array
     kind = array.dtype.kind
+    if kind in "iu" and not booleans and isinstance(data, (list, tuple)):
+        _refuse_booleans(data, name, error)  # NumPy reads [True, 2] as the integers [1, 2]
     if kind in "iu" or (kind == "b" and booleans):
         return array.astype(float)
     if kind == "f":
@@ -72,6 +74,18 @@ def real_array(data: Any, name: str, error: type[SymdiffError], *, booleans: boo
             raise error(f"{_where(name, array, i)} is {problem}")
         flat[i] = float(value)
     return result
+
+
+def _refuse_booleans(data: list[Any] | tuple[Any, ...], name: str, error: type[SymdiffError]) -> None:
+    """Name the first boolean among a nested list's numbers, as an array of them would be named."""
+    stack: list[tuple[Any, str]] = [(data, name)]
+    while stack:
+        items, where = stack.pop()
+        for i, value in enumerate(items):
+            if isinstance(value, bool):
+                raise error(f"{where}[{i}] is {value}, {_BOOLEAN}")
+            if isinstance(value, (list, tuple)):
+                stack.append((value, f"{where}[{i}]"))
 
 
 def real_number(value: Any, name: str, error: type[SymdiffError]) -> float:

@@ -380,6 +380,9 @@ def test_samples_working_table() -> None:
          r"y\[0\] is the date or time 2020-01-01"),
         (lambda: integrate_samples([1.0, 2.0], np.array([0, 1], dtype="datetime64[s]")), r"x\[0\] is the date"),
         (lambda: integrate_samples([True, False]), r"y\[0\] is True, a boolean"),
+        # NumPy reads a boolean among integers as an integer: [True, 2] is [1, 2] to it.
+        (lambda: integrate_samples([True, 2]), r"y\[0\] is True, a boolean"),
+        (lambda: integrate_samples([1, 2], [0, True]), r"x\[1\] is True, a boolean"),
         (lambda: integrate_samples([1.0, 2.0 + 1j]), r"y\[1\] is the complex number"),
         (lambda: integrate_samples([1.0, None, 2.0]), r"y\[1\] is None"),
         (lambda: integrate_samples([1.0, [2.0, 3.0]]), "y is a ragged nested list"),
