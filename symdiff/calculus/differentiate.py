@@ -360,9 +360,10 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
             # The first derivative by the rules; later ones term by term (termwise.py), which is
             # what the rules give on the written-out answer, without writing it out.
             if normal is not None:
-                _check_size(tree, done, _written_size(normal, sizes))
+                written, in_sums = _written_sizes(normal, sizes)
+                _check_size(tree, done, written)
                 _check_growth(tree, done, normal, MAX_NEXT_FACTORS)
-                _check_size(tree, done, _written_size(normal, sizes, sums_only=True), MAX_SUMS_WRITTEN, "in its sums")
+                _check_size(tree, done, in_sums, MAX_SUMS_WRITTEN, "in its sums")
             normal = engine.normal(tree) if normal is None else engine.termwise(normal)
             done += 1
             if not normal:
@@ -546,22 +547,22 @@ def _symbol(value: object) -> Symbol:
     )
 
 
-def _written_size(normal: Normal, sizes: dict[int, tuple[Expr, int]], *, sums_only: bool = False) -> int:
-    """Nodes of a normal form written out (its factors' bases, or with ``sums_only`` the bases
-    that are sums; stops counting past MAX_WRITTEN). ``sizes`` remembers each base's size by
-    id: every order meets the same bases again."""
-    total = 0
+def _written_sizes(normal: Normal, sizes: dict[int, tuple[Expr, int]]) -> tuple[int, int]:
+    """Nodes of a normal form written out, in all and in its sum bases alone (its factors'
+    bases; stops counting past MAX_WRITTEN). ``sizes`` remembers each base's size by id: every
+    order meets the same bases again."""
+    total = in_sums = 0
     for monomial in normal:
         for base, _ in monomial:
-            if sums_only and type(base) not in (Add, Sub):
-                continue
             known = sizes.get(id(base))
             if known is None:
                 known = sizes[id(base)] = (base, size_as_written(base, MAX_WRITTEN + 1))  # holds the id
             total += known[1] + 2
+            if type(base) in (Add, Sub):
+                in_sums += known[1] + 2
             if total > MAX_WRITTEN:
-                return total
-    return total
+                return total, in_sums
+    return total, in_sums
 
 
 def _check_size(tree: Expr, order: int, size: int, most: int = MAX_WRITTEN, where: str = "") -> None:

@@ -232,10 +232,20 @@ def _splits(parts: tuple[Expr, ...], power: Fraction, x: Symbol) -> bool:
 
 
 def _positive_constant(expr: Expr) -> bool:
+    value = constant_value(expr)
+    return value is not None and value > 0
+
+
+def constant_value(expr: Expr) -> Fraction | float | None:
+    """A constant's value: exact where it is a plain number (6e-386 is 0.0 as a float, yet
+    positive), else its float; None where it has none."""
+    exact = _rational(expr)
+    if exact is not None:
+        return exact
     try:
-        return evaluate(expr) > 0
-    except SymdiffError:
-        return False
+        return evaluate(expr)
+    except (SymdiffError, ValueError, ArithmeticError):
+        return None
 
 
 def spelled(expr: Expr) -> Expr:

@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
-from .integration_rules import Factors, _rational, coefficients, depends, power_of
+from .integration_rules import Factors, _rational, coefficients, constant_value, depends, power_of
 
 __all__ = ["TABLE", "rules_for"]
 
@@ -107,14 +107,10 @@ def _constant_power_rule(f: Factors, u: Symbol) -> Expr | None:
 
 
 def _positive_not_one(a: Expr) -> bool:
-    exact = _rational(a)
-    if exact is not None:  # 6e-386 is 0.0 as a float, yet positive
-        return exact > 0 and exact != 1
-    try:
-        value = a.evaluate()
-    except (ValueError, ArithmeticError):
+    value = constant_value(a)
+    if value is None or value <= 0:
         return False
-    return value > 0 and abs(value - 1) > 1e-12
+    return value != 1 if type(value) is not float else abs(value - 1) > 1e-12  # a float near 1 may be 1
 
 
 def _single(name: str, power: int, result: Callable[[Expr], Expr]) -> Callable[[Factors, Symbol], Expr | None]:
