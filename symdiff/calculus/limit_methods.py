@@ -293,16 +293,29 @@ def product_to_quotient(engine: Engine, expr: Expr, parts: list[Outcome]) -> Out
         return None
     small = vanishing[0] if len(vanishing) == 1 else Mul(*vanishing)
     large = rest[0] if len(rest) == 1 else Mul(*rest)
+    quotients = []
     for top, under in ((large, small), (small, large)):
+        if type(under) is Call and under.name in _RECIPROCALS:  # 1/sec(x) is cos(x), which L'Hôpital can use
+            quotients.append((top, Call(_RECIPROCALS[under.name], under.argument)))
+            continue
         try:
-            reciprocal = tidy(Div(1, under))
+            quotients.append((top, tidy(Div(1, under))))
         except SymdiffError:
             continue
+    # The shorter reciprocal first, as a textbook picks: ln(x)/(1/x) for x*ln(x), and
+    # (1 - sin(x))/(1/tan(x)) for (1 - sin(x))*tan(x), whose other quotient, over 1/(1 - sin(x)),
+    # sends L'Hôpital's rule into ever longer powers of sec(x).
+    quotients.sort(key=lambda quotient: size_as_written(quotient[1], _SHORT_RECIPROCAL))
+    for top, reciprocal in quotients:
         found = _try(lambda top=top, reciprocal=reciprocal: engine.rewritten(
             "product_to_quotient", expr, Div(top, reciprocal)))
         if found is not None:
             return found
     return None
+
+
+_RECIPROCALS = {"sec": "cos", "csc": "sin", "cot": "tan", "sech": "cosh", "csch": "sinh", "coth": "tanh"}
+_SHORT_RECIPROCAL = 200  # sizes past this are all "long": the sort only needs to tell short ones apart
 
 
 def _try(attempt: Callable[[], Outcome | None]) -> Outcome | None:

@@ -280,6 +280,12 @@ ROWS: tuple[Row, ...] = (
         ("x^3*(sin(1/x) - 1/x)", "x", "oo", "both", "-1/6"),
         ("x^2*(exp(1/x) - 1 - 1/x)", "x", "oo", "both", "1/2"),
         ("1/(sin(x)/x - 1)", "x", "0", "both", "-oo"),
+        # 0*oo over the shorter reciprocal first (1/tan(x); 1/sec(x) is cos(x)): the other quotient
+        # sent L'Hôpital's rule into ever longer powers of sec(x), and these were refused.
+        ("(1 - sin(x))*tan(x)", "x", "pi/2", "both", "0"),
+        ("(pi - 2*x)*sec(x)", "x", "pi/2", "both", "2"),
+        ("(x - pi)*csc(x)", "x", "pi", "both", "-1"),
+        ("x*coth(x)", "x", "0", "both", "1"),
     ),
     *_rows(
         LHOPITAL,
