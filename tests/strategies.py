@@ -23,6 +23,7 @@ from symdiff import (
     UndefinedCall,
     oo,
 )
+from symdiff.algebra.defined import no_value_anywhere
 from symdiff.core.functions import FUNCTIONS
 
 NAMES = ["x", "y", "z", "theta", "x_1", "w2", "f", "h", "θ"]
@@ -93,3 +94,10 @@ numeric_expressions = st.recursive(
     lambda children: _branches(children, most=3, exponents=st.integers(0, 3).map(Number), undefined=False),
     max_leaves=10,
 )
+
+
+def has_a_value(expr: object) -> bool:
+    """False for a tree with a constant part that has no real value (x + 1/0, ln(-1), tan(pi/2)):
+    diff, derive and the rest of calculus refuse it (``symdiff.algebra.defined``), so tests of
+    their answers set such trees aside; ``test_undefined_constants`` tests the refusals."""
+    return no_value_anywhere(expr) is None  # type: ignore[arg-type]

@@ -18,7 +18,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub
 from ..core.traversal import fold, free_symbols, size_as_written
 
-__all__ = ["exact_special_values", "pi_multiple", "pole_in"]
+__all__ = ["at_pole", "exact_special_values", "pi_multiple", "pole_in"]
 
 PI = Constant("pi")
 # A special angle or value is a short expression (7*pi/6, sqrt(3)/2); a longer argument is not
@@ -70,14 +70,26 @@ def pole_in(expr: Expr) -> Expr | None:
     found: list[Expr] = []
 
     def visit(node: Expr, _children: list[None]) -> None:
-        if (not found and type(node) is Call and node.name in _FIRST_QUADRANT and _short(node.argument)
-                and not free_symbols(node.argument)):
-            turns = _multiple_of_pi(node.argument)
-            if turns is not None and _trig_value(node.name, turns) is None:
-                found.append(node)
+        if not found and at_pole(node):
+            found.append(node)
 
     fold(expr, visit)
     return found[0] if found else None
+
+
+def at_pole(node: Expr) -> bool:
+    """Whether ``node`` itself is a trigonometric function at one of its poles (tan(π/2))."""
+    if type(node) is not Call or node.name not in _FIRST_QUADRANT or not _short(node.argument):
+        return False
+    if free_symbols(node.argument):
+        return False
+    turns = _multiple_of_pi(node.argument)
+    if turns is None:
+        return False
+    turns %= 2
+    reference = (turns, 1 - turns, turns - 1, 2 - turns)[min(int(turns * 2), 3)]
+    table = _FIRST_QUADRANT[node.name]
+    return reference in table and table[reference] is None  # not merely an angle off the table (pi/7)
 
 
 def _rewrite(node: Expr, children: list[Expr]) -> Expr:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from ..algebra.defined import no_value_anywhere
 from ..algebra.expansion import expand
 from ..core.collector import collector_paused
 from ..core.errors import IntegrationError, SymdiffError, quote
@@ -190,6 +191,9 @@ def antiderivative(expr: Expr | str, wrt: str | Symbol | None = None) -> Antider
     x = _variable(tree, wrt)
     _check_size(tree)
     with simplifying(tree):
+        nowhere = no_value_anywhere(tree, session_simplifier())
+        if nowhere is not None:  # the constant rule would integrate it as if it were a number
+            raise IntegrationError(f"{nowhere}, so it has no antiderivative")
         search = Integrator(tree, x, METHODS)
         try:
             step = search.integrate(tree, x)

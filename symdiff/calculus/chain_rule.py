@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..algebra.defined import no_value_anywhere
 from ..algebra.simplify import Simplifier, spelling
 from ..algebra.textbook import simplify, textbook_answer
 from ..core.collector import collector_paused
@@ -81,12 +82,13 @@ def chain(target: str | Symbol, definitions: Mapping[str, str | Expr], wrt: str 
         raise ChainRuleError(f"∂{goal}/∂{goal} is 1: differentiate {goal} by a variable it depends on")
     uses = _uses(defined, x.name)
     _refuse_cycles(defined, uses)
+    expanded = _expansions(goal, x.name, defined, uses)
+    _refuse_undefined_constants({name: defined[name] for name in expanded})
     paths = _paths(goal, x.name, uses)
     edges = list(dict.fromkeys((path[i], path[i + 1]) for path in paths for i in range(len(path) - 1)))
     local = {edge: derive(defined[edge[0]], edge[1]) for edge in edges}
     terms = [_product([local[(path[i], path[i + 1])].result for i in range(len(path) - 1)]) for path in paths]
     in_names: Expr = Number(0) if not terms else terms[0] if len(terms) == 1 else Add(*terms)
-    expanded = _expansions(goal, x.name, defined, uses)
     expr = expanded[goal]
     replacements = {Symbol(name): value for name, value in expanded.items() if name != goal}
     raw = substitute(in_names, replacements)
@@ -161,6 +163,15 @@ def _refuse_derivatives_of_names(written: dict[str, Expr]) -> None:
                 raise ChainRuleError(
                     f"the definition of {name} takes a derivative of a defined name ({to_text(node, 40)}): "
                     "write the derivative out, or define the names it uses in its place")
+
+
+def _refuse_undefined_constants(defined: dict[str, Expr]) -> None:
+    """A definition with a part that has no real value (a = 1/0 + x) leaves every name that uses
+    it without a value, and so without a derivative."""
+    for name, value in defined.items():
+        nowhere = no_value_anywhere(value)
+        if nowhere is not None:
+            raise ChainRuleError(f"{name} = {nowhere}, so it has no derivative")
 
 
 def check_definitions(definitions: object) -> dict[str, Expr]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..algebra.algebras import TREES, Algebra
 from ..algebra.chain import all_at_once, simplification_chain
+from ..algebra.defined import no_value_anywhere
 from ..algebra.normal import Normal
 from ..algebra.simplify import NormalAlgebra, Simplifier, spelling
 from ..algebra.textbook import textbook_answer
@@ -344,6 +345,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
     """
     tree = to_expr(expr)
     simplifier = Simplifier(**spelling(tree))
+    _check_defined(tree, simplifier)
     engines: dict[Symbol, _Engine] = {}
     normal = None
     done = 0
@@ -412,6 +414,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
     variables = _derive_variables(written, wrt, order)
     tree, written_steps_ = written_steps(written, derive)
     simplifier = Simplifier(**spelling(tree))
+    _check_defined(tree, simplifier)
     current = tree
     derivations: list[Step] = []
     raw = tree
@@ -486,6 +489,7 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier(**spelling(tree))
+    _check_defined(tree, simplifier)
     shared = _SharedSymbols(variables)
     partials = []
     try:
@@ -506,6 +510,7 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     tree = to_expr(expr)
     variables = _gradient_variables(tree, vars)
     simplifier = Simplifier(**spelling(tree))
+    _check_defined(tree, simplifier)
     shared = _SharedSymbols(variables)
     engines = [_Engine(x, simplifier, traced=False, shared=shared) for x in variables]
     try:
@@ -599,6 +604,14 @@ def _check_growth(tree: Expr, order: int, normal: Normal, most: int) -> None:
                 raise StepsTooLongError(f"{start}: too many to show step by step", f"{_ordinal(order + 1)} derivative")
             raise DifferentiationError(f"{start}: too large to work out or print (a lower order, or a simpler "
                                        "expression)")
+
+
+def _check_defined(tree: Expr, simplifier: Simplifier) -> None:
+    """Refuses an expression with a constant part that has no real value (x + 1/0): it has no
+    value anywhere, while d/dx[c] = 0 would give its derivative as if it had."""
+    nowhere = no_value_anywhere(tree, simplifier)
+    if nowhere is not None:
+        raise DifferentiationError(f"{nowhere}, so it has no derivative")
 
 
 def _check_order(order: object) -> None:

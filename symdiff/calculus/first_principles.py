@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from ..algebra.defined import no_value_anywhere
 from ..algebra.expansion import expand
 from ..algebra.fraction_forms import cancel, together
 from ..algebra.polynomial import AlgebraError
@@ -325,6 +326,9 @@ def difference_quotients(expr: Expr | str, at: float | str, wrt: str | Symbol = 
 
     f = to_expr(expr)
     x = _variable(wrt)
+    nowhere = no_value_anywhere(f)
+    if nowhere is not None:  # x + tan(pi/2): floats give it values, and secants through them
+        raise DifferentiationError(f"{nowhere}, so it has no difference quotients")
     if not isinstance(steps, int) or isinstance(steps, bool) or not 1 <= steps <= 17:
         raise SymdiffError(f"steps is a whole number from 1 to 17, not {quote(steps)}")
     if isinstance(at, bool) or not isinstance(at, (int, float, str)):

@@ -13,6 +13,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+from ..algebra.defined import no_value_anywhere
 from ..core.collector import collector_paused
 from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import evaluate
@@ -111,6 +112,9 @@ def limit(expr: Expr | str | float, var: Symbol | str | None = None, point: obje
     or ``"-"`` (from the left). Raises ``LimitError`` when symdiff cannot decide.
     """
     tree, x, where, sides = _arguments(expr, var, point, side)
+    nowhere = no_value_anywhere(tree)
+    if nowhere is not None:  # x + tan(pi/2): floats would give it values, and a limit
+        raise LimitError(f"{nowhere}, so it has no limit")
     try:
         return _solve(tree, x, where, sides)
     except RecursionError:  # the engine bounds its depth; this is the last guard, never expected

@@ -13,6 +13,7 @@ import math
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..algebra.defined import no_value_anywhere
 from ..core.errors import IntegrationError, SymdiffError, quote
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
@@ -75,6 +76,9 @@ def _integrate(expr: Expr | str, var: str | Symbol | None, a: object, b: object,
         from .exact_integral import exact_integral
 
         return exact_integral(expr, var, a, b)
+    nowhere = no_value_anywhere(to_expr(expr))
+    if nowhere is not None:  # else named as a point where it has no value, as if it had one elsewhere
+        raise IntegrationError(f"{nowhere}, so it has no area")
     if method == "adaptive":
         if n is not _N_NOT_GIVEN:
             raise IntegrationError("the adaptive method chooses its own intervals: give tol= (and limit=), not n")

@@ -174,8 +174,11 @@ class CompiledFunction:
         with np.errstate(all="ignore"):
             for op, operands, node in self._program:
                 if op == "const":
-                    slots.append(self._constants[len(slots)])
-                    bad.append(False)
+                    constant = self._constants[len(slots)]
+                    slots.append(constant)
+                    bad.append(constant != constant)  # nan: a function at its pole (tan(pi/2))
+                    if bad[-1]:
+                        culprits.append((True, node))
                     continue
                 value = _FUNCTIONS[op](*(slots[i] for i in operands), out=None)
                 inherited = functools.reduce(np.logical_or, [bad[i] for i in operands], False)

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..algebra.defined import no_value_anywhere
 from ..algebra.number_logs import combine_number_logs
 from ..algebra.special_angles import exact_special_values, pole_in
 from ..algebra.textbook import simplify
@@ -138,9 +139,9 @@ def exact_integral(expr: Expr | str, var: str | Symbol | None = None, a: object 
     tree = to_expr(expr)
     x = _variable(tree, var)
     lo, hi = bound_or_infinity(a, "the lower bound a")[1], bound_or_infinity(b, "the upper bound b")[1]
-    pole = pole_in(tree)
-    if pole is not None:  # floats would give it a value: 1/sin(pi) is 8.2e15
-        raise IntegrationError(f"{to_text(tree, 60)} has no value anywhere: {pole} is at a pole of {pole.name}")  # type: ignore[attr-defined]
+    nowhere = no_value_anywhere(tree)
+    if nowhere is not None:  # floats would give 1/sin(pi) a value, 8.2e15
+        raise IntegrationError(f"{nowhere}, so it has no integral")
     if lo == hi:
         zero = Bound(lo, None, Number(0))
         return ExactIntegral(tree, x, zero, zero, antiderivative(tree, x), Number(0), None)

@@ -10,8 +10,10 @@ value is not a finite real number, so that the two backends say the same thing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
+from ..algebra.special_angles import at_pole
 from ..core.errors import EvaluationError, SymdiffError
 from ..core.evaluate import CONSTANT_VALUES
 from ..core.expr import (
@@ -77,6 +79,9 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
             raise SymdiffError("oo (infinity) is not a number: it has no values to compute (a limit takes it)")
         elif kind is Pow and node.base == E:  # type: ignore[attr-defined]
             program.append(("exp", (operands[1],), node))  # e^u: the library's exp, not the slower power
+        elif kind is Call and at_pole(node):  # tan(pi/2): floats give 1.6e16, the function has no value
+            constants[slot] = math.nan
+            program.append(("const", (), node))
         elif kind is Call:
             program.append((node.name, tuple(operands), node))  # type: ignore[attr-defined]
         elif kind is Root:  # the index is data, not a child: it gets a constant slot first

@@ -1,0 +1,207 @@
+"""A constant without a real value (x + 1/0, x + ln(-1), x + tan(pi/2)) leaves the expression
+without a value anywhere: each front end refuses it, naming the part, where a rule that takes
+it for a number (d/dx[c] = 0, ∫c dx = c·x) or floats (tan(pi/2) = 1.6e16) gave an answer."""
+
+from __future__ import annotations
+
+import functools
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy_oracle import to_sympy
+
+from symdiff import (
+    Call,
+    ChainRuleError,
+    DifferentiationError,
+    EvaluationError,
+    IntegrationError,
+    LimitError,
+    Log,
+    Number,
+    Root,
+    Symbol,
+    antiderivative,
+    backprop,
+    chain,
+    derive,
+    diff,
+    difference_quotients,
+    forward_mode,
+    gradient,
+    hessian,
+    integrate,
+    lambdify,
+    limit,
+    number,
+    parse,
+)
+from symdiff.algebra.defined import undefined_constant
+from symdiff.algebra.simplify import Simplifier
+
+# (expression, the part the refusal names)
+UNDEFINED = [
+    ("x + 1/0", "1/0 divides by zero"),
+    ("x*(1/0)", "1/0 divides by zero"),
+    ("x/0 + 1", "x/0 divides by zero"),
+    ("x + 1/(1 - 1)", "1/(1 - 1) divides by zero"),
+    ("x/sin(pi)", "x/sin(pi) divides by zero"),
+    ("x/(cos(pi/3) - 1/2)", "divides by zero"),
+    ("x^2 + 0^(-1)", "0^(-1) divides by zero"),
+    ("x + 0^(-1/2)", "0^(-1/2) divides by zero"),
+    ("x*sin(1/0)", "1/0 divides by zero"),
+    ("x^(1/0)", "1/0 divides by zero"),
+    ("x + ln(0)", "ln(0) is undefined: ln needs a positive argument"),
+    ("x + ln(-1)", "ln(-1) is undefined"),
+    ("x*ln(cos(pi/2))", "ln(cos(pi/2)) is undefined"),
+    ("x + sqrt(-4)", "sqrt(-4) is undefined: sqrt needs a non-negative argument"),
+    ("x + sqrt(cos(pi))", "sqrt(cos(pi)) is undefined"),
+    ("x*asin(2)", "asin(2) is undefined: asin needs an argument from -1 to 1"),
+    ("x + acos(-3/2)", "acos(-3/2) is undefined"),
+    ("x + asec(1/2)", "asec(1/2) is undefined"),
+    ("x + acosh(1/2)", "acosh(1/2) is undefined: acosh needs an argument of at least 1"),
+    ("x + atanh(1)", "atanh(1) is undefined"),
+    ("x + coth(0)", "coth(0) is undefined"),
+    ("x + cot(0)", "cot(0) is undefined"),
+    ("x + log(-1, 2)", "log_2(-1) is undefined: a logarithm needs a positive argument"),
+    ("x*log(2, 1)", "is undefined: a logarithm needs a positive argument and a positive base other than 1"),
+    ("x + root(-8, 4)", "root(-8, 4) is undefined: an even root needs a non-negative argument"),
+    ("x + tan(pi/2)", "tan(pi/2) is at a pole of tan"),
+    ("x*sec(3*pi/2)", "sec(3*pi/2) is at a pole of sec"),
+    ("x*cot(pi) + 1", "cot(pi) is at a pole of cot"),
+    ("x + csc(2*pi)", "csc(2*pi) is at a pole of csc"),
+]
+
+# Constants with a value, near the edges of the domains: none is refused.
+DEFINED = [
+    ("x + ln(2)", "1"),
+    ("x + ln(10^-400)", "1"),
+    ("x + ln(2^(10^6))", "1"),
+    ("x*sqrt(2)", "sqrt(2)"),
+    ("x*sqrt(0)", "0"),
+    ("x + root(-8, 3)", "1"),
+    ("x + cbrt(-8)", "1"),
+    ("x + 0^0", "1"),
+    ("x*0^(1/2)", "0"),
+    ("x + asin(1) + acos(-1) + acosh(1) + atanh(1/2) + asec(1) + acsc(-1)", "1"),
+    ("x*log(8, 2)", "3"),
+    ("x*tan(pi/3)", "tan(pi/3)"),  # diff leaves special angles to simplify's textbook step
+    ("x/sin(pi/7)", "csc(pi/7)"),  # an angle off the table is no pole (it was taken for one)
+    ("x*cot(pi/2)", "cot(pi/2)"),
+    ("x*tan(pi/7)", "tan(pi/7)"),
+]
+
+
+@pytest.mark.parametrize(("text", "part"), UNDEFINED)
+def test_the_calculus_refuses_an_expression_with_a_constant_that_has_no_value(text, part):
+    refusals = [
+        (DifferentiationError, lambda: diff(text, "x")),
+        (DifferentiationError, lambda: derive(text, "x")),
+        (DifferentiationError, lambda: diff(text, "x", order=2)),
+        (DifferentiationError, lambda: gradient(text, ["x"])),
+        (DifferentiationError, lambda: hessian(text, ["x"])),
+        (DifferentiationError, lambda: difference_quotients(text, 1)),
+        (LimitError, lambda: limit(text, "x", 1)),
+        (IntegrationError, lambda: antiderivative(text, "x")),
+        (IntegrationError, lambda: integrate(text, "x", 0, 1)),
+        (IntegrationError, lambda: integrate(text, "x", 0, 1, method="adaptive")),
+        (IntegrationError, lambda: integrate(text, "x", 0, 1, method="exact")),
+    ]
+    for error, work in refusals:
+        with pytest.raises(error, match="has no value anywhere") as caught:
+            work()
+        assert part in str(caught.value), (text, str(caught.value))
+
+
+def test_a_parameter_over_zero_is_refused_in_every_variable():
+    for work in (lambda: diff("a/0 + x", "x"), lambda: gradient("x*y + csc(2*pi)"), lambda: derive("a/0 + x", "a")):
+        with pytest.raises(DifferentiationError, match="has no value anywhere"):
+            work()
+
+
+@pytest.mark.parametrize(("text", "derivative"), DEFINED)
+def test_constants_with_a_value_are_not_refused(text, derivative):
+    assert diff(text, "x") == parse(derivative)
+    assert derive(text, "x").result == parse(derivative)
+
+
+def test_an_exact_integral_of_a_sine_off_the_special_angles_is_given():
+    """sin(pi/7) was taken for a pole (its angle is not on the table), and the integral refused."""
+    assert integrate("x*sin(pi/7)", "x", 0, 1, method="exact").value == parse("sin(pi/7)/2")
+
+
+def test_a_chain_of_definitions_names_the_one_without_a_value():
+    with pytest.raises(ChainRuleError, match=r"a = 1/0 has no value anywhere \(1/0 divides by zero\)"):
+        chain("C", {"C": "a + x", "a": "1/0"}, "x")
+    with pytest.raises(ChainRuleError, match=r"a = ln\(-1\)\*x has no value anywhere"):
+        chain("C", {"C": "(a - y)^2", "a": "ln(-1)*x"}, "x")
+    # a definition that the target does not use is no obstacle
+    assert chain("C", {"C": "a + x", "a": "x^2", "b": "1/0"}, "x").result == parse("2*x + 1")
+
+
+def test_a_function_at_its_pole_has_no_value_in_compiled_code_or_autodiff():
+    """Floats give tan(pi/2) the value 1.6e16; the function has none."""
+    with pytest.raises(EvaluationError, match=r"tan\(pi/2\) has no finite real value at x = 1"):
+        lambdify("x + tan(pi/2)", ["x"])(1.0)
+    assert np.isnan(lambdify("x + tan(pi/2)", ["x"], invalid="nan")(np.array([1.0, 2.0]))).all()
+    assert lambdify("x + tan(pi/3)", ["x"])(1.0) == pytest.approx(1 + math.sqrt(3))
+    for work in (lambda: backprop("x + tan(pi/2)", {"x": 1.0}), lambda: forward_mode("x*cot(pi)", {"x": 1.0})):
+        with pytest.raises(EvaluationError, match="at a pole of"):
+            work()
+    assert backprop("x*tan(pi/7)", {"x": 1.0}).gradient["x"] == pytest.approx(math.tan(math.pi / 7))
+
+
+# --- the domains against SymPy's: a refused constant has no real value there ------------------------
+
+_constants = st.recursive(
+    st.one_of(st.integers(-3, 3).map(number), st.sampled_from([Fraction(1, 2), Fraction(-3, 2)]).map(number),
+              st.sampled_from(["pi", "pi/2", "pi/3", "pi/6", "3*pi/2", "2*pi"]).map(parse)),
+    lambda inner: st.one_of(
+        st.tuples(inner, inner).map(lambda pair: pair[0] - pair[1]),
+        st.tuples(inner, inner).map(lambda pair: pair[0] * pair[1]),
+        st.tuples(st.sampled_from(["sin", "cos", "tan", "cot", "sec", "csc"]), inner).map(lambda pair: Call(*pair)),
+    ),
+    max_leaves=4,
+)
+_WRAPPERS = {
+    **{name: functools.partial(Call, name) for name in
+       ["ln", "sqrt", "asin", "acos", "asec", "acsc", "acosh", "atanh", "csch", "coth", "csc", "cot", "tan", "sec"]},
+    "reciprocal": lambda c: Number(1) / c,
+    "log2": lambda c: Log(c, Number(2)),
+    "log base": lambda c: Log(Number(3), c),
+    "root 4": lambda c: Root(c, 4),
+    "power -1/2": lambda c: c ** number(Fraction(-1, 2)),
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_constants, st.sampled_from(sorted(_WRAPPERS)))
+def test_a_refused_constant_has_no_real_value_in_sympy(constant, wrapper):
+    part = _WRAPPERS[wrapper](constant)
+    why = undefined_constant(Symbol("x") + part, Simplifier())
+    value = sympy.nsimplify(to_sympy(part))
+    inner = sympy.nsimplify(to_sympy(constant))
+    if not _real_and_finite(inner):  # tan(pi/2) inside: SymPy's acsc(zoo) is 0, but there is no value to take
+        value = sympy.nan
+    elif wrapper == "log base":  # SymPy's log(3)/log(0) is 0; a logarithm needs a positive base other than 1
+        value = value if inner.evalf(30) > 0 and inner != 1 else sympy.nan
+    if why is not None:
+        assert not _real_and_finite(value), (part, why, value)
+    elif inner.is_Rational and wrapper not in ("tan", "sec"):
+        # an exact rational argument is always decided (tan and sec have no pole at a rational)
+        assert _real_and_finite(value), (part, value)
+
+
+def _real_and_finite(value: sympy.Expr) -> bool:
+    if value.has(sympy.zoo, sympy.nan, sympy.oo):
+        return False
+    try:
+        number = complex(value.evalf(30))
+    except TypeError:  # atanh(zoo): no number at all
+        return False
+    return math.isfinite(number.real) and abs(number.imag) < 1e-20
