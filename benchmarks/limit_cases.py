@@ -152,4 +152,9 @@ CASES: tuple[Case, ...] = (
     Case('(x + sin(x))/x', 'oo', 'both', '1', 'highest_power'),
     Case('sqrt(x + 1) - sqrt(x)', 'oo', 'both', '0', 'conjugate'),
     Case('x (sqrt(x^2 + 1) - x)', 'oo', 'both', '1/2', 'conjugate'),
+    Case('cbrt(x^3 + x^2) - x', 'oo', 'both', '1/3', 'cube_conjugate'),
+    Case('x - root(x^3 - 2x^2, 3)', '-oo', 'both', '2/3', 'cube_conjugate'),
+    Case('x sigmoid(x) - x', 'oo', 'both', '0', 'exponential_form'),
+    Case('x (tanh(x) - 1)', 'oo', 'both', '0', 'exponential_form'),
+    Case('(1 - sin(x)) tan(x)', 'pi/2', 'both', '0', 'product_to_quotient'),
 )

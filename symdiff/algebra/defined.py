@@ -14,14 +14,14 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Call, Derivative, Div, Expr, Infinity, Log, Pow, Root, Symbol, UndefinedCall
+from ..core.expr import Call, Constant, Derivative, Div, Expr, Infinity, Log, Number, Pow, Root, Symbol
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
 from .simplify import Simplifier, spelling
 from .special_angles import at_pole, exact_special_values
 
-__all__ = ["no_value_anywhere", "undefined_constant"]
+__all__ = ["CHECKED_KINDS", "no_value_anywhere", "undefined_constant", "undefined_part"]
 
 # A constant part longer than this written out is not simplified to test it: a long constant
 # is rare in what a person types, and its simplification could cost more than the derivative.
@@ -45,8 +45,11 @@ _DOMAINS: dict[str, tuple[Callable[[Fraction], bool], str]] = {
     "cot": (lambda a: a != 0, "needs sin(a) to be non-zero"),
 }  # fmt: skip
 
-# Nodes whose value is not a number symdiff could test (a variable, f(2), oo, a written d/dx).
-_NOT_CONSTANT = (Symbol, UndefinedCall, Derivative, Infinity)
+# Nodes that are no constant to test: oo, a written d/dx. (f(2) is one, as diff's masks see it.)
+_NOT_CONSTANT = frozenset({Derivative, Infinity})
+_LEAVES = frozenset({Number, Constant, Symbol})
+# The kinds of node that can lack a value when their parts have one.
+CHECKED_KINDS = frozenset({Div, Pow, Call, Log, Root})
 
 
 def undefined_constant(expr: Expr, simplifier: Simplifier) -> str | None:
@@ -54,31 +57,51 @@ def undefined_constant(expr: Expr, simplifier: Simplifier) -> str | None:
     is a constant without a real value. ``simplifier`` is the caller's, so that the normal
     forms found here are reused."""
     found: list[str] = []
+    constants: dict[int, bool] = {}
 
     def visit(node: Expr, constant_children: list[bool]) -> bool:
-        """Whether ``node`` is a constant; on the way, the first undefined one is recorded."""
-        if found or isinstance(node, _NOT_CONSTANT):
-            return False
+        """Whether ``node`` is free of symbols; on the way, the first undefined part is recorded."""
         kind = type(node)
-        if kind is Div and constant_children[1]:  # a/0 is undefined whatever a is
-            if _normal(node.children[1], simplifier) == {}:
-                found.append(f"{_short(node)} divides by zero")
-        elif not all(constant_children):
+        if kind in _LEAVES:
+            return kind is not Symbol
+        if found or kind in _NOT_CONSTANT:
             return False
-        elif kind is Pow:
-            found.extend(_power_undefined(node, simplifier))
-        elif kind is Call:
-            found.extend(_outside_domain(node, simplifier))
-        elif kind is Log:
-            found.extend(_log_outside_domain(node, simplifier))
-        elif kind is Root and node.index % 2 == 0:  # type: ignore[attr-defined]
-            value = _rational(node.children[0], simplifier)
-            if value is not None and value < 0:
-                found.append(f"{_short(node)} is undefined: an even root needs a non-negative argument")
-        return all(constant_children)
+        if kind in CHECKED_KINDS:
+            why = undefined_part(node, lambda child: constants[id(child)], simplifier)
+            if why is not None:
+                found.append(why)
+        return False not in constant_children
 
-    fold(expr, visit)
+    def remember(node: Expr, constant_children: list[bool]) -> bool:
+        constants[id(node)] = constant = visit(node, constant_children)
+        return constant
+
+    fold(expr, remember)
     return found[0] if found else None
+
+
+def undefined_part(node: Expr, constant: Callable[[Expr], bool], simplifier: Simplifier) -> str | None:
+    """Why ``node`` (one of ``CHECKED_KINDS``) has no value, or None; ``constant`` tells which of
+    its children are free of symbols (only those are tested)."""
+    kind = type(node)
+    children = node.children
+    if kind is Div:
+        if constant(children[1]) and _is_zero(children[1], simplifier):  # a/0, whatever a is
+            return f"{_short(node)} divides by zero"
+        return None
+    if kind is Log:  # log_0(y) has no value whatever y is
+        return _log_outside_domain(node, constant, simplifier)  # type: ignore[arg-type]
+    if not all(constant(child) for child in children):
+        return None
+    if kind is Pow:
+        return _power_undefined(node, simplifier)
+    if kind is Call:
+        return _outside_domain(node, simplifier)  # type: ignore[arg-type]
+    if node.index % 2 == 0:  # type: ignore[attr-defined]  # a Root
+        value = _rational(children[0], simplifier)
+        if value is not None and value < 0:
+            return f"{_short(node)} is undefined: an even root needs a non-negative argument"
+    return None
 
 
 def no_value_anywhere(expr: Expr, simplifier: Simplifier | None = None) -> str | None:
@@ -88,36 +111,46 @@ def no_value_anywhere(expr: Expr, simplifier: Simplifier | None = None) -> str |
     return None if why is None else f"{to_text(expr, 60)} has no value anywhere ({why})"
 
 
-def _outside_domain(node: Call, simplifier: Simplifier) -> list[str]:
+def _outside_domain(node: Call, simplifier: Simplifier) -> str | None:
     if node.name in _DOMAINS:
         value = _rational(node.argument, simplifier)
         accepts, needs = _DOMAINS[node.name]
         if value is not None and not accepts(value):
-            return [f"{_short(node)} is undefined: {node.name} {needs}"]
+            return f"{_short(node)} is undefined: {node.name} {needs}"
     if at_pole(node):
-        return [f"{_short(node)} is at a pole of {node.name}"]
-    return []
+        return f"{_short(node)} is at a pole of {node.name}"
+    return None
 
 
-def _power_undefined(node: Expr, simplifier: Simplifier) -> list[str]:
-    base = _rational(node.children[0], simplifier)
+def _is_zero(expr: Expr, simplifier: Simplifier) -> bool:
+    if type(expr) is Number:  # the most common denominator: no simplification needed
+        return expr.value == 0  # type: ignore[attr-defined]
+    return _normal(expr, simplifier) == {}
+
+
+def _power_undefined(node: Expr, simplifier: Simplifier) -> str | None:
+    base_node = node.children[0]
+    if type(base_node) is Constant or (type(base_node) is Number and base_node.value):  # type: ignore[attr-defined]
+        return None  # a positive base (e, pi, 2): every power of it has a value
+    base = _rational(base_node, simplifier)
     if base is None or base > 0:
-        return []
+        return None
     if base == 0:
         if UNDEFINED_MONOMIAL in (_normal(node, simplifier) or {}):
-            return [f"{_short(node)} divides by zero: 0 to a negative power"]
-        return []
+            return f"{_short(node)} divides by zero: 0 to a negative power"
+        return None
     exponent = _rational(node.children[1], simplifier)
     if exponent is not None and exponent.denominator % 2 == 0:  # an even root of a negative number
-        return [f"{_short(node)} is undefined: a negative number to the power {exponent} is an even root of it"]
-    return []
+        return f"{_short(node)} is undefined: a negative number to the power {exponent} is an even root of it"
+    return None
 
 
-def _log_outside_domain(node: Log, simplifier: Simplifier) -> list[str]:
-    argument, base = _rational(node.argument, simplifier), _rational(node.base, simplifier)
+def _log_outside_domain(node: Log, constant: Callable[[Expr], bool], simplifier: Simplifier) -> str | None:
+    argument = _rational(node.argument, simplifier) if constant(node.argument) else None
+    base = _rational(node.base, simplifier) if constant(node.base) else None
     if (argument is not None and argument <= 0) or (base is not None and (base <= 0 or base == 1)):
-        return [f"{_short(node)} is undefined: a logarithm needs a positive argument and a positive base other than 1"]
-    return []
+        return f"{_short(node)} is undefined: a logarithm needs a positive argument and a positive base other than 1"
+    return None
 
 
 def _normal(expr: Expr, simplifier: Simplifier) -> Normal | None:
@@ -132,6 +165,8 @@ def _normal(expr: Expr, simplifier: Simplifier) -> Normal | None:
 
 def _rational(expr: Expr, simplifier: Simplifier) -> Fraction | None:
     """The exact value of a constant that simplifies to a rational number, else None."""
+    if type(expr) is Number:
+        return Fraction(expr.value)  # type: ignore[attr-defined]
     normal = _normal(expr, simplifier)
     if normal is None or UNDEFINED_MONOMIAL in normal or any(monomial != CONSTANT for monomial in normal):
         return None

@@ -21,6 +21,7 @@ from .limit_exact import fraction_of, tidy
 from .limit_forms import FINITE, INFINITE, Value, finite, infinite, side_sign
 from .limit_lead import dominant
 from .limit_poly import cancel_root, highest_power
+from .limit_rewrites import cube_conjugate, exponential_form
 from .limit_rules import LIMIT_RULES
 from .limit_standard import standard_limits
 
@@ -365,6 +366,7 @@ METHODS: dict[str, Method] = {
     "sign_analysis": sign_analysis,
     "factor_cancel": factor_cancel,
     "conjugate": conjugate,
+    "cube_conjugate": cube_conjugate,
     "together": together_fractions,
     "log_combine": combine_logarithms,
     "standard_limits": standard_limits,
@@ -373,6 +375,7 @@ METHODS: dict[str, Method] = {
     "e_limit": e_limit,
     "log_rewrite": log_rewrite,
     "product_to_quotient": product_to_quotient,
+    "exponential_form": exponential_form,
     "lhopital": lhopital,
 }
 assert set(METHODS) <= set(LIMIT_RULES)

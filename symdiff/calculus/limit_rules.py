@@ -62,6 +62,7 @@ LIMIT_RULES: dict[str, Rule] = _table(
     ("sign_analysis", "One-sided sign analysis", "|u| = u for u > 0, |u| = -u for u < 0; sign(u) = +-1"),
     ("factor_cancel", "Factor and cancel", "f(x) = g(x) for x != a, so lim f = lim g"),
     ("conjugate", "Multiply by the conjugate", "(A - B)*(A + B) = A^2 - B^2"),
+    ("cube_conjugate", "Multiply by the cube conjugate", "A - B = (A^3 - B^3)/(A^2 + A*B + B^2)"),
     ("together", "Combine the fractions", "a/b - c/d = (a*d - b*c)/(b*d)"),
     ("log_combine", "Combine the logarithms", "ln(a) - ln(b) = ln(a/b), ln(a) + ln(b) = ln(a*b)"),
     ("standard_limits", "Standard limits", "lim_{u->0} sin(u)/u = 1"),
@@ -71,6 +72,8 @@ LIMIT_RULES: dict[str, Rule] = _table(
     ("e_limit", "Standard limit for e", "lim (1 + w)^v = e^(lim v*w) when w -> 0 and v -> oo"),
     ("log_rewrite", "Rewrite with ln", "u^v = e^(v*ln(u))"),
     ("product_to_quotient", "Write the product as a quotient", "u*v = u/(1/v)"),
+    ("exponential_form", "Write with exponentials",
+     "sigmoid(u) = 1/(1 + e^(-u)), tanh(u) = (e^(2u) - 1)/(e^(2u) + 1), softplus(u) = ln(1 + e^u)"),
     ("lhopital", "L'Hôpital's rule", "lim u/v = lim u'/v' for 0/0 and oo/oo, when the right side exists"),
 )
 
@@ -85,8 +88,10 @@ NO_VALUE_RULES = frozenset({
 FORM_METHODS: dict[str, tuple[str, ...]] = {
     "0/0": ("sign_analysis", "factor_cancel", "conjugate", "standard_limits", "lhopital"),
     "oo/oo": ("highest_power", "dominance", "factor_cancel", "lhopital"),
-    "0*oo": ("sign_analysis", "standard_limits", "factor_cancel", "conjugate", "dominance", "product_to_quotient"),
-    "oo-oo": ("log_combine", "together", "conjugate", "highest_power", "dominance", "factor_cancel"),
+    "0*oo": ("sign_analysis", "standard_limits", "factor_cancel", "conjugate", "dominance", "product_to_quotient",
+             "exponential_form"),
+    "oo-oo": ("log_combine", "together", "conjugate", "cube_conjugate", "highest_power", "dominance", "factor_cancel",
+              "exponential_form"),
     "1^oo": ("e_limit", "log_rewrite"),
     "0^0": ("log_rewrite",),
     "oo^0": ("log_rewrite",),

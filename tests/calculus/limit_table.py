@@ -248,6 +248,11 @@ ROWS: tuple[Row, ...] = (
         ("sqrt(x^2 + 4*x) - x", "x", "oo", "both", "2"),
         ("x - sqrt(x^2 - 3*x)", "x", "oo", "both", "3/2"),
         ("sqrt(x + 1) - sqrt(x)", "x", "oo", "both", "0"),
+        # a cube root clears by A - B = (A^3 - B^3)/(A^2 + A*B + B^2) (refused before)
+        ("cbrt(x^3 + x^2) - x", "x", "oo", "both", "1/3"),
+        ("x - cbrt(x^3 - 2*x^2)", "x", "-oo", "both", "2/3"),
+        ("root(8*x^3 + x^2, 3) - 2*x", "x", "oo", "both", "1/12"),
+        ("cbrt(x + 1) - cbrt(x)", "x", "oo", "both", "0"),
         ("1/x - 1/sin(x)", "x", "0", "both", "0"),
         ("1/x - 1/(exp(x) - 1)", "x", "0", "both", "1/2"),
         # x is ln(e^x), and the logarithms combine (refused before: oo - oo, no method decided it)
@@ -422,6 +427,10 @@ ROWS: tuple[Row, ...] = (
         ("relu(x)/x", "x", "0", "both", "DNE"),
         ("x*sigmoid(x)", "x", "-oo", "both", "0"),
         ("x*sigmoid(x) - x", "x", "oo", "both", "0"),
+        # sigmoid, tanh and softplus written with e^u (these and the two rows above and below were refused)
+        ("x*(1 - sigmoid(x))", "x", "oo", "both", "0"),
+        ("x*(tanh(x) - 1)", "x", "oo", "both", "0"),
+        ("x^2*(1 - tanh(x))", "x", "oo", "both", "0"),
         ("tanh(x)/x", "x", "0", "both", "1"),
         ("(sigmoid(x) - 1/2)/x", "x", "0", "both", "1/4"),
         ("ln(sigmoid(x))", "x", "-oo", "both", "-oo"),
