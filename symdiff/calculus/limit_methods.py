@@ -29,19 +29,21 @@ __all__ = ["METHODS"]
 
 
 def sign_analysis(engine: Engine, expr: Expr, parts: list[Outcome]) -> Outcome | None:
-    """|u| = u or -u, sign(u) = 1 or -1 (and heaviside, relu) where u -> 0 from one side."""
+    """|u| = u or -u, sign(u) = 1 or -1 (and heaviside, relu) where u -> 0 from one side; the
+    square root of a square is an absolute value, sqrt(u^2) = |u|."""
     replacements: dict[Expr, Expr] = {}
     for node, _ in preorder(expr):
-        if type(node) is not Call or node.name not in ("abs", "sign", "heaviside", "relu"):  # type: ignore[attr-defined]
+        squared = _root_of_square(node)
+        if squared is None and (type(node) is not Call or node.name not in ("abs", "sign", "heaviside", "relu")):  # type: ignore[attr-defined]
             continue
-        inner = engine.with_trend(node.argument, engine.limit(node.argument)[0])  # type: ignore[attr-defined]
+        u = squared if squared is not None else node.argument  # type: ignore[attr-defined]
+        inner = engine.with_trend(u, engine.limit(u)[0])
         if not inner.is_zero:
             continue
         side = side_sign(inner.trend, engine.sides)
         if not side:
             continue
-        u = node.argument  # type: ignore[attr-defined]
-        name = node.name  # type: ignore[attr-defined]
+        name = "abs" if squared is not None else node.name  # type: ignore[attr-defined]
         positive = {"abs": u, "sign": Number(1), "heaviside": Number(1), "relu": u}
         negative = {"abs": Neg(u), "sign": Neg(Number(1)), "heaviside": Number(0), "relu": Number(0)}
         replacements[node] = (positive if side > 0 else negative)[name]
@@ -49,6 +51,19 @@ def sign_analysis(engine: Engine, expr: Expr, parts: list[Outcome]) -> Outcome |
         return None
     g = substitute(expr, replacements)
     return engine.rewritten("sign_analysis", expr, g, f"near the point, {_listed(replacements)}")
+
+
+def _root_of_square(node: Expr) -> Expr | None:
+    """u when ``node`` is sqrt(u^2), root(u^2, 2) or (u^2)^(1/2): |u|, which the simplifier keeps."""
+    if (type(node) is Call and node.name == "sqrt") or (type(node) is Root and node.index == 2):  # type: ignore[attr-defined]
+        inside = node.children[0]
+    elif type(node) is Pow and node.children[1] == Div(Number(1), Number(2)):
+        inside = node.children[0]
+    else:
+        return None
+    if type(inside) is Pow and inside.children[1] == Number(2):
+        return inside.children[0]
+    return None
 
 
 def _listed(replacements: dict[Expr, Expr]) -> str:

@@ -59,7 +59,8 @@ LIMIT_RULES: dict[str, Rule] = _table(
     ("indeterminate", "Indeterminate form", "the limits of the parts do not decide the limit"),
     ("simplify_first", "Simplify first", "f(x) = g(x) by algebra, so lim f = lim g"),
     # the methods for the indeterminate forms, in the order a textbook teaches them
-    ("sign_analysis", "One-sided sign analysis", "|u| = u for u > 0, |u| = -u for u < 0; sign(u) = +-1"),
+    ("sign_analysis", "One-sided sign analysis",
+     "sqrt(u^2) = |u|; |u| = u for u > 0, |u| = -u for u < 0; sign(u) = +-1"),
     ("factor_cancel", "Factor and cancel", "f(x) = g(x) for x != a, so lim f = lim g"),
     ("conjugate", "Multiply by the conjugate", "(A - B)*(A + B) = A^2 - B^2"),
     ("cube_conjugate", "Multiply by the cube conjugate", "A - B = (A^3 - B^3)/(A^2 + A*B + B^2)"),

@@ -385,6 +385,9 @@ ROWS: tuple[Row, ...] = (
         ("abs(x^2 - 1)/(x - 1)", "x", "1", "both", "DNE"),
         ("abs(sin(x))/x", "x", "0", "+", "1"),
         ("sqrt(x^2)/x", "x", "0", "-", "-1"),
+        # sqrt(u^2) = |u| (the last row of the table to be refused, before)
+        ("sqrt((x - 1)^2)/(x - 1)", "x", "1", "-", "-1"),
+        ("x/(x^2)^(1/2)", "x", "0", "+", "1"),
         ("abs(x)/x", "x", "oo", "both", "1"),
         ("x^2/abs(x)", "x", "0", "both", "0"),
     ),
