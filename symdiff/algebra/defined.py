@@ -10,39 +10,59 @@ is a special angle (``special_angles.at_pole``). A part it cannot decide, it lea
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.expr import Call, Constant, Derivative, Div, Expr, Infinity, Log, Number, Pow, Root, Symbol
+from ..core.evaluate import CONSTANT_VALUES, real_root
+from ..core.expr import (
+    Add,
+    Call,
+    Constant,
+    Derivative,
+    Div,
+    Expr,
+    Infinity,
+    Log,
+    Mul,
+    Neg,
+    Number,
+    Pow,
+    Root,
+    Sub,
+    Symbol,
+)
+from ..core.functions import FUNCTIONS
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
 from .simplify import Simplifier, spelling
 from .special_angles import at_pole, exact_special_values
 
-__all__ = ["CHECKED_KINDS", "no_value_anywhere", "undefined_constant", "undefined_part"]
+__all__ = ["CHECKED_KINDS", "no_value_anywhere", "undefined_constant", "undefined_node", "undefined_part"]
 
 # A constant part longer than this written out is not simplified to test it: a long constant
 # is rare in what a person types, and its simplification could cost more than the derivative.
 _LONGEST_TESTED = 80
 
-# The real domain of each function that has a gap, as a test of an exact rational argument,
-# with the words that complete "<name>(a) is undefined: <name> ...".
-_DOMAINS: dict[str, tuple[Callable[[Fraction], bool], str]] = {
-    "ln": (lambda a: a > 0, "needs a positive argument"),
-    "log": (lambda a: a > 0, "needs a positive argument"),
-    "sqrt": (lambda a: a >= 0, "needs a non-negative argument"),
-    "asin": (lambda a: -1 <= a <= 1, "needs an argument from -1 to 1"),
-    "acos": (lambda a: -1 <= a <= 1, "needs an argument from -1 to 1"),
-    "asec": (lambda a: abs(a) >= 1, "needs an argument a with |a| >= 1"),
-    "acsc": (lambda a: abs(a) >= 1, "needs an argument a with |a| >= 1"),
-    "acosh": (lambda a: a >= 1, "needs an argument of at least 1"),
-    "atanh": (lambda a: -1 < a < 1, "needs an argument strictly between -1 and 1"),
-    "csch": (lambda a: a != 0, "needs a non-zero argument"),
-    "coth": (lambda a: a != 0, "needs a non-zero argument"),
-    "csc": (lambda a: a != 0, "needs sin(a) to be non-zero"),  # a rational sin(a) is 0 only at 0
-    "cot": (lambda a: a != 0, "needs sin(a) to be non-zero"),
+# The real domain of each function that has a gap, as a test that an argument known to lie in
+# [lo, hi] is surely outside it, with the words that complete "<name>(a) is undefined: <name> ...".
+Bounds = tuple[Fraction | float, Fraction | float]
+_DOMAINS: dict[str, tuple[Callable[[Bounds], bool], str]] = {
+    "ln": (lambda a: a[1] <= 0, "needs a positive argument"),
+    "log": (lambda a: a[1] <= 0, "needs a positive argument"),
+    "sqrt": (lambda a: a[1] < 0, "needs a non-negative argument"),
+    "asin": (lambda a: a[0] > 1 or a[1] < -1, "needs an argument from -1 to 1"),
+    "acos": (lambda a: a[0] > 1 or a[1] < -1, "needs an argument from -1 to 1"),
+    "asec": (lambda a: -1 < a[0] and a[1] < 1, "needs an argument a with |a| >= 1"),
+    "acsc": (lambda a: -1 < a[0] and a[1] < 1, "needs an argument a with |a| >= 1"),
+    "acosh": (lambda a: a[1] < 1, "needs an argument of at least 1"),
+    "atanh": (lambda a: a[0] >= 1 or a[1] <= -1, "needs an argument strictly between -1 and 1"),
+    "csch": (lambda a: a[0] == a[1] == 0, "needs a non-zero argument"),
+    "coth": (lambda a: a[0] == a[1] == 0, "needs a non-zero argument"),
+    "csc": (lambda a: a[0] == a[1] == 0, "needs sin(a) to be non-zero"),  # a rational sin(a) is 0 only at 0
+    "cot": (lambda a: a[0] == a[1] == 0, "needs sin(a) to be non-zero"),
 }  # fmt: skip
 
 # Nodes that are no constant to test: oo, a written d/dx. (f(2) is one, as diff's masks see it.)
@@ -56,27 +76,32 @@ def undefined_constant(expr: Expr, simplifier: Simplifier) -> str | None:
     """Why ``expr`` has no value anywhere ("1/0 divides by zero"), or None when no part of it
     is a constant without a real value. ``simplifier`` is the caller's, so that the normal
     forms found here are reused."""
-    found: list[str] = []
+    found = undefined_node(expr, simplifier)
+    return None if found is None else found[1]
+
+
+def undefined_node(expr: Expr, simplifier: Simplifier) -> tuple[Expr, str] | None:
+    """The first part of ``expr`` without a value (innermost first) and why, or None."""
+    found: list[tuple[Expr, str]] = []
     constants: dict[int, bool] = {}
 
     def visit(node: Expr, constant_children: list[bool]) -> bool:
         """Whether ``node`` is free of symbols; on the way, the first undefined part is recorded."""
         kind = type(node)
         if kind in _LEAVES:
-            return kind is not Symbol
-        if found or kind in _NOT_CONSTANT:
-            return False
-        if kind in CHECKED_KINDS:
-            why = undefined_part(node, lambda child: constants[id(child)], simplifier)
-            if why is not None:
-                found.append(why)
-        return False not in constant_children
-
-    def remember(node: Expr, constant_children: list[bool]) -> bool:
-        constants[id(node)] = constant = visit(node, constant_children)
+            constant = kind is not Symbol
+        elif found or kind in _NOT_CONSTANT:
+            constant = False
+        else:
+            if kind in CHECKED_KINDS:
+                why = undefined_part(node, lambda child: constants[id(child)], simplifier)
+                if why is not None:
+                    found.append((node, why))
+            constant = False not in constant_children
+        constants[id(node)] = constant
         return constant
 
-    fold(expr, remember)
+    fold(expr, visit)
     return found[0] if found else None
 
 
@@ -98,8 +123,8 @@ def undefined_part(node: Expr, constant: Callable[[Expr], bool], simplifier: Sim
     if kind is Call:
         return _outside_domain(node, simplifier)  # type: ignore[arg-type]
     if node.index % 2 == 0:  # type: ignore[attr-defined]  # a Root
-        value = _rational(children[0], simplifier)
-        if value is not None and value < 0:
+        bounds = _bounds(children[0], simplifier)
+        if bounds is not None and bounds[1] < 0:
             return f"{_short(node)} is undefined: an even root needs a non-negative argument"
     return None
 
@@ -113,11 +138,11 @@ def no_value_anywhere(expr: Expr, simplifier: Simplifier | None = None) -> str |
 
 def _outside_domain(node: Call, simplifier: Simplifier) -> str | None:
     if node.name in _DOMAINS:
-        value = _rational(node.argument, simplifier)
-        accepts, needs = _DOMAINS[node.name]
-        if value is not None and not accepts(value):
+        bounds = _bounds(node.argument, simplifier)
+        outside, needs = _DOMAINS[node.name]
+        if bounds is not None and outside(bounds):
             return f"{_short(node)} is undefined: {node.name} {needs}"
-    if at_pole(node):
+    if at_pole(node) or at_pole(Call(node.name, exact_special_values(node.argument))):  # tan(acos(0)) is tan(pi/2)
         return f"{_short(node)} is at a pole of {node.name}"
     return None
 
@@ -132,25 +157,83 @@ def _power_undefined(node: Expr, simplifier: Simplifier) -> str | None:
     base_node = node.children[0]
     if type(base_node) is Constant or (type(base_node) is Number and base_node.value):  # type: ignore[attr-defined]
         return None  # a positive base (e, pi, 2): every power of it has a value
-    base = _rational(base_node, simplifier)
-    if base is None or base > 0:
+    base = _bounds(base_node, simplifier)
+    if base is None or base[1] > 0:
         return None
-    if base == 0:
-        if UNDEFINED_MONOMIAL in (_normal(node, simplifier) or {}):
+    exponent = _bounds(node.children[1], simplifier)
+    if exponent is None:
+        return None
+    if base[0] == base[1] == 0:
+        if exponent[1] < 0:
             return f"{_short(node)} divides by zero: 0 to a negative power"
         return None
-    exponent = _rational(node.children[1], simplifier)
-    if exponent is not None and exponent.denominator % 2 == 0:  # an even root of a negative number
-        return f"{_short(node)} is undefined: a negative number to the power {exponent} is an even root of it"
+    if base[1] < 0 and math.floor(exponent[0]) == math.floor(exponent[1]) != exponent[0]:  # no whole number
+        return f"{_short(node)} is undefined: a negative number to a fractional power has no real value"
     return None
 
 
 def _log_outside_domain(node: Log, constant: Callable[[Expr], bool], simplifier: Simplifier) -> str | None:
-    argument = _rational(node.argument, simplifier) if constant(node.argument) else None
-    base = _rational(node.base, simplifier) if constant(node.base) else None
-    if (argument is not None and argument <= 0) or (base is not None and (base <= 0 or base == 1)):
-        return f"{_short(node)} is undefined: a logarithm needs a positive argument and a positive base other than 1"
+    base = _bounds(node.base, simplifier) if constant(node.base) else None
+    if base is not None and (base[1] <= 0 or base[0] == base[1] == 1):
+        return f"{_short(node)} is undefined: a logarithm's base is positive and not 1"
+    argument = _bounds(node.argument, simplifier) if constant(node.argument) else None
+    if argument is not None and argument[1] <= 0:
+        return f"{_short(node)} is undefined: a logarithm needs a positive argument"
     return None
+
+
+def _bounds(expr: Expr, simplifier: Simplifier) -> Bounds | None:
+    """An interval surely holding the value of a constant: the value itself when it is rational,
+    else its float widened far past the rounding (1e-8 of the largest number met on the way:
+    sin(10^20*pi) has no sign that floats can tell); None when there is no float either."""
+    exact = _rational(expr, simplifier)
+    if exact is not None:
+        return exact, exact
+    approximate = _approximately(expr)
+    if approximate is None:
+        return None
+    value, largest = approximate
+    margin = _ROUNDING_MARGIN * max(1.0, largest)
+    return value - margin, value + margin
+
+
+_ROUNDING_MARGIN = 1e-8
+
+
+def _approximately(expr: Expr) -> tuple[float, float] | None:
+    """The float value of a short constant and the largest magnitude met computing it, or None."""
+    if size_as_written(expr, _LONGEST_TESTED) > _LONGEST_TESTED:
+        return None
+
+    def combine(node: Expr, parts: list[tuple[float, float] | None]) -> tuple[float, float] | None:
+        if None in parts:
+            return None
+        values = [part[0] for part in parts]  # type: ignore[index]
+        try:
+            value = _FLOAT_OPERATIONS[type(node)](node, values)
+        except (KeyError, ArithmeticError, ValueError, TypeError):
+            return None  # a variable, an undefined function, a value with no float
+        if type(value) is not float or not math.isfinite(value):
+            return None  # complex: (-2)^pi; infinite: 10^400
+        largest = max([abs(value), *(part[1] for part in parts)])  # type: ignore[index]
+        return value, largest
+
+    return fold(expr, combine)
+
+
+_FLOAT_OPERATIONS: dict[type[Expr], Callable[[Expr, list[float]], float]] = {
+    Number: lambda node, values: float(node.value),  # type: ignore[attr-defined]
+    Constant: lambda node, values: CONSTANT_VALUES[node.name],  # type: ignore[attr-defined]
+    Add: lambda node, values: math.fsum(values),
+    Sub: lambda node, values: values[0] - values[1],
+    Mul: lambda node, values: math.prod(values),
+    Div: lambda node, values: values[0] / values[1],
+    Neg: lambda node, values: -values[0],
+    Pow: lambda node, values: float(values[0] ** values[1]),
+    Call: lambda node, values: float(FUNCTIONS[node.name].real(values[0])),  # type: ignore[attr-defined]
+    Log: lambda node, values: math.log(values[0]) / math.log(values[1]),
+    Root: lambda node, values: real_root(values[0], node.index),  # type: ignore[attr-defined]
+}
 
 
 def _normal(expr: Expr, simplifier: Simplifier) -> Normal | None:
@@ -169,8 +252,48 @@ def _rational(expr: Expr, simplifier: Simplifier) -> Fraction | None:
         return Fraction(expr.value)  # type: ignore[attr-defined]
     normal = _normal(expr, simplifier)
     if normal is None or UNDEFINED_MONOMIAL in normal or any(monomial != CONSTANT for monomial in normal):
-        return None
+        return _exactly(expr)  # 1 + 10^(-1000): the simplifier keeps powers too long to fold
     return Fraction(normal.get(CONSTANT, 0))
+
+
+# Whole powers worked out exactly: at most this many bits in the result (10^(-1000) has 3,322).
+_MOST_BITS = 100_000
+
+
+def _exactly(expr: Expr) -> Fraction | None:
+    """The exact value of numbers combined by +, -, *, / and whole powers, else None."""
+    if size_as_written(expr, _LONGEST_TESTED) > _LONGEST_TESTED:
+        return None
+
+    def combine(node: Expr, values: list[Fraction | None]) -> Fraction | None:
+        kind = type(node)
+        if kind is Number:
+            return Fraction(node.value)  # type: ignore[attr-defined]
+        if None in values or kind not in _EXACT_OPERATIONS:
+            return None
+        if kind is Pow:
+            base, exponent = values
+            if exponent.denominator != 1 or (base == 0 and exponent < 0):  # type: ignore[union-attr]
+                return None
+            bits = max(base.numerator.bit_length(), base.denominator.bit_length())  # type: ignore[union-attr]
+            if bits * abs(exponent.numerator) > _MOST_BITS:  # type: ignore[union-attr]
+                return None
+            return base ** exponent.numerator  # type: ignore[operator,union-attr]
+        if kind is Div and values[1] == 0:
+            return None
+        return _EXACT_OPERATIONS[kind](values)  # type: ignore[arg-type]
+
+    return fold(expr, combine)
+
+
+_EXACT_OPERATIONS: dict[type[Expr], Callable[[list[Fraction]], Fraction]] = {
+    Add: sum,  # type: ignore[dict-item]
+    Sub: lambda values: values[0] - values[1],
+    Mul: lambda values: math.prod(values, start=Fraction(1)),
+    Div: lambda values: values[0] / values[1],
+    Neg: lambda values: -values[0],
+    Pow: lambda values: values[0],  # worked out in combine
+}
 
 
 def _short(node: Expr) -> str:

@@ -20,7 +20,8 @@ each function at a limit (``limit_functions``), exact values such as sin(pi/6) =
 (``limit_exact``), the table of laws and methods by name (``limit_rules``), the methods for
 the indeterminate forms (``limit_methods``, with the standard limits in ``limit_standard``,
 dominance at infinity in ``limit_lead``, and the methods for polynomials, the highest power
-and factoring out x - a, in ``limit_poly``), the function's values near the point
+and factoring out x - a, in ``limit_poly``, and the cube conjugate and sigmoid, tanh and
+softplus written with e^u in ``limit_rewrites``), the function's values near the point
 (``limit_numeric``) and the printers of a limit's steps (``limit_print``). Antiderivatives:
 ``antiderivative`` (``antiderivative``, ``Antiderivation`` and the check), the search that
 tries the rules on each integrand (``integration_engine``), one search's simplifier and memos

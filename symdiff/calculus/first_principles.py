@@ -19,10 +19,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from ..algebra.defined import no_value_anywhere
+from ..algebra.defined import no_value_anywhere, undefined_constant
 from ..algebra.expansion import expand
 from ..algebra.fraction_forms import cancel, together
 from ..algebra.polynomial import AlgebraError
+from ..algebra.simplify import Simplifier
 from ..algebra.textbook import simplify
 from ..core.errors import SymdiffError, quote
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol, UndefinedCall, named_symbol
@@ -333,6 +334,10 @@ def difference_quotients(expr: Expr | str, at: float | str, wrt: str | Symbol = 
         raise SymdiffError(f"steps is a whole number from 1 to 17, not {quote(steps)}")
     if isinstance(at, bool) or not isinstance(at, (int, float, str)):
         raise SymdiffError(f"the point is a number, not {quote(at)}")
+    if isinstance(at, str):
+        why = undefined_constant(to_expr(at), Simplifier())  # tan(pi/2): floats give 1.6e16
+        if why is not None:
+            raise SymdiffError(f"the point has no value: {why}")
     try:
         a = float(evaluate(to_expr(at)) if isinstance(at, str) else at)
     except OverflowError:

@@ -13,7 +13,8 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
-from ..algebra.defined import no_value_anywhere
+from ..algebra.defined import no_value_anywhere, undefined_constant
+from ..algebra.simplify import Simplifier
 from ..core.collector import collector_paused
 from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import evaluate
@@ -133,6 +134,9 @@ def limit_table(expr: Expr | str | float, var: Symbol | str | None = None, point
     10^-points, or x = 10 ... 10^points at infinity), with the rows where floating point loses
     the answer flagged. Works whether or not ``limit`` can decide the limit."""
     tree, x, where, sides = _arguments(expr, var, point, side)
+    nowhere = no_value_anywhere(tree)
+    if nowhere is not None:  # floats would fill the table: x*tan(pi/2) is 1.6e16*x
+        raise LimitError(f"{nowhere}, so it has no values to tabulate")
     try:
         value = _solve(tree, x, where, sides).value
     except SymdiffError:
@@ -235,6 +239,9 @@ def _point(point: object) -> Point:
         return Point(point, sign * math.inf, sign)
     if point.free_symbols or any(type(node) is Infinity for node, _ in preorder(point)):
         raise LimitError(f"the point must be a number or a constant expression, not {_short(point)}")
+    why = undefined_constant(point, Simplifier())  # tan(pi/2): floats give 1.6e16
+    if why is not None:
+        raise LimitError(f"the point {_short(point)} has no value: {why}")
     try:
         at = evaluate(point)
     except EvaluationError as error:

@@ -194,14 +194,14 @@ _EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], fl
 def _why(node: Expr, args: list[float], error: Exception) -> str:
     if isinstance(node, Call):
         info = FUNCTIONS[node.name]
-        return f"{node.name}({args[0]:g}) is undefined: {node.name} {info.domain}"
+        return f"{node.name}({_number(args[0])}) is undefined: {node.name} {info.domain}"
     if isinstance(node, Log):
         return (
-            f"{_short(node)} is undefined here: a logarithm needs a positive argument (here {args[0]:g}) "
-            f"and a positive base other than 1 (here {args[1]:g})"
+            f"{_short(node)} is undefined here: a logarithm needs a positive argument (here {_number(args[0])}) "
+            f"and a positive base other than 1 (here {_number(args[1])})"
         )
     if isinstance(node, Root):
-        return f"{_short(node)} is undefined here: an even root needs a non-negative argument, not {args[0]:g}"
+        return f"{_short(node)} is undefined here: an even root needs a non-negative argument, not {_number(args[0])}"
     if isinstance(node, Div):
         return f"division by zero in {_short(node)}: the denominator is 0 here"
     if isinstance(node, Pow) and isinstance(error, ZeroDivisionError):
@@ -209,6 +209,12 @@ def _why(node: Expr, args: list[float], error: Exception) -> str:
     if isinstance(error, OverflowError):
         return f"{_short(node)} is too large for a float here"
     return f"{_short(node)} has no real value here ({error})"
+
+
+def _number(value: float) -> str:
+    """Six digits when they are the float (2, 0.5), else all it needs: asin(1.0000001) is not asin(1)."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(value)
 
 
 def _short(node: Expr, limit: int = 60) -> str:

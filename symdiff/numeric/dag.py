@@ -22,7 +22,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..algebra.special_angles import at_pole
+from ..algebra.defined import undefined_node
+from ..algebra.simplify import Simplifier, spelling
 from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import CONSTANT_VALUES, evaluate, real_root
 from ..core.expr import (
@@ -64,7 +65,7 @@ class Graph:
     positions of its children (``args``) and its name (``names``; None for numbers and
     constants). ``symbols`` maps each variable's name to its position."""
 
-    __slots__ = ("args", "expr", "names", "nodes", "pole", "symbols")
+    __slots__ = ("args", "expr", "names", "no_value", "nodes", "symbols")
 
     def __init__(self, expr: object) -> None:
         tree = to_expr(expr)  # text or a tree; written derivatives (d/dx[...]) are worked out first
@@ -73,7 +74,6 @@ class Graph:
         # Equal subtrees are one node: a node's key is its kind, its own data and its children's
         # positions, so equality is decided bottom-up in one step per node, never by comparing trees.
         index: dict[tuple[object, ...], int] = {}
-        pole: Expr | None = None
         done: dict[int, int] = {}  # by object: a shared subtree is walked once
         # Post-order, children left to right (the order a textbook lists the steps in), with an
         # explicit stack: no tree is too deep. (node, True) comes back once its children are done.
@@ -99,11 +99,11 @@ class Graph:
                 position = index[key] = len(nodes)
                 nodes.append(node)
                 args.append(positions)
-                if kind is Call and pole is None and at_pole(node):
-                    pole = node
             done[id(node)] = position
-        # tan(pi/2) has no value, though floats give it one (1.6e16): values() refuses it
-        self.pole: Expr | None = pole
+        # 1/cos(pi/2) and tan(pi/2) have no value, though floats give them one (1.6e16): values()
+        # refuses them
+        found = undefined_node(tree, Simplifier(**spelling(tree)))
+        self.no_value: str | None = None if found is None else found[1]
         self.expr = tree
         self.nodes = nodes
         self.args = args
@@ -149,9 +149,8 @@ class Graph:
     # --- values ---------------------------------------------------------------------------------
     def values(self, point: dict[str, Any], shape: tuple[int, ...] | None) -> list[Any]:
         """Each node's value: floats, or with ``shape`` (arrays in ``point``) NumPy arrays."""
-        if self.pole is not None:
-            raise EvaluationError(f"{_short(self.pole)} is at a pole of {self.pole.name}: it has no value, "  # type: ignore[attr-defined]
-                                  "though floats give it one")
+        if self.no_value is not None:
+            raise EvaluationError(f"{_short(self.expr)} has no value anywhere ({self.no_value})")
         return self._scalar_values(point) if shape is None else self._array_values(point, shape)
 
     def _scalar_values(self, point: dict[str, Any], skip: list[bool] | None = None) -> list[Any]:

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from ..algebra.defined import undefined_constant
+from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, IntegrationError, SymdiffError, quote
 from ..core.expr import Expr, Infinity, Neg, Symbol, oo
 from ..core.printer import to_text
@@ -227,6 +229,9 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
             raise IntegrationError(f"{which} is not a number or expression: {error}") from None
         if tree.free_symbols:
             raise IntegrationError(f"{which} = {to_text(tree, 40)} must be a number, not use a variable")
+        why = undefined_constant(tree, Simplifier())  # tan(pi/2): floats give 1.6e16
+        if why is not None:
+            raise IntegrationError(f"{which} has no value: {why}")
         try:
             result = evaluate(tree)
         except EvaluationError as error:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
-from ..algebra.special_angles import at_pole
+from ..algebra.defined import undefined_node
+from ..algebra.simplify import Simplifier, spelling
 from ..core.errors import EvaluationError, SymdiffError
 from ..core.evaluate import CONSTANT_VALUES
 from ..core.expr import (
@@ -57,6 +58,9 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
     An operation is ``"const"`` (a number or constant, its value in the constants), ``"exp"``
     (for ``e^u``), a function's name (``"sin"``), ``"root"`` (operands: the radicand and a
     constant slot holding the index) or one of ``_OPERATIONS``' values."""
+    # A constant without a value (1/cos(pi/2), tan(pi/2)) gets nan: floats would give it 1.6e16.
+    found = undefined_node(expr, Simplifier(**spelling(expr)))
+    no_value = None if found is None else found[0]
     index: dict[Expr, int] = {}  # structural equality: equal subtrees share a slot
     slots = {name: i for i, name in enumerate(names)}
     program: list[Instruction] = []
@@ -79,7 +83,7 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
             raise SymdiffError("oo (infinity) is not a number: it has no values to compute (a limit takes it)")
         elif kind is Pow and node.base == E:  # type: ignore[attr-defined]
             program.append(("exp", (operands[1],), node))  # e^u: the library's exp, not the slower power
-        elif kind is Call and at_pole(node):  # tan(pi/2): floats give 1.6e16, the function has no value
+        elif node is no_value:
             constants[slot] = math.nan
             program.append(("const", (), node))
         elif kind is Call:

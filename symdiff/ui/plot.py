@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..algebra.defined import no_value_anywhere
 from ..core.errors import SymdiffError
 from ..core.expr import Expr, Symbol
 from ..core.printer import to_text
@@ -49,6 +50,9 @@ def plot_function(expr: Expr | str, a: object = None, b: object = None, *, var: 
 
     tree = to_expr(expr)
     name = _variable(tree, var)
+    nowhere = no_value_anywhere(tree)
+    if nowhere is not None:
+        raise PlotError(f"{nowhere}, so it has no graph")
     at = None if tangent is None else _bound(tangent, "the tangent point")
     centre = 0.0 if at is None else at
     lo = centre - 5 if a is None and at is None else (centre - 3 if a is None else _bound(a, "the left end a"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -24,8 +25,10 @@ from symdiff import (
     LimitError,
     Log,
     Number,
+    PlotError,
     Root,
     Symbol,
+    SymdiffError,
     antiderivative,
     backprop,
     chain,
@@ -38,8 +41,10 @@ from symdiff import (
     integrate,
     lambdify,
     limit,
+    limit_table,
     number,
     parse,
+    plot_function,
 )
 from symdiff.algebra.defined import undefined_constant
 from symdiff.algebra.simplify import Simplifier
@@ -69,8 +74,28 @@ UNDEFINED = [
     ("x + coth(0)", "coth(0) is undefined"),
     ("x + cot(0)", "cot(0) is undefined"),
     ("x + log(-1, 2)", "log_2(-1) is undefined: a logarithm needs a positive argument"),
-    ("x*log(2, 1)", "is undefined: a logarithm needs a positive argument and a positive base other than 1"),
+    ("x*log(2, 1)", "log_1(2) is undefined: a logarithm's base is positive and not 1"),
     ("x + root(-8, 4)", "root(-8, 4) is undefined: an even root needs a non-negative argument"),
+    ("x + (-1)^(1/2)", "(-1)^(1/2) is undefined: a negative number to a fractional power"),
+    ("x*(-8)^(1/3)", "(-8)^(1/3) is undefined"),  # README: cbrt(-8) is -2, (-8)^(1/3) has no real value
+    ("x + log(x, 1)", "log_1(x) is undefined: a logarithm's base is positive and not 1"),
+    ("x*log(x, -2)", "is undefined: a logarithm's base is positive and not 1"),
+    ("x + asin(1 + 10^(-1000))", "asin(1 + 10^(-1000)) is undefined"),  # exact, where floats give asin(1)
+    ("x*acosh(1 - 10^(-1000))", "acosh(1 - 10^(-1000)) is undefined"),
+    ("x + tan(acos(0))", "tan(acos(0)) is at a pole of tan"),
+    ("x*cot(pi*sin(pi/2))", "cot(pi*sin(pi/2)) is at a pole of cot"),
+    ("x + 1/cos(pi/2)", "1/cos(pi/2) divides by zero"),
+    ("x + ln(sin(pi))", "ln(sin(pi)) is undefined"),
+    # irrational arguments, decided by floats only far past their rounding
+    ("x + ln(-pi)", "ln(-pi) is undefined: ln needs a positive argument"),
+    ("x*sqrt(1 - pi)", "sqrt(1 - pi) is undefined"),
+    ("x + asin(pi)", "asin(pi) is undefined"),
+    ("x + acosh(e - 2)", "acosh(e - 2) is undefined"),
+    ("x + ln(cos(2))", "ln(cos(2)) is undefined"),
+    ("x + sqrt(ln(1/2))", "sqrt(ln(1/2)) is undefined"),
+    ("x + (-1)^pi", "(-1)^pi is undefined: a negative number to a fractional power"),
+    ("x + 0^(-pi)", "0^(-pi) divides by zero"),
+    ("x + log(pi, -e)", "log(pi, -e) is undefined: a logarithm's base is positive and not 1"),
     ("x + tan(pi/2)", "tan(pi/2) is at a pole of tan"),
     ("x*sec(3*pi/2)", "sec(3*pi/2) is at a pole of sec"),
     ("x*cot(pi) + 1", "cot(pi) is at a pole of cot"),
@@ -94,6 +119,15 @@ DEFINED = [
     ("x/sin(pi/7)", "csc(pi/7)"),  # an angle off the table is no pole (it was taken for one)
     ("x*cot(pi/2)", "cot(pi/2)"),
     ("x*tan(pi/7)", "tan(pi/7)"),
+    ("x + asin(1 - 10^(-1000))", "1"),
+    ("x*(-2)^(-3)", "-1/8"),
+    ("x + ln(pi - e)", "1"),
+    ("x + asin(1/pi) + acosh(pi) + asec(pi) + ln(sin(2))", "1"),
+    ("x + 0^pi + (-e)^2 + (-pi)^(-3)", "1"),
+    # floats cannot tell the sign of sin(10^20*pi) (exactly 0) nor of sqrt(2) - 1.4142135623730951
+    # (-9.7e-17): left alone, not refused on a rounding
+    ("x + sqrt(sin(10^20*pi))", "1"),
+    ("x + sqrt(sqrt(2) - 1.4142135623730951)", "1"),
 ]
 
 
@@ -144,16 +178,28 @@ def test_a_chain_of_definitions_names_the_one_without_a_value():
     assert chain("C", {"C": "a + x", "a": "x^2", "b": "1/0"}, "x").result == parse("2*x + 1")
 
 
-def test_a_function_at_its_pole_has_no_value_in_compiled_code_or_autodiff():
-    """Floats give tan(pi/2) the value 1.6e16; the function has none."""
-    with pytest.raises(EvaluationError, match=r"tan\(pi/2\) has no finite real value at x = 1"):
-        lambdify("x + tan(pi/2)", ["x"])(1.0)
-    assert np.isnan(lambdify("x + tan(pi/2)", ["x"], invalid="nan")(np.array([1.0, 2.0]))).all()
-    assert lambdify("x + tan(pi/3)", ["x"])(1.0) == pytest.approx(1 + math.sqrt(3))
-    for work in (lambda: backprop("x + tan(pi/2)", {"x": 1.0}), lambda: forward_mode("x*cot(pi)", {"x": 1.0})):
-        with pytest.raises(EvaluationError, match="at a pole of"):
+@pytest.mark.parametrize(("text", "part"), [
+    ("x + tan(pi/2)", "tan(pi/2)"),  # floats give 1.6e16
+    ("x + 1/cos(pi/2)", "1/cos(pi/2)"),  # 1.6e16
+    ("x*sin(pi)^(-1)", "sin(pi)^(-1)"),  # 8.2e15
+    ("x + 1/(cos(pi/3) - 1/2)", "1/(cos(pi/3) - 1/2)"),  # 9.0e15
+    ("x + ln(sin(pi))", "ln(sin(pi))"),  # -35.9
+    ("x + 1/(e^ln(2) - 2)", "1/(e^ln(2) - 2)"),  # -4.5e15 in autodiff
+])
+def test_a_constant_without_a_value_has_none_in_compiled_code_or_autodiff(text, part):
+    """Floats give each of these constants a value; it has none."""
+    with pytest.raises(EvaluationError, match=rf"{re.escape(part)} has no finite real value at x = 1"):
+        lambdify(text, ["x"])(1.0)
+    assert np.isnan(lambdify(text, ["x"], invalid="nan")(np.array([1.0, 2.0]))).all()
+    for work in (lambda: backprop(text, {"x": 1.0}), lambda: forward_mode(text, {"x": 1.0})):
+        with pytest.raises(EvaluationError, match=rf"has no value anywhere \({re.escape(part)}"):
             work()
+
+
+def test_constants_with_a_value_keep_it_in_compiled_code_and_autodiff():
+    assert lambdify("x + tan(pi/3)", ["x"])(1.0) == pytest.approx(1 + math.sqrt(3))
     assert backprop("x*tan(pi/7)", {"x": 1.0}).gradient["x"] == pytest.approx(math.tan(math.pi / 7))
+    assert forward_mode("x/sin(pi/7)", {"x": 1.0}).derivative == pytest.approx(1 / math.sin(math.pi / 7))
 
 
 # --- the domains against SymPy's: a refused constant has no real value there ------------------------
@@ -205,3 +251,29 @@ def _real_and_finite(value: sympy.Expr) -> bool:
     except TypeError:  # atanh(zoo): no number at all
         return False
     return math.isfinite(number.real) and abs(number.imag) < 1e-20
+
+
+def test_a_bound_or_point_without_a_value_is_refused():
+    """Floats give tan(pi/2) the value 1.6e16, which was taken for a bound and a point."""
+    with pytest.raises(IntegrationError, match=r"the bound b has no value: tan\(pi/2\) is at a pole of tan"):
+        integrate("x", "x", 0, "tan(pi/2)")
+    with pytest.raises(LimitError, match=r"the point tan\(pi/2\) has no value"):
+        limit("x", "x", "tan(pi/2)")
+    with pytest.raises(SymdiffError, match=r"the point has no value: 1/cos\(pi/2\) divides by zero"):
+        difference_quotients("x^2", "1/cos(pi/2)")
+    assert limit("x", "x", "pi/2").value == parse("pi/2")
+
+
+def test_the_table_of_values_and_the_plot_refuse_too():
+    with pytest.raises(LimitError, match=r"has no value anywhere .* so it has no values to tabulate"):
+        limit_table("x*tan(pi/2)", "x", 1)
+    with pytest.raises(PlotError, match=r"x \+ 1/0 has no value anywhere .* so it has no graph"):
+        plot_function("x + 1/0")
+
+
+def test_an_evaluation_error_shows_the_argument_to_the_digits_that_tell_it():
+    """asin(1.0000001) was reported as asin(1) is undefined, which it is not."""
+    with pytest.raises(EvaluationError, match=r"asin\(1.0000001\) is undefined"):
+        parse("asin(x)").evaluate(x=1.0000001)
+    with pytest.raises(EvaluationError, match=r"asin\(2\) is undefined"):
+        parse("asin(x)").evaluate(x=2.0)
