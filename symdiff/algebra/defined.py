@@ -11,7 +11,7 @@ is a special angle (``special_angles.at_pole``). A part it cannot decide, it lea
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
@@ -37,7 +37,7 @@ from ..core.functions import FUNCTIONS
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
-from .simplify import Simplifier, spelling
+from .simplify import Simplifier
 from .special_angles import at_pole, exact_special_values
 
 __all__ = ["CHECKED_KINDS", "no_value_anywhere", "undefined_constant", "undefined_node", "undefined_part"]
@@ -83,40 +83,36 @@ def undefined_constant(expr: Expr, simplifier: Simplifier) -> str | None:
 def undefined_node(expr: Expr, simplifier: Simplifier) -> tuple[Expr, str] | None:
     """The first part of ``expr`` without a value (innermost first) and why, or None."""
     found: list[tuple[Expr, str]] = []
-    constants: dict[int, bool] = {}
 
     def visit(node: Expr, constant_children: list[bool]) -> bool:
         """Whether ``node`` is free of symbols; on the way, the first undefined part is recorded."""
         kind = type(node)
         if kind in _LEAVES:
-            constant = kind is not Symbol
-        elif found or kind in _NOT_CONSTANT:
-            constant = False
-        else:
-            if kind in CHECKED_KINDS:
-                why = undefined_part(node, lambda child: constants[id(child)], simplifier)
-                if why is not None:
-                    found.append((node, why))
-            constant = False not in constant_children
-        constants[id(node)] = constant
-        return constant
+            return kind is not Symbol
+        if found or kind in _NOT_CONSTANT:
+            return False
+        if kind in CHECKED_KINDS:
+            why = undefined_part(node, constant_children, simplifier)
+            if why is not None:
+                found.append((node, why))
+        return False not in constant_children
 
     fold(expr, visit)
     return found[0] if found else None
 
 
-def undefined_part(node: Expr, constant: Callable[[Expr], bool], simplifier: Simplifier) -> str | None:
+def undefined_part(node: Expr, constant: Sequence[bool], simplifier: Simplifier) -> str | None:
     """Why ``node`` (one of ``CHECKED_KINDS``) has no value, or None; ``constant`` tells which of
     its children are free of symbols (only those are tested)."""
     kind = type(node)
     children = node.children
     if kind is Div:
-        if constant(children[1]) and _is_zero(children[1], simplifier):  # a/0, whatever a is
+        if constant[1] and _is_zero(children[1], simplifier):  # a/0, whatever a is
             return f"{_short(node)} divides by zero"
         return None
     if kind is Log:  # log_0(y) has no value whatever y is
         return _log_outside_domain(node, constant, simplifier)  # type: ignore[arg-type]
-    if not all(constant(child) for child in children):
+    if False in constant:
         return None
     if kind is Pow:
         return _power_undefined(node, simplifier)
@@ -132,7 +128,7 @@ def undefined_part(node: Expr, constant: Callable[[Expr], bool], simplifier: Sim
 def no_value_anywhere(expr: Expr, simplifier: Simplifier | None = None) -> str | None:
     """"<expr> has no value anywhere (<why>)" when ``expr`` holds a constant without a real
     value, for the caller to finish ("..., so it has no derivative"); else None."""
-    why = undefined_constant(expr, Simplifier(**spelling(expr)) if simplifier is None else simplifier)
+    why = undefined_constant(expr, Simplifier() if simplifier is None else simplifier)
     return None if why is None else f"{to_text(expr, 60)} has no value anywhere ({why})"
 
 
@@ -172,11 +168,11 @@ def _power_undefined(node: Expr, simplifier: Simplifier) -> str | None:
     return None
 
 
-def _log_outside_domain(node: Log, constant: Callable[[Expr], bool], simplifier: Simplifier) -> str | None:
-    base = _bounds(node.base, simplifier) if constant(node.base) else None
+def _log_outside_domain(node: Log, constant: Sequence[bool], simplifier: Simplifier) -> str | None:
+    base = _bounds(node.base, simplifier) if constant[1] else None
     if base is not None and (base[1] <= 0 or base[0] == base[1] == 1):
         return f"{_short(node)} is undefined: a logarithm's base is positive and not 1"
-    argument = _bounds(node.argument, simplifier) if constant(node.argument) else None
+    argument = _bounds(node.argument, simplifier) if constant[0] else None
     if argument is not None and argument[1] <= 0:
         return f"{_short(node)} is undefined: a logarithm needs a positive argument"
     return None

@@ -620,11 +620,9 @@ def _check_defined(tree: Expr, simplifier: Simplifier, shared: _SharedSymbols | 
         shared.mask(tree)
         masks = shared.masks
 
-        def constant(child: Expr) -> bool:
-            return not masks[id(child)][1]
-
         why = next((why for node, _ in masks.values() if type(node) in CHECKED_KINDS
-                    for why in (undefined_part(node, constant, simplifier),) if why is not None), None)
+                    for why in (undefined_part(node, [not masks[id(child)][1] for child in node.children],
+                                               simplifier),) if why is not None), None)
         nowhere = None if why is None else f"{to_text(tree, 60)} has no value anywhere ({why})"
     if nowhere is not None:
         raise DifferentiationError(f"{nowhere}, so it has no derivative")

@@ -22,8 +22,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from ..algebra.defined import undefined_node
-from ..algebra.simplify import Simplifier, spelling
+from ..algebra.defined import CHECKED_KINDS, undefined_part
+from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, SymdiffError, quote
 from ..core.evaluate import CONSTANT_VALUES, evaluate, real_root
 from ..core.expr import (
@@ -66,6 +66,7 @@ class Graph:
     constants). ``symbols`` maps each variable's name to its position."""
 
     __slots__ = ("args", "expr", "names", "no_value", "nodes", "symbols")
+    no_value: str | None  # why a constant in it has no value, or None
 
     def __init__(self, expr: object) -> None:
         tree = to_expr(expr)  # text or a tree; written derivatives (d/dx[...]) are worked out first
@@ -100,10 +101,7 @@ class Graph:
                 nodes.append(node)
                 args.append(positions)
             done[id(node)] = position
-        # 1/cos(pi/2) and tan(pi/2) have no value, though floats give them one (1.6e16): values()
-        # refuses them
-        found = undefined_node(tree, Simplifier(**spelling(tree)))
-        self.no_value: str | None = None if found is None else found[1]
+        self.no_value = _no_value(nodes, args)
         self.expr = tree
         self.nodes = nodes
         self.args = args
@@ -293,6 +291,35 @@ class Graph:
         inner = _short(self.nodes[self.args[i][k]], 30)
         return EvaluationError(f"{_short(node)} has no finite derivative with respect to {inner} where {inner} = "
                                f"{number_text(a[k])} (its slope there is infinite or undefined){where}")
+
+
+def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> str | None:
+    """Why a constant in the graph has no value (1/cos(pi/2), tan(pi/2): floats give them 1.6e16),
+    for values() to refuse it; None if every one has. Read off the graph: a node is constant when
+    it is a number or all its children are."""
+    constant: list[bool] = []
+    append = constant.append
+    simplifier = None  # made when first needed: no spelling, it only decides whether a constant is 0
+    for node, children in zip(nodes, args, strict=True):
+        kind = type(node)
+        if not children:
+            append(kind is Number or kind is Constant)
+        elif kind in CHECKED_KINDS:
+            flags = [constant[c] for c in children]
+            if True in flags:  # a part to test (a function of a variable alone has none)
+                simplifier = simplifier or Simplifier()
+                why = undefined_part(node, flags, simplifier)
+                if why is not None:
+                    return why
+            append(False not in flags)
+        else:
+            for c in children:
+                if not constant[c]:
+                    append(False)
+                    break
+            else:
+                append(True)
+    return None
 
 
 def _own_data(node: Expr, kind: type[Expr]) -> object:

@@ -14,7 +14,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from ..algebra.defined import undefined_node
-from ..algebra.simplify import Simplifier, spelling
+from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, SymdiffError
 from ..core.evaluate import CONSTANT_VALUES
 from ..core.expr import (
@@ -59,7 +59,7 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
     (for ``e^u``), a function's name (``"sin"``), ``"root"`` (operands: the radicand and a
     constant slot holding the index) or one of ``_OPERATIONS``' values."""
     # A constant without a value (1/cos(pi/2), tan(pi/2)) gets nan: floats would give it 1.6e16.
-    found = undefined_node(expr, Simplifier(**spelling(expr)))
+    found = undefined_node(expr, Simplifier())
     no_value = None if found is None else found[0]
     index: dict[Expr, int] = {}  # structural equality: equal subtrees share a slot
     slots = {name: i for i, name in enumerate(names)}

@@ -97,7 +97,7 @@ REFUSED = [
     ("ln(x)", {"x": -1}, None, "ln(-1) is undefined: ln needs a positive argument"),
     ("1/x", {"x": 0}, None, "division by zero in 1/x"),
     ("x^(1/2)", {"x": -1}, None, "x^(1/2) has no finite real value"),
-    ("log(x, 1)", {"x": 2}, None, "a logarithm needs a positive argument"),
+    ("log(x, 1)", {"x": 2}, None, "a logarithm's base is positive and not 1"),  # no value at any x
     ("e^x", {"x": 1000}, None, "too large"),
     ("f(x)", {"x": 1}, None, "undefined function f"),
     ("x + y", {"x": 1}, None, "no value given for y"),

@@ -12,7 +12,7 @@ import pytest
 import sympy
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import numeric_expressions
+from strategies import has_a_value, numeric_expressions
 from sympy_oracle import to_sympy
 
 from symdiff import EvaluationError, Symbol, SymdiffError, diff, lambdify, parse, sin
@@ -57,6 +57,9 @@ def test_table_of_values(text: str, point: dict[str, float], expected: float) ->
 def test_agrees_with_the_scalar_evaluator_on_random_trees(expr, x: float, y: float) -> None:
     f = lambdify(expr, ["x", "y"], invalid="nan")
     value = f(np.array([x, 0.7]), np.array([y, -1.3]))[0]
+    if not has_a_value(expr):  # tan(pi/2): the scalar evaluator's floats give 1.6e16; it has no value
+        assert math.isnan(value)
+        return
     try:
         expected = evaluate(expr, x=x, y=y)
     except EvaluationError:
