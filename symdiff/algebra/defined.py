@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
@@ -34,6 +35,7 @@ from ..core.expr import (
     Symbol,
 )
 from ..core.functions import FUNCTIONS
+from ..core.precise import DIGITS, precise_value
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
@@ -190,10 +192,18 @@ def _bounds(expr: Expr, simplifier: Simplifier) -> Bounds | None:
         return None
     value, largest = approximate
     margin = _ROUNDING_MARGIN * max(1.0, largest)
-    return value - margin, value + margin
+    if abs(value) > margin:
+        return value - margin, value + margin
+    # Near 0 floats cannot tell its sign: at 60 digits, sqrt(2) - 1.4142135623730951 is -9.7e-17.
+    precise = precise_value(expr)
+    if precise is None:
+        return value - margin, value + margin
+    precise_margin = _PRECISE_MARGIN * Decimal(max(1.0, largest))
+    return float(precise - precise_margin), float(precise + precise_margin)
 
 
 _ROUNDING_MARGIN = 1e-8
+_PRECISE_MARGIN = Decimal(10) ** -(DIGITS - 25)  # 60 digits kept; sizes up to 10^25 may cancel
 
 
 def _approximately(expr: Expr) -> tuple[float, float] | None:

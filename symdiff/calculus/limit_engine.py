@@ -25,7 +25,7 @@ from ..core.expr import Add, Call, Derivative, Div, Expr, Log, Mul, Neg, Pow, Ro
 from ..core.traversal import fold
 from .differentiate import diff
 from .limit_continuity import PointValues
-from .limit_exact import ZERO_TOLERANCE, exact
+from .limit_exact import ZERO_TOLERANCE, exact_value
 from .limit_forms import (
     BOUNDED,
     FINITE,
@@ -144,7 +144,9 @@ class Engine:
         except EvaluationError as error:
             value = undefined(f"{_short(expr)} has no value: {error}")
             return value, self.step("undefined_part", expr, value)
-        value = Value(FINITE, exact(expr, at), 0.0 if abs(at) < ZERO_TOLERANCE else at, 0, 0)
+        # e^-50 is 1.9e-22, not 0: only a value exact_value finds to be 0 is 0.0
+        written, at = exact_value(expr, at)
+        value = Value(FINITE, written, at, 0, 0)
         return value, self.step("constant", expr, value)
 
     # --- steps ----------------------------------------------------------------------------------

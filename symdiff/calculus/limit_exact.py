@@ -11,6 +11,7 @@ to be 0 (sin(pi) evaluates to 1.2e-16), so a zero the algebra cannot prove is st
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from fractions import Fraction
 
 from ..algebra.simplify import Simplifier, spelling
@@ -18,10 +19,11 @@ from ..algebra.special_angles import exact_special_values
 from ..core.errors import SymdiffError
 from ..core.evaluate import evaluate
 from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub
+from ..core.precise import DIGITS, precise_value
 from ..core.traversal import fold
 
-__all__ = ["ROUNDING_TOLERANCE", "ZERO_TOLERANCE", "approximate", "cancellation_scale", "exact", "fraction_of",
-           "rational", "tidy"]
+__all__ = ["ROUNDING_TOLERANCE", "ZERO_TOLERANCE", "approximate", "cancellation_scale", "exact", "exact_value",
+           "fraction_of", "rational", "tidy"]
 
 # Values of textbook expressions at textbook points are of order 1; one below this is a rounded 0.
 ZERO_TOLERANCE = 1e-10
@@ -36,26 +38,42 @@ def approximate(expr: Expr) -> float:
 
 
 def exact(expr: Expr, approx: float | None = None) -> Expr:
-    """``expr``, a constant expression, in its simplest exact form: 0 when it rounds to 0.
+    """``expr``, a constant expression, in its simplest exact form: 0 when it is 0."""
+    return exact_value(expr, approx)[0]
+
+
+def exact_value(expr: Expr, approx: float | None = None) -> tuple[Expr, float]:
+    """``expr``, a constant expression, in its simplest exact form, and its float value: 0 and
+    0.0 when it is 0.
 
     A rational value is exact whatever its size (1/x at x = 1e20 is 1e-20, not a rounded 0); a
-    value is taken for a rounded 0 only where rounding can make one, in a sum's cancellation or
-    a periodic function's argument (sin(pi) is 1.2e-16), and only when it is that small beside
-    them: e^-50, 1.9e-22 with no sum in it, stays e^-50."""
+    value may be a rounded 0 only where rounding can make one, in a sum's cancellation or a
+    periodic function's argument (sin(pi) is 1.2e-16), and only when it is that small beside
+    them: e^-50, 1.9e-22 with no sum in it, stays e^-50. Such a value is worked out again to 60
+    digits (``core.precise``): sin(pi) is 0 to all of them, while tanh(20) - 1 is -8.5e-18, a
+    float's rounding of 1 - 8.5e-18 apart."""
     value = fraction_of(expr)
     if value is not None:
-        return rational(value)
+        return rational(value), float(value)
     if approx is None:
         approx = approximate(expr)
-    if abs(approx) < ROUNDING_TOLERANCE * cancellation_scale(expr):
-        return Number(0)
+    scale = cancellation_scale(expr)
+    if abs(approx) < ROUNDING_TOLERANCE * scale:
+        precise = precise_value(expr)
+        if precise is None or abs(precise) <= _PRECISE_ZERO * Decimal(max(1.0, scale)):
+            return Number(0), 0.0
+        approx = float(precise)
     special = exact_special_values(expr)
     try:
         tidied = tidy(special)
     except SymdiffError:
-        return special
+        return special, approx
     value = fraction_of(tidied)
-    return rational(value) if value is not None else tidied
+    return (rational(value), float(value)) if value is not None else (tidied, approx)
+
+
+# At 60 digits a true 0 is left within 1e-60 of the sizes rounded; a value up to here is one.
+_PRECISE_ZERO = Decimal(10) ** -(DIGITS - 10)
 
 
 _PERIODIC = frozenset({"sin", "cos", "tan", "sec", "csc", "cot"})

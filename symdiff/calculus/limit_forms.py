@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..core.expr import Add, Div, Expr, Mul, Neg, Number, oo
-from .limit_exact import exact, fraction_of, rational
+from .limit_exact import exact_value, fraction_of, rational
 
 __all__ = [
     "BOUNDED", "FINITE", "FORMS", "INFINITE", "NONE", "UNDECIDED", "UNDEFINED", "Law", "NeedSides", "Value",
@@ -85,10 +85,10 @@ Law = tuple[str, Value | None]  # (the law used, the value), or (a form or UNDEC
 
 def finite(value: Expr, approx: float, c: int | None = None, p: int = 0) -> Value:
     """A finite limit: ``value`` written exactly, and ``approx`` made exact too where the value is
-    rational (tan(pi/4) is 1, not 0.9999999999999999, so that 1^oo is seen as such)."""
-    written = exact(value, approx)
-    q = fraction_of(written)
-    return Value(FINITE, written, float(q) if q is not None else approx, c, p)
+    rational (tan(pi/4) is 1, not 0.9999999999999999, so that 1^oo is seen as such) or a float's
+    rounding away from its true value (tanh(20) - 1 is -8.5e-18, not 0)."""
+    written, approx = exact_value(value, approx)
+    return Value(FINITE, written, approx, c, p)
 
 
 def infinite(sign: int) -> Value:
@@ -260,7 +260,7 @@ def multiply(values: list[Value]) -> Law:
 
 def _finite_product(values: list[Value]) -> Value:
     value, trend = values[0], values[0].trend
-    approx, exact_value = value.approx, value.exact
+    approx, product_value = value.approx, value.exact
     for v in values[1:]:
         # f*g - L*M = (f - L)*g + L*(g - M)
         parts = [times(trend, sign_near(v))]
@@ -268,9 +268,9 @@ def _finite_product(values: list[Value]) -> Value:
             parts.append(scaled(v.trend, sign_of(approx)))
         trend = agree(parts)
         approx *= v.approx
-        exact_value = Mul(exact_value, v.exact)  # type: ignore[arg-type]
+        product_value = Mul(product_value, v.exact)  # type: ignore[arg-type]
     parts = _rationals(values)
-    return _known(exact_value, approx, trend, None if parts is None else math.prod(parts, start=Fraction(1)))  # type: ignore[arg-type]
+    return _known(product_value, approx, trend, None if parts is None else math.prod(parts, start=Fraction(1)))  # type: ignore[arg-type]
 
 
 def divide(u: Value, v: Value, sides: int) -> Law:

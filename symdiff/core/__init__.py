@@ -2,7 +2,8 @@
 
 Lives here: the frozen, hashable nodes (``expr``), the table of known functions
 (``functions``), exact decimals in and out (``decimals``), iterative walks, free symbols and
-substitution (``traversal``), evaluation with Python floats (``evaluate``), the text and LaTeX
+substitution (``traversal``), evaluation with Python floats (``evaluate``) and to 60 digits with
+``decimal`` (``precise``, where floats round a small value to 0), the text and LaTeX
 printers of expressions (``printer``, ``latex``, which also escapes prose and wraps a LaTeX
 document), ``latex_width`` (how wide a piece of LaTeX sets) and ``latex_lines`` (long displayed
 lines broken into rows at the page's width), how a derivative is written in each notation

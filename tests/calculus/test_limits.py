@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 from sympy_oracle import to_sympy
 
 import symdiff
-from symdiff import Limit, LimitError, Neg, Symbol, SymdiffError, expand, limit, limit_table, oo, parse
+from symdiff import Limit, LimitError, Neg, Symbol, SymdiffError, expand, limit, limit_table, oo, parse, simplify
 from symdiff.calculus.limit_methods import METHODS
 from symdiff.calculus.limit_print import step_value
 from symdiff.calculus.limit_rules import FORM_METHODS, LIMIT_RULES
+from symdiff.core.precise import precise_value
 
 _PATH = Path(__file__).resolve().parents[2] / "benchmarks" / "limit_cases.py"
 _SPEC = importlib.util.spec_from_file_location("limit_cases", _PATH)
@@ -435,3 +436,23 @@ def test_a_small_value_is_no_rounded_zero_where_nothing_was_rounded(expr, point,
                                              ("x^2 - 2", "sqrt(2)"), ("sin(pi*x)", "1000000")])
 def test_a_rounded_zero_is_still_zero(expr, point):
     assert str(limit(expr, "x", point).value) == "0"
+
+
+@pytest.mark.parametrize(("text", "point", "expected"), [
+    # floats round each of these values to 0 (or treat it as 0): the limit is the value itself
+    ("tanh(x) - 1", "20", "tanh(20) - 1"),
+    ("1 - sigmoid(x)", "40", "1 - sigmoid(40)"),
+    ("cos(x) - 1", "1/10^9", "cos(1/10^9) - 1"),
+    ("x/e^(-50)", "1", "e^50"),  # was "does not exist": e^-50 was taken for 0
+    ("(tanh(x) - 1)/(sigmoid(x) - 1)", "20", "(tanh(20) - 1)/(sigmoid(20) - 1)"),  # was 0
+    # and true zeros are still 0
+    ("sin(x)", "10^6*pi", "0"),
+    ("x^2 - 2", "sqrt(2)", "0"),
+    ("e^x - 3", "ln(3)", "0"),
+])
+def test_a_value_floats_round_to_zero_is_worked_to_sixty_digits(text, point, expected):
+    found = limit(text, "x", point)
+    assert found.value == parse(expected) or simplify(found.value) == simplify(parse(expected)), found.value
+    theirs = sympy.limit(to_sympy(parse(text)), sympy.Symbol("x", real=True), to_sympy(parse(point)))
+    ours = precise_value(found.value)
+    assert ours is not None and abs(sympy.Float(str(ours), 60) - theirs.evalf(60)) <= 1e-40 * max(1, abs(theirs))
