@@ -2,10 +2,13 @@
 
 An expression holding one has no value at any point (x + 1/0, x·ln(-1)), so it has no
 derivative either; a rule that treats such a part as a constant (d/dx[c] = 0) would give an
-answer, and a false one. This module finds the first such part, exactly: a denominator is
-0 when its normal form is 0, a function's argument is outside its domain when it simplifies
-to a rational number outside it, and a trigonometric function is at a pole when its argument
-is a special angle (``special_angles.at_pole``). A part it cannot decide, it leaves alone.
+answer, and a false one. This module finds the first such part. A denominator is 0 when its
+normal form is 0. A function's argument is outside its domain when it is a rational number
+outside it (from its normal form, or worked out exactly: 1 + 10^-1000), or else when its float
+value, or near 0 its value to 60 digits (``core.precise``), lies outside by far more than their
+rounding. A trigonometric function is at a pole when its argument is a special angle
+(``special_angles.at_pole``). A part it cannot decide, it leaves alone: it never refuses a
+constant on a rounding.
 """
 
 from __future__ import annotations
