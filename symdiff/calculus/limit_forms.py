@@ -218,6 +218,8 @@ def multiply(values: list[Value]) -> Law:
     stop = undefined_part(values, "product")
     if stop is not None:
         return stop
+    if any(v.is_zero and v.c == 0 for v in values):  # x*0, (x - x)*tan(x): 0 wherever it is defined
+        return ("zero_product", zero_from((0, 0)))
     zeros = [v for v in values if v.is_zero]
     infinities = [v for v in values if v.kind == INFINITE]
     boundeds = [v for v in values if v.kind == BOUNDED]

@@ -18,7 +18,7 @@ from ..core.traversal import preorder, size_as_written, substitute
 from .differentiate import derive
 from .limit_engine import MAX_LHOPITAL, Engine, LimitError, Method, Outcome
 from .limit_exact import fraction_of, tidy
-from .limit_forms import FINITE, INFINITE, Value, finite, infinite, side_sign
+from .limit_forms import FINITE, INFINITE, UNDEFINED, Value, finite, infinite, side_sign
 from .limit_lead import dominant
 from .limit_poly import cancel_root, highest_power
 from .limit_rewrites import cube_conjugate, exponential_form
@@ -309,6 +309,8 @@ def product_to_quotient(engine: Engine, expr: Expr, parts: list[Outcome]) -> Out
         return None
     small = vanishing[0] if len(vanishing) == 1 else Mul(*vanishing)
     large = rest[0] if len(rest) == 1 else Mul(*rest)
+    if any(_is_zero(factor) for factor in vanishing):  # (x - x)*tan(x): 0 wherever tan(x) is
+        return engine.rewritten("simplify_first", expr, Number(0))
     quotients = []
     for top, under in ((large, small), (small, large)):
         if type(under) is Call and under.name in _RECIPROCALS:  # 1/sec(x) is cos(x), which L'Hôpital can use
@@ -325,13 +327,21 @@ def product_to_quotient(engine: Engine, expr: Expr, parts: list[Outcome]) -> Out
     for top, reciprocal in quotients:
         found = _try(lambda top=top, reciprocal=reciprocal: engine.rewritten(
             "product_to_quotient", expr, Div(top, reciprocal)))
-        if found is not None:
+        # u*v is defined near the point (its parts have limits): a quotient that is not, divides by 0
+        if found is not None and found[0].kind != UNDEFINED:
             return found
     return None
 
 
 _RECIPROCALS = {"sec": "cos", "csc": "sin", "cot": "tan", "sech": "cosh", "csch": "sinh", "coth": "tanh"}
 _SHORT_RECIPROCAL = 200  # sizes past this are all "long": the sort only needs to tell short ones apart
+
+
+def _is_zero(factor: Expr) -> bool:
+    try:
+        return tidy(factor) == Number(0)
+    except SymdiffError:
+        return False
 
 
 def _try(attempt: Callable[[], Outcome | None]) -> Outcome | None:

@@ -31,6 +31,7 @@ LIMIT_RULES: dict[str, Rule] = _table(
     ("change_of_base", "Change of base", "log_b(u) = ln(u)/ln(b)"),
     ("infinite_sum", "Sum with an infinite term", "oo + c = oo, oo + oo = oo"),
     ("infinite_product", "Product with an infinite factor", "c*oo = oo (c > 0), oo*oo = oo"),
+    ("zero_product", "Product with a factor that is 0", "u = 0 near the point, so u*v = 0 there"),
     ("infinite_quotient", "Infinite over finite", "oo/c = oo (c > 0)"),
     ("reciprocal_of_infinity", "Finite over infinite", "c/oo = 0"),
     ("one_sided_sign", "Non-zero over zero", "lim u/v = oo when u -> c > 0 and v -> 0 through positive values"),

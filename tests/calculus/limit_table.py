@@ -278,6 +278,13 @@ ROWS: tuple[Row, ...] = (
         ("(x - pi/2)*tan(x)", "x", "pi/2", "both", "-1"),
         ("sin(x)*ln(x)", "x", "0", "+", "0"),
         ("x*csc(2*x)", "x", "0", "both", "1/2"),
+        # a factor that is 0 near the point: these were "does not exist" (x/(1/0) has no value)
+        ("x*(sqrt(x^2) - x)", "x", "oo", "both", "0"),
+        ("x^2*(cbrt(x^3) - x)", "x", "-oo", "both", "0"),
+        ("x*(ln(exp(x)) - x)", "x", "oo", "both", "0"),
+        ("(x - x)*tan(x)", "x", "pi/2", "both", "0"),
+        ("0*ln(x)", "x", "0", "+", "0"),
+        ("(abs(x) - x)*ln(x)", "x", "0", "+", "0"),
         ("x^3*exp(-x^2)", "x", "oo", "both", "0"),
         # A standard limit's value has no side of its own: x*sin(1/x) tends to 1 from below,
         # and these were "does not exist" (a denominator 0 near oo) when that was lost.
