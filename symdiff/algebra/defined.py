@@ -70,6 +70,10 @@ _DOMAINS: dict[str, tuple[Callable[[Bounds], bool], str]] = {
     "cot": (lambda a: a[0] == a[1] == 0, "needs sin(a) to be non-zero"),
 }  # fmt: skip
 
+# An argument is read for special values (acos(0) = pi/2) only up to this size: each reading
+# simplifies every function in it (sin(sin(...sin(1))) would be read at each of its levels).
+_SPECIAL_ARGUMENT = 24
+
 # Nodes that are no constant to test: oo, a written d/dx. (f(2) is one, as diff's masks see it.)
 _NOT_CONSTANT = frozenset({Derivative, Infinity})
 _LEAVES = frozenset({Number, Constant, Symbol})
@@ -143,9 +147,16 @@ def _outside_domain(node: Call, simplifier: Simplifier) -> str | None:
         outside, needs = _DOMAINS[node.name]
         if bounds is not None and outside(bounds):
             return f"{_short(node)} is undefined: {node.name} {needs}"
-    if at_pole(node) or at_pole(Call(node.name, exact_special_values(node.argument))):  # tan(acos(0)) is tan(pi/2)
+    if at_pole(node) or (size_as_written(node.argument, _SPECIAL_ARGUMENT) <= _SPECIAL_ARGUMENT  # tan(acos(0))
+                         and at_pole(Call(node.name, exact_special_values(node.argument)))):
         return f"{_short(node)} is at a pole of {node.name}"
     return None
+
+
+def _short_enough(expr: Expr) -> bool:
+    """Whether ``expr`` is short enough to test: each test of a constant walks it, and a chain
+    sin(sin(...sin(1))) 1,000 deep would be walked at each of its levels."""
+    return size_as_written(expr, _LONGEST_TESTED) <= _LONGEST_TESTED
 
 
 def _is_zero(expr: Expr, simplifier: Simplifier) -> bool:
@@ -211,7 +222,7 @@ _PRECISE_MARGIN = Decimal(10) ** -(DIGITS - 25)  # 60 digits kept; sizes up to 1
 
 def _approximately(expr: Expr) -> tuple[float, float] | None:
     """The float value of a short constant and the largest magnitude met computing it, or None."""
-    if size_as_written(expr, _LONGEST_TESTED) > _LONGEST_TESTED:
+    if not _short_enough(expr):
         return None
 
     def combine(node: Expr, parts: list[tuple[float, float] | None]) -> tuple[float, float] | None:
@@ -247,7 +258,7 @@ _FLOAT_OPERATIONS: dict[type[Expr], Callable[[Expr, list[float]], float]] = {
 
 def _normal(expr: Expr, simplifier: Simplifier) -> Normal | None:
     """The normal form of a constant, or None when it is too long to test or cannot be found."""
-    if size_as_written(expr, _LONGEST_TESTED) > _LONGEST_TESTED:
+    if not _short_enough(expr):
         return None
     try:  # sin(pi) is 0 only once the special angle is read: the normal form keeps it
         return simplifier.normal_form(exact_special_values(expr))
@@ -271,7 +282,7 @@ _MOST_BITS = 100_000
 
 def _exactly(expr: Expr) -> Fraction | None:
     """The exact value of numbers combined by +, -, *, / and whole powers, else None."""
-    if size_as_written(expr, _LONGEST_TESTED) > _LONGEST_TESTED:
+    if not _short_enough(expr):
         return None
 
     def combine(node: Expr, values: list[Fraction | None]) -> Fraction | None:

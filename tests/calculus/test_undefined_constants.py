@@ -46,8 +46,11 @@ from symdiff import (
     parse,
     plot_function,
 )
+from symdiff.algebra import defined
 from symdiff.algebra.defined import undefined_constant
 from symdiff.algebra.simplify import Simplifier
+from symdiff.algebra.special_angles import exact_special_values
+from symdiff.core.traversal import size_as_written
 
 # (expression, the part the refusal names)
 UNDEFINED = [
@@ -281,3 +284,22 @@ def test_an_evaluation_error_shows_the_argument_to_the_digits_that_tell_it():
         parse("asin(x)").evaluate(x=1.0000001)
     with pytest.raises(EvaluationError, match=r"asin\(2\) is undefined"):
         parse("asin(x)").evaluate(x=2.0)
+
+
+@pytest.mark.parametrize("text", [
+    "sin(" * 1520 + "1" + ")" * 1520,  # fuzz seed 2049: each level's argument was read for special values
+    "abs(" * 1995 + "1" + ")" * 1995,
+    " sin" * 727 + " 1",
+])
+def test_a_deep_constant_is_read_for_special_values_only_where_it_is_short(text, monkeypatch):
+    """Each level's whole argument was read for special values (each reading simplifies every
+    function in it): a chain 1,520 deep took over 5 s. Only short arguments are read now."""
+    readings = []
+
+    def counted(expr):
+        readings.append(expr)
+        return exact_special_values(expr)
+
+    monkeypatch.setattr(defined, "exact_special_values", counted)
+    assert undefined_constant(parse(text), Simplifier()) is None
+    assert len(readings) <= 40 and all(size_as_written(expr) <= 80 for expr in readings)
