@@ -117,7 +117,9 @@ def _lim_latex(limit: Limit, side: str = "") -> str:
 
 def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
     """The worked solution as an ``align*`` block: the question, each step, the answer."""
-    rows = [rf"& {_lim_latex(limit)} {expr_latex(limit.expr)}"]
+    question = expr_latex(limit.expr)
+    question = rf"\left({question}\right)" if type(limit.expr) in (Add, Sub) else question  # lim (x^2 - x)
+    rows = [rf"& {_lim_latex(limit)} {question}"]
     for step, depth, label, side in _walk(limit.trace):
         lim = _lim_latex(limit, side)
         pad = r"\quad " * (depth + 1)

@@ -456,3 +456,9 @@ def test_a_value_floats_round_to_zero_is_worked_to_sixty_digits(text, point, exp
     theirs = sympy.limit(to_sympy(parse(text)), sympy.Symbol("x", real=True), to_sympy(parse(point)))
     ours = precise_value(found.value)
     assert ours is not None and abs(sympy.Float(str(ours), 60) - theirs.evalf(60)) <= 1e-40 * max(1, abs(theirs))
+
+
+def test_the_question_of_a_limit_of_a_sum_is_bracketed_in_latex():
+    """\\lim x^2 - x reads as (lim x^2) - x: the sum is the limit's, in brackets."""
+    assert limit("x^2 - x", "x", "oo").to_latex().splitlines()[1] == r"& \lim_{x \to \infty} \left(x^{2} - x\right) \\"
+    assert limit("sin(x)/x", "x", 0).to_latex().splitlines()[1] == r"& \lim_{x \to 0} \frac{\sin x}{x} \\"
