@@ -56,6 +56,7 @@ class Integrator:
         self.calls = 0
         self.sum_chain = 0  # sums inside sums on the current path, taken as the same level
         self.bound = ""  # the first of the search's bounds met (a refusal names it), or ""
+        self.spent: dict[str, int] = {}  # what the search has spent of each bounded kind of work
         self.memo: dict[tuple[Expr, Symbol], Step | None] = {}
         # Answers to questions about one integrand that several methods ask (the inner
         # functions to try as u, the name for u): found once in this search.
@@ -71,6 +72,15 @@ class Integrator:
     def met_bound(self, bound: str) -> None:
         """A method declined, or the search stopped, at one of its bounds (said as a phrase)."""
         self.bound = self.bound or bound
+
+    def afford(self, kind: str, most: int, bound: str) -> bool:
+        """Whether the search may do one more piece of ``kind`` of work, of ``most`` in all; if
+        not, the bound is met (``bound``, said as a phrase)."""
+        spent = self.spent[kind] = self.spent.get(kind, 0) + 1
+        if spent > most:
+            self.met_bound(bound)
+            return False
+        return True
 
     def placeholder(self, f: Expr, v: Symbol) -> Symbol:
         """A variable for a substitution in ∫f dv: u, or u_1, u_2, ... when u is taken (by the

@@ -13,6 +13,7 @@ from tex import compile_tex, needs_tex, overfull_boxes
 import symdiff
 from symdiff import IntegrationError, antiderivative, diff, parse, simplify
 from symdiff.calculus.integration_check import agrees_numerically
+from symdiff.calculus.integration_methods import MAX_QUOTIENTS
 from symdiff.core.latex_lines import LINE_EM
 from symdiff.core.latex_width import latex_width
 
@@ -573,3 +574,12 @@ def test_a_base_past_a_floats_range_is_read_exactly(integrand, answer):
     """6e-386 is 0.0 as a float: the linearity filter took its logarithm (ValueError, fuzz seed
     2046), and the exponential rule took it for no positive base."""
     assert str(antiderivative(integrand).result) == answer
+
+
+def test_the_substitutions_tried_are_bounded():
+    """Fuzz seed 2050: each term of this sum had a substitution tried with each inner function,
+    cancelling a rational function of degree 10 in four variables each time: 2,801 quotients,
+    50 s. The search now cancels at most MAX_QUOTIENTS, and the refusal names that bound."""
+    integrand = "((t - 3e-40)/(softplus(y) - x + h(0.5)))^(-10)*x*0.5*(-(x + log_2(t) + t/3)) + (ln(y) + ln(y))"
+    with pytest.raises(IntegrationError, match=rf"{MAX_QUOTIENTS} quotients f/g' tried for a substitution"):
+        antiderivative(integrand, "y")
