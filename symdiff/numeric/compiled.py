@@ -176,7 +176,7 @@ class CompiledFunction:
                 if op == "const":
                     constant = self._constants[len(slots)]
                     slots.append(constant)
-                    bad.append(constant != constant)  # nan: a function at its pole (tan(pi/2))
+                    bad.append(constant != constant)  # nan: a constant with no value (1/cos(pi/2))
                     if bad[-1]:
                         culprits.append((True, node))
                     continue
