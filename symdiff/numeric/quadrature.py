@@ -26,6 +26,7 @@ from __future__ import annotations
 import heapq
 import math
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -325,8 +326,17 @@ def _pop_large(queue: list[tuple[float, int, Piece]], small: float) -> Piece | N
 
 def _sum(queue: list[tuple[float, int, Piece]], problem: str | None, extrapolated: bool) -> _Outcome:
     pieces = [item[2] for item in queue]
-    return _Outcome(math.fsum(p.value for p in pieces), math.fsum(p.error for p in pieces), pieces, problem,
-                    extrapolated)
+    return _Outcome(_total(p.value for p in pieces), _total(p.error for p in pieces), pieces, problem, extrapolated)
+
+
+def _total(values: Iterable[float]) -> float:
+    """fsum's exact sum, or where an interval's value or error is beyond floats (sec(x) on [1e3,
+    1e308]), the plain sum: inf or nan, which the caller refuses, not fsum's OverflowError."""
+    listed = list(values)
+    try:
+        return math.fsum(listed)
+    except (OverflowError, ValueError):
+        return sum(listed)
 
 
 def _finish(queue: list[tuple[float, int, Piece]], area: float, errsum: float, result: float, abserr: float,

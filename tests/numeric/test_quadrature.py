@@ -292,3 +292,12 @@ def test_a_divergence_hidden_by_symmetry_is_found(text, a, b):
 def test_integrals_whose_parts_cancel_are_still_zero(text, a, b):
     found = integrate(text, "x", a, b, method="adaptive")
     assert abs(found.value) <= 1e-12 and found.error <= 1e-10
+
+
+@pytest.mark.parametrize(("text", "a", "b"), [("sec(x)", 1e308, "1e3"), ("sin(x)*x", 1e308, 2)])
+@pytest.mark.parametrize("method", ["adaptive", "exact"])
+def test_errors_beyond_floats_over_a_huge_interval_are_refused(text, a, b, method):
+    """Fuzz seed 2052: each half of a cancelling first estimate had errors past 1e308, and fsum
+    raised OverflowError (or ValueError for inf - inf) out of the quadrature."""
+    with pytest.raises(IntegrationError):
+        float(integrate(text, "x", a, b, method=method))
