@@ -408,11 +408,15 @@ def stage_diff(ctx: Context) -> None:
 
 def _check_derivative(tree: Any, d: Any, point: dict[str, float], name: str) -> None:
     try:
-        tree.evaluate(point)
+        as_float = tree.evaluate(point)
         d.evaluate(point)
     except SymdiffError:
         return
     try:
+        # At a pole that a float lands on exactly (tan(pi*x) at x = -1.5) floats give 5e15 and
+        # 60 digits 1e121: neither the function nor its derivative has a value there to compare.
+        if not oracle.close(as_float, oracle.mp_value(tree, point)[0], rel=1e-6):
+            return
         expected = oracle.numeric_derivative(tree, point, name)
         got, biggest = oracle.precise_value(d, point)
         # The scale of the function's own values too: a derivative that is exactly 0 (of
