@@ -19,7 +19,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..core.errors import SymdiffError
-from ..core.evaluate import CONSTANT_VALUES, real_root
+from ..core.evaluate import node_value
 from ..core.expr import (
     Add,
     Call,
@@ -37,7 +37,6 @@ from ..core.expr import (
     Sub,
     Symbol,
 )
-from ..core.functions import FUNCTIONS
 from ..core.precise import DIGITS, precise_value
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
@@ -230,8 +229,8 @@ def _approximately(expr: Expr) -> tuple[float, float] | None:
             return None
         values = [part[0] for part in parts]  # type: ignore[index]
         try:
-            value = _FLOAT_OPERATIONS[type(node)](node, values)
-        except (KeyError, ArithmeticError, ValueError, TypeError):
+            value = node_value(node, values)
+        except (ArithmeticError, ValueError, SymdiffError):
             return None  # a variable, an undefined function, a value with no float
         if type(value) is not float or not math.isfinite(value):
             return None  # complex: (-2)^pi; infinite: 10^400
@@ -239,21 +238,6 @@ def _approximately(expr: Expr) -> tuple[float, float] | None:
         return value, largest
 
     return fold(expr, combine)
-
-
-_FLOAT_OPERATIONS: dict[type[Expr], Callable[[Expr, list[float]], float]] = {
-    Number: lambda node, values: float(node.value),  # type: ignore[attr-defined]
-    Constant: lambda node, values: CONSTANT_VALUES[node.name],  # type: ignore[attr-defined]
-    Add: lambda node, values: math.fsum(values),
-    Sub: lambda node, values: values[0] - values[1],
-    Mul: lambda node, values: math.prod(values),
-    Div: lambda node, values: values[0] / values[1],
-    Neg: lambda node, values: -values[0],
-    Pow: lambda node, values: float(values[0] ** values[1]),
-    Call: lambda node, values: float(FUNCTIONS[node.name].real(values[0])),  # type: ignore[attr-defined]
-    Log: lambda node, values: math.log(values[0]) / math.log(values[1]),
-    Root: lambda node, values: real_root(values[0], node.index),  # type: ignore[attr-defined]
-}
 
 
 def _normal(expr: Expr, simplifier: Simplifier) -> Normal | None:

@@ -34,7 +34,7 @@ from .functions import FUNCTIONS
 from .operators import worked_out
 from .traversal import fold
 
-__all__ = ["evaluate", "real_root"]
+__all__ = ["evaluate", "node_value", "real_root"]
 
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 
@@ -189,6 +189,14 @@ _EVALUATORS: dict[type[Expr], Callable[[Expr, list[float], dict[str, float]], fl
     Derivative: _written_derivative,
     Infinity: _infinity,
 }
+
+
+def node_value(node: Expr, args: list[float]) -> float | complex:
+    """One node's float value from its children's, with no variables set: the evaluator's own
+    table, for a walk that keeps more than the value (``algebra.defined`` keeps the largest
+    magnitude met). It raises as Python does (ValueError, ArithmeticError) or EvaluationError,
+    and a power may be complex."""
+    return _EVALUATORS[type(node)](node, args, {})
 
 
 def _why(node: Expr, args: list[float], error: Exception) -> str:
