@@ -23,8 +23,10 @@ from symdiff import (
     UndefinedCall,
     oo,
 )
-from symdiff.algebra.defined import no_value_anywhere
+from symdiff.algebra.defined import no_value_anywhere, varying_power_of_nonpositive
+from symdiff.algebra.simplify import Simplifier
 from symdiff.core.functions import FUNCTIONS
+from symdiff.core.traversal import preorder
 
 NAMES = ["x", "y", "z", "theta", "x_1", "w2", "f", "h", "θ"]
 
@@ -94,6 +96,22 @@ numeric_expressions = st.recursive(
     lambda children: _branches(children, most=3, exponents=st.integers(0, 3).map(Number), undefined=False),
     max_leaves=10,
 )
+
+
+def has_a_derivative(expr: object) -> bool:
+    """``has_a_value``, and no power of a constant base of at most 0 by an exponent with a
+    variable in it ((-2)^x, sin(pi)^x): diff refuses those too, as having a value only at
+    isolated points (or, for the base 0, as the Zero Power Rule's), which
+    ``test_undefined_constants`` tests."""
+    if not has_a_value(expr):
+        return False
+    simplifier = Simplifier()
+    for node, _ in preorder(expr):  # type: ignore[arg-type]
+        if type(node) is Pow and node.children[1].free_symbols:
+            constant = [not child.free_symbols for child in node.children]
+            if varying_power_of_nonpositive(node, constant, simplifier) is not None:
+                return False
+    return True
 
 
 def has_a_value(expr: object) -> bool:

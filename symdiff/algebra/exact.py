@@ -7,8 +7,8 @@ import math
 from fractions import Fraction
 
 __all__ = [
-    "HALF", "MAX_FOLDED_BITS", "ONE", "Rational", "bounded_power", "exact_log", "exact_root", "ratio", "real_root",
-    "special_value", "whole",
+    "HALF", "MAX_FOLDED_BITS", "ONE", "Rational", "bounded_power", "exact_log", "exact_root",
+    "perfect_powers_out", "ratio", "real_root", "special_value", "surd_parts", "whole",
 ]
 
 # Coefficients and exponents are ints when whole and Fractions otherwise: int arithmetic is
@@ -116,3 +116,42 @@ def exact_log(value: Rational, base: Rational) -> Rational | None:
 
 def _log(value: Rational) -> float:
     return math.log(value.numerator) - math.log(value.denominator)  # no float overflow on huge ratios
+
+
+# Trial divisors tried for a perfect power in a root: sqrt(8), sqrt(72), cbrt(250), as a person
+# writes them; a factor above this stays under the root (a value kept, not a wrong one).
+_LARGEST_DIVISOR = 1000
+
+
+def perfect_powers_out(value: int, degree: int) -> tuple[int, int]:
+    """(k, m) with k^degree * m = ``value`` (> 0) and no d^degree (d <= 1000) dividing m: the part
+    of a ``degree``-th root that comes out of it, root(72, 2) = 6*root(2, 2)."""
+    if degree >= value.bit_length():
+        return 1, value  # 2^degree > value: no perfect power of degree divides it (nor is built)
+    out, divisor = 1, 2
+    power = divisor**degree
+    while power <= value and divisor <= _LARGEST_DIVISOR:
+        while value % power == 0:
+            value //= power
+            out *= divisor
+        divisor += 1
+        power = divisor**degree
+    return out, value
+
+
+def surd_parts(value: object, exponent: Fraction) -> tuple[Fraction, int, Fraction] | None:
+    """``value ** exponent`` (a whole number > 1 to a fractional power) as ``c * m ** r`` with
+    the perfect powers of ``m`` taken out of the root and ``r`` between 0 and 1, as (c, m, r):
+    8^(1/2) = 2*2^(1/2), 2^(3/2) = 2*2^(1/2), 2^(-1/2) = 1/2*2^(1/2), 72^(-1/2) = 1/12*2^(1/2):
+    a denominator rationalized, as a textbook does; None when it is already so written, or the
+    number c would be too large to fold."""
+    if type(value) is not int or value < 2 or exponent.denominator == 1:
+        return None
+    p, q = exponent.numerator, exponent.denominator
+    out, base = perfect_powers_out(value, q)
+    whole_part = p // q  # down: the root's power between 0 and 1, 2^(-1/2) = 2^(1/2)/2 (one form for one value)
+    if out == 1 and whole_part == 0:
+        return None
+    if out.bit_length() * abs(p) + base.bit_length() * abs(whole_part) > MAX_FOLDED_BITS:
+        return None
+    return Fraction(out) ** p * Fraction(base) ** whole_part, base, exponent - whole_part

@@ -32,7 +32,7 @@ from .generators import MAX_WRITTEN_BITS, Generators
 from .polynomial import MAX_DEGREE, AlgebraError, Poly, WorkLimitExceeded, content_in, gcd, work_limit
 from .presentation import _negate_leading
 from .rational import Factored, factored, product
-from .settle import settled
+from .settle import settled, settled_always
 from .univariate import (
     Dense,
     divmod_dense,
@@ -217,6 +217,7 @@ def factor(expr: Expr | str | float) -> Expr:
 # --- partial fractions ---------------------------------------------------------------------------
 
 
+@settled_always
 @collector_paused
 def apart(expr: Expr | str | float, x: Symbol | str) -> Expr:
     """The partial fraction decomposition of a rational function of ``x``:

@@ -22,7 +22,7 @@ from .exact import ONE
 from .normal import CONSTANT, NUMERIC, Monomial, Normal
 from .simplify import Simplifier
 
-__all__ = ["pythagorean", "sigmoid_reflection", "trig_quotients"]
+__all__ = ["pythagorean", "sigmoid_reflection", "sign_over_abs", "trig_quotients"]
 
 _QUOTIENT_NAMES = {"sin", "cos"}
 
@@ -39,6 +39,33 @@ def trig_quotients(s: Simplifier, normal: Normal) -> Normal | None:
             continue
         changed = True
         factors = [{CONSTANT: coefficient}] + [{((base, exponent),): ONE} for base, exponent in rewritten]
+        terms.append(s.multiply(factors))
+    return s.add(terms) if changed else None
+
+
+def sign_over_abs(s: Simplifier, normal: Normal) -> Normal | None:
+    """Each term's sign(u)*abs(u)^k with an odd whole k becomes u^k: d/dx ln|x| is 1/x, not
+    sign(x)/abs(x). Both sides have the same value wherever the left one has one (u != 0 for
+    k < 0; at u = 0 both are 0 for k > 0)."""
+    terms: list[Normal] = []
+    changed = False
+    for monomial, coefficient in normal.items():
+        signs = {base.argument: exponent for base, exponent in monomial  # type: ignore[attr-defined]
+                 if type(base) is Call and base.name == "sign" and exponent == 1}  # type: ignore[attr-defined]
+        pairs = {base.argument for base, exponent in monomial  # type: ignore[attr-defined]
+                 if type(base) is Call and base.name == "abs" and base.argument in signs  # type: ignore[attr-defined]
+                 and isinstance(exponent, NUMERIC) and exponent.denominator == 1 and exponent % 2}
+        if not pairs:
+            terms.append({monomial: coefficient})
+            continue
+        changed = True
+        factors: list[Normal] = [{CONSTANT: coefficient}]
+        for base, exponent in monomial:
+            if type(base) is Call and base.name in ("sign", "abs") and base.argument in pairs:  # type: ignore[attr-defined]
+                if base.name == "abs":  # type: ignore[attr-defined]
+                    factors.append(s.power(s.normal_form(base.argument), {CONSTANT: exponent}))  # type: ignore[attr-defined,dict-item]
+                continue
+            factors.append({((base, exponent),): ONE})
         terms.append(s.multiply(factors))
     return s.add(terms) if changed else None
 

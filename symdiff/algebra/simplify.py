@@ -49,7 +49,18 @@ from ..core.expr import (
 )
 from ..core.traversal import fold
 from .algebras import Algebra
-from .exact import HALF, ONE, bounded_power, exact_log, ratio, real_root, special_value, whole
+from .exact import (
+    HALF,
+    ONE,
+    bounded_power,
+    exact_log,
+    perfect_powers_out,
+    ratio,
+    real_root,
+    special_value,
+    surd_parts,
+    whole,
+)
 from .normal import (
     CONSTANT,
     KEPT_UNDER_ROOTS,
@@ -82,6 +93,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "zero": ("A product with a factor 0 is 0", "0*u = 0"),
     "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
     "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
+    "surd": ("Take perfect powers out of a root", "sqrt(8) = 2*sqrt(2), cbrt(16) = 2*cbrt(2)"),
     "inverse": ("Use that exp and ln are inverse functions", "e^(ln(u)) = u, ln(e^u) = u"),
     "regroup": ("Regroup", "(u*v)*w = u*v*w"),
     "natural_log": ("Write the natural logarithm one way", "ln(u) = log(u)"),
@@ -535,13 +547,28 @@ class Simplifier(Presenter, LongProducts):
                     del factors[key]
                     coefficient *= value
                     self._merge_into(factors, monomial)
-        for key in [key for key in factors if type(key[0]) is Number]:
-            exponent = factors[key]
-            if isinstance(exponent, NUMERIC):  # 4^(-1/2) = 1/2; 3^(1/2) stays
-                value = bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
-                if value is not None:
-                    coefficient *= value
-                    del factors[key]
+        pending = [key for key in factors if type(key[0]) is Number]
+        while pending:
+            key = pending.pop()
+            exponent = factors.get(key)
+            if not isinstance(exponent, NUMERIC):
+                continue  # x^y, or a key already folded
+            value = bounded_power(Fraction(key[0].value), exponent)  # type: ignore[attr-defined]
+            if value is not None:  # 4^(-1/2) = 1/2
+                coefficient *= value
+                del factors[key]
+                continue
+            surd = surd_parts(key[0].value, exponent)  # type: ignore[attr-defined]
+            if surd is None:
+                continue  # 3^(1/2) stays
+            self._act("surd")  # 8^(1/2) = 2*2^(1/2), 2^(3/2) = 2*2^(1/2): one form for one value
+            out, base, rest = surd
+            coefficient *= out
+            del factors[key]
+            if base != 1:
+                kept = (Number(base), False)
+                factors[kept] = whole(factors.get(kept, 0) + rest)  # sqrt(8)*sqrt(2) = 2*2^(1/2 + 1/2)
+                pending.append(kept)
         return coefficient, self._sorted(factors)
 
     def _multiplied_out_when_whole(self, base: Expr) -> bool:
@@ -736,6 +763,10 @@ class Simplifier(Presenter, LongProducts):
             if special is not None:
                 self._act("special")
                 return {CONSTANT: special} if special else {}
+        if name == "cbrt" and value is not None:
+            odd_root = self._odd_root_of_whole(value, 3, lambda rest: Call("cbrt", rest))
+            if odd_root is not None:
+                return odd_root
         if name in ("ln", "log") and name != self.natural_log:
             self._act("natural_log")
             name = self.natural_log
@@ -799,10 +830,25 @@ class Simplifier(Presenter, LongProducts):
         if exact is not None:
             self._act("special")
             return {CONSTANT: exact} if exact else {}
+        if value is not None and n != 3:
+            odd_root = self._odd_root_of_whole(value, n, lambda rest: Root(rest, n))
+            if odd_root is not None:
+                return odd_root
         shown = self.present(argument)
         if n == 3:
             return self.call(Call("cbrt", shown), argument)
         return {((node if shown is node.argument else Root(shown, n), 1),): ONE}
+
+    def _odd_root_of_whole(self, value: Fraction, n: int, root_of: Callable[[Expr], Expr]) -> Normal | None:
+        """An odd real root of a whole number with its perfect powers taken out: cbrt(-16) =
+        -2*cbrt(2), root(96, 5) = 2*root(3, 5); None when there are none."""
+        if value.denominator != 1 or value == 0:
+            return None
+        out, rest = perfect_powers_out(abs(value.numerator), n)
+        if out == 1:
+            return None
+        self._act("surd")
+        return {((root_of(Number(rest)), 1),): Fraction(out if value > 0 else -out)}
 
     def _nowhere_positive(self, u: Expr) -> bool:
         """Whether u is <= 0 for every value of its variables, as 0, -2 or -x^2 - 1 are (each

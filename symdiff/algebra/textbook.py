@@ -32,7 +32,7 @@ from ..core.traversal import fold, preorder, rebuilt, size_as_written
 from ..syntax.parser import to_expr
 from .expansion import expand
 from .generators import Generators
-from .identities import pythagorean, sigmoid_reflection, trig_quotients
+from .identities import pythagorean, sigmoid_reflection, sign_over_abs, trig_quotients
 from .normal import NUMERIC, Normal
 from .polynomial import work_limit
 from .polywalk import walk
@@ -53,6 +53,7 @@ LAWS: dict[str, tuple[str, str]] = {
     "pythagorean": ("Use a Pythagorean identity",
                     "sin(u)^2 + cos(u)^2 = 1, 1 + tan(u)^2 = sec(u)^2, 1 + cot(u)^2 = csc(u)^2"),
     "sigmoid": ("Use sigmoid(-u) = 1 - sigmoid(u)", "sigmoid(-u) = 1 - sigmoid(u)"),
+    "sign_abs": ("Use sign(u)*abs(u)^k = u^k for an odd k", "sign(u)/abs(u) = 1/u, sign(u)*abs(u) = u"),
     "together": ("Write as one fraction and multiply out the numerator", "a/b + c/d = (a*d + c*b)/(b*d)"),
     "expand": ("Multiply out and combine like terms", "a*(b + c) = a*b + a*c"),
     "cancel": ("Cancel the common factors", "(g*a)/(g*b) = a/b"),
@@ -127,7 +128,7 @@ ROUNDS = 2
 
 def _one_round(s: Simplifier, normal: Normal, memo: Forms | None) -> tuple[Expr, list[Step]]:
     answer = s.answer(normal)
-    trig, rational, sigmoid = _worth_trying(normal, answer)
+    trig, rational, sigmoid, signs = _worth_trying(normal, answer)
     steps: list[Step] = []
     current = answer
 
@@ -137,6 +138,9 @@ def _one_round(s: Simplifier, normal: Normal, memo: Forms | None) -> tuple[Expr,
             steps.append((law, current, candidate))
             current = candidate
 
+    if signs:
+        rewritten = sign_over_abs(s, s.normal_form(current))
+        take("sign_abs", None if rewritten is None else s.answer(rewritten))
     if sigmoid:
         take("sigmoid", sigmoid_reflection(s, current))
     if trig:
@@ -495,15 +499,15 @@ def _spells_exp(expr: Expr) -> bool:
     return calls and not powers
 
 
-def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool]:
+def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool, bool]:
     """Whether the answer has something each part of the strategy could shorten, judged on its
     normal form's terms (cheap): a sin, cos, tan or cot factor for the identities; a sum as a
     factor (a product or power of a sum, a numerator or denominator) or several terms with a
     denominator for the algebra; a sigmoid of a negative argument for its reflection. None for
     answers over ``MAX_NODES`` nodes."""
     if size_as_written(answer, MAX_NODES) > MAX_NODES:  # first: a long answer's terms are not even read
-        return False, False, False
-    trig = sum_factor = sigmoid = False
+        return False, False, False, False
+    trig = sum_factor = sigmoid = signs = False
     fractions = 0
     for monomial in normal:
         below = False
@@ -515,6 +519,8 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool]:
                 trig = True
             elif kind is Call and base.name == "sigmoid":  # type: ignore[attr-defined]
                 sigmoid = True
+            elif kind is Call and base.name == "sign":  # type: ignore[attr-defined]
+                signs = True
             if isinstance(exponent, NUMERIC) and exponent < 0:
                 below = True
         fractions += below
@@ -524,11 +530,11 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool]:
         normal.values()))) != 1
     rational = (sum_factor or fractions > 1 or shared_number
                 or (len(normal) > 1 and bool(common_exponentials(normal))))
-    if not (trig or rational or sigmoid):
-        return False, False, False
+    if not (trig or rational or sigmoid or signs):
+        return False, False, False, False
     if sum_factor and not trig:  # sin(x)^2 + cos(x)^2 may be inside a sum that is a factor
         trig = _mentions_trig(answer)
-    return trig, rational, sigmoid
+    return trig, rational, sigmoid, signs
 
 
 _TRIG = frozenset({"sin", "cos", "tan", "cot", "sec", "csc"})

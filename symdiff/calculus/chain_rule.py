@@ -84,9 +84,17 @@ def chain(target: str | Symbol, definitions: Mapping[str, str | Expr], wrt: str 
     _refuse_cycles(defined, uses)
     expanded = _expansions(goal, x.name, defined, uses)
     _refuse_undefined_constants({name: defined[name] for name in expanded})
+    nowhere = no_value_anywhere(expanded[goal])  # u = x, v = ln(x - u): each has a value, v put together none
+    if nowhere is not None:
+        raise ChainRuleError(f"with the definitions put in, {goal} = {nowhere}, so it has no derivative")
     paths = _paths(goal, x.name, uses)
     edges = list(dict.fromkeys((path[i], path[i + 1]) for path in paths for i in range(len(path) - 1)))
-    local = {edge: derive(defined[edge[0]], edge[1]) for edge in edges}
+    try:  # (-2)^x has no derivative: refused as the chain rule's own error
+        local = {edge: derive(defined[edge[0]], edge[1]) for edge in edges}
+    except ChainRuleError:
+        raise
+    except DifferentiationError as error:
+        raise ChainRuleError(str(error)) from None
     terms = [_product([local[(path[i], path[i + 1])].result for i in range(len(path) - 1)]) for path in paths]
     in_names: Expr = Number(0) if not terms else terms[0] if len(terms) == 1 else Add(*terms)
     expr = expanded[goal]

@@ -18,13 +18,18 @@ from typing import Any
 
 from ..algebra.algebras import TREES, Algebra
 from ..algebra.chain import all_at_once, simplification_chain
-from ..algebra.defined import CHECKED_KINDS, no_value_anywhere, undefined_part
+from ..algebra.defined import (
+    CHECKED_KINDS,
+    undefined_part,
+    undefined_with_constant_parts,
+    varying_power_of_nonpositive,
+)
 from ..algebra.normal import Normal
 from ..algebra.simplify import NormalAlgebra, Simplifier, spelling
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
 from ..core.errors import SymdiffError, quote
-from ..core.expr import Add, Expr, Infinity, Neg, Number, Sub, Symbol, named_symbol
+from ..core.expr import Add, Expr, Infinity, Neg, Number, Pow, Sub, Symbol, named_symbol
 from ..core.operators import register_worker
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
@@ -417,7 +422,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
     variables = _derive_variables(written, wrt, order)
     tree, written_steps_ = written_steps(written, derive)
     simplifier = Simplifier(**spelling(tree))
-    _check_defined(tree, simplifier)
+    _check_defined(tree, simplifier, _SharedSymbols(variables))
     current = tree
     derivations: list[Step] = []
     raw = tree
@@ -609,23 +614,29 @@ def _check_growth(tree: Expr, order: int, normal: Normal, most: int) -> None:
                                        "expression)")
 
 
-def _check_defined(tree: Expr, simplifier: Simplifier, shared: _SharedSymbols | None = None) -> None:
-    """Refuses an expression with a constant part that has no real value (x + 1/0): it has no
-    value anywhere, while d/dx[c] = 0 would give its derivative as if it had. With ``shared``,
-    the parts free of symbols are read from its masks, which the engines need anyway (least
-    squares' loss: 1 ms, where a walk of its own took 7)."""
-    if shared is None:
-        nowhere = no_value_anywhere(tree, simplifier)
-    else:
-        shared.mask(tree)
-        masks = shared.masks
-
-        why = next((why for node, _ in masks.values() if type(node) in CHECKED_KINDS
-                    for why in (undefined_part(node, [not masks[id(child)][1] for child in node.children],
-                                               simplifier),) if why is not None), None)
-        nowhere = None if why is None else f"{to_text(tree, 60)} has no value anywhere ({why})"
-    if nowhere is not None:
-        raise DifferentiationError(f"{nowhere}, so it has no derivative")
+def _check_defined(tree: Expr, simplifier: Simplifier, shared: _SharedSymbols) -> None:
+    """Refuses an expression with a part that has no real value (x + 1/0, ln(x - x)): it has no
+    value anywhere, while d/dx[c] = 0 would give its derivative as if it had; and a power of a
+    base of at most 0 by an exponent with a variable differentiated by ((-2)^x): it has a value
+    at isolated points only. The parts free of symbols are read from ``shared``'s masks, which
+    the engines need anyway (least squares' loss: 1 ms, where a walk of its own took 7)."""
+    shared.mask(tree)
+    masks = shared.masks
+    variables = shared.other_symbols - 1  # the bits of the variables differentiated by
+    for node, _ in masks.values():
+        if type(node) in CHECKED_KINDS:
+            constant = [not masks[id(child)][1] for child in node.children]
+            why = undefined_part(node, constant, simplifier)
+            if why is None and False in constant:
+                why = undefined_with_constant_parts(node, constant, simplifier)
+                if why is None and type(node) is Pow and masks[id(node.children[1])][1] & variables:
+                    whole = "it" if node is tree else to_text(tree, 60)
+                    isolated = varying_power_of_nonpositive(node, constant, simplifier, whole)
+                    if isolated is not None:
+                        raise DifferentiationError(isolated)
+            if why is not None:
+                raise DifferentiationError(
+                    f"{to_text(tree, 60)} has no value anywhere ({why}), so it has no derivative")
 
 
 def _check_order(order: object) -> None:

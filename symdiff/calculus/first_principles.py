@@ -59,7 +59,7 @@ def first_principles(expr: Expr | str, wrt: str | Symbol = "x") -> Derivation:
         raise DifferentiationError(
             f"first_principles works from the definition for polynomials, rational functions, square roots "
             f"of polynomials, sin({x.name}), cos({x.name}) and e^{x.name}; {quote(str(f))} is none of these: "
-            f"symdiff.derive works it by the rules"
+            f"differentiate it by the rules instead (derive in Python, the expression alone in the session)"
         )
     kind(work)
     value = work.current
@@ -109,7 +109,8 @@ class _Work:
         if size_as_written(whole, MAX_WORKED_NODES) > MAX_WORKED_NODES:
             raise DifferentiationError(
                 f"worked from the definition, the difference quotient grows past {MAX_WORKED_NODES:,} nodes "
-                f"({name.lower()}): too long to show by hand; symdiff.derive works it by the rules"
+                f"({name.lower()}): too long to show by hand; differentiate it by the rules instead (derive in "
+                "Python, the expression alone in the session)"
             )
         self.steps.append(Step(rule, name, formula, self.current, self.h, whole,
                                bindings=(("at", at), ("to", to)), note=note))

@@ -43,7 +43,7 @@ _PLAIN = frozenset({"integrate.sum", "integrate.constant_multiple", "integrate.l
 # Rules whose result is made of their parts' results, where every ln(abs(w)) has been looked at
 # already, and a linear substitution, whose ln(abs(a*x + b)) is never of something positive.
 _PASSED_ON = _PLAIN | {f"integrate.{rule}" for rule in ("expand", "partial_fractions", "half_angle", "tan_reduction",
-                                                           "product_to_sum")}
+                                                           "hyperbolic_reduction", "product_to_sum")}
 
 
 class Integrator:

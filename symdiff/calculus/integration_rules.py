@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from ..core.errors import SymdiffError
 from ..core.evaluate import evaluate
-from ..core.expr import Add, Call, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
+from ..core.expr import Add, Call, Constant, Div, E, Expr, Log, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, rebuilt
 from .integration_session import current
 
@@ -71,6 +71,8 @@ RULES: dict[str, IntegralRule] = _rules(
     ("cosh", "Hyperbolic Cosine Rule", "∫cosh(u) du = sinh(u)"),
     ("tanh", "Hyperbolic Tangent Rule", "∫tanh(u) du = ln(cosh(u))"),
     ("coth", "Hyperbolic Cotangent Rule", "∫coth(u) du = ln(abs(sinh(u)))"),
+    ("sech", "Hyperbolic Secant Rule", "∫sech(u) du = atan(sinh(u))"),
+    ("csch", "Hyperbolic Cosecant Rule", "∫csch(u) du = ln(abs(tanh(u/2)))"),
     ("sech2", "Hyperbolic Secant Squared Rule", "∫sech(u)^2 du = tanh(u)"),
     ("csch2", "Hyperbolic Cosecant Squared Rule", "∫csch(u)^2 du = -coth(u)"),
     ("sech_tanh", "Hyperbolic Secant Tangent Rule", "∫sech(u)*tanh(u) du = -sech(u)"),
@@ -106,6 +108,10 @@ RULES: dict[str, IntegralRule] = _rules(
      "sin^2 = 1 - cos^2 (or cos^2 = 1 - sin^2), then u = cos(x) (or sin(x))"),
     ("half_angle", "Half-Angle Formulas", "sin(u)^2 = (1 - cos(2*u))/2, cos(u)^2 = (1 + cos(2*u))/2"),
     ("tan_reduction", "Reduce a Power of Tangent", "tan(u)^m = tan(u)^(m - 2)*sec(u)^2 - tan(u)^(m - 2)"),
+    ("hyperbolic_reduction", "Reduce a Power of tanh or coth",
+     "tanh(u)^2 = 1 - sech(u)^2, coth(u)^2 = 1 + csch(u)^2, "
+     "tanh(u)^m = tanh(u)^(m - 2) - tanh(u)^(m - 2)*(1 - tanh(u)^2), "
+     "coth(u)^m = coth(u)^(m - 2) + coth(u)^(m - 2)*csch(u)^2"),
     ("tan_sec", "Powers of Tangent and Secant",
      "even power of sec: u = tan(x), sec^2 = 1 + u^2; odd power of tan: u = sec(x), tan^2 = u^2 - 1"),
     ("sec_reduction", "Reduction Formula for Secant",
@@ -382,7 +388,7 @@ def positive(expr: Expr, x: Symbol) -> bool:
     """Whether ``expr`` is positive for every real x (so ln needs no absolute value): e^g,
     cosh(g), a quadratic with no real root and a positive leading coefficient, or a
     polynomial in even powers with nonnegative coefficients and a positive constant term."""
-    if (type(expr) is Pow and expr.children[0] == E) or (type(expr) is Call and expr.name in ("exp", "cosh")):  # type: ignore[attr-defined]
+    if _sign_everywhere(expr) == _POSITIVE:  # e^(-x) + 1, 2 + x^2*e^x, cosh(x)*sigmoid(x)
         return True
     c = coefficients(expr, x)
     if c is None:
@@ -390,6 +396,44 @@ def positive(expr: Expr, x: Symbol) -> bool:
     if len(c) == 3:
         return c[2] > 0 and c[1] * c[1] - 4 * c[2] * c[0] < 0
     return c[0] > 0 and all(v >= 0 and (i % 2 == 0 or v == 0) for i, v in enumerate(c))
+
+
+_POSITIVE, _NONNEGATIVE = 2, 1
+_DEEPEST = 40
+_ALWAYS_POSITIVE = frozenset({"exp", "cosh", "sech", "sigmoid", "softplus"})
+
+
+def _sign_everywhere(expr: Expr, depth: int = 0) -> int:
+    """``_POSITIVE`` when ``expr`` is positive wherever it has a value, ``_NONNEGATIVE`` when it
+    is at least 0 there, else 0 (not known): sums and products of e^g, cosh, even powers and
+    positive numbers. Looked into at most ``_DEEPEST`` levels (then: not known)."""
+    kind = type(expr)
+    if depth > _DEEPEST:
+        return 0
+    if kind is Number:
+        value = expr.value  # type: ignore[attr-defined]
+        return _POSITIVE if value > 0 else _NONNEGATIVE if value == 0 else 0
+    if kind is Constant:
+        return _POSITIVE  # e, pi
+    if kind is Call:
+        name = expr.name  # type: ignore[attr-defined]
+        return _POSITIVE if name in _ALWAYS_POSITIVE else _NONNEGATIVE if name in ("abs", "sqrt") else 0
+    if kind is Pow:
+        base, exponent = expr.children
+        if base == E:
+            return _POSITIVE
+        sign = _sign_everywhere(base, depth + 1)
+        if type(exponent) is Number and isinstance(exponent.value, int) and exponent.value % 2 == 0:  # type: ignore[attr-defined]
+            return max(sign, _NONNEGATIVE)  # u^2 >= 0, and > 0 where u > 0
+        return sign if sign == _POSITIVE else 0
+    if kind in (Add, Mul, Div):
+        signs = [_sign_everywhere(child, depth + 1) for child in expr.children]
+        if 0 in signs:
+            return 0
+        if kind is Add:
+            return _POSITIVE if _POSITIVE in signs else _NONNEGATIVE
+        return _POSITIVE if all(sign == _POSITIVE for sign in signs) else _NONNEGATIVE
+    return 0
 
 
 def needless_abs_dropped(expr: Expr, x: Symbol) -> Expr:

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable
 from fractions import Fraction
 
-from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Pow, Sub, Symbol, number
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol, number
 from ..core.traversal import free_symbols
 from .integration_rules import Factors, _rational, coefficients, constant_value, depends, power_of
 
@@ -236,6 +236,8 @@ TABLE: dict[str, Callable[[Factors, Symbol], Expr | None]] = {
     "integrate.cosh": _single("cosh", 1, _call("sinh")),
     "integrate.tanh": _single("tanh", 1, lambda u: Call("ln", Call("cosh", u))),
     "integrate.coth": _single("coth", 1, lambda u: _ln_abs(Call("sinh", u))),
+    "integrate.sech": _single("sech", 1, lambda u: Call("atan", Call("sinh", u))),
+    "integrate.csch": _single("csch", 1, lambda u: _ln_abs(Call("tanh", Div(u, Number(2))))),
     "integrate.sech2": _single("sech", 2, _call("tanh")),
     "integrate.csch2": _single("csch", 2, _neg(_call("coth"))),
     "integrate.sech_tanh": _pair("sech", "tanh", _neg(_call("sech"))),

@@ -43,7 +43,7 @@ def power(base: Value, exponent: Value, base_constant: bool, exponent_constant: 
     if exponent_constant:
         return _constant_exponent(base, exponent, sides)
     if base_constant:
-        return _constant_base(base, exponent)
+        return _constant_base(base, exponent, sides)
     if base.kind not in (FINITE, INFINITE) or exponent.kind not in (FINITE, INFINITE):
         return (UNDECIDED, None)
     if base.kind == INFINITE:
@@ -122,7 +122,9 @@ def _constant_exponent(base: Value, n: Value, sides: int) -> Law:
     return ("power", finite(Pow(base.exact, n.exact), base.approx ** n.approx, *trend))  # type: ignore[arg-type]
 
 
-def _constant_base(b: Value, e: Value) -> Law:
+def _constant_base(b: Value, e: Value, sides: int) -> Law:
+    if b.approx == 0:
+        return _zero_base(e, sides)
     if b.approx <= 0:
         return ("negative_base", undefined("a base that is not positive with a varying exponent has no real value"))
     if b.approx == 1:
@@ -144,3 +146,22 @@ def _whole(value: Expr) -> bool:
     q = fraction_of(value)
     return q is not None and q.denominator == 1
 
+
+
+def _zero_base(e: Value, sides: int) -> Law:
+    """0^v: 0 where v > 0, no value where v <= 0 (0^x at 1 is 0, not "does not exist")."""
+    zero = Value(FINITE, Number(0), 0.0, 0, 0)
+    if e.kind == INFINITE:
+        positive = e.c > 0  # type: ignore[operator]
+    elif e.kind == FINITE and e.approx:
+        positive = e.approx > 0
+    elif e.kind == FINITE:
+        c = side_sign(e.trend, sides)  # v -> 0: from above, 0^v is 0 all the way
+        if c is None:
+            return (UNDECIDED, None)
+        positive = c > 0
+    else:
+        return (UNDECIDED, None)
+    if positive:
+        return ("zero_base", zero)
+    return ("zero_denominator", undefined("0 to a power that is not positive has no value at the points near it"))

@@ -76,8 +76,8 @@ def _line(step: Step, text: object) -> str:
         line = f"{step.name}: {_lim(step.expr, t)} = {_lim(bindings['g'], t)}"
     elif step.rule == "e_limit":
         line = f"{step.name}: {_lim(step.expr, t)} = e^({_lim(bindings['vw'], t)})"
-    elif "g" in bindings:
-        line = f"{step.name}: {t(step.expr)} = {t(bindings['g'])}"  # type: ignore[operator]
+    elif "g" in bindings:  # lim f = lim g: not f = g, which is false for sin(x)/x -> 1 or L'Hôpital's f'/g'
+        line = f"{step.name}: {_lim(step.expr, t)} = {_lim(bindings['g'], t)}"
     elif value is None:
         line = f"{step.name}: {t(step.expr)}"  # type: ignore[operator]
     else:
@@ -115,6 +115,14 @@ def _lim_latex(limit: Limit, side: str = "") -> str:
     return rf"\lim_{{{expr_latex(limit.var)} \to {expr_latex(limit.point)}{mark}}}"
 
 
+_FORM = "Indeterminate form "
+
+
+def _bracketed_latex(expr: Expr) -> str:
+    inner = expr_latex(expr)
+    return rf"\left({inner}\right)" if type(expr) in (Add, Sub, Neg) else inner
+
+
 def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
     """The worked solution as an ``align*`` block: the question, each step, the answer."""
     question = expr_latex(limit.expr)
@@ -132,9 +140,12 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
             rows.append(rf"&{pad}\text{{Derivative: }} {body}")
             continue
         name = rf"\text{{{escape_text(step.name)}: }}"
+        if step.rule == "indeterminate" and step.name.startswith(_FORM):  # 0*oo as 0 \cdot \infty
+            form = step.name.removeprefix(_FORM).replace("oo", r"\infty").replace("*", r" \cdot ")
+            name = rf"\text{{{_FORM}}}{form}\text{{: }}"
         bindings = dict(step.bindings)
-        if "g" in bindings:
-            body = rf"{expr_latex(step.expr)} = {expr_latex(bindings['g'])}"
+        if "g" in bindings:  # lim f = lim g (f = g is false for L'Hôpital's f'/g' or a standard limit)
+            body = rf"{lim} {_bracketed_latex(step.expr)} = {lim} {_bracketed_latex(bindings['g'])}"
         elif value is not None:
             inner = expr_latex(step.expr)
             inner = rf"\left({inner}\right)" if type(step.expr) in (Add, Sub) else inner

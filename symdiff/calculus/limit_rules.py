@@ -27,6 +27,7 @@ LIMIT_RULES: dict[str, Rule] = _table(
     ("quotient", "Quotient law", "lim (u/v) = lim u / lim v when lim v != 0"),
     ("power", "Power law", "lim u^v = (lim u)^(lim v) when it is defined"),
     ("zero_power", "Power 0", "u^0 = 1, 1^v = 1"),
+    ("zero_base", "Zero base", "0^v = 0 for v > 0"),
     ("composition", "Composition law", "lim f(u) = f(lim u) when f is continuous at lim u"),
     ("change_of_base", "Change of base", "log_b(u) = ln(u)/ln(b)"),
     ("infinite_sum", "Sum with an infinite term", "oo + c = oo, oo + oo = oo"),

@@ -211,9 +211,15 @@ def _root_outer(index: int) -> Outer:
 def _power_outer(exponent: Expr) -> Outer:
     # n - 1, worked out when n is a number, as a textbook does (5*x^4); only when f'(u) is made,
     # which diff does once per node however many variables it differentiates by.
-    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: Mul(exponent, Pow(u, _minus_one(exponent))),
+    return Outer(POWER, lambda u: Pow(u, exponent), lambda u: _power_derivative(exponent, u),
                  bindings=(("n", exponent),),
                  made=lambda a, u: a.mul(a.of(exponent), a.pow(u, a.of(_minus_one(exponent)))))
+
+
+def _power_derivative(exponent: Expr, u: Expr) -> Expr:
+    """n*u^(n - 1), and 2*u for n = 2, as a textbook writes it (not 2*u^1, tidied by a step)."""
+    lowered = _minus_one(exponent)
+    return Mul(exponent, u) if lowered == _ONE else Mul(exponent, Pow(u, lowered))
 
 
 def _minus_one(exponent: Expr) -> Expr:

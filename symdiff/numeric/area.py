@@ -13,10 +13,12 @@ import math
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..algebra.defined import no_value_anywhere
+from ..algebra.defined import no_value_anywhere, undefined_node
+from ..algebra.simplify import Simplifier
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Expr, Symbol
+from ..core.expr import Expr, Number, Symbol
 from ..core.printer import to_text
+from ..core.traversal import substitute
 from ..syntax.parser import to_expr
 from .integral import (  # re-exported: Integral and the checks were defined here before integral.py
     _NAMES,
@@ -117,7 +119,7 @@ def _integrate_sum(expr: Expr | str, var: str | Symbol | None, a: object, b: obj
         f = lambdify(tree, [name], invalid="nan")  # non-finite values are located and explained below
     except SymdiffError as error:  # a number in the expression beyond a float's range, say
         raise IntegrationError(str(error)) from None
-    _check_endpoints(f, tree, name, lo, hi, method)
+    _check_endpoints(f, tree, name, (lo, lo_expr), (hi, hi_expr), method)
     _check_interior(f, tree, name, min(lo, hi), max(lo, hi))
     # b < a: the same sum over [b, a], counted negatively (a left sum still samples left ends).
     sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)
@@ -157,19 +159,24 @@ def _check_n(n: object, method: str) -> None:
         raise IntegrationError(f"Simpson's rule pairs up intervals, so n must be even, not {n} (try {n + 1})")
 
 
-def _check_endpoints(f: Any, tree: Expr, name: str, lo: float, hi: float, method: str) -> None:
+def _check_endpoints(f: Any, tree: Expr, name: str, low: tuple[float, Expr], high: tuple[float, Expr],
+                     method: str) -> None:
     """A function with no finite value at an endpoint makes the integral improper (1/x on [0, 1]);
     a sum would return inf, or a number that depends only on n. Say so instead. The midpoint sum,
     which never evaluates the endpoints, may go ahead when the function settles to a limit next
-    to the endpoint (sin(x)/x at 0)."""
+    to the endpoint (sin(x)/x at 0). An endpoint written as an expression (pi/2, sqrt(2)) is put
+    in exactly too: its float misses the pole (tan(1.5707963267948966) is 1.6e16, and a sum of
+    it was 2.6e14)."""
     import numpy as np
 
-    for end, inward in ((lo, hi - lo), (hi, lo - hi)):
-        if math.isfinite(f(end)):
+    (lo, lo_expr), (hi, hi_expr) = low, high
+    for end, exact, inward in ((lo, lo_expr, hi - lo), (hi, hi_expr, lo - hi)):
+        if math.isfinite(f(end)) and not _no_value_at(tree, name, exact):
             continue
         near = np.asarray(f(end + inward * np.logspace(-2, -5, 4)))
         settles = bool(np.isfinite(near).all() and abs(near[-1] - near[-2]) <= 1e-3 * (1 + abs(near[-1])))
-        what = f"{to_text(tree, 60)} has no finite value at the endpoint {name} = {end:g}"
+        at = f"{end:g}" if type(exact) is Number else f"{to_text(exact, 30)}"
+        what = f"{to_text(tree, 60)} has no finite value at the endpoint {name} = {at}"
         if settles and method == "midpoint":
             continue
         if settles:
@@ -178,6 +185,14 @@ def _check_endpoints(f: Any, tree: Expr, name: str, lo: float, hi: float, method
         raise IntegrationError(f"{what} and does not settle next to it: the integral is improper there, and a "
                                "Riemann sum cannot be trusted to estimate it (split off or substitute away the "
                                "singularity)")
+
+
+def _no_value_at(tree: Expr, name: str, end: Expr) -> bool:
+    """Whether ``tree`` has no value at the endpoint ``end`` written as an expression, put in
+    exactly (tan at pi/2, 1/(x^2 - 2) at sqrt(2)); a number's float is exact enough."""
+    if type(end) is Number:
+        return False
+    return undefined_node(substitute(tree, {Symbol(name): end}), Simplifier()) is not None
 
 
 def _check_interior(f: Any, tree: Expr, name: str, lo: float, hi: float) -> None:

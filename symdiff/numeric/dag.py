@@ -381,8 +381,8 @@ def read_point(at: object, graph: Graph) -> tuple[dict[str, Any], tuple[int, ...
             arrays = arrays or point[name].ndim > 0
     missing = sorted(set(graph.symbols) - set(point))
     if missing:
-        raise EvaluationError(f"no value given for {', '.join(missing)}: at needs a value for every variable of "
-                              f"{_short(graph.expr)}")
+        raise EvaluationError(f"no value given for {', '.join(missing)}: the point needs a value for every variable "
+                              f"of {_short(graph.expr)}")
     if not arrays:
         return {name: float(value) for name, value in point.items()}, None
     import numpy as np

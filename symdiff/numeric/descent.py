@@ -59,7 +59,23 @@ def gradient_descent(cost: Cost | Expr | str, params: Mapping[str, float] | None
         raise DescentError(f"seed is a whole number from 0, for the shuffling, not {quote(seed)}")
     limit = None if tol is None else _positive(tol, "tol")
     start = the_cost.point(params) if params is not None else np.zeros(len(the_cost.params))
-    return _Run(the_cost, start, rate, count, size, seed, limit).go()
+    try:
+        return _Run(the_cost, start, rate, count, size, seed, limit).go()
+    except _Diverged as diverged:
+        # A rate that does not diverge, found by trying smaller ones for as many steps (lr / 10
+        # was suggested before, and at lr = 5 on a steep cost, 0.5 diverged too).
+        tried = min(count, _TRIED_STEPS)
+        for tenths in range(1, _TRIED_RATES + 1):
+            smaller = rate / 10**tenths
+            try:
+                _Run(the_cost, start, smaller, tried, size, seed, limit).go()
+            except _Diverged:
+                continue
+            steps_said = f"these {count} steps" if tried == count else f"its first {tried} steps"
+            raise DescentError(f"{diverged}; try a smaller learning rate: lr = {smaller:g} does not diverge in "
+                               f"{steps_said}") from None
+        raise DescentError(f"{diverged}; even lr = {rate / 10**_TRIED_RATES:g} diverges: look at the cost and "
+                           "the starting values") from None
 
 
 class Descent:
@@ -221,8 +237,15 @@ class _Run:
             raise self._diverged(step, f"the cost grew from {reference:.4g} to {value:.4g}")
 
     def _diverged(self, step: int, what: str) -> DescentError:
-        return DescentError(f"gradient descent diverged at step {step}: {what} (lr = {self.lr:g}); try a smaller "
-                            f"learning rate, such as lr = {self.lr / 10:g}")
+        return _Diverged(f"gradient descent diverged at step {step}: {what} (lr = {self.lr:g})")
+
+
+class _Diverged(DescentError):
+    """Divergence, to be told with a learning rate that does not diverge (``gradient_descent``)."""
+
+
+_TRIED_RATES = 6  # lr / 10 down to lr / 10^6
+_TRIED_STEPS = 1000  # each tried for at most this many steps: a run of 10^6 steps takes 40 s
 
 
 def _the_cost(cost: object, params: object, data: object) -> Cost:

@@ -25,7 +25,8 @@ from ..algebra.special_angles import exact_special_values, pole_in
 from ..algebra.textbook import simplify
 from ..calculus.limits import Limit, LimitError, limit
 from ..core.errors import IntegrationError, SymdiffError, quote
-from ..core.expr import Expr, Infinity, Neg, Number, Sub, Symbol, oo
+from ..core.expr import Expr, Infinity, Neg, Number, Sub, Symbol, number, oo
+from ..core.precise import precise_value
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .integral import bound_or_infinity
@@ -83,7 +84,7 @@ class ExactIntegral:
             raise IntegrationError(f"{self.notation()} diverges: it has no value, not even ±∞")
         if isinstance(_unsigned(self.value), Infinity):
             return -math.inf if isinstance(self.value, Neg) else math.inf
-        value = float(self.value.evaluate())
+        value = _float_of(self.value)
         return _without_cancellation(self, value)
 
     def __str__(self) -> str:
@@ -287,7 +288,7 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
             if pole_in(substituted) is not None:  # tan(pi/2): floats give 1.6e16, the function has no value
                 raise IntegrationError("at a pole")
             value = _exact(substituted)
-            if math.isfinite(float(value.evaluate())):
+            if math.isfinite(_float_of(value)):
                 return Bound(point, substituted, value)
         except (SymdiffError, OverflowError, ValueError):
             pass  # F has no value there though f has: take the limit instead
@@ -299,6 +300,18 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
         raise IntegrationError(f"{where}, and symdiff could not decide its limit there: {declined}") from None
     value = None if found.value is None else _exact(found.value)
     return Bound(point, None, value, found)
+
+
+def _float_of(constant: Expr) -> float:
+    """The float of a constant, worked out to 60 digits first when floats lose it to cancellation:
+    ln(1 - tanh(20)) is ln(0) in floats (1 - tanh(20) is 8.5e-18), and F(20) - F(0) for
+    F = ln|tanh(x) + 1|/2 - ln|tanh(x) - 1|/2 - tanh(x) came out as no value, or 17.7 for 18 at 19."""
+    precise = precise_value(constant)
+    if precise is not None:
+        value = float(precise)
+        if math.isfinite(value):
+            return value
+    return float(constant.evaluate())
 
 
 def _exact(expr: Expr) -> Expr:
@@ -335,7 +348,7 @@ def _numeric_check(tree: Expr, antiderivative: Expr, x: Symbol, lower: Bound,
         a, b, lower, upper, sign = b, a, upper, lower, -1.0
     a2, b2 = _inner(a, b, lower.improper, upper.improper)
     try:
-        exact = float(antiderivative.evaluate(**{x.name: b2})) - float(antiderivative.evaluate(**{x.name: a2}))
+        exact = _float_of(Sub(antiderivative.subs({x: number(b2)}), antiderivative.subs({x: number(a2)})))
     except (SymdiffError, OverflowError, ValueError):
         return None  # F beyond a float's range there (e^800): the symbolic check and the scan stand
     try:

@@ -228,7 +228,10 @@ def _bound_expr(value: object, which: str) -> tuple[float, Expr]:
         except SymdiffError as error:
             raise IntegrationError(f"{which} is not a number or expression: {error}") from None
         if tree.free_symbols:
-            raise IntegrationError(f"{which} = {to_text(tree, 40)} must be a number, not use a variable")
+            names = ", ".join(sorted(symbol.name for symbol in tree.free_symbols))
+            shown = to_text(tree, 40)
+            what = f"the variable {names}" if shown == names else f"{shown}, which has the variable {names}"
+            raise IntegrationError(f"{which} must be a number, not {what}")
         why = undefined_constant(tree, Simplifier())  # tan(pi/2): floats give 1.6e16
         if why is not None:
             raise IntegrationError(f"{which} has no value: {why}")

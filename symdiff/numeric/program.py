@@ -59,8 +59,12 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
     (for ``e^u``), a function's name (``"sin"``), ``"root"`` (operands: the radicand and a
     constant slot holding the index) or one of ``_OPERATIONS``' values."""
     # A constant without a value (1/cos(pi/2), tan(pi/2)) gets nan: floats would give it 1.6e16.
-    found = undefined_node(expr, Simplifier())
-    no_value = None if found is None else found[0]
+    # Parts with symbols are not simplified to test them (ln(x - x)): floats find those anyway.
+    found = undefined_node(expr, Simplifier(), in_value=False)
+    if found is not None:
+        # The whole expression then has no value anywhere: its program is that nan alone, which
+        # no operation can lose (nan^0 and 1^nan are 1 in floats: ln(-1)^x was 1 at x = 0).
+        return [("const", (), found[0])], {len(names): math.nan}, len(names)
     index: dict[Expr, int] = {}  # structural equality: equal subtrees share a slot
     slots = {name: i for i, name in enumerate(names)}
     program: list[Instruction] = []
@@ -83,9 +87,6 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
             raise SymdiffError("oo (infinity) is not a number: it has no values to compute (a limit takes it)")
         elif kind is Pow and node.base == E:  # type: ignore[attr-defined]
             program.append(("exp", (operands[1],), node))  # e^u: the library's exp, not the slower power
-        elif node is no_value:
-            constants[slot] = math.nan
-            program.append(("const", (), node))
         elif kind is Call:
             program.append((node.name, tuple(operands), node))  # type: ignore[attr-defined]
         elif kind is Root:  # the index is data, not a child: it gets a constant slot first

@@ -48,7 +48,7 @@ from .derivatives import (
 __all__ = ["ExpressionBuilder", "log_base_problem"]
 
 _DIVIDE = frozenset({"/", "÷"})
-_NEGATE = frozenset({"-", "−"})
+_NEGATE = frozenset({"-", "−", "–"})  # hyphen-minus, minus sign, en dash
 
 
 class _Chain:

@@ -41,7 +41,7 @@ _NUMERATOR = re.compile(r"(?:d|∂)(?:\^([0-9]+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+
 _DENOMINATOR = re.compile(rf"(?:d|∂)({_NAME})(?:\^([0-9]+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?")
 _EULER = re.compile(rf"D_({_NAME})(?:\^([0-9]+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?")
 _OF = re.compile(rf"d(?:\^([0-9]+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?({_NAME})[ \t]*/[ \t]*d({_NAME})(?:\^([0-9]+)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?")
-_BINARY_AFTER_BRACKET = frozenset("+-−*/·⋅×÷")
+_BINARY_AFTER_BRACKET = frozenset("+-−–*/·⋅×÷")
 
 
 def _count(token: Token, *written: str | None) -> int | None:

@@ -130,7 +130,7 @@ def _function_head(before: list[Token]) -> str | None:
 
 def _after_function_power(function: Token, found: Token) -> str:
     name = str(function)
-    if found.type == "PLUS_MINUS" and found in ("-", "−"):
+    if found.type == "PLUS_MINUS" and found in ("-", "−", "–"):
         inverse = f"write a{name}(x) for the inverse function or " if name in ("sin", "cos", "tan") else "write "
         return f"{name}^-1 is ambiguous: {inverse}({name} x)^-1 for the reciprocal"
     return f"only a whole power can follow {name}^ (as in {name}^2 x); for other powers write ({name} x)^y"

@@ -136,6 +136,8 @@ _HINT = ("estimate the integral over an interval numerically with the method ada
 
 
 def _in_words(message: str, *, bounds: bool) -> str:
+    if "must be a number" in message:
+        return message  # a bound that is not a number: no method estimates that integral
     if _PYTHON_HINT in message:
         return f"{message.split(_PYTHON_HINT, 1)[0]}; {_HINT}"
     if bounds and not any(word in message for word in ("numeric", "adaptive", "split")):

@@ -236,7 +236,13 @@ class Session:
     def _clear(self, line: str, start: int) -> str:
         if line[start:].strip():
             raise SymdiffError(":clear takes nothing after it; :unset x forgets one name")
-        return self.definitions.clear()
+        said = self.definitions.clear()
+        quantities = len(self.chain_definitions)
+        self.chain_definitions.clear()  # the :let quantities too: all is all
+        if not quantities:
+            return said
+        named = f"{quantities} :let quantit{'ies' if quantities != 1 else 'y'}"
+        return f"cleared {named}" if said == "nothing was defined" else f"{said} and {named}"
 
     def _check(self, line: str, start: int) -> str:
         equals = line.find("=", start)
@@ -247,7 +253,7 @@ class Session:
         variables = variables or [self._variable(expr).name]
         self.definitions.refuse(variables)
         result = diff(expr, *variables)  # the answer alone: derive's result, without its steps
-        verdict = compare(result, answer)
+        verdict = compare(result, answer, function=expr)
         return f"{verdict}\n  {operator_text(variables)} [{expr}] = {result}"
 
     def _area(self, line: str, start: int) -> str:

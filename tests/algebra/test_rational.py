@@ -303,3 +303,29 @@ def test_product_of_generator_powers_is_the_multiplied_out_product(powers, coeff
     assert got == expected
     assert [(key, type(c)) for key, c in sorted(got.terms.items())] == \
         [(key, type(c)) for key, c in sorted(expected.terms.items())]
+
+
+# Found by a hostile sweep: the square of a root of an expression in an expansion is that
+# expression, a sum the same call multiplied out only when it read its result again; and apart
+# wrote a term's factors in the order it met them, another order in its own result.
+@pytest.mark.parametrize(("function", "text"), [
+    (expand, "(sqrt(x + 1/x) + y)^3"),
+    (expand, "(ln(1/3 - x) + sqrt(x + 1/x))^3"),
+    (cancel, "(sqrt(1/x) + y)^2"),
+    (cancel, "(sqrt(x + 1/x) + 1)^2"),
+    (cancel, "(sqrt(x + 1/x) + y)^3"),
+    ("apart", "(sqrt(x)*y)^(-2)"),
+    ("apart", "1/(x^(3/2)*y)^2"),
+    ("apart", "(x^(3/2)*asin(-1))^(-2)"),
+])
+def test_a_root_of_an_expression_squared_is_multiplied_out_at_once(function, text):
+    from symdiff import apart
+
+    run = (lambda e: apart(e, "x")) if function == "apart" else function
+    once = run(text)
+    assert run(once) == once, (text, once)
+    assert same_value(once, parse(text))
+    if function is expand:
+        assert "(x + 1/x)*" not in str(once) and "*(x + 1/x)" not in str(once)
+    if function is cancel:
+        assert type(once).__name__ == "Div"  # one fraction

@@ -3,9 +3,12 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from symdiff import EvaluationError, SymdiffError, derive, diff, parse, simplify
+from symdiff import EvaluationError, Number, Pow, SymdiffError, derive, diff, parse, simplify
 from symdiff.algebra.simplify import ACTIONS, Simplifier
+from symdiff.core.traversal import preorder
 
 SIMPLIFY_TABLE = [
     # folding constants exactly, with a bound on the size of what is folded
@@ -156,6 +159,7 @@ ACTION_TABLE = [
     ("sin(0) + x", {"identity", "special"}),
     ("exp(ln(x))", {"inverse"}),
     ("(x*y)*z", {"regroup"}),
+    ("sqrt(8)*x", {"surd"}),
 ]
 
 
@@ -294,7 +298,7 @@ KEPT_SUMS_TO_WHOLE_POWERS = [
     # multiplied out, so such a power is not taken out.
     ("(1/sqrt(x*y) + 1/(x*y)^(3/2))*(z + 1)", "(z + 1)*(x*y + 1)/(x*y*sqrt(x*y))"),
     ("(y/sqrt(2) + x/2^(3/2))*(z + 1)", "sqrt(2)*(x + 2*y)*(z + 1)/4"),
-    ("(y/sqrt(3) + x/3^(5/2))*(z + 1)*w", "w*(x/3^(5/2) + y/sqrt(3))*(z + 1)"),
+    ("(y/sqrt(3) + x/3^(5/2))*(z + 1)*w", "w*(sqrt(3)*x + 9*sqrt(3)*y)*(z + 1)/27"),  # 3^(-5/2) = sqrt(3)/27
 ]
 
 
@@ -309,3 +313,68 @@ def test_a_sum_kept_under_a_root_reads_back_once_its_power_is_whole(text, expect
         except EvaluationError:
             continue
         assert math.isclose(once.evaluate(point), before, rel_tol=1e-9), (text, point)
+
+
+# Perfect powers come out of a root, as a textbook takes them out, and a root in a denominator is
+# rationalized: one form for one value, so that sqrt(8) - 2*sqrt(2) is 0 (a denominator it was not,
+# refused now as a division by zero) and 2/sqrt(2) is sqrt(2).
+SURDS = [
+    ("sqrt(8)", "2*sqrt(2)"),
+    ("sqrt(72)", "6*sqrt(2)"),
+    ("sqrt(8) - 2*sqrt(2)", "0"),
+    ("sqrt(18) + sqrt(2)", "4*sqrt(2)"),
+    ("sqrt(12)/sqrt(3)", "2"),
+    ("sqrt(2)*sqrt(8)", "4"),
+    ("sqrt(50)/5", "sqrt(2)"),
+    ("8^(3/2)", "16*sqrt(2)"),
+    ("2^(3/2)", "2*sqrt(2)"),
+    ("2^(-3/2)", "sqrt(2)/4"),  # a denominator rationalized: one form for one value
+    ("1/sqrt(2)", "sqrt(2)/2"),
+    ("1/sqrt(2) - sqrt(2)/2", "0"),
+    ("2/sqrt(2)", "sqrt(2)"),
+    ("6/sqrt(3)", "2*sqrt(3)"),
+    ("sqrt(2)^3 - 2*sqrt(2)", "0"),
+    ("sqrt(3/8)", "sqrt(2)*sqrt(3)/4"),
+    ("sqrt(0.08)", "sqrt(2)/5"),
+    ("sqrt(8*x)", "2*sqrt(2)*sqrt(x)"),
+    ("cbrt(16)", "2*cbrt(2)"),
+    ("cbrt(-16)", "-2*cbrt(2)"),  # the real cube root
+    ("cbrt(16) - 2*cbrt(2)", "0"),
+    ("root(96, 5)", "2*root(3, 5)"),
+    ("root(-250, 3)", "-5*cbrt(2)"),
+    ("sqrt(2^100*3)", "1125899906842624*sqrt(3)"),
+    # left as they are: no perfect power below 1,000 in them, or too large to look
+    ("sqrt(6)", "sqrt(6)"),
+    ("sqrt(1009^2*2)", "sqrt(2036162)"),
+    ("2^(1/1000000000)", "2^(1/1e9)"),
+    ("(-8)^(1/3)", "(-8)^(1/3)"),  # no real value: not -2
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SURDS)
+def test_perfect_powers_come_out_of_a_root(text, expected):
+    once = simplify(text)
+    assert str(once) == expected
+    assert simplify(once) == once
+    if expected != "(-8)^(1/3)":
+        assert math.isclose(once.evaluate({"x": 2.0}), parse(text).evaluate({"x": 2.0}), rel_tol=1e-12, abs_tol=1e-14)
+
+
+def test_taking_perfect_powers_out_is_a_step_of_its_own():
+    recorder = Simplifier(record=True)
+    recorder.simplify(parse("sqrt(72)*x"))
+    assert "surd" in recorder.examples
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(2, 20_000), st.integers(-7, 7).filter(bool), st.integers(2, 5))
+def test_a_power_of_a_whole_number_keeps_its_value_and_no_perfect_power_under_its_root(n, p, q):
+    result = simplify(f"{n}^({p}/{q})")
+    assert math.isclose(result.evaluate({}), n ** (p / q), rel_tol=1e-12)
+    assert result == simplify(result)
+    for node, _ in preorder(result):  # what stays under a root has no perfect q-th power below 1,000
+        if type(node) is Pow and type(node.children[0]) is Number:
+            exponent = simplify(node.children[1]).evaluate({})
+            radicand = node.children[0].value
+            assert 0 < exponent < 1  # whole powers out, and a root in a denominator rationalized
+            assert not any(radicand % d**q == 0 for d in range(2, 1000) if d**q <= radicand)

@@ -49,6 +49,11 @@ DERIVATIVES = [
     ("sigmoid(-x)", "x", "sigmoid(x)*(sigmoid(x) - 1)"),
     ("sin(x)/cos(x)", "x", "sec(x)^2"),
     ("ln((x - 1)/(x + 1))", "x", "2/(x^2 - 1)"),
+    # sign(u)*abs(u)^k = u^k for an odd k, wherever the left side has a value: it was sign(x)/abs(x)
+    ("ln(abs(x))", "x", "1/x"),
+    ("ln(abs(x^2 - 1))", "x", "2*x/(x^2 - 1)"),
+    ("ln(abs(sin(x)))", "x", "cot(x)"),
+    ("abs(x)", "x", "sign(x)"),  # no abs to pair with: as it is
 ]
 
 

@@ -175,6 +175,13 @@ ROWS: tuple[Row, ...] = (
         ("sinh(x)^2*cosh(x)", "Thomas 7.7 style"),
         ("1/sqrt(1 + x^2)", "Stewart 6.7 (inverse hyperbolic form)"),
         ("1/sqrt(x^2 - 1)", "Stewart 6.7 (inverse hyperbolic form, x > 1)", "x", (1.0, 6.0)),
+        ("tanh(x)^2", "OpenStax 6.9 style (tanh^2 = 1 - sech^2)"),
+        ("tanh(x)^3", "Thomas 7.7 style"),
+        ("coth(x)^2", "Thomas 7.7 style (coth^2 = 1 + csch^2)", "x", (0.5, 6.0)),
+        ("tanh(2x)^2", "Stewart 6.7 style"),
+        ("sech(x)", "Stewart 6.7 exercise style (atan(sinh x))"),
+        ("1/cosh(3x)", "Thomas 7.7 style"),
+        ("csch(x)", "OpenStax 6.9 style (ln|tanh(x/2)|)", "x", (0.5, 6.0)),
     ),
     *_rows(
         LINEAR,

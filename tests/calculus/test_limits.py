@@ -331,7 +331,7 @@ def test_explain_latex_and_json():
     answer = limit("(x^2 - 1)/(x - 1)", "x", 1)
     text = answer.explain()
     assert text.splitlines()[0] == "lim x->1 [(x^2 - 1)/(x - 1)]"
-    assert "Factor and cancel: (x^2 - 1)/(x - 1) = x + 1" in text and text.endswith("= 2")
+    assert "Factor and cancel: lim (x^2 - 1)/(x - 1) = lim (x + 1)" in text and text.endswith("= 2")
     assert "Limit of a constant" not in limit("x + 1", "x", "oo").explain(brief=True)
     latex = limit("1/x", "x", 0, "+").to_latex()
     assert latex.startswith("\\begin{align*}") and "\\lim_{x \\to 0^{+}}" in latex and "\\infty" in latex
@@ -462,3 +462,33 @@ def test_the_question_of_a_limit_of_a_sum_is_bracketed_in_latex():
     """\\lim x^2 - x reads as (lim x^2) - x: the sum is the limit's, in brackets."""
     assert limit("x^2 - x", "x", "oo").to_latex().splitlines()[1] == r"& \lim_{x \to \infty} \left(x^{2} - x\right) \\"
     assert limit("sin(x)/x", "x", 0).to_latex().splitlines()[1] == r"& \lim_{x \to 0} \frac{\sin x}{x} \\"
+
+
+@pytest.mark.parametrize(("text", "point", "side", "value"), [
+    ("0^x", 1, "both", "0"),  # it said "does not exist": 0^x is 0 wherever x > 0
+    ("0^x", 0, "+", "0"),
+    ("0^x", "oo", "both", "0"),
+    ("(1 - 1)^x", 2, "both", "0"),
+    ("0^x", -1, "both", None),  # 0 to a negative power: no value near -1
+    ("0^x", "-oo", "both", None),
+])
+def test_a_varying_power_of_zero_is_zero_where_the_exponent_is_positive(text, point, side, value):
+    found = limit(text, "x", point, side=side)
+    if value is None:
+        assert not found.exists and "not positive" in found.reason
+    else:
+        assert str(found.value) == value
+        assert found.trace.rule == "zero_base"
+
+
+@pytest.mark.parametrize("text", ["sin(x)/x", "(e^x - 1)/x", "x*ln(x)"])
+def test_a_rewrite_step_says_lim_on_both_sides(text):
+    """"Standard limits: sin(x)/x = 1" and L'Hôpital's "ln(x)/(1/x) = -x" are false as equations:
+    the step is lim f = lim g, in the text and in LaTeX."""
+    found = limit(text, "x", 0, side="+")
+    rewrites = [line for line in found.explain().splitlines() if "Standard limits:" in line or "L'Hôpital" in line]
+    assert rewrites and all(line.split(": ", 1)[1].startswith("lim ") and " = lim " in line for line in rewrites)
+    latex = found.to_latex()
+    for line in latex.splitlines():
+        if "Standard limits" in line or "pital" in line:
+            assert line.count(r"\lim_") == 2, line

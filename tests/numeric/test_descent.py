@@ -215,8 +215,14 @@ def test_divergence_stops_with_a_smaller_rate_suggested():
     x, y = line_data()
     cost = mse("m x + b", {"x": x, "y": y})
     with pytest.raises(DescentError, match=r"diverged at step \d+: the cost grew from .* \(lr = 2\); try a smaller "
-                                           r"learning rate, such as lr = 0.2"):
+                                           r"learning rate: lr = 0.2 does not diverge in these 1000 steps"):
         gradient_descent(cost, {"m": 0, "b": 0}, lr=2.0, steps=1000)
+    # The rate suggested is one that was tried: lr / 10 diverges here too, lr / 100 does not
+    steep = {"x": [1.0, 2.0, 3.0, 10.0], "y": [2.0, 4.0, 6.0, 20.0]}
+    with pytest.raises(DescentError, match=r"\(lr = 5\); try a smaller learning rate: lr = 0.005 does not diverge"):
+        gradient_descent("(w*x - y)^2", {"w": 0.0}, steep, lr=5, steps=100)
+    with pytest.raises(DescentError, match=r"lr = 0.005 does not diverge in its first 1000 steps"):
+        gradient_descent("(w*x - y)^2", {"w": 0.0}, steep, lr=0.5, steps=5000)
     with pytest.raises(DescentError, match=r"diverged at step .*no value there"):  # exp overflows first
         gradient_descent("(exp(k x) - y)^2", {"k": 0.0}, {"x": x * 50, "y": y}, lr=1.0, steps=100)
     assert DIVERGENCE >= 1e3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sys
 from fractions import Fraction
 
@@ -212,6 +213,25 @@ def test_large_n_is_evaluated_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None
 def test_bad_input_gets_a_clear_error(call, message: str) -> None:
     with pytest.raises(IntegrationError, match=message):
         call()
+
+
+@pytest.mark.parametrize("method", ["left", "right", "midpoint", "trapezoid", "simpson"])
+@pytest.mark.parametrize(("text", "a", "b", "end"), [
+    ("tan(x)", 0, "pi/2", "pi/2"),  # the right sum was 2.6e14, the midpoint sum 6.1 (it diverges)
+    ("sec(x)^2", 0, "pi/2", "pi/2"),
+    ("tan(x)", "pi/2", 2, "pi/2"),
+    ("1/(x^2 - 2)", 0, "sqrt(2)", "sqrt(2)"),  # +3.2e13 from the right, where it diverges to -oo
+])
+def test_a_pole_at_an_endpoint_written_exactly_is_found_though_its_float_misses_it(text, a, b, end, method) -> None:
+    with pytest.raises(IntegrationError, match=rf"no finite value at the endpoint x = {re.escape(end)} and does not "
+                                               "settle"):
+        integrate(text, "x", a, b, method=method)
+
+
+def test_an_endpoint_written_exactly_with_a_value_is_summed() -> None:
+    assert integrate("tan(x)", "x", 0, "pi/4", method="midpoint").value == pytest.approx(math.log(2) / 2, abs=1e-5)
+    expected = (math.pi**2 / 4 - math.e**2) / 2
+    assert integrate("x", "x", "-e", "pi/2", method="trapezoid").value == pytest.approx(expected)
 
 
 def test_a_removable_endpoint_singularity_works_with_the_midpoint_sum() -> None:

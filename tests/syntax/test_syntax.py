@@ -73,6 +73,8 @@ CASES = [
     ("a·b×c÷w", Div(Mul(a, b, c), w)),
     ("a ⋅ b", Mul(a, b)),
     ("3x − 1", Sub(Mul(N(3), x), N(1))),
+    ("3x – 1", Sub(Mul(N(3), x), N(1))),  # an en dash, as a pasted document may have it
+    ("–x^2 – 1", Sub(Neg(Pow(x, N(2))), N(1))),
     # powers and signs
     ("x^2", Pow(x, N(2))),
     ("x**2", Pow(x, N(2))),

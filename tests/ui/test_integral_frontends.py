@@ -53,6 +53,17 @@ def test_the_refusal_of_a_non_elementary_integrand_says_what_to_do(capsys):
     assert "adaptive" in err or "numeric" in err
 
 
+@pytest.mark.parametrize(("bounds", "said"), [
+    (["--from", "a", "--to", "b"], "symdiff: the lower bound a must be a number, not the variable a\n"),
+    (["--from", "0", "--to", "2y"], "symdiff: the upper bound b must be a number, not 2*y, which has the variable y\n"),
+])
+def test_a_bound_with_a_variable_is_refused_in_one_sentence(capsys, bounds, said):
+    """It said "the lower bound a = a must be a number, not use a variable", then pointed to
+    adaptive quadrature, which cannot help with bounds that are not numbers."""
+    status, _, err = run(capsys, "integrate", "x", *bounds)
+    assert status == 2 and err == said
+
+
 def test_json_and_files(capsys, tmp_path):
     status, out, _ = run(capsys, "integrate", "sin x", "--from", "0", "--to", "pi", "--json")
     assert status == 0 and json.loads(out)

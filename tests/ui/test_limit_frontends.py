@@ -277,7 +277,7 @@ def session():
 
 SESSION_LINES = [
     # (line, a part of what it shows)
-    (":limit sin(x)/x, 0", "Standard limits: sin(x)/x = 1"),
+    (":limit sin(x)/x, 0", "Standard limits: lim sin(x)/x = lim 1"),
     (":limit sin(x)/x, 0", "\n= 1"),
     (":limit 1/x, 0, +", "lim x->0+ [1/x]"),
     (":limit 1/x, 0, +", "\n= oo"),

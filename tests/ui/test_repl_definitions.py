@@ -82,6 +82,8 @@ SCRIPTS = [
     ([":clear now"], Error(":clear takes nothing after it")),
     ([":clear"], "nothing was defined"),
     (["a = 1", "f(x) = x", ":clear"], "cleared 2 definitions"),
+    (["a = 1", ":let y = 3", ":let C = (y - x)^2", ":clear"], "cleared 1 definition and 2 :let quantities"),
+    ([":let z = w x + b", ":clear", ":let"], "no quantities yet: :let z = w x + b defines one for :chain"),
     # --- a line with no variable: its value -----------------------------------------------------------
     (["5"], "5"),
     (["pi"], "pi ≈ 3.14159265359"),
