@@ -24,12 +24,16 @@ from .simplify import Simplifier
 
 __all__ = ["pythagorean", "sigmoid_reflection", "sign_over_abs", "trig_quotients"]
 
-_QUOTIENT_NAMES = {"sin", "cos"}
+# The quotient identities of each family: (sine, cosine, tangent, cotangent, cosecant, secant).
+_CIRCULAR = ("sin", "cos", "tan", "cot", "csc", "sec")
+_HYPERBOLIC = ("sinh", "cosh", "tanh", "coth", "csch", "sech")  # sinh/cosh = tanh, 1/cosh = sech
+_FAMILY_OF = {name: family for family in (_CIRCULAR, _HYPERBOLIC) for name in family[:2]}
 
 
 def trig_quotients(s: Simplifier, normal: Normal) -> Normal | None:
     """Each term's sin(u)^p*cos(u)^q with whole p, q of opposite signs becomes tan or cot,
-    and a sin or cos left in a denominator becomes csc or sec."""
+    and a sin or cos left in a denominator becomes csc or sec; sinh and cosh likewise become
+    tanh, coth, csch and sech (d/dx ln(cosh(x)) = tanh(x), not sinh(x)/cosh(x))."""
     terms: list[Normal] = []
     changed = False
     for monomial, coefficient in normal.items():
@@ -44,62 +48,83 @@ def trig_quotients(s: Simplifier, normal: Normal) -> Normal | None:
 
 
 def sign_over_abs(s: Simplifier, normal: Normal) -> Normal | None:
-    """Each term's sign(u)*abs(u)^k with an odd whole k becomes u^k: d/dx ln|x| is 1/x, not
-    sign(x)/abs(x). Both sides have the same value wherever the left one has one (u != 0 for
-    k < 0; at u = 0 both are 0 for k > 0)."""
+    """Each term's sign(u) with abs(u)^k (a whole k) becomes u*abs(u)^(k - 1), which is u^k for
+    an odd k, and sign(u) with u^k (an odd k) becomes abs(u)*u^(k - 1): d/dx ln|x| is 1/x, not
+    sign(x)/abs(x), and d/dx x|x| is 2|x|. Both sides have the same value wherever the left one
+    has one (at u = 0 the left one is 0, or has none)."""
     terms: list[Normal] = []
     changed = False
     for monomial, coefficient in normal.items():
-        signs = {base.argument: exponent for base, exponent in monomial  # type: ignore[attr-defined]
-                 if type(base) is Call and base.name == "sign" and exponent == 1}  # type: ignore[attr-defined]
-        pairs = {base.argument for base, exponent in monomial  # type: ignore[attr-defined]
-                 if type(base) is Call and base.name == "abs" and base.argument in signs  # type: ignore[attr-defined]
-                 and isinstance(exponent, NUMERIC) and exponent.denominator == 1 and exponent % 2}
-        if not pairs:
+        rewritten = _signs_paired(s, monomial)
+        if rewritten is None:
             terms.append({monomial: coefficient})
             continue
         changed = True
-        factors: list[Normal] = [{CONSTANT: coefficient}]
-        for base, exponent in monomial:
-            if type(base) is Call and base.name in ("sign", "abs") and base.argument in pairs:  # type: ignore[attr-defined]
-                if base.name == "abs":  # type: ignore[attr-defined]
-                    factors.append(s.power(s.normal_form(base.argument), {CONSTANT: exponent}))  # type: ignore[attr-defined,dict-item]
-                continue
-            factors.append({((base, exponent),): ONE})
-        terms.append(s.multiply(factors))
+        terms.append(s.multiply([{CONSTANT: coefficient}, *rewritten]))
     return s.add(terms) if changed else None
 
 
+def _number(k: Fraction) -> Normal:
+    return {CONSTANT: k} if k else {}  # 0 is the empty normal form
+
+
+def _signs_paired(s: Simplifier, monomial: Monomial) -> list[Normal] | None:
+    """The factors of ``monomial`` with each sign(u) taken into its abs(u)^k or odd u^k, or None."""
+    signs = {i: base.argument for i, (base, exponent) in enumerate(monomial)  # type: ignore[attr-defined]
+             if type(base) is Call and base.name == "sign" and exponent == 1}  # type: ignore[attr-defined]
+    if not signs:
+        return None
+    factors: dict[int, Normal] = {}
+    for i, u in signs.items():
+        for j, (base, k) in enumerate(monomial):
+            if j in factors or not isinstance(k, NUMERIC) or k.denominator != 1:
+                continue
+            if type(base) is Call and base.name == "abs" and base.argument == u:  # type: ignore[attr-defined]
+                u_normal = s.normal_form(u)
+                factors[j] = (s.power(u_normal, _number(k)) if k % 2
+                              else s.multiply([u_normal, {((base, k - 1),): ONE}]))
+            elif base == u and k % 2:
+                factors[j] = s.multiply([s.normal_form(Call("abs", u)), s.power(s.normal_form(u), _number(k - 1))])
+            else:
+                continue
+            factors[i] = {CONSTANT: ONE}  # the sign is in the pair's rewriting
+            break
+    if not factors:
+        return None
+    return [factors.get(j, {((base, k),): ONE}) for j, (base, k) in enumerate(monomial)]
+
+
 def _quotients_in(monomial: Monomial) -> list[tuple[Expr, Fraction]] | None:
-    powers: dict[tuple[str, Expr], Fraction] = {}
+    powers: dict[tuple[tuple[str, ...], Expr], list[Fraction]] = {}  # (family, u) -> [p, q] of s(u)^p*c(u)^q
     rest: list[tuple[Expr, Fraction]] = []
     for base, exponent in monomial:
-        if (type(base) is Call and base.name in _QUOTIENT_NAMES and isinstance(exponent, NUMERIC)
-                and exponent.denominator == 1):
-            powers[(base.name, base.argument)] = exponent
+        family = _FAMILY_OF.get(base.name) if type(base) is Call else None  # type: ignore[attr-defined]
+        if family is not None and isinstance(exponent, NUMERIC) and exponent.denominator == 1:
+            entry = powers.setdefault((family, base.argument), [0, 0])  # type: ignore[attr-defined]
+            entry[0 if base.name == family[0] else 1] = exponent  # type: ignore[attr-defined]
         else:
             rest.append((base, exponent))  # type: ignore[arg-type]
-    if not any(p < 0 for p in powers.values()):
+    if not any(p < 0 or q < 0 for p, q in powers.values()):
         return None
     out = list(rest)
-    for u in {argument for _, argument in powers}:
-        p, q = powers.get(("sin", u), 0), powers.get(("cos", u), 0)
+    for (family, u), (p, q) in powers.items():
+        sine, cosine, tangent, cotangent, cosecant, secant = family
         if p > 0 > q:
             k = min(p, -q)
-            out.append((Call("tan", u), k))
+            out.append((Call(tangent, u), k))
             p, q = p - k, q + k
         elif q > 0 > p:
             k = min(q, -p)
-            out.append((Call("cot", u), k))
+            out.append((Call(cotangent, u), k))
             p, q = p + k, q - k
         if p < 0:
-            out.append((Call("csc", u), -p))
+            out.append((Call(cosecant, u), -p))
         elif p > 0:
-            out.append((Call("sin", u), p))
+            out.append((Call(sine, u), p))
         if q < 0:
-            out.append((Call("sec", u), -q))
+            out.append((Call(secant, u), -q))
         elif q > 0:
-            out.append((Call("cos", u), q))
+            out.append((Call(cosine, u), q))
     return out
 
 

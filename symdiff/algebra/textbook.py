@@ -49,7 +49,8 @@ WORK_LIMIT = 100_000  # term products the algebra may make on one answer (about 
 
 # The laws of this stage, for a worked solution: id -> (what a teacher says, the law).
 LAWS: dict[str, tuple[str, str]] = {
-    "trig_quotient": ("Use the quotient identities", "sin(u)/cos(u) = tan(u), 1/cos(u) = sec(u)"),
+    "trig_quotient": ("Use the quotient identities",
+                      "sin(u)/cos(u) = tan(u), 1/cos(u) = sec(u), sinh(u)/cosh(u) = tanh(u), 1/cosh(u) = sech(u)"),
     "pythagorean": ("Use a Pythagorean identity",
                     "sin(u)^2 + cos(u)^2 = 1, 1 + tan(u)^2 = sec(u)^2, 1 + cot(u)^2 = csc(u)^2"),
     "sigmoid": ("Use sigmoid(-u) = 1 - sigmoid(u)", "sigmoid(-u) = 1 - sigmoid(u)"),
@@ -537,7 +538,7 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool, bool]
     return trig, rational, sigmoid, signs
 
 
-_TRIG = frozenset({"sin", "cos", "tan", "cot", "sec", "csc"})
+_TRIG = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh"})  # sinh/cosh = tanh too
 
 
 def _mentions_trig(expr: Expr) -> bool:

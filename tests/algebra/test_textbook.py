@@ -54,6 +54,13 @@ DERIVATIVES = [
     ("ln(abs(x^2 - 1))", "x", "2*x/(x^2 - 1)"),
     ("ln(abs(sin(x)))", "x", "cot(x)"),
     ("abs(x)", "x", "sign(x)"),  # no abs to pair with: as it is
+    ("x*abs(x)", "x", "2*abs(x)"),  # sign(x)*x = abs(x): it was x*sign(x) + abs(x)
+    ("abs(x)^3", "x", "3*x*abs(x)"),
+    ("1/abs(x)", "x", "-x/abs(x)^3"),
+    # the hyperbolic quotient identities, as the circular ones: it was sinh(x)/cosh(x)
+    ("ln(cosh(x))", "x", "tanh(x)"),
+    ("ln(sinh(x))", "x", "coth(x)"),
+    ("1/cosh(x)", "x", "-sech(x)*tanh(x)"),
 ]
 
 
