@@ -204,8 +204,7 @@ def varying_power_of_nonpositive(node: Expr, constant: Sequence[bool], simplifie
              else f"{_short(node)} is {_short(Pow(valued, node.children[1]))}, which")
     if bounds[1] < 0:
         return (f"{shown} has a real value only where its exponent is a whole number or a fraction with an odd "
-                f"denominator, at isolated points, so {whole} has no derivative (d/dx[a^u] = a^u*ln(a)*u' needs "
-                "a > 0)")
+                f"denominator, so symdiff does not differentiate {whole}: d/dx[a^u] = a^u*ln(a)*u' needs a > 0")
     if bounds[0] == 0:
         derivative = "its derivative" if whole == "it" else f"the derivative of {whole}"
         return (f"{shown} is 0 where the exponent is positive and has no value where it is not: write the base as 0, "

@@ -54,7 +54,7 @@ LAWS: dict[str, tuple[str, str]] = {
     "pythagorean": ("Use a Pythagorean identity",
                     "sin(u)^2 + cos(u)^2 = 1, 1 + tan(u)^2 = sec(u)^2, 1 + cot(u)^2 = csc(u)^2"),
     "sigmoid": ("Use sigmoid(-u) = 1 - sigmoid(u)", "sigmoid(-u) = 1 - sigmoid(u)"),
-    "sign_abs": ("Use sign(u)*abs(u)^k = u^k for an odd k", "sign(u)/abs(u) = 1/u, sign(u)*abs(u) = u"),
+    "sign_abs": ("Combine the sign with the absolute value", "sign(u)/abs(u) = 1/u, sign(u)*u = abs(u)"),
     "together": ("Write as one fraction and multiply out the numerator", "a/b + c/d = (a*d + c*b)/(b*d)"),
     "expand": ("Multiply out and combine like terms", "a*(b + c) = a*b + a*c"),
     "cancel": ("Cancel the common factors", "(g*a)/(g*b) = a/b"),

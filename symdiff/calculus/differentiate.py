@@ -24,7 +24,7 @@ from ..algebra.defined import (
     undefined_with_constant_parts,
     varying_power_of_nonpositive,
 )
-from ..algebra.normal import Normal
+from ..algebra.normal import UNDEFINED_MONOMIAL, Normal
 from ..algebra.simplify import NormalAlgebra, Simplifier, spelling
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
@@ -383,6 +383,7 @@ def diff(expr: Expr | str, *wrt: str | Symbol | int, order: int = 1) -> Expr:
                 if last is not None:
                     normal = last
                     break
+        _check_answer(tree, normal)
         return textbook_answer(simplifier, normal)
     finally:
         for engine in engines.values():
@@ -442,6 +443,7 @@ def derive(expr: Expr | str, wrt: str | Symbol | Sequence[str | Symbol] | None =
         finally:
             engine.close()
         normal = simplifier.normal_form(derivative) if normal is None else _termwise(x, simplifier, normal)
+        _check_answer(tree, normal)
         answer = textbook_answer(simplifier, normal)
         substeps: tuple[Step, ...] = (step,)  # type: ignore[assignment]
         if raw != answer:
@@ -504,7 +506,9 @@ def gradient(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tu
         for x in variables:
             engine = _Engine(x, simplifier, traced=False, shared=shared)
             try:
-                partials.append(textbook_answer(simplifier, engine.normal(tree)))
+                partial = engine.normal(tree)
+                _check_answer(tree, partial)
+                partials.append(textbook_answer(simplifier, partial))
             finally:
                 engine.close()
     finally:
@@ -523,8 +527,11 @@ def hessian(expr: Expr | str, vars: Sequence[str | Symbol] | None = None) -> tup
     engines = [_Engine(x, simplifier, traced=False, shared=shared) for x in variables]
     try:
         first = [engine.normal(tree) for engine in engines]
-        return tuple(tuple(textbook_answer(simplifier, engine.termwise(partial)) for engine in engines)
-                     for partial in first)
+        second = [[engine.termwise(partial) for engine in engines] for partial in first]
+        for row in (first, *second):
+            for partial in row:
+                _check_answer(tree, partial)
+        return tuple(tuple(textbook_answer(simplifier, partial) for partial in row) for row in second)
     finally:
         for engine in engines:
             engine.close()
@@ -637,6 +644,16 @@ def _check_defined(tree: Expr, simplifier: Simplifier, shared: _SharedSymbols) -
             if why is not None:
                 raise DifferentiationError(
                     f"{to_text(tree, 60)} has no value anywhere ({why}), so it has no derivative")
+
+
+def _check_answer(tree: Expr, normal: Normal) -> None:
+    """Refuse a derivative the rules give as 1/0 (undefined) though ``tree`` passed
+    ``_check_defined``: a part is 0 wherever it has a value, and a rule divides by it, as
+    d/dx[u^v] = u^v*(v'*ln(u) + v*u'/u) does for (x - x)^(x - x), which is 1 (0^0) everywhere."""
+    if UNDEFINED_MONOMIAL in normal:
+        raise DifferentiationError(
+            f"the rules give the derivative of {to_text(tree, 60)} as 1/0 (undefined): a part of it is a constant "
+            "written with the variable (x - x), where a rule divides by it; write that part as its value")
 
 
 def _check_order(order: object) -> None:

@@ -211,7 +211,7 @@ def test_random_chains_agree_with_diff_and_with_sympy(values, wrt, rng):
     try:
         derivation = chain(target, definitions, wrt)
     except ChainRuleError as error:  # u = 0, v = u^x: v's u^x*ln(u) has no value at u = 0, and is not shown
-        assert re.search("has no value|has no derivative|the Zero Power Rule gives", str(error)), str(error)
+        assert re.search("has no value|does not differentiate|the Zero Power Rule gives|as 1/0", str(error)), str(error)
         return
     expected = diff(derivation.expr, wrt)
     assert derivation.result == expected

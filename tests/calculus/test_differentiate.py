@@ -160,7 +160,7 @@ def test_diff_never_raises_on_any_tree(expr):
         return
     if not has_a_derivative(expr):  # (-2)^x, (0 - 0)^x: a value at isolated points, or the Zero Power Rule's
         for work in (lambda: diff(expr, "x"), lambda: derive(expr, "x")):
-            with pytest.raises(DifferentiationError, match=r"at isolated points|the Zero Power Rule gives"):
+            with pytest.raises(DifferentiationError, match=r"a fraction with an odd denominator|the Zero Power Rule "):
                 work()
         return
     assert diff(expr, "x") is not None
