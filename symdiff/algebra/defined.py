@@ -153,7 +153,7 @@ def undefined_with_constant_parts(node: Expr, constant: Sequence[bool], simplifi
     children = node.children
     valued = list(children)
     for i, child in enumerate(children):
-        if constant[i] or size_as_written(child, _LONGEST_IN_VALUE) > _LONGEST_IN_VALUE:
+        if constant[i] or not _may_be_constant(child):
             continue
         try:
             normal = simplifier.normal_form(child)
@@ -212,6 +212,34 @@ def varying_power_of_nonpositive(node: Expr, constant: Sequence[bool], simplifie
     return None
 
 
+def _may_be_constant(expr: Expr) -> bool:
+    """Whether ``expr``, written with symbols, is short enough to simplify (``_LONGEST_IN_VALUE``)
+    and has what a constant written with symbols needs: a symbol twice (x - x, x/x), a 0 (x*0,
+    x^0) or a power of 1 (1^x). Anything else keeps its variable, and is not simplified to see
+    (sin(sin(...sin(x))) 100 deep: simplifying its 30 innermost arguments cost a fifth of diff)."""
+    if type(expr) not in _ARITHMETIC:
+        return False  # a call or a symbol: sin(x - x) is tested at its own argument
+    seen: set[Expr] = set()
+    stack = [expr]
+    count = 0
+    hint = False
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > _LONGEST_IN_VALUE:
+            return False
+        kind = type(node)
+        if kind is Symbol:
+            hint = hint or node in seen
+            seen.add(node)
+        elif kind is Number:
+            hint = hint or node.value == 0  # type: ignore[attr-defined]
+        elif kind is Pow and type(node.children[0]) is Number and node.children[0].value == 1:  # type: ignore[attr-defined]
+            hint = True
+        stack.extend(node.children)
+    return hint
+
+
 def _constant_in_value(expr: Expr, simplifier: Simplifier) -> bool:
     try:
         normal = simplifier.normal_form(expr)
@@ -240,6 +268,7 @@ def _free_of_symbols(normal: Normal) -> bool:
 
 
 _NUMBER_KINDS = frozenset({int, Fraction, Number, Constant})
+_ARITHMETIC = frozenset({Add, Sub, Mul, Div, Neg, Pow})
 
 
 def no_value_anywhere(expr: Expr, simplifier: Simplifier | None = None) -> str | None:
