@@ -93,7 +93,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "zero": ("A product with a factor 0 is 0", "0*u = 0"),
     "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
     "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
-    "surd": ("Take perfect powers out of a root", "sqrt(8) = 2*sqrt(2), cbrt(16) = 2*cbrt(2)"),
+    "surd": ("Take perfect powers out of a root", "sqrt(8) = 2*sqrt(2), cbrt(16) = 2*cbrt(2), 1/sqrt(2) = sqrt(2)/2"),
     "inverse": ("Use that exp and ln are inverse functions", "e^(ln(u)) = u, ln(e^u) = u"),
     "regroup": ("Regroup", "(u*v)*w = u*v*w"),
     "natural_log": ("Write the natural logarithm one way", "ln(u) = log(u)"),
@@ -161,6 +161,7 @@ class Simplifier(Presenter, LongProducts):
         # Each node whose own laws changed what a reader sees: node -> (the laws, what it became).
         self.records: dict[Expr, tuple[frozenset[str], Expr]] = {}
         self._acted: set[str] = set()
+        self.surd_taken = False  # a root's powers taken out or rationalized since _div last looked
         # id(sum) -> (the sum; in written order its terms' sort keys, whether each is negative,
         # each written without its sign): see _grown_sum
         self._sum_keys: dict[int, tuple[Normal, list[tuple[object, ...]], list[bool], list[Expr]]] = {}
@@ -562,6 +563,7 @@ class Simplifier(Presenter, LongProducts):
             if surd is None:
                 continue  # 3^(1/2) stays
             self._act("surd")  # 8^(1/2) = 2*2^(1/2), 2^(3/2) = 2*2^(1/2): one form for one value
+            self.surd_taken = True  # (recorded by a division, which pauses recording: see _div)
             out, base, rest = surd
             coefficient *= out
             del factors[key]
@@ -1011,10 +1013,13 @@ def _div(s: Simplifier, node: Expr, kids: list[Normal]) -> Normal:
             return {CONSTANT: Fraction(a, b)}
     # u/v is u*v^(-1) inside; that v^(-1) is no law a reader sees done, so it is not recorded.
     record, s.record = s.record, False
+    s.surd_taken = False
     try:
         reciprocal = s.power(kids[1], {CONSTANT: -1})
     finally:
         s.record = record
+    if s.surd_taken:  # 1/sqrt(2) = sqrt(2)/2: a root rationalized is a law a reader sees done
+        s._act("surd")
     if kids[0] == _ONE:  # 1/u: the 1 is how a reciprocal is written, not a factor to drop
         return reciprocal
     return s.multiply([kids[0], reciprocal])
