@@ -6,7 +6,9 @@ Each is a law a textbook uses on a finished derivative; each keeps the value and
   (both sides are undefined at the same points);
 - Pythagorean: c*m*sin(u)^2 + c*m*cos(u)^2 = c*m (defined at the same points), and
   c*m*tan(u)^2 + c*m = c*m*sec(u)^2, c*m*cot(u)^2 + c*m = c*m*csc(u)^2, c*m*sec(u)^2 - c*m*tan(u)^2
-  = c*m (the last three hold wherever their left side is defined).
+  = c*m (the last three hold wherever their left side is defined); and the hyperbolic ones,
+  c*m*cosh(u)^2 - c*m*sinh(u)^2 = c*m, c*m*sech(u)^2 + c*m*tanh(u)^2 = c*m,
+  c*m*coth(u)^2 - c*m = c*m*csch(u)^2.
 
 A function returns the rewritten normal form, or None when its law does not apply. Whether the
 result is shorter is for the caller (``textbook``) to judge, by the printed answer's size.
@@ -22,12 +24,14 @@ from .exact import ONE
 from .normal import CONSTANT, NUMERIC, Monomial, Normal
 from .simplify import Simplifier
 
-__all__ = ["pythagorean", "sigmoid_reflection", "sign_over_abs", "trig_quotients"]
+__all__ = ["IDENTITY_FUNCTIONS", "pythagorean", "sigmoid_reflection", "sign_over_abs", "trig_quotients"]
 
 # The quotient identities of each family: (sine, cosine, tangent, cotangent, cosecant, secant).
 _CIRCULAR = ("sin", "cos", "tan", "cot", "csc", "sec")
 _HYPERBOLIC = ("sinh", "cosh", "tanh", "coth", "csch", "sech")  # sinh/cosh = tanh, 1/cosh = sech
 _FAMILY_OF = {name: family for family in (_CIRCULAR, _HYPERBOLIC) for name in family[:2]}
+# The functions some identity here rewrites.
+IDENTITY_FUNCTIONS = frozenset({*_CIRCULAR, *_HYPERBOLIC, "sign", "abs"})
 
 
 def trig_quotients(s: Simplifier, normal: Normal) -> Normal | None:
@@ -167,7 +171,9 @@ def pythagorean(s: Simplifier, normal: Normal) -> Normal | None:
 # the partner's sign): sin^2 + cos^2 = 1, tan^2 + 1 = sec^2, cot^2 + 1 = csc^2, sec^2 - tan^2 = 1,
 # csc^2 - cot^2 = 1.
 _SQUARES = {"sin": ("cos", "", 1), "tan": ("", "sec", 1), "cot": ("", "csc", 1),
-            "sec": ("tan", "", -1), "csc": ("cot", "", -1)}
+            "sec": ("tan", "", -1), "csc": ("cot", "", -1),
+            # and the hyperbolic ones: cosh^2 - sinh^2 = 1, sech^2 + tanh^2 = 1, coth^2 - 1 = csch^2
+            "cosh": ("sinh", "", -1), "sech": ("tanh", "", 1), "coth": ("", "csch", -1)}
 
 
 def _monomial_of(product: Normal) -> Monomial | None:

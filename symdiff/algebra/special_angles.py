@@ -18,7 +18,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub
 from ..core.traversal import fold, free_symbols, size_as_written
 
-__all__ = ["at_pole", "exact_special_values", "pi_multiple", "pole_in"]
+__all__ = ["FUNCTIONS_WITH_POLES", "at_pole", "exact_special_values", "pi_multiple", "pole_in"]
 
 PI = Constant("pi")
 # A special angle or value is a short expression (7*pi/6, sqrt(3)/2); a longer argument is not
@@ -44,6 +44,8 @@ _FIRST_QUADRANT: dict[str, dict[Fraction, _Surd | None]] = {
     "csc": {Fraction(0): None, Fraction(1, 6): (Fraction(2), 1), Fraction(1, 4): (Fraction(1), 2),
             Fraction(1, 3): (2 * _T, 3), _H: (Fraction(1), 1)},
 }  # fmt: skip
+# The functions of the table that have poles, at the angles whose entry is None.
+FUNCTIONS_WITH_POLES = frozenset(name for name, table in _FIRST_QUADRANT.items() if None in table.values())
 
 # The sign of each function in quadrants I to IV (by the angle reduced into [0, 2π)).
 _SIGNS = {"sin": (1, 1, -1, -1), "csc": (1, 1, -1, -1), "cos": (1, -1, -1, 1), "sec": (1, -1, -1, 1),

@@ -52,7 +52,8 @@ LAWS: dict[str, tuple[str, str]] = {
     "trig_quotient": ("Use the quotient identities",
                       "sin(u)/cos(u) = tan(u), 1/cos(u) = sec(u), sinh(u)/cosh(u) = tanh(u), 1/cosh(u) = sech(u)"),
     "pythagorean": ("Use a Pythagorean identity",
-                    "sin(u)^2 + cos(u)^2 = 1, 1 + tan(u)^2 = sec(u)^2, 1 + cot(u)^2 = csc(u)^2"),
+                    "sin(u)^2 + cos(u)^2 = 1, 1 + tan(u)^2 = sec(u)^2, 1 + cot(u)^2 = csc(u)^2, "
+                    "cosh(u)^2 - sinh(u)^2 = 1, tanh(u)^2 + sech(u)^2 = 1, coth(u)^2 - 1 = csch(u)^2"),
     "sigmoid": ("Use sigmoid(-u) = 1 - sigmoid(u)", "sigmoid(-u) = 1 - sigmoid(u)"),
     "sign_abs": ("Combine the sign with the absolute value", "sign(u)/abs(u) = 1/u, sign(u)*u = abs(u)"),
     "together": ("Write as one fraction and multiply out the numerator", "a/b + c/d = (a*d + c*b)/(b*d)"),
@@ -538,7 +539,9 @@ def _worth_trying(normal: Normal, answer: Expr) -> tuple[bool, bool, bool, bool]
     return trig, rational, sigmoid, signs
 
 
-_TRIG = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh"})  # sinh/cosh = tanh too
+# The functions the trigonometric identities rewrite, the hyperbolic ones too (sinh/cosh = tanh,
+# cosh^2 - sinh^2 = 1).
+_TRIG = frozenset({"sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch"})
 
 
 def _mentions_trig(expr: Expr) -> bool:

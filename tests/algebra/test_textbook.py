@@ -61,6 +61,7 @@ DERIVATIVES = [
     ("ln(cosh(x))", "x", "tanh(x)"),
     ("ln(sinh(x))", "x", "coth(x)"),
     ("1/cosh(x)", "x", "-sech(x)*tanh(x)"),
+    ("ln(sech(x)^2 + tanh(x)^2)", "x", "0"),  # ln(1): it was 2*tanh(x)*(1 - sech(x)^2 - tanh(x)^2)/(...)
 ]
 
 
@@ -94,6 +95,11 @@ SIMPLIFICATIONS = [
     ("x*csc(2*x)^2 - x*cot(2*x)^2 + 1", "x + 1"),
     ("2*cot(x)^3 + 2*cot(x)", "2*cot(x)*csc(x)^2"),
     ("3*x*sin(x)^2 + 3*x*cos(x)^2", "3*x"),  # a polynomial in plain variables is not factored
+    # the hyperbolic Pythagorean identities
+    ("cosh(x)^2 - sinh(x)^2", "1"),
+    ("2*sech(x)^2 + 2*tanh(x)^2", "2"),
+    ("x*coth(x)^2 - x", "x*csch(x)^2"),
+    ("1 - sech(2*x)^2 - tanh(2*x)^2", "0"),
 ]
 
 

@@ -117,6 +117,18 @@ UNDEFINED = [
     ("asin(x - x + 2)", "asin(x - x + 2) is asin(2)"),
     ("x*tan(x - x + pi/2)", "tan(x - x + pi/2) is tan(pi/2), and tan(pi/2) is at a pole of tan"),
     ("ln(x/x - 1)", "ln(x/x - 1) is ln(0)"),  # x/x - 1 is 0 wherever it has a value
+    # 0 or -1 by an identity a textbook uses, true wherever the part has a value: diff gave 0 for
+    # ln(sin(x)^2 + cos(x)^2 - 1) and -2*tanh(x) for ln(sinh(x)/cosh(x) - tanh(x))
+    ("ln(sin(x)^2 + cos(x)^2 - 1)", "ln(sin(x)^2 + cos(x)^2 - 1) is ln(0)"),
+    ("x*ln(sinh(x)/cosh(x) - tanh(x))", "ln(sinh(x)/cosh(x) - tanh(x)) is ln(0)"),
+    ("x + 1/(sign(x)*x - abs(x))", "1/(sign(x)*x - abs(x)) is 1/0, and 1/0 divides by zero"),
+    ("x/(cosh(x)^2 - sinh(x)^2 - 1)", "is x/0"),
+    ("x + sqrt(-sin(x)^2 - cos(x)^2)", "sqrt(-sin(x)^2 - cos(x)^2) is sqrt(-1)"),
+    ("x + ln(tan(x)^2 + 1 - sec(x)^2)", "is ln(0)"),
+    ("x*ln(coth(x)^2 - 1 - csch(x)^2)", "is ln(0)"),
+    ("x + (1 - sin(x)^2 - cos(x)^2)^(-1)", "is 0^(-1)"),
+    ("x/(sin(1)^2 + cos(1)^2 - 1)", "x/(sin(1)^2 + cos(1)^2 - 1) divides by zero"),  # a constant too
+    ("x + ln(sin(1)^2 + cos(1)^2 - 1)", "ln(sin(1)^2 + cos(1)^2 - 1) is undefined: ln needs a positive argument"),
 ]
 
 # Constants with a value, near the edges of the domains: none is refused.
@@ -146,6 +158,9 @@ DEFINED = [
     ("x + sqrt(sin(10^20*pi))", "1"),
     ("x + sqrt(1.4142135623730951 - sqrt(2))", "1"),  # 9.7e-17
     ("x + ln(1 - tanh(20))", "1"),  # 8.5e-18
+    # 1 by an identity: a constant with a value
+    ("x + ln(sin(x)^2 + cos(x)^2)", "1"),
+    ("x + ln(cosh(x)^2 - sinh(x)^2)", "1"),
 ]
 
 
@@ -188,6 +203,7 @@ def test_a_parameter_over_zero_is_refused_in_every_variable():
                   "as 0, and the Zero Power Rule gives its derivative"),
     ("acos(1)^x", "acos(1)^x is 0 where the exponent is positive"),
     ("(x - x)^x", "(x - x)^x is 0^x, which is 0 where"),
+    ("(sin(x)^2 + cos(x)^2 - 2)^x", "(sin(x)^2 + cos(x)^2 - 2)^x is (-1)^x, which has a real value only"),
 ])
 def test_a_varying_power_of_a_base_of_at_most_zero_has_no_derivative(text, says):
     """The exponential rule d/dx[a^u] = a^u*ln(a)*u' needs a > 0: it gave ln(-2)*(-2)^x, and
