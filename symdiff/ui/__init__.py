@@ -7,7 +7,8 @@ and ``definition`` subcommands), ``cli_integrate`` (its ``integrate`` subcommand
 exit codes, and reading arguments so that an expression may start with '-'), ``repl`` (the
 interactive session), ``definitions`` (the names and functions defined in it), ``repl_autodiff``
 (its ``:backprop`` and ``:forward``), ``reading`` (the parts of its lines that are not
-expressions: d/dy d/dx, comma fields), ``terminal`` (its front ends: prompt_toolkit, and piped
+expressions: d/dy d/dx, comma fields), ``name_notes`` (the notes both add for names that look
+like a function written otherwise: sinx, sinn(x)), ``terminal`` (its front ends: prompt_toolkit, and piped
 input), ``results`` (every kind of result behind one interface, and written to files),
 ``limit_results`` (limits and the derivative from its definition as results, and the difference-
 quotient table), ``integral_results`` (antiderivatives, exact definite integrals and numeric ones

@@ -242,6 +242,7 @@ def _run(options: argparse.Namespace, work: Callable[[Expr], Result]) -> int:
     from ..calculus.trace import Derivation
     from ..core.printer import tree_text
     from ..syntax.parser import parse
+    from .name_notes import name_notes
     from .results import notation_options
     from .terminal import highlighter
 
@@ -258,6 +259,8 @@ def _run(options: argparse.Namespace, work: Callable[[Expr], Result]) -> int:
     for where, text in inputs:
         try:
             expr = parse(text)
+            for note in name_notes(text, expr):
+                print(f"symdiff: note: {note}", file=sys.stderr)
             if options.parse or options.tree:
                 print(tree_text(expr) if options.tree else expr)
                 continue

@@ -103,12 +103,22 @@ class Session:
         self.chain_definitions: dict[str, Expr] = {}  # the :let quantities (repl_learning)
         self.last_result: Result | None = None  # what :latex and :save use; its value is _
         self.steps = "on"
+        self._notes: list[str] = []  # about the names of the line being handled (name_notes)
         self.notation = "leibniz"
         self.highlight = highlight
 
     # --- dispatch -------------------------------------------------------------------------------
     def handle(self, line: str) -> str:
-        """The text to show for one line; raises ``SymdiffError`` for a bad one, ``Quit`` to leave."""
+        """The text to show for one line; raises ``SymdiffError`` for a bad one, ``Quit`` to leave.
+        Notes on names that look like a function written otherwise (``sinx``) come first."""
+        self._notes = []
+        shown = self._dispatch(line)
+        if not self._notes:
+            return shown
+        notes = "\n".join(f"note: {note}" for note in dict.fromkeys(self._notes))
+        return f"{notes}\n{shown}" if shown else notes
+
+    def _dispatch(self, line: str) -> str:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             return ""
@@ -378,8 +388,11 @@ class Session:
         """The one place the session parses: with the defined names, so that dy/dx is read as the
         derivative of y where y is defined (and refused, with the reason, where it is not)."""
         from ..syntax.parser import parse
+        from .name_notes import name_notes
 
-        return parse(text, defined=self.definitions.names())
+        expr = parse(text, defined=self.definitions.names())
+        self._notes.extend(name_notes(text, expr, self.definitions.names() | set(self.chain_definitions)))
+        return expr
 
     def _read(self, line: str, start: int, end: int | None = None,
               keep: frozenset[str] = frozenset()) -> tuple[Expr, Expr]:
