@@ -200,7 +200,32 @@ def _product(node: Expr) -> list[Piece]:
         pieces.append(r" \cdot " if starts_with_digit or unit else " ")
         previous = child
         pieces += _paren(child, PRECEDENCE[type(child)] <= UNARY and type(child) is not Div)
+    # A function written with a bare argument (\sin x) and another factor after it would read as
+    # the function of both: sin(x)*y is \sin\left(x\right) y, not \sin x y, which is sin(x*y).
+    for index, piece in enumerate(pieces[:-1]):
+        if isinstance(piece, Expr) and _bare_argument(piece):
+            pieces[index:index + 1] = _with_parenthesized_argument(piece)
     return pieces
+
+
+def _bare_argument(node: Expr) -> bool:
+    r"""Whether ``node`` is written as a function of an argument without parentheses (\sin x,
+    \sin^{2} x, \log_{2} x)."""
+    if type(node) is Pow and type(node.children[0]) is Call and type(node.children[1]) is Number:
+        node = node.children[0]
+    kind = type(node)
+    if kind is Call and (node.name in _NAMED or node.name in _ENCLOSING):  # type: ignore[attr-defined]
+        return False  # \sigma(x), \sqrt{x}, |x|: enclosed already
+    return kind in (Call, Log) and _argument(node.children[0])[0] != r"\left("
+
+
+_ENCLOSING = frozenset({"sqrt", "cbrt", "abs"})
+
+
+def _with_parenthesized_argument(node: Expr) -> list[Piece]:
+    pieces = layout(node)
+    argument = node.children[0] if type(node) is not Pow else node.children[0].children[0]
+    return [*pieces[:-2], r"\left(", argument, r"\right)"]
 
 
 def _negation(node: Expr) -> list[Piece]:

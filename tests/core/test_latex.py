@@ -38,6 +38,14 @@ EXPRESSIONS = [
     ("theta_1 + alpha x1 + cost", r"\theta_{1} + \alpha x_{1} + \mathit{cost}"),
     ("w_1_2", "w_{1,2}"),
     ("αβ", r"\alpha \beta "),
+    # a function with a bare argument before another factor takes parentheses: \sin x y is sin(x*y)
+    ("sin(x)*y", r"\sin\left(x\right) y"),
+    ("ln(x)*x", r"\ln\left(x\right) x"),
+    ("sin(x)^2*cos(x)", r"\sin^{2}\left(x\right) \cos x"),
+    ("2*log_2(x)*y", r"2 \log_{2}\left(x\right) y"),
+    ("sin(2)*x", r"\sin\left(2\right) x"),
+    ("y*sin(x)", r"y \sin x"),  # last: nothing after it to run into
+    ("sqrt(x)*abs(x)*y", r"\sqrt{x} \left|x\right| y"),
 ]
 
 
