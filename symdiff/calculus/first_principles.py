@@ -36,6 +36,13 @@ from .trace import Derivation, Step
 __all__ = ["DEFINITION", "difference_quotients", "first_principles"]
 
 DEFINITION = "f'(x) = lim[h->0] (f(x + h) - f(x))/h"
+
+
+def _definition(x: Symbol, h: Symbol) -> str:
+    """The definition with the names the steps use: f'(y) for a derivative by y, the step k
+    where the expression has an h of its own."""
+    x_, h_ = x.name, h.name
+    return f"f'({x_}) = lim[{h_}->0] (f({x_} + {h_}) - f({x_}))/{h_}"
 _ZERO, _ONE = Number(0), Number(1)
 # A worked quotient past this many nodes written out is declined: it is pages long, and
 # 41 fractions 1/(x + k) took 15 s to expand before the steps were refused.
@@ -70,7 +77,7 @@ def first_principles(expr: Expr | str, wrt: str | Symbol = "x") -> Derivation:
         work.rewrite("simplify.order", "Write in standard form", "", value, answer)
     steps = tuple(work.steps)
     trace = Step("derivative", "Derivative from the definition", "d/dx[f(x)]", f, x, answer, (
-        Step("first_principles", "Definition of the derivative", DEFINITION, work.quotient, x, answer, steps,
+        Step("first_principles", "Definition of the derivative", _definition(x, h), work.quotient, x, answer, steps,
              bindings=(("f", f),)),
     ))
     return Derivation(f, x, 1, trace, answer)
@@ -166,8 +173,8 @@ def _square_root(work: _Work) -> None:
 # cos(x + h) = cos(x)*cos(h) - sin(x)*sin(h); grouped by the functions of x, the standard
 # limits (cos(h) - 1)/h -> 0 and sin(h)/h -> 1 leave cos(x) and -sin(x).
 _ANGLE_ADDITION = {
-    "sin": ("sin(a + b) = sin(a)*cos(b) + cos(a)*sin(b)", "cos", 1, "Group by sin(x) and cos(x)"),
-    "cos": ("cos(a + b) = cos(a)*cos(b) - sin(a)*sin(b)", "sin", -1, "Group by cos(x) and sin(x)"),
+    "sin": ("sin(a + b) = sin(a)*cos(b) + cos(a)*sin(b)", "cos", 1, "Group by sin({x}) and cos({x})"),
+    "cos": ("cos(a + b) = cos(a)*cos(b) - sin(a)*sin(b)", "sin", -1, "Group by cos({x}) and sin({x})"),
 }
 
 
@@ -175,6 +182,7 @@ def _angle_addition(work: _Work) -> None:
     x, h = work.x, work.h
     name = work.f.name  # type: ignore[attr-defined]
     law, other, sign, grouping = _ANGLE_ADDITION[name]
+    grouping = grouping.format(x=x.name)
     same, different = (lambda u: Call(name, u)), (lambda u: Call(other, u))
     cos, sin = (lambda u: Call("cos", u)), (lambda u: Call("sin", u))
     combine = Add if sign > 0 else Sub
@@ -182,8 +190,9 @@ def _angle_addition(work: _Work) -> None:
                  combine(Mul(same(x), cos(h)), Mul(different(x), sin(h))))
     work.rewrite("simplify.regroup", grouping, "", work.current,
                  combine(Mul(same(x), Div(Sub(cos(h), _ONE), h)), Mul(different(x), Div(sin(h), h))))
+    k = h.name
     work.take_limit(combine(Mul(same(x), _ZERO), Mul(different(x), _ONE)),
-                    "lim[h->0] (cos(h) - 1)/h = 0, lim[h->0] sin(h)/h = 1", "the standard limits")
+                    f"lim[{k}->0] (cos({k}) - 1)/{k} = 0, lim[{k}->0] sin({k})/{k} = 1", "the standard limits")
     work.rewrite("simplify.identity", "Drop zero terms and factors of one", "u + 0 = u, 1*u = u", work.current,
                  different(x) if sign > 0 else Neg(different(x)))
 
@@ -195,7 +204,7 @@ def _exponential(work: _Work) -> None:
     work.rewrite("simplify.powers", "Exponent law", "e^(a + b) = e^a*e^b", work.shifted, Mul(power(x), power(h)))
     factored = Mul(power(x), Div(Sub(power(h), _ONE), h))
     work.rewrite("simplify.factor_out", "Take out the common factor", "a*b - a = a*(b - 1)", work.current, factored)
-    work.take_limit(Mul(power(x), _ONE), "lim[h->0] (e^h - 1)/h = 1", "the standard limit")
+    work.take_limit(Mul(power(x), _ONE), f"lim[{h.name}->0] (e^{h.name} - 1)/{h.name} = 1", "the standard limit")
     work.rewrite("simplify.identity", "Drop factors of one", "1*u = u", work.current, power(x))
 
 
@@ -213,7 +222,8 @@ def _cancel_and_let_go(work: _Work) -> None:
     value = _at_zero(cancelled, h)
     assert value is not None
     _confirmed(cancelled, h, work.x, value)
-    work.take_limit(value, "lim[h->0] g(h) = g(0)", f"what is left is continuous at {h.name} = 0: put {h.name} = 0")
+    k = h.name
+    work.take_limit(value, f"lim[{k}->0] g({k}) = g(0)", f"what is left is continuous at {k} = 0: put {k} = 0")
     tidy = simplify(value)
     if tidy != value:
         work.rewrite("simplify.fold", "Simplify", "", work.current, tidy)

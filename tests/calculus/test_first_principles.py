@@ -162,3 +162,23 @@ def test_no_distance_from_a_derivative_that_does_not_exist(expr, at):
 def test_distances_where_every_function_is_smooth():
     rows = difference_quotients("abs(x) + x^2", 1)
     assert rows[-1][2] < 1e-6
+
+
+def test_the_definition_and_the_laws_use_the_names_the_steps_use():
+    """The definition read f'(x) = lim[h->0] ... where the steps used k (h was the expression's own)
+    or differentiated by y, and the grouping said sin(x) for sin(t)."""
+    def laws(derivation):
+        stack, found = [derivation.trace], []
+        while stack:
+            step = stack.pop()
+            found.append(step.formula + " " + step.name + " " + step.note)
+            stack.extend(step.substeps)
+        return " ".join(found)
+
+    by_k = first_principles("h x^2")
+    assert by_k.trace.substeps[0].formula == "f'(x) = lim[k->0] (f(x + k) - f(x))/k"
+    assert "lim[k->0] g(k) = g(0)" in laws(by_k) and "g(h)" not in laws(by_k)
+    assert first_principles("x^2 y", "y").trace.substeps[0].formula == "f'(y) = lim[h->0] (f(y + h) - f(y))/h"
+    by_t = first_principles("sin(t)", "t")
+    assert "Group by sin(t) and cos(t)" in laws(by_t) and "sin(x)" not in laws(by_t)
+    assert "lim[h->0] (e^h - 1)/h = 1" in laws(first_principles("e^x"))
