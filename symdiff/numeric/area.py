@@ -30,7 +30,7 @@ from .integral import (  # re-exported: Integral and the checks were defined her
     _variable,
 )
 from .reals import real_array, real_number
-from .singularities import SCAN_INTERVALS, find_singularity
+from .singularities import SCAN_INTERVALS, find_singularity, refuse_outside_domain
 
 if TYPE_CHECKING:
     import numpy as np
@@ -173,6 +173,7 @@ def _check_endpoints(f: Any, tree: Expr, name: str, low: tuple[float, Expr], hig
     for end, exact, inward in ((lo, lo_expr, hi - lo), (hi, hi_expr, lo - hi)):
         if math.isfinite(f(end)) and not _no_value_at(tree, name, exact):
             continue
+        refuse_outside_domain(tree, name, end, near=end + inward * 1e-2)  # sqrt(x) from -1
         near = np.asarray(f(end + inward * np.logspace(-2, -5, 4)))
         settles = bool(np.isfinite(near).all() and abs(near[-1] - near[-2]) <= 1e-3 * (1 + abs(near[-1])))
         at = f"{end:g}" if type(exact) is Number else f"{to_text(exact, 30)}"
@@ -203,6 +204,7 @@ def _check_interior(f: Any, tree: Expr, name: str, lo: float, hi: float) -> None
     found = find_singularity(f, np.linspace(lo, hi, SCAN_INTERVALS + 1)[1:-1])
     what = to_text(tree, 60)
     if found is not None and found.kind == "no value":
+        refuse_outside_domain(tree, name, found.at)
         raise IntegrationError(f"{what} has no finite value at {name} = {found.at:.10g}, inside the interval: the "
                                "function is singular there; split the integral at it")
     if found is not None:

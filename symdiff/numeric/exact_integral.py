@@ -30,7 +30,7 @@ from ..core.precise import precise_value
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .integral import bound_or_infinity
-from .singularities import SCAN_INTERVALS, find_singularity
+from .singularities import SCAN_INTERVALS, find_singularity, refuse_outside_domain
 
 if TYPE_CHECKING:
     from ..calculus.antiderivative import Antiderivation
@@ -232,6 +232,7 @@ def _check_defined(f: Any, tree: Expr, x: Symbol, low: float, high: float) -> No
     found = find_singularity(f, xs)
     what, name = to_text(tree, 60), x.name
     if found is not None and found.kind == "no value":
+        refuse_outside_domain(tree, name, found.at)
         raise IntegrationError(
             f"{what} has no finite value at {name} = {found.at:.10g}, inside the interval: the Fundamental Theorem "
             "needs the integrand continuous on the whole interval; split the integral there (each part is improper)")

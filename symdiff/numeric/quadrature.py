@@ -38,6 +38,7 @@ from .integral import bound_or_infinity
 from .quadrature_error import Piece, checked, kronrod, split
 from .quadrature_working import AdaptiveIntegral, Interval
 from .reals import real_number
+from .singularities import refuse_outside_domain
 from .wynn import EpsilonTable
 
 __all__ = ["DEFAULT_LIMIT", "DEFAULT_TOL", "adaptive_integral", "kronrod"]
@@ -97,6 +98,7 @@ class _Integrand:
         bad = ~np.isfinite(values)
         if bad.any():
             at = float(x.flat[int(np.argmax(bad))])
+            refuse_outside_domain(self.tree, self.name, at)
             raise IntegrationError(
                 f"{to_text(self.tree, 60)} has no finite value at {self.name} = {at:.10g}, a point the quadrature "
                 "needs (it is singular or undefined there, or too large for floating point): check the bounds, or "

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-__all__ = ["SCAN_INTERVALS", "Singularity", "find_singularity", "is_pole"]
+from ..core.errors import EvaluationError, IntegrationError
+from ..core.evaluate import evaluate
+from ..core.expr import Expr
+from ..core.printer import to_text
+
+__all__ = ["SCAN_INTERVALS", "Singularity", "find_singularity", "is_pole", "refuse_outside_domain"]
 
 # The interior is scanned on this many intervals, whatever n a sum uses.
 SCAN_INTERVALS = 4096
@@ -60,3 +65,38 @@ def is_pole(f: Any, left: float, right: float, height: float) -> bool:
         if right - left <= 4 * np.spacing(max(abs(left), abs(right), 1e-300)):
             break
     return float(size.max()) > 1e3 * height
+
+
+# What evaluate says of a point outside a function's real domain (sqrt(-1), ln(-2), (-1)^(1/3)),
+# as against a division by zero or a float's overflow there, which are singular points.
+_OUTSIDE = ("is undefined", "has no finite real value", "has no real value")
+
+
+def refuse_outside_domain(tree: Expr, name: str, at: float, near: float | None = None) -> None:
+    """Refuse an integral of ``tree`` whose interval reaches where it has no real value, at ``at``
+    (sqrt(x) on [-1, 1]): naming such a point as a singularity to split at would mislead, as the
+    function has no value on a whole stretch of the interval. A pole or a finite point passes.
+    The function must have none next to ``at`` either (at ``near``, inside, for an endpoint):
+    ln(x) on [0, 1] is an improper integral, and ln(abs(x)) is singular at 0 alone."""
+    reason = _outside_domain(tree, name, at)
+    if reason is None:
+        return
+    # Next to it too (a stretch without values), not at a point alone: ln(abs(x)) at 0 is singular.
+    step = 1e-6 * max(1.0, abs(at))
+    nearby = [near] if near is not None else [at - step, at + step]
+    if all(_outside_domain(tree, name, point) is None for point in nearby):
+        return
+    where = "at the endpoint" if near is not None else "inside the interval, at"
+    raise IntegrationError(
+        f"{to_text(tree, 60)} has no real value {where} {name} = {at:.6g} ({reason}): a definite integral "
+        "needs the function to have a value on the whole interval; take bounds where it has one")
+
+
+def _outside_domain(tree: Expr, name: str, at: float) -> str | None:
+    """Why ``tree`` has no real value at ``at``, when it is outside a function's domain there."""
+    try:
+        evaluate(tree, {name: at})
+        return None
+    except EvaluationError as error:
+        reason = str(error)
+    return reason if any(marker in reason for marker in _OUTSIDE) else None

@@ -228,6 +228,23 @@ def test_a_pole_at_an_endpoint_written_exactly_is_found_though_its_float_misses_
         integrate(text, "x", a, b, method=method)
 
 
+@pytest.mark.parametrize("method", ["left", "midpoint", "trapezoid", "simpson", "adaptive", "exact"])
+@pytest.mark.parametrize(("text", "a", "b"), [("sqrt(x)", -1, 1), ("ln(x)", -2, 1), ("asin(x)", 0, 2),
+                                              ("sqrt(x^2 - 1)", -2, 2)])
+def test_an_interval_reaching_outside_the_domain_is_refused_as_that(text, a, b, method) -> None:
+    """sqrt(x) on [-1, 1] was refused as 'no finite value at x = -0.9995, inside the interval: split
+    the integral there', a point as arbitrary as the advice: it has no value on a whole stretch."""
+    with pytest.raises(IntegrationError, match=r"has no real value (at the endpoint|inside the interval, at) x = .*"
+                                               r"needs the function to have a value on the whole interval"):
+        integrate(text, "x", a, b, method=method)
+
+
+def test_an_improper_end_at_the_edge_of_the_domain_is_not_called_outside_it() -> None:
+    assert integrate("ln(x)", "x", 0, 1, method="exact").value.evaluate() == -1  # ln(0) has none; near 0, ln has
+    with pytest.raises(IntegrationError, match="no finite value at the endpoint x = 0 and does not settle"):
+        integrate("ln(x)", "x", 0, 1, method="trapezoid")
+
+
 def test_an_endpoint_written_exactly_with_a_value_is_summed() -> None:
     assert integrate("tan(x)", "x", 0, "pi/4", method="midpoint").value == pytest.approx(math.log(2) / 2, abs=1e-5)
     expected = (math.pi**2 / 4 - math.e**2) / 2

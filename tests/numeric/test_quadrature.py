@@ -138,7 +138,7 @@ REFUSED = [
     ("1/(x - 0.3)^2", 0, 1, "settle|diverge"),
     ("tan x", 0, 3, "diverge"),
     ("1/x", -1, 1, "no finite value at x = 0"),  # a node lands on the pole
-    ("ln x", -1, 1, "no finite value at x = -0.99"),  # outside the domain
+    ("ln x", -1, 1, "no real value inside the interval, at x = -0.99"),  # outside the domain: no point to split at
     ("x", 0, "oo", "diverge"),
     ("1/x", 1, "oo", "too large|diverge"),
     ("sin x", 0, "oo", "too large|diverge"),
