@@ -232,6 +232,9 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
     def textbook_call(self, call: Expr) -> Expr:
         return call
 
+    def textbook_closed_call(self, name: Token, argument: Expr) -> Expr:
+        return self.call(name, argument)  # ln sin(x): the argument ends at its parenthesis
+
     def textbook_unary(self, sign: Token, argument: Expr) -> Expr:
         # "sin -x" is sin(-x); "sin + x" is far likelier a missing argument than sin(+x).
         if sign not in _NEGATE:

@@ -172,6 +172,12 @@ CASES = [
     ("sin pi x", sin(Mul(PI, x))),
     ("sinπ", sin(PI)),
     ("sin sin x", sin(sin(x))),
+    # a call with parentheses as the argument: "ln sin(x)" was refused with "expected the argument
+    # of sin (as in sin(x) or sin x), found '('", the form it had just asked for
+    ("ln sin(x)", Call("ln", sin(x))),
+    ("sqrt abs(x - 1)", Call("sqrt", Call("abs", Sub(x, N(1))))),
+    ("ln sin(x) + 1", Add(Call("ln", sin(x)), N(1))),
+    ("ln sin(x) cos x", Mul(Call("ln", sin(x)), cos(x))),
     ("2*sin x*3", Mul(N(2), sin(x), N(3))),
     ("sin x √x", Mul(sin(x), Call("sqrt", x))),
     ("e^sin(x)", Pow(E, sin(x))),
