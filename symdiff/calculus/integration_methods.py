@@ -20,7 +20,7 @@ from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Number, Pow, Sub, Symbol, number
 from ..core.traversal import fold, free_symbols, preorder, rebuilt, substitute
 from .integration_filters import not_in_polynomial, x_stays
-from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule
+from .integration_rational import quadratic_reduction, quadratic_rule, rational_rule, root_quadratic_rule
 from .integration_rules import (
     MAX_POLY_DEGREE,
     Factors,
@@ -391,5 +391,6 @@ def _sum_in_product(f: Expr) -> bool:
                for node, _ in preorder(f))
 
 
-METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, quadratic_reduction, rational_rule, substitution,
+METHODS = (*TRIG_METHODS, linear_substitution, quadratic_rule, root_quadratic_rule, quadratic_reduction, rational_rule,
+           substitution,
            back_substitution, parts, expand_first)

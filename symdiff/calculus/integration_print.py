@@ -18,7 +18,7 @@ from ..core.latex_lines import ROOM_EM, Break, Close, Item, Open, chunk, fill
 from ..core.printer import to_text
 from .trace import Step
 from .trace_json import parents_first, step_data
-from .trace_latex import ItemWriter, step_indent
+from .trace_latex import ItemWriter, formula_clauses, step_indent
 
 
 class Antiderivation(Protocol):
@@ -103,6 +103,8 @@ def explain(anti: Antiderivation, width: int | None = 1000, *, brief: bool = Fal
             body = f"{title}: ∫ {integrand(step.expr)} d{step.wrt.name}, by {step.formula}"
         else:
             body = f"{title}: ∫ {integrand(step.expr)} d{step.wrt.name} = {text(step.result)}"
+            if _states_law(step):
+                body += f", by {step.formula}"
         if step.bindings:
             body += ", with " + ", ".join(_binding_text(name, value, step, text) for name, value in step.bindings)
         if step.note:
@@ -191,9 +193,32 @@ class _RowWriter(ItemWriter):
             items += self.integral(step.expr, v, room)
         else:
             items += [*self.integral(step.expr, v, room), Break(" = ", "= "), *self.expr(step.result, room)]
+            if _states_law(step):
+                items += _law(step.formula, v)
         # A note says what the rule's line alone does not: a check made at random points, a
         # table's repeated integral, an integral solved for.
         return fill([*items, *self.bindings(step, room), *_note(step.note)], indent, em)
+
+
+def _states_law(step: Step) -> bool:
+    """Whether a step with no sub-steps shows its law: when its bindings give the law's letters
+    (Complete the Square's A, B, C), and the law is mathematics, not words (parts twice's)."""
+    return bool(step.bindings) and not step.substeps and \
+        not formula_clauses(step.formula, step.wrt.name)[0].startswith(r"\text{")
+
+
+def _law(formula: str, v: str) -> list[Item]:
+    """The law a leaf step's bindings instantiate, after "by", breaking between its sides and
+    clauses (the root of a quadratic's law is wider than a row)."""
+    items: list[Item] = [Break(r",\quad "), chunk(r"\text{by}\ ")]
+    for number, clause in enumerate(formula_clauses(formula, v)):
+        if number:
+            items.append(Break(r",\quad ", "", ","))
+        for side_number, side in enumerate(clause.split(" = ")):
+            if side_number:
+                items.append(Break(" = ", "= "))
+            items.append(chunk(side))
+    return items
 
 
 def _note(note: str) -> list[Item]:

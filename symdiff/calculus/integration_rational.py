@@ -5,7 +5,8 @@ is written by ``apart`` as a polynomial plus fractions A/(a*x + b)^k and (P*x + 
 B*x + C); the sum rule then takes each piece: the polynomial by the power rule, the linear
 pieces by a linear substitution (ln|a*x + b|, powers), the quadratic ones here by completing
 the square (a logarithm and an arctangent). The same completing of the square turns
-1/sqrt(C + B*x + A*x^2) with A < 0 into an arcsine.
+1/sqrt(C + B*x + A*x^2) with A < 0 into an arcsine, and sqrt(C + B*x + A*x^2) into an arcsine,
+an inverse hyperbolic sine or a logarithm beside (x + h)*sqrt(...)/2.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .integration_session import derivative, tidy
 if TYPE_CHECKING:
     from .trace import Step
 
-__all__ = ["quadratic_reduction", "quadratic_rule", "rational_rule", "sqrt_of"]
+__all__ = ["quadratic_reduction", "quadratic_rule", "rational_rule", "root_quadratic_rule", "sqrt_of"]
 
 
 def is_rational(f: Expr, v: Symbol) -> bool:
@@ -148,7 +149,8 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
         D = C - B * B / (4 * A)
         if A >= 0 or D <= 0:
             return None
-        bindings = (("A", number(A)), ("B", number(B)), ("C", number(C)))
+        # the law's letters: 1/sqrt(D - A*(x + h)^2), A > 0
+        bindings = (("A", number(-A)), ("D", number(D)), ("h", number(B / (2 * A))))
         argument = Mul(sqrt_of(-A / D), Add(v, number(B / (2 * A))))
         raw = Div(Mul(number(Q), Call("asin", argument)), sqrt_of(-A))
         return eng.step("integrate.asin_quadratic", f, v, raw, (), bindings)
@@ -168,6 +170,42 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
         terms.append(Div(Mul(number(2 * R), Call("atan", argument)), s))
     raw = terms[0] if len(terms) == 1 else Add(*terms)
     return eng.step("integrate.quadratic", f, v, raw, (), (*bindings, ("P", number(P)), ("Q", number(Q))))
+
+
+def root_quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """sqrt(A*x^2 + B*x + C), with the square completed, a*(x + h)^2 and D > 0: sqrt(D - a*t^2)
+    gives an arcsine, sqrt(a*t^2 + D) an inverse hyperbolic sine, sqrt(a*t^2 - D) a logarithm
+    (t = x + h; the area of a circle's segment and its hyperbolic twins, a table's entries), and
+    sqrt(a*t^2) is sqrt(a)*abs(t)"""
+    seen = view(f, v)
+    if seen is None or seen[0] or len(seen[1]) != 1:
+        return None
+    ((base, p),) = seen[1].items()
+    c = coefficients(base, v) if p == Fraction(1, 2) else None
+    if c is None or len(c) != 3:
+        return None
+    C, B, A = c
+    h = B / (2 * A)
+    D = C - B * h / 2  # A*x^2 + B*x + C = A*(x + h)^2 + D
+    if A < 0 and D <= 0:
+        return None  # below 0 wherever it is not 0: no value to integrate
+    t = v if not h else Add(v, number(h)) if h > 0 else Sub(v, number(-h))
+    a, d = abs(A), abs(D)
+    if not D:  # sqrt(a*t^2) = sqrt(a)*abs(t)
+        raw = Div(Mul(t, Call("abs", t)), Number(2))
+        raw = raw if a == 1 else Mul(sqrt_of(a), raw)
+        return eng.step("integrate.root_quadratic_abs", f, v, raw, (), (("a", number(a)), ("h", number(h))))
+    half = Div(Mul(t, Call("sqrt", base)), Number(2))
+    scale = Div(number(d / 2), sqrt_of(a)) if a != 1 else number(d / 2)
+    if A < 0:
+        rule, other = "integrate.root_quadratic_asin", Mul(scale, Call("asin", Mul(sqrt_of(a / d), t)))
+    elif D > 0:
+        rule, other = "integrate.root_quadratic_asinh", Mul(scale, Call("asinh", Mul(sqrt_of(a / d), t)))
+    else:
+        inner = Add(Mul(sqrt_of(a), t), Call("sqrt", base))
+        rule, other = "integrate.root_quadratic_ln", Neg(Mul(scale, Call("ln", Call("abs", inner))))
+    bindings = (("a", number(a)), ("D", number(d)), ("h", number(h)))
+    return eng.step(rule, f, v, Add(half, other), (), bindings)
 
 
 _SQUARE_FACTORS = 1000  # square factors looked for in a root's number up to this

@@ -103,10 +103,27 @@ RULES: dict[str, IntegralRule] = _rules(
     ("quadratic_numerator", "Split the Numerator",
      "(P*x + Q)/q^n = P/(2*A)*(2*A*x + B)/q^n + (Q - P*B/(2*A))/q^n, q = A*x^2 + B*x + C"),
     ("asin_quadratic", "Complete the Square (arcsine)",
-     "∫1/sqrt(D - A*(x + h)^2) dx = asin(sqrt(A/D)*(x + h))/sqrt(A)"),
+     "∫1/sqrt(D - A*(x + h)^2) dx = asin(sqrt(A/D)*(x + h))/sqrt(A), A > 0, D > 0"),
+    ("root_quadratic_asin", "Complete the Square (root, arcsine)",
+     "∫sqrt(D - a*(x + h)^2) dx = (x + h)*sqrt(D - a*(x + h)^2)/2 + D/(2*sqrt(a))*asin(sqrt(a/D)*(x + h)), "
+     "a > 0, D > 0"),
+    ("root_quadratic_asinh", "Complete the Square (root, inverse hyperbolic sine)",
+     "∫sqrt(a*(x + h)^2 + D) dx = (x + h)*sqrt(a*(x + h)^2 + D)/2 + D/(2*sqrt(a))*asinh(sqrt(a/D)*(x + h)), "
+     "a > 0, D > 0"),
+    ("root_quadratic_ln", "Complete the Square (root, logarithm)",
+     "∫sqrt(a*(x + h)^2 - D) dx = (x + h)*sqrt(a*(x + h)^2 - D)/2 "
+     "- D/(2*sqrt(a))*ln(abs(sqrt(a)*(x + h) + sqrt(a*(x + h)^2 - D))), a > 0, D > 0"),
+    ("root_quadratic_abs", "Complete the Square (root of a square)",
+     "∫sqrt(a*(x + h)^2) dx = sqrt(a)*(x + h)*abs(x + h)/2, a > 0"),
     ("trig_odd", "Odd Power of Sine or Cosine",
      "sin^2 = 1 - cos^2 (or cos^2 = 1 - sin^2), then u = cos(x) (or sin(x))"),
     ("half_angle", "Half-Angle Formulas", "sin(u)^2 = (1 - cos(2*u))/2, cos(u)^2 = (1 + cos(2*u))/2"),
+    ("hyperbolic_odd", "Odd Power of sinh or cosh",
+     "cosh^2 = 1 + sinh^2 (or sinh^2 = cosh^2 - 1), then u = sinh(x) (or cosh(x))"),
+    ("hyperbolic_half", "Half-Argument Formulas for sinh and cosh",
+     "sinh(u)^2 = (cosh(2*u) - 1)/2, cosh(u)^2 = (cosh(2*u) + 1)/2"),
+    ("hyperbolic_exponentials", "Write sinh and cosh with Exponentials",
+     "sinh(u) = (e^u - e^(-u))/2, cosh(u) = (e^u + e^(-u))/2"),
     ("tan_reduction", "Reduce a Power of Tangent", "tan(u)^m = tan(u)^(m - 2)*sec(u)^2 - tan(u)^(m - 2)"),
     ("hyperbolic_reduction", "Reduce a Power of tanh or coth",
      "tanh(u)^2 = 1 - sech(u)^2, coth(u)^2 = 1 + csch(u)^2, "

@@ -6,6 +6,8 @@ rest by a Pythagorean identity (u = cos x or sin x; u = sec x or tan x); even po
 and cos go down by the half-angle formulas; an even power of sec gives u = tan x; a power of
 tan alone is reduced by tan^2 = sec^2 - 1, an odd power of sec alone by the reduction formula
 (integration by parts once); sin(a x)*cos(b x) becomes a sum by the product-to-sum formulas.
+Powers of sinh and cosh go the same ways, by cosh^2 - sinh^2 = 1 and the half-argument
+formulas, and sinh and cosh beside an exponential are written with exponentials.
 The argument must be the variable itself; a*x + b comes here through the linear substitution.
 """
 
@@ -15,8 +17,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..algebra.expansion import expand
-from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub, Symbol
-from ..core.traversal import substitute
+from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Sub, Symbol
+from ..core.traversal import preorder, substitute
 from .integration_rules import Integrates, coefficients, view
 from .integration_session import tidy
 
@@ -209,4 +211,80 @@ def hyperbolic_reduction(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Ste
                     formula=_HYPERBOLIC_LAWS[(base.name, m == 2)])  # type: ignore[attr-defined]
 
 
-TRIG_METHODS = (trig_powers, tan_sec_powers, hyperbolic_reduction, product_to_sum)
+def _hyperbolic_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
+    seen = view(f, v)
+    if seen is None or seen[0] or not all(type(base) is Call for base in seen[1]):
+        return None
+    powers = {Call("sinh", v): 0, Call("cosh", v): 0}
+    for base, p in seen[1].items():
+        if base not in powers or p.denominator != 1 or p < 0:
+            return None
+        powers[base] = int(p)
+    m, n = powers.values()
+    return (m, n) if m + n >= 2 else None
+
+
+def hyperbolic_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """sinh^m * cosh^n, as sin^m * cos^n: an odd power keeps one factor for du and turns the rest
+    by cosh^2 - sinh^2 = 1; even powers both go down by sinh^2 = (cosh(2x) - 1)/2 and
+    cosh^2 = (cosh(2x) + 1)/2."""
+    mn = _hyperbolic_powers(f, v)
+    if mn is None:
+        return None
+    m, n = mn
+    if m % 2 or n % 2:
+        u = eng.placeholder(f, v)
+        if m % 2:  # u = cosh(x), du = sinh(x) dx, sinh^(m-1) = (u^2 - 1)^((m-1)/2)
+            g, du, h = Call("cosh", v), Call("sinh", v), Mul(Pow(Sub(Pow(u, 2), 1), (m - 1) // 2), Pow(u, n))
+        else:  # u = sinh(x), du = cosh(x) dx, cosh^(n-1) = (1 + u^2)^((n-1)/2)
+            g, du, h = Call("sinh", v), Call("cosh", v), Mul(Pow(Add(1, Pow(u, 2)), (n - 1) // 2), Pow(u, m))
+        inner = eng.integrate(expand(h), u, depth + 1)
+        if inner is None:
+            return None
+        return eng.step("integrate.hyperbolic_odd", f, v, substitute(inner.result, {u: g}), (inner,),
+                        ((u.name, g), ("d" + u.name, du)))
+    if m + n > MAX_HALF_ANGLE_POWER:
+        eng.met_bound(f"even powers of sinh and cosh up to {MAX_HALF_ANGLE_POWER} in all")
+        return None
+    double = Call("cosh", Mul(2, v))
+    half = Mul(Pow(Div(Sub(double, 1), 2), m // 2), Pow(Div(Add(double, 1), 2), n // 2))
+    return _rewritten(eng, f, v, depth, expand(half), "integrate.hyperbolic_half")
+
+
+def hyperbolic_exponentials(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
+    """e^(a*x) times sinh and cosh of a*x + b: each written with exponentials,
+    sinh(u) = (e^u - e^(-u))/2, cosh(u) = (e^u + e^(-u))/2, and multiplied out"""
+    seen = view(f, v)
+    if seen is None or seen[0] or len(seen[1]) < 2:
+        return None
+    hyperbolic, exponential = [], False
+    for base, p in seen[1].items():
+        if type(base) is Call and base.name in ("sinh", "cosh") and p == 1 \
+                and len(coefficients(base.argument, v) or ()) == 2:  # type: ignore[attr-defined]
+            hyperbolic.append(base)
+        elif type(base) is Pow and base.children[0] == E and p == 1 \
+                and len(coefficients(base.children[1], v) or ()) == 2:
+            exponential = True
+        else:
+            return None
+    if not hyperbolic or not exponential:
+        return None
+    # in the integrand's spelling: exp(u) where it has exp(x), e^u where it has e^x
+    spelled = any(type(node) is Call and node.name == "exp" for node, _ in preorder(f))  # type: ignore[attr-defined]
+    power = (lambda u: Call("exp", u)) if spelled else (lambda u: Pow(E, u))
+    written = {}
+    for base in hyperbolic:
+        u = base.argument  # type: ignore[attr-defined]
+        combine = Sub if base.name == "sinh" else Add  # type: ignore[attr-defined]
+        written[base] = Div(combine(power(u), power(Neg(u))), 2)
+    rewritten = tidy(expand(tidy(substitute(f, written))))  # tidy: in the session's spelling (exp)
+    inner = eng.integrate(rewritten, v, depth + 1)
+    if inner is None:
+        return None
+    law = "sinh(u) = (exp(u) - exp(-u))/2, cosh(u) = (exp(u) + exp(-u))/2" if spelled else None
+    return eng.step("integrate.hyperbolic_exponentials", f, v, inner.result, (inner,), (("rewritten", rewritten),),
+                    formula=law)
+
+
+TRIG_METHODS = (trig_powers, tan_sec_powers, hyperbolic_reduction, hyperbolic_powers, hyperbolic_exponentials,
+                product_to_sum)

@@ -49,6 +49,9 @@ _NTH_ROOT = re.compile(r"\broot\(([ux]), n\)")
 _WRITTEN_OPERATOR = re.compile(r"d(?:\^\d+)?/(?:d([a-z])|\(((?:d[a-z] ?)+)\))\[(.*)\]")
 _LIMIT = re.compile(r"lim\[(\w+)->(\w+)\] (.+)")
 _DOTS = "dots"  # "..." in an n-part law, read as a name and set as \cdots
+_INTEGRAL = re.compile(r"∫(.+) d([a-z])")
+_CONDITION = re.compile(r"([a-zA-Z]\w*) (>|<|≥|≤) (\S+)")
+_RELATIONS = {">": ">", "<": "<", "≥": r"\geq", "≤": r"\leq"}
 
 
 @lru_cache(maxsize=1024)
@@ -78,6 +81,12 @@ def formula_clauses(formula: str, variable: str = "x", notation: str = "leibniz"
     clauses = []
     try:
         for clause in _NTH_ROOT.sub(r"nth_root_of_\1", formula).split(", "):
+            condition = _CONDITION.fullmatch(clause)
+            if condition is not None:  # a > 0, the law's condition
+                name, relation, bound = condition.groups()
+                clauses.append(f"{_side_latex(name, names, parse)} {_RELATIONS[relation]} "
+                               f"{_side_latex(bound, names, parse)}")
+                continue
             sides = []
             for number, side in enumerate(clause.split(" = ")):
                 stated = STATED.fullmatch(side) if number == 0 else None
@@ -117,6 +126,10 @@ def _part_derivative(name: str, var: str, variable: str, notation: str, partial:
 def _side_latex(side: str, names: dict[str, str], parse: Callable[[str], Expr]) -> str:
     """One side of a law: an expression, possibly under Leibniz operators (d/dt[u])."""
     frames = []
+    integral = _INTEGRAL.fullmatch(side)
+    if integral is not None:  # ∫sqrt(D - a*(x + h)^2) dx, in an integration rule's law
+        integrand, variable = integral.groups()
+        return rf"\int {_side_latex(integrand, names, parse)} \, d{symbol_latex(variable)}"
     limit = _LIMIT.fullmatch(side)
     if limit is not None:  # lim[h->0] (f(x + h) - f(x))/h, in the definition of the derivative
         variable, point, side = limit.groups()

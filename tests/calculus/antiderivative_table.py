@@ -50,6 +50,7 @@ PF_LINEAR = "partial fractions, linear factors"
 PF_REPEATED = "partial fractions, repeated linear"
 PF_QUADRATIC = "partial fractions, irreducible quadratic"
 DIVISION = "polynomial division"
+ROOT_QUADRATIC = "square roots of quadratics (trigonometric substitution)"
 
 SOURCES = {
     BASIC: "Stewart 4.9 and 5.4, OpenStax Vol 1 4.10 and 5.4, Thomas 4.8 (indefinite integrals)",
@@ -66,6 +67,7 @@ SOURCES = {
     PF_REPEATED: "Stewart 7.4 case II, OpenStax Vol 2 3.4, Thomas 8.5 (repeated linear factors)",
     PF_QUADRATIC: "Stewart 7.4 cases III-IV, OpenStax Vol 2 3.4, Thomas 8.5 (irreducible quadratics)",
     DIVISION: "Stewart 7.4, OpenStax Vol 2 3.4, Thomas 8.5 (improper fractions: divide first)",
+    ROOT_QUADRATIC: "Stewart 7.3, OpenStax Vol 2 3.3, Thomas 8.4 (trigonometric substitution)",
 }
 
 
@@ -182,6 +184,12 @@ ROWS: tuple[Row, ...] = (
         ("sech(x)", "Stewart 6.7 exercise style (atan(sinh x))"),
         ("1/cosh(3x)", "Thomas 7.7 style"),
         ("csch(x)", "OpenStax 6.9 style (ln|tanh(x/2)|)", "x", (0.5, 6.0)),
+        ("cosh(x)^2", "Stewart 6.7 style (cosh^2 = (cosh 2x + 1)/2)"),
+        ("sinh(x)^2", "Thomas 7.7 style"),
+        ("cosh(x)^3", "OpenStax 6.9 style (cosh^2 = 1 + sinh^2)"),
+        ("sinh(x)^3", "Stewart 6.7 style"),
+        ("e^x*cosh(x)", "Thomas 7.7 style (write with exponentials)"),
+        ("e^(-x)*sinh(2x)", "Stewart 6.7 style"),
     ),
     *_rows(
         LINEAR,
@@ -394,6 +402,19 @@ ROWS: tuple[Row, ...] = (
         ("(x^3 + 2x^2 - 3)/(x - 2)", "Thomas 8.5 style"),
         ("(6x^2 + 1)/(2x - 1)", "Stewart 7.4 style"),
         ("(x^2 + 2x)/(x + 1)^2", "OpenStax 3.4 style"),
+    ),
+    *_rows(
+        ROOT_QUADRATIC,
+        ("sqrt(1 - x^2)", "Stewart 7.3 style (x = sin t)"),
+        ("sqrt(9 - x^2)", "Stewart 7.3 example 1 style"),
+        ("5*sqrt(16 - x^2)", "OpenStax 3.3 style"),
+        ("sqrt(4 - 9x^2)", "Thomas 8.4 style"),
+        ("sqrt(x^2 + 4)", "Stewart 7.3 style (x = 2 tan t)"),
+        ("sqrt(1 + x^2)", "OpenStax 3.3 style"),
+        ("sqrt(x^2 - 9)", "Stewart 7.3 style (x = 3 sec t)", "x", (3.0, 8.0)),
+        ("sqrt(x^2 + 2x + 2)", "Thomas 8.4 style (complete the square)"),
+        ("sqrt(3 - 2x - x^2)", "Stewart 7.3 example 7 style (complete the square)"),
+        ("sqrt(6x - x^2)", "OpenStax 3.3 style (complete the square)"),
     ),
 )
 

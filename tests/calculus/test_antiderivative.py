@@ -11,7 +11,7 @@ from antiderivative_table import Row
 from tex import compile_tex, needs_tex, overfull_boxes
 
 import symdiff
-from symdiff import IntegrationError, antiderivative, diff, parse, simplify
+from symdiff import IntegrationError, antiderivative, diff, integrate, parse, simplify
 from symdiff.calculus.integration_check import agrees_numerically
 from symdiff.calculus.integration_methods import MAX_QUOTIENTS
 from symdiff.core.latex_lines import LINE_EM
@@ -96,6 +96,17 @@ RULES = [
     ("1/(x^2 + 4)", "atan(x/2)/2", "integrate.quadratic"),
     ("1/(x^2 + 2*x + 2)", "atan(x + 1)", "integrate.quadratic"),
     ("1/sqrt(4 - x^2)", "asin(x/2)", "integrate.asin_quadratic"),
+    # square roots of quadratics, with the square completed: refused before (trigonometric substitution)
+    ("sqrt(1 - x^2)", "(x*sqrt(1 - x^2) + asin(x))/2", "integrate.root_quadratic_asin"),
+    ("sqrt(9 - 4*x^2)", "(2*x*sqrt(9 - 4*x^2) + 9*asin(2*x/3))/4", "integrate.root_quadratic_asin"),
+    ("sqrt(4*x - x^2)", "2*asin(x/2 - 1) + (x - 2)*sqrt(4*x - x^2)/2", "integrate.root_quadratic_asin"),
+    ("sqrt(x^2 + 1)", "(x*sqrt(x^2 + 1) + asinh(x))/2", "integrate.root_quadratic_asinh"),
+    ("sqrt(x^2 + 2*x + 5)", "2*asinh(x/2 + 1/2) + sqrt(x^2 + 2*x + 5)*(x + 1)/2", "integrate.root_quadratic_asinh"),
+    ("sqrt(x^2 - 1)", "(x*sqrt(x^2 - 1) - ln(abs(x + sqrt(x^2 - 1))))/2", "integrate.root_quadratic_ln"),
+    ("sqrt(x^2 - 2*x)", "sqrt(x^2 - 2*x)*(x - 1)/2 - ln(abs(x + sqrt(x^2 - 2*x) - 1))/2",
+     "integrate.root_quadratic_ln"),
+    ("sqrt(x^2)", "x*abs(x)/2", "integrate.root_quadratic_abs"),
+    ("sqrt(2*x^2)", "sqrt(2)*x*abs(x)/2", "integrate.root_quadratic_abs"),
     ("sin(x)^3", "cos(x)^3/3 - cos(x)", "integrate.trig_odd"),
     ("sin(x)^2*cos(x)^3", "sin(x)^3/3 - sin(x)^5/5", "integrate.trig_odd"),
     ("sin(x)^2", "x/2 - sin(2*x)/4", "integrate.half_angle"),
@@ -109,6 +120,15 @@ RULES = [
     ("tanh(x)^4", "x - tanh(x) - tanh(x)^3/3", "integrate.hyperbolic_reduction"),
     ("coth(x)^2", "x - coth(x)", "integrate.hyperbolic_reduction"),
     ("coth(x)^4", "x - coth(x) - coth(x)^3/3", "integrate.hyperbolic_reduction"),
+    # powers of sinh and cosh, and beside an exponential: refused before as maybe not elementary
+    ("cosh(x)^2", "x/2 + sinh(2*x)/4", "integrate.hyperbolic_half"),
+    ("sinh(x)^2", "sinh(2*x)/4 - x/2", "integrate.hyperbolic_half"),
+    ("sinh(x)^2*cosh(x)^2", "sinh(4*x)/32 - x/8", "integrate.hyperbolic_half"),
+    ("cosh(x)^3", "sinh(x) + sinh(x)^3/3", "integrate.hyperbolic_odd"),
+    ("sinh(x)^3*cosh(x)^2", "cosh(x)^5/5 - cosh(x)^3/3", "integrate.hyperbolic_odd"),
+    ("e^x*cosh(x)", "x/2 + e^(2*x)/4", "integrate.hyperbolic_exponentials"),
+    ("e^(2*x)*sinh(x)", "e^(3*x)/6 - e^x/2", "integrate.hyperbolic_exponentials"),
+    ("cosh(x)^2 - sinh(x)^2", "x", "integrate.hyperbolic_half"),
     ("sec(x)^4", "tan(x) + tan(x)^3/3", "integrate.tan_sec"),
     ("tan(x)^3*sec(x)^3", "sec(x)^5/5 - sec(x)^3/3", "integrate.tan_sec"),
     ("sec(x)^3", "ln(abs(sec(x) + tan(x)))/2 + sec(x)*tan(x)/2", "integrate.sec_reduction"),
@@ -236,11 +256,23 @@ def test_a_root_is_split_only_where_the_signs_allow(integrand, answer):
     assert str(antiderivative(integrand).result) == answer
 
 
-@pytest.mark.parametrize("integrand", ["sqrt(x^2)", "(x^2)^(3/2)", "sqrt(x*(x + 1))", "sqrt(x^2*y^2)"])
+@pytest.mark.parametrize("integrand", ["(x^2)^(3/2)", "sqrt(x^2*y^2)"])
 def test_a_root_that_does_not_split_is_refused_without_blaming_a_bug(integrand):
     with pytest.raises(IntegrationError) as refused:
         antiderivative(integrand)
     assert "bug" not in str(refused.value)
+
+
+def test_a_root_of_a_square_or_a_quadratic_is_integrated_with_the_square_completed():
+    """sqrt(x^2) and sqrt(x*(x + 1)) were refused: the root does not split, and no rule took a
+    root of a quadratic; the square completed gives |x| and a logarithm."""
+    assert str(antiderivative("sqrt(x^2)").result) == "x*abs(x)/2"
+    assert str(antiderivative("sqrt(x*(x + 1))").result) == \
+        "sqrt(x*(x + 1))*(2*x + 1)/4 - ln(abs(x + sqrt(x*(x + 1)) + 1/2))/8"
+    with pytest.raises(IntegrationError):  # below 0 everywhere: no real value to integrate
+        antiderivative("sqrt(-x^2 - 1)")
+    assert integrate("sqrt(1 - x^2)", "x", 0, 1, method="exact").value == parse("pi/4")  # a quarter circle
+    assert integrate("sqrt(1 - x^2)", "x", -1, 1, method="exact").value == parse("pi/2")
 
 
 def test_the_check_is_last_and_true():
