@@ -36,7 +36,9 @@ def _bound_line(result: ExactIntegral, bound: Bound, text: object, which: str) -
     x, point = result.var.name, to_text(bound.point)
     if bound.limit is None:
         assert bound.substituted is not None and bound.value is not None
-        return [f"    F({point}) = {text(bound.substituted)} = {text(bound.value)}"]  # type: ignore[operator]
+        substituted, value = text(bound.substituted), text(bound.value)  # type: ignore[operator]
+        # F(1) = sinh(1), not sinh(1) = sinh(1): a value with nothing left to work out is said once
+        return [f"    F({point}) = {substituted}" + ("" if value == substituted else f" = {value}")]
     side = {"+": "+", "-": "-"}.get(bound.limit.side, "")
     value = "does not exist" if bound.value is None else text(bound.value)  # type: ignore[operator]
     why = ("an infinite bound" if isinstance(_unsigned(bound.point), Infinity)

@@ -253,3 +253,10 @@ def test_an_integrand_that_vanishes_while_a_part_of_it_overflows_is_no_point_wit
 def test_an_integrand_without_a_value_toward_an_infinite_bound_is_still_refused():
     with pytest.raises(symdiff.IntegrationError, match="no real value inside the interval, at x = "):
         symdiff.integrate("sqrt(700 - x)", "x", 0, "oo", method="exact")
+
+
+def test_a_bound_whose_value_is_as_substituted_is_said_once():
+    """F(1) = sinh(1) = sinh(1) said the same thing twice."""
+    working = symdiff.integrate("cosh(x)", "x", -1, 1, method="exact").working()
+    assert "    F(1) = sinh(1)\n" in working and "sinh(1) = sinh(1)" not in working
+    assert "    F(3) = 3^3/3 = 9\n" in symdiff.integrate("x^2", "x", 0, 3, method="exact").working()
