@@ -3,9 +3,11 @@
 ``cube_conjugate``: A - B = (A^3 - B^3)/(A^2 + A*B + B^2) clears a cube root from a difference,
 as the conjugate clears a square root: cbrt(x^3 + x^2) - x at oo is x^2/(3x^2 + ...) -> 1/3.
 
-``exponential_form``: the machine-learning functions written with e^u (sigmoid(u) =
-1/(1 + e^(-u)), tanh(u) = (e^(2u) - 1)/(e^(2u) + 1), softplus(u) = ln(1 + e^u)), so that
-combining fractions or logarithms can cancel what the names hide: x*sigmoid(x) - x at oo.
+``exponential_form``: the machine-learning and hyperbolic functions written with e^u (sigmoid(u) =
+1/(1 + e^(-u)), tanh(u) = (e^(2u) - 1)/(e^(2u) + 1), softplus(u) = ln(1 + e^u), sinh(u) =
+(e^u - e^(-u))/2, cosh(u) = (e^u + e^(-u))/2, ...), so that combining fractions or logarithms,
+or dividing by the dominant exponential, can cancel what the names hide: x*sigmoid(x) - x and
+cosh(x)/e^x at oo.
 """
 
 from __future__ import annotations
@@ -78,11 +80,33 @@ def _softplus(u: Expr) -> Expr:
     return Call("ln", Add(Number(1), Pow(E, u)))
 
 
-_EXPONENTIAL_FORMS = {"sigmoid": _sigmoid, "tanh": _tanh, "softplus": _softplus}
+def _sinh(u: Expr) -> Expr:
+    return Div(Sub(Pow(E, u), Pow(E, Neg(u))), Number(2))
+
+
+def _cosh(u: Expr) -> Expr:
+    return Div(Add(Pow(E, u), Pow(E, Neg(u))), Number(2))
+
+
+def _coth(u: Expr) -> Expr:
+    e2u = Pow(E, Mul(Number(2), u))
+    return Div(Add(e2u, Number(1)), Sub(e2u, Number(1)))
+
+
+def _sech(u: Expr) -> Expr:
+    return Div(Number(2), Add(Pow(E, u), Pow(E, Neg(u))))
+
+
+def _csch(u: Expr) -> Expr:
+    return Div(Number(2), Sub(Pow(E, u), Pow(E, Neg(u))))
+
+
+_EXPONENTIAL_FORMS = {"sigmoid": _sigmoid, "tanh": _tanh, "softplus": _softplus, "sinh": _sinh, "cosh": _cosh,
+                      "coth": _coth, "sech": _sech, "csch": _csch}
 
 
 def exponential_form(engine: Engine, expr: Expr, parts: list[Outcome]) -> Outcome | None:
-    """Each sigmoid, tanh and softplus in ``expr`` written with e^u."""
+    """Each sigmoid, softplus and hyperbolic function in ``expr`` written with e^u."""
     found = {node: _EXPONENTIAL_FORMS[node.name](node.argument)  # type: ignore[attr-defined]
              for node, _ in preorder(expr) if type(node) is Call and node.name in _EXPONENTIAL_FORMS}  # type: ignore[attr-defined]
     if not found:

@@ -76,7 +76,9 @@ LIMIT_RULES: dict[str, Rule] = _table(
     ("log_rewrite", "Rewrite with ln", "u^v = e^(v*ln(u))"),
     ("product_to_quotient", "Write the product as a quotient", "u*v = u/(1/v)"),
     ("exponential_form", "Write with exponentials",
-     "sigmoid(u) = 1/(1 + e^(-u)), tanh(u) = (e^(2u) - 1)/(e^(2u) + 1), softplus(u) = ln(1 + e^u)"),
+     "sigmoid(u) = 1/(1 + e^(-u)), tanh(u) = (e^(2u) - 1)/(e^(2u) + 1), softplus(u) = ln(1 + e^u), "
+     "sinh(u) = (e^u - e^(-u))/2, cosh(u) = (e^u + e^(-u))/2, coth(u) = (e^(2u) + 1)/(e^(2u) - 1), "
+     "sech(u) = 2/(e^u + e^(-u)), csch(u) = 2/(e^u - e^(-u))"),
     ("lhopital", "L'Hôpital's rule", "lim u/v = lim u'/v' for 0/0 and oo/oo, when the right side exists"),
 )
 
@@ -90,7 +92,7 @@ NO_VALUE_RULES = frozenset({
 # The methods tried for each indeterminate form, in order.
 FORM_METHODS: dict[str, tuple[str, ...]] = {
     "0/0": ("sign_analysis", "factor_cancel", "conjugate", "standard_limits", "lhopital"),
-    "oo/oo": ("highest_power", "dominance", "factor_cancel", "lhopital"),
+    "oo/oo": ("highest_power", "dominance", "factor_cancel", "exponential_form", "lhopital"),
     "0*oo": ("sign_analysis", "standard_limits", "factor_cancel", "conjugate", "dominance", "product_to_quotient",
              "exponential_form"),
     "oo-oo": ("log_combine", "together", "conjugate", "cube_conjugate", "highest_power", "dominance", "factor_cancel",

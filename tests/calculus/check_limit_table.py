@@ -40,10 +40,11 @@ _DIRECTIONS = {"both": "+-", "+": "+", "-": "-"}
 
 # Rows where SymPy 1.14 answers wrongly, asked in an equal form SymPy gets right; the numerics
 # confirm the table's value, and tests/calculus/test_limit_table.py checks each form is the same
-# function. (The fault is SymPy's 2^u as u -> -oo, open as sympy/sympy#28975.)
+# function. (The fault is SymPy's 2^u as u -> -oo, open as sympy/sympy#28975, and its coth at 0.)
 SYMPY_WRONG: dict[tuple[str, str, str], tuple[str, str]] = {
     ("2^x", "-oo", "both"): ("exp(x*ln(2))", "sympy.limit(2**x, x, -oo) gives oo"),
     ("2^(1/x)", "0", "-"): ("exp(ln(2)/x)", "sympy.limit(2**(1/x), x, 0, '-') gives oo (sympy#28975)"),
+    ("coth(x) - 1/x", "0", "both"): ("cosh(x)/sinh(x) - 1/x", "sympy.limit(coth(x) - 1/x, x, 0) gives -oo"),
 }
 
 

@@ -52,6 +52,7 @@ DNE = "does not exist"
 ABS_SIGN = "abs and sign"
 MINUS_OO = "at -oo"
 ML = "machine learning"
+HYPERBOLIC = "hyperbolic functions"
 
 SOURCES = {
     SUBSTITUTION: "Stewart 2.3, Thomas 2.2, OpenStax 2.3 (limit laws), Paul's Notes 'Computing Limits'",
@@ -72,6 +73,7 @@ SOURCES = {
     ABS_SIGN: "Stewart 2.3, Thomas 2.4, OpenStax 2.3 (|x|/x and piecewise functions)",
     MINUS_OO: "Stewart 2.6, Thomas 2.6, OpenStax 4.6, Paul's Notes 'Limits at Infinity, Part I'",
     ML: "the activation and loss functions of a machine-learning course (sigmoid, tanh, softplus, relu)",
+    HYPERBOLIC: "Stewart 3.11, Thomas 7.7, OpenStax 6.9 (hyperbolic functions: limits at infinity and at 0)",
 }
 
 
@@ -453,6 +455,21 @@ ROWS: tuple[Row, ...] = (
         ("(exp(x) - exp(-x))/(exp(x) + exp(-x))", "x", "oo", "both", "1"),
         ("heaviside(x)", "x", "0", "both", "DNE"),
         ("heaviside(x)", "x", "0", "-", "0"),
+    ),
+    *_rows(
+        HYPERBOLIC,  # written with exponentials (these were refused as oo/oo and oo - oo)
+        ("cosh(x)/e^x", "x", "oo", "both", "1/2"),
+        ("sinh(x)/e^x", "x", "oo", "both", "1/2"),
+        ("e^x/cosh(x)", "x", "oo", "both", "2"),
+        ("cosh(x)/sinh(x)", "x", "oo", "both", "1"),
+        ("sinh(x)/cosh(x)", "x", "-oo", "both", "-1"),
+        ("ln(cosh(x)) - x", "x", "oo", "both", "-ln(2)"),
+        ("(cosh(x) + sinh(x))/e^x", "x", "oo", "both", "1"),
+        ("coth(x) - 1/x", "x", "0", "both", "0"),
+        ("x/sinh(x)", "x", "oo", "both", "0"),
+        ("sech(x)*e^x", "x", "oo", "both", "2"),
+        ("sinh(x)/x", "x", "0", "both", "1"),
+        ("(cosh(x) - 1)/x^2", "x", "0", "both", "1/2"),
     ),
 )
 
