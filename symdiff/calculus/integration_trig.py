@@ -33,11 +33,12 @@ MAX_POWER = 12  # higher powers would take many rounds of reduction
 MAX_HALF_ANGLE_POWER = 2 * MAX_POWER
 
 
-def _trig_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
+def _powers(f: Expr, v: Symbol, sine: str = "sin", cosine: str = "cos") -> tuple[int, int] | None:
+    """(m, n) when ``f`` is sin(v)^m * cos(v)^n (sinh and cosh with those names), m + n >= 2."""
     seen = view(f, v)
     if seen is None or seen[0] or not all(type(base) is Call for base in seen[1]):
         return None  # x*e^x, 1/(x^2 + 1): no factor is a function, so none is sin or cos
-    powers = {Call("sin", v): 0, Call("cos", v): 0}
+    powers = {Call(sine, v): 0, Call(cosine, v): 0}
     for base, p in seen[1].items():
         if base not in powers or p.denominator != 1 or p < 0:
             return None
@@ -49,7 +50,7 @@ def _trig_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
 def trig_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """sin^m * cos^n: an odd power keeps one factor for du and turns the rest by sin^2 + cos^2 = 1;
     even powers both go down by the half-angle formulas."""
-    mn = _trig_powers(f, v)
+    mn = _powers(f, v)
     if mn is None:
         return None
     m, n = mn
@@ -211,24 +212,11 @@ def hyperbolic_reduction(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Ste
                     formula=_HYPERBOLIC_LAWS[(base.name, m == 2)])  # type: ignore[attr-defined]
 
 
-def _hyperbolic_powers(f: Expr, v: Symbol) -> tuple[int, int] | None:
-    seen = view(f, v)
-    if seen is None or seen[0] or not all(type(base) is Call for base in seen[1]):
-        return None
-    powers = {Call("sinh", v): 0, Call("cosh", v): 0}
-    for base, p in seen[1].items():
-        if base not in powers or p.denominator != 1 or p < 0:
-            return None
-        powers[base] = int(p)
-    m, n = powers.values()
-    return (m, n) if m + n >= 2 else None
-
-
 def hyperbolic_powers(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | None:
     """sinh^m * cosh^n, as sin^m * cos^n: an odd power keeps one factor for du and turns the rest
     by cosh^2 - sinh^2 = 1; even powers both go down by sinh^2 = (cosh(2x) - 1)/2 and
     cosh^2 = (cosh(2x) + 1)/2."""
-    mn = _hyperbolic_powers(f, v)
+    mn = _powers(f, v, "sinh", "cosh")
     if mn is None:
         return None
     m, n = mn
