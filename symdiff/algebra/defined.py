@@ -177,7 +177,7 @@ def _tested_children(node: Expr, constant: Sequence[bool]) -> list[int]:
     symbols that ``undefined_part`` would test as constants, and that may be (_may_be_constant).
     A numerator, the argument of a function without gaps or poles (sin, exp) or of an odd root
     never makes its node undefined, and a power is tested only when base and exponent both are
-    constants (a random expression of 4,000 leaves simplified 776 children, 60 ms of 370)."""
+    constants (a random expression of 4,000 leaves had 776 children simplified, now 486)."""
     kind = type(node)
     if kind is Div:
         indices = [1]
