@@ -36,8 +36,8 @@ MAX_STEPS = 40
 
 # When one node used several laws they are named together, in this order; a law left out
 # ("regroup") a textbook applies without a word, and it goes with the next rewrite shown.
-ORDER = ("natural_log", "exponential", "special", "inverse", "zero", "identity", "negation", "distribute", "fold",
-         "surd", "collect", "powers", "power_of_power", "cancel", "factor_out")
+ORDER = ("natural_log", "exponential", "special", "parity", "inverse", "zero", "identity", "negation", "distribute",
+         "fold", "surd", "collect", "powers", "power_of_power", "cancel", "factor_out")
 
 # The laws a chain can name: the simplifier's, and those of writing the answer.
 LAWS: dict[str, tuple[str, str]] = {

@@ -80,6 +80,13 @@ from .products import LongProducts
 
 __all__ = ["ACTIONS", "Simplifier", "spelling"]
 
+# The odd functions (True: f(-u) = -f(u)) and the even ones (False: f(-u) = f(u)), each on its
+# whole real domain (acot, with values in (0, pi), is neither; asec and acsc are odd and even
+# only as acos(1/u) is not: acsc is odd, asec is not).
+_PARITY = {name: True for name in ("sin", "tan", "cot", "csc", "sinh", "tanh", "coth", "csch", "asin", "atan",
+                                   "acsc", "asinh", "atanh", "cbrt", "sign")}
+_PARITY.update({name: False for name in ("cos", "sec", "cosh", "sech", "abs")})
+
 # What the simplifier can report doing, for the trace: (name, an instance of the law).
 ACTIONS: dict[str, tuple[str, str]] = {
     "fold": ("Do the arithmetic", ""),
@@ -93,6 +100,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "zero": ("A product with a factor 0 is 0", "0*u = 0"),
     "negation": ("Simplify the signs", "-(-u) = u, u + (-v) = u - v, u*(-v) = -u*v"),
     "special": ("Evaluate at an exact value", "sin(0) = 0, cos(0) = 1, ln(1) = 0, sqrt(4) = 2"),
+    "parity": ("Use that the function is odd or even", "sin(-u) = -sin(u), cos(-u) = cos(u)"),
     "surd": ("Take perfect powers out of a root", "sqrt(8) = 2*sqrt(2), cbrt(16) = 2*cbrt(2), 1/sqrt(2) = sqrt(2)/2"),
     "inverse": ("Use that exp and ln are inverse functions", "e^(ln(u)) = u, ln(e^u) = u"),
     "regroup": ("Regroup", "(u*v)*w = u*v*w"),
@@ -795,6 +803,13 @@ class Simplifier(Presenter, LongProducts):
                 return self.multiply([factor, self.call(Call("exp", self.present(rest)), rest)])
             self._act("exponential")  # exp(u) = e^u: one power, so that e^x/exp(x) is 1
             return self.power(_E, argument)
+        if name in _PARITY and argument and all(coefficient < 0 for coefficient in argument.values()):
+            # sin(-u) = -sin(u), cos(-u) = cos(u): the argument every term of which is negative is
+            # written without its minus, as a textbook does (d/dx cos(-x) is -sin(x), not sin(-x))
+            self._act("parity")
+            positive = self.scale(argument, -1)
+            value = self.call(Call(name, self.present(positive)), positive)
+            return self.scale(value, -1) if _PARITY[name] else value
         shown = self.present(argument)
         atom = node if shown is node.argument and name == node.name else Call(name, shown)
         return {((atom, 1),): ONE}

@@ -157,6 +157,7 @@ ACTION_TABLE = [
     ("0*sin(x)", {"zero"}),
     ("-(-x)", {"negation"}),
     ("sin(0) + x", {"identity", "special"}),
+    ("sin(-x) + x", {"parity"}),
     ("exp(ln(x))", {"inverse"}),
     ("(x*y)*z", {"regroup"}),
     ("sqrt(8)*x", {"surd"}),

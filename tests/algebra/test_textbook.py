@@ -61,7 +61,11 @@ DERIVATIVES = [
     ("ln(cosh(x))", "x", "tanh(x)"),
     ("ln(sinh(x))", "x", "coth(x)"),
     ("1/cosh(x)", "x", "-sech(x)*tanh(x)"),
-    ("ln(sech(x)^2 + tanh(x)^2)", "x", "0"),  # ln(1): it was 2*tanh(x)*(1 - sech(x)^2 - tanh(x)^2)/(...)
+    ("ln(sech(x)^2 + tanh(x)^2)", "x", "0"),
+    # odd and even functions of a negated argument: it was sin(-x) and -e^(-x)*(cos(-x) + sin(-x))
+    ("cos(-x)", "x", "-sin(x)"),
+    ("e^(-x)*sin(-x)", "x", "e^(-x)*(sin(x) - cos(x))"),
+    ("tanh(-2*x)", "x", "2*tanh(2*x)^2 - 2"),  # ln(1): it was 2*tanh(x)*(1 - sech(x)^2 - tanh(x)^2)/(...)
 ]
 
 
@@ -100,6 +104,12 @@ SIMPLIFICATIONS = [
     ("2*sech(x)^2 + 2*tanh(x)^2", "2"),
     ("x*coth(x)^2 - x", "x*csch(x)^2"),
     ("1 - sech(2*x)^2 - tanh(2*x)^2", "0"),
+    # f(-u) = -f(u) for an odd function, f(-u) = f(u) for an even one, when every term of u is negative
+    ("sinh(1) - sinh(-1)", "2*sinh(1)"),
+    ("sin(-x) + cos(-2*x) + abs(-y)", "abs(y) + cos(2*x) - sin(x)"),
+    ("tan(-x - y)", "-tan(x + y)"),
+    ("sin(1 - x)", "sin(1 - x)"),  # a term of each sign: as written
+    ("acot(-x)", "acot(-x)"),  # neither odd nor even: acot takes values in (0, pi)
 ]
 
 
