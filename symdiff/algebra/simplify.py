@@ -865,7 +865,10 @@ class Simplifier(Presenter, LongProducts):
         if out == 1:
             return None
         self._act("surd")
-        return {((root_of(Number(rest)), 1),): Fraction(out if value > 0 else -out)}
+        signed = whole(Fraction(out if value > 0 else -out))
+        if rest == 1:  # a whole power too large for real_root to try (10^999): cbrt(1) is 1
+            return {CONSTANT: signed}
+        return {((root_of(Number(rest)), 1),): signed}
 
     def _nowhere_positive(self, u: Expr) -> bool:
         """Whether u is <= 0 for every value of its variables, as 0, -2 or -x^2 - 1 are (each

@@ -22,3 +22,4 @@ def test_equal_trees_built_apart_are_compared_once_per_call():
     symdiff.simplify("x + 1")
     assert nodes._EQUAL_PAIRS == {}
     assert tower(40) != symdiff.Pow(symdiff.Number(3), tower(39))
+
