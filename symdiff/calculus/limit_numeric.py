@@ -55,6 +55,8 @@ def rows(expr: Expr, var: Symbol, at: float, infinite: int, side: int, points: i
     for h, x in sample_points(at, infinite, side, points):
         value, lost = _value(expr, var, x)
         flag = ""
+        if value is None and _overflows(expr, var, x):
+            flag = _OVERFLOW  # cosh(1000) is past a float's range, though cosh(x)/e^x has a value there
         if value is not None:
             if lost >= LOST_DIGITS:
                 flag = f"cancellation: about {min(16, round(lost))} of 16 digits lost"
@@ -73,6 +75,18 @@ def _value(expr: Expr, var: Symbol, x: float) -> tuple[float | None, float]:
     except EvaluationError:
         return None, 0.0
     return value, _digits_lost(expr, var, x)
+
+
+_OVERFLOW = "a part of it is too large for a float here"
+
+
+def _overflows(expr: Expr, var: Symbol, x: float) -> bool:
+    """Whether evaluating ``expr`` at x failed because a part is past a float's range."""
+    try:
+        evaluate(expr, {var.name: x})
+    except EvaluationError as error:
+        return "too large for a float" in str(error)
+    return False
 
 
 def _digits_lost(expr: Expr, var: Symbol, x: float) -> float:
@@ -193,7 +207,8 @@ def table_text(expr: Expr, var: Symbol, point_text: str, groups: list[tuple[str,
         lines.append(title)
         lines.append(f"  {var.name:>10}  {name:>22}" if at_infinity else f"  {'h':>8}  {var.name:>22}  {name:>22}")
         for row in block:
-            value = "undefined" if row.value is None else f"{row.value:.15g}"
+            value = ("overflow" if row.flag == _OVERFLOW else "undefined") if row.value is None \
+                else f"{row.value:.15g}"
             flag = f"  <- {row.flag}" if row.flag else ""
             if at_infinity:
                 lines.append(f"  {row.x:>10.0e}  {value:>22}{flag}")

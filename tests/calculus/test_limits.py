@@ -510,3 +510,11 @@ def test_hyperbolic_functions_are_written_with_exponentials(text, point, value):
         rules.add(step.rule)
         stack.extend(step.substeps)
     assert any(rule.endswith("exponential_form") for rule in rules), rules
+
+
+def test_the_table_says_where_a_part_overflows_a_float_rather_than_undefined():
+    """cosh(x)/e^x has a value at x = 1000, but cosh(1000) is past a float's range: the table said
+    'undefined' there (helper trial)."""
+    table = limit("cosh(x)/e^x", "x", "oo").table()
+    assert "overflow  <- a part of it is too large for a float here" in table
+    assert "undefined" not in table
