@@ -107,8 +107,9 @@ class QuotientTable:
     var: str
     at: Expr  # a, exactly as given
     slope: Expr  # f'(a), exactly
-    slope_value: float
-    rows: tuple[tuple[float, float, float], ...]  # (h, quotient, |quotient - f'(a)|)
+    slope_value: float | None  # None where f'(a) has no value (sqrt(x) at 0)
+    rows: tuple[tuple[float, float, float], ...]  # (h, quotient, |quotient - f'(a)|, nan without f'(a))
+    no_slope: str = ""  # why f'(a) has no value
 
     def quotient_text(self) -> str:
         a = to_text(self.at)
@@ -118,6 +119,8 @@ class QuotientTable:
         """The first row whose error is larger than the row before it: from there on, the rounding
         of f(a + h) - f(a) outweighs what a smaller h gains (None if the error only shrinks)."""
         errors = [row[2] for row in self.rows]
+        if self.slope_value is None:
+            return None
         for i in range(1, len(errors)):
             if errors[i] > errors[i - 1] and errors[i - 1] > 0:
                 return i
@@ -126,16 +129,21 @@ class QuotientTable:
     def text(self) -> str:
         a = to_text(self.at)
         slope = to_text(self.slope)
-        approx = f"{self.slope_value:.12g}"
-        limit = slope if approx == slope else f"{slope} ≈ {approx}"
         heading = self.quotient_text()
         width = max(len(heading), 18)
-        lines = [f"The difference quotient at {self.var} = {a}, approaching f'({a}) = {limit}:",
-                 f"{'h':>9}  {heading:>{width}}  {'error':>9}"]
+        if self.slope_value is None:
+            intro = (f"The difference quotient at {self.var} = {a}; f'({a}) = {slope} has no value "
+                     f"({self.no_slope}), so there is no error to show:")
+        else:
+            approx = f"{self.slope_value:.12g}"
+            limit = slope if approx == slope else f"{slope} ≈ {approx}"
+            intro = f"The difference quotient at {self.var} = {a}, approaching f'({a}) = {limit}:"
+        lines = [intro, f"{'h':>9}  {heading:>{width}}  {'error':>9}"]
         rounding = self.rounding_from()
         for i, (h, quotient, error) in enumerate(self.rows):
             mark = "  *" if rounding is not None and i >= rounding else ""
-            lines.append(f"{h:>9g}  {quotient:>{width}.12g}  {error:>9.3g}{mark}")
+            shown = f"{error:>9.3g}" if math.isfinite(error) else f"{'-':>9}"
+            lines.append(f"{h:>9g}  {quotient:>{width}.12g}  {shown}{mark}")
         if rounding is not None:
             lines.append("* the error grows again: the rounding of f(a + h) - f(a) outweighs a smaller h")
         return "\n".join(lines)
@@ -143,10 +151,16 @@ class QuotientTable:
     def latex(self) -> str:
         a = expr_latex(self.at)
         quotient = rf"\dfrac{{f({a} + h) - f({a})}}{{h}}"
-        rows = [rf"{_latex_number(h)} & {_latex_number(q, 12)} & {_latex_number(e, 3)} \\" for h, q, e in self.rows]
+        rows = [rf"{_latex_number(h)} & {_latex_number(q, 12)} & {_latex_number(e, 3) if math.isfinite(e) else '--'} \\"
+                for h, q, e in self.rows]
+        where = rf"The difference quotient at ${expr_latex(Symbol(self.var))} = {a}$"
+        if self.slope_value is None:
+            why = escape_text(f"has no value ({self.no_slope})")
+            intro = rf"{where}; $f'({a}) = {expr_latex(self.slope)}$ {why}"
+        else:
+            intro = rf"{where}, approaching $f'({a}) = {expr_latex(self.slope)}$"
         return "\n".join([
-            rf"\par\medskip The difference quotient at ${expr_latex(Symbol(self.var))} = {a}$, approaching "
-            rf"$f'({a}) = {expr_latex(self.slope)}$:\par\medskip",
+            rf"\par\medskip {intro}:\par\medskip",
             r"\begin{tabular}{rrr}",
             rf"$h$ & ${quotient}$ & {escape_text('error')} \\ \hline",
             *rows,
@@ -155,7 +169,7 @@ class QuotientTable:
 
     def to_json(self) -> dict[str, object]:
         return {"at": to_text(self.at), "slope": to_text(self.slope), "slope_value": self.slope_value,
-                "rows": [{"h": h, "quotient": q, "error": e} for h, q, e in self.rows]}
+                "rows": [{"h": h, "quotient": q, "error": e if math.isfinite(e) else None} for h, q, e in self.rows]}
 
 
 def quotient_table(expr: Expr, at: object, wrt: str | Symbol) -> QuotientTable:
@@ -174,9 +188,14 @@ def quotient_table(expr: Expr, at: object, wrt: str | Symbol) -> QuotientTable:
     try:
         rows = difference_quotients(expr, to_text(point), x, steps=QUOTIENT_STEPS)
         slope = simplify(substitute(diff(expr, x), {x: point}))
-        slope_value = evaluate(slope)
     except SymdiffError as error:
         raise SymdiffError(f"no difference quotients at {x.name} = {to_text(point, 40)}: {error}") from None
+    try:
+        slope_value: float | None = evaluate(slope)
+    except SymdiffError as error:  # sqrt(x) at 0: the quotients exist and grow, f'(0) has no value
+        written = substitute(diff(expr, x), {x: point})  # 1/(2*sqrt(0)), not the simplifier's 1/0
+        rows = [(h, quotient, math.nan) for h, quotient, _ in rows]
+        return QuotientTable(x.name, point, written, None, tuple(rows), str(error))
     return QuotientTable(x.name, point, slope, slope_value, tuple(rows))
 
 

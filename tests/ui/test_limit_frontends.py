@@ -512,3 +512,12 @@ def test_cli_plots(capsys, tmp_path):
     path = tmp_path / "declined.png"  # declined: the numbers, the picture, and status 2
     status, out, err = run(capsys, "limit", DECLINED, "--at", "0", "--plot", str(path))
     assert status == 2 and "from the left" in out and err.endswith(f"wrote {path}\n") and path.exists()
+
+
+def test_definition_at_a_point_where_the_derivative_has_no_value_shows_the_quotients(capsys):
+    """sqrt(x) at 0: the quotients exist (1, 3.16, 10, ...) but f'(0) = 1/(2*sqrt(0)) has none; the
+    command printed only an error (helper trial)."""
+    status, out, _ = run(capsys, "definition", "sqrt x", "--at", "0")
+    assert status == 0
+    assert "f'(0) = 1/(2*sqrt(0)) has no value (division by zero" in out
+    assert "      0.01                   10          -" in out
