@@ -520,4 +520,4 @@ def test_definition_at_a_point_where_the_derivative_has_no_value_shows_the_quoti
     status, out, _ = run(capsys, "definition", "sqrt x", "--at", "0")
     assert status == 0
     assert "f'(0) = 1/(2*sqrt(0)) has no value (division by zero" in out
-    assert "      0.01                   10          -" in out
+    assert "     0.01                   10          -\n" in out
