@@ -235,6 +235,9 @@ class ExpressionBuilder(Transformer):  # type: ignore[type-arg]
     def textbook_closed_call(self, name: Token, argument: Expr) -> Expr:
         return self.call(name, argument)  # ln sin(x): the argument ends at its parenthesis
 
+    def textbook_closed_call_power(self, name: Token, argument: Expr, caret: Token, power: Expr) -> Expr:
+        return self._checked(Pow(self.call(name, argument), power), caret)  # ln sin(x)^2 is ln(sin(x)^2)
+
     def textbook_unary(self, sign: Token, argument: Expr) -> Expr:
         # "sin -x" is sin(-x); "sin + x" is far likelier a missing argument than sin(+x).
         if sign not in _NEGATE:

@@ -178,6 +178,7 @@ CASES = [
     ("sqrt abs(x - 1)", Call("sqrt", Call("abs", Sub(x, N(1))))),
     ("ln sin(x) + 1", Add(Call("ln", sin(x)), N(1))),
     ("ln sin(x) cos x", Mul(Call("ln", sin(x)), cos(x))),
+    ("ln sin(x)^2", Call("ln", Pow(sin(x), N(2)))),  # as ln x^2 is ln(x^2)
     ("2*sin x*3", Mul(N(2), sin(x), N(3))),
     ("sin x √x", Mul(sin(x), Call("sqrt", x))),
     ("e^sin(x)", Pow(E, sin(x))),
