@@ -137,8 +137,8 @@ def quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step | No
         return None
     base, p = quadratics[0]
     c = coefficients(base, v)
-    if c is None or len(c) != 3:
-        return None
+    if c is None or len(c) != 3 or not c[2]:
+        return None  # (x + 1)^2 - x^2 is no quadratic: its x^2 terms cancel
     C, B, A = c
     rest = {b: q for b, q in seen[1].items() if b != base}
     numerator = coefficients(build(rest), v) if rest else [Fraction(1)]
@@ -182,8 +182,8 @@ def root_quadratic_rule(eng: Integrates, f: Expr, v: Symbol, depth: int) -> Step
         return None
     ((base, p),) = seen[1].items()
     c = coefficients(base, v) if p == Fraction(1, 2) else None
-    if c is None or len(c) != 3:
-        return None
+    if c is None or len(c) != 3 or not c[2]:
+        return None  # sqrt(x^2 - (x - 1)^2) is sqrt(2*x - 1): no square to complete
     C, B, A = c
     h = B / (2 * A)
     D = C - B * h / 2  # A*x^2 + B*x + C = A*(x + h)^2 + D

@@ -210,7 +210,9 @@ def _product(node: Expr) -> list[Piece]:
 
 def _bare_argument(node: Expr) -> bool:
     r"""Whether ``node`` is written as a function of an argument without parentheses (\sin x,
-    \sin^{2} x, \log_{2} x)."""
+    \sin^{2} x, \log_{2} x, -\sin x)."""
+    if type(node) is Neg:
+        node = node.children[0]
     if type(node) is Pow and type(node.children[0]) is Call and type(node.children[1]) is Number:
         node = node.children[0]
     kind = type(node)
@@ -223,6 +225,8 @@ _ENCLOSING = frozenset({"sqrt", "cbrt", "abs"})
 
 
 def _with_parenthesized_argument(node: Expr) -> list[Piece]:
+    if type(node) is Neg:  # -\sin\left(x\right)
+        return ["-", *_with_parenthesized_argument(node.children[0])]
     pieces = layout(node)
     argument = node.children[0] if type(node) is not Pow else node.children[0].children[0]
     return [*pieces[:-2], r"\left(", argument, r"\right)"]

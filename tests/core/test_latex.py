@@ -46,6 +46,8 @@ EXPRESSIONS = [
     ("sin(2)*x", r"\sin\left(2\right) x"),
     ("y*sin(x)", r"y \sin x"),  # last: nothing after it to run into
     ("sqrt(x)*abs(x)*y", r"\sqrt{x} \left|x\right| y"),
+    ("(-sin(x))*y", r"-\sin\left(x\right) y"),  # a negated one too: -\sin x y is -sin(x*y)
+    ("(-sin(x)^2)*(x + 1)", r"-\sin^{2}\left(x\right) \left(x + 1\right)"),
 ]
 
 
