@@ -14,6 +14,7 @@ constant on a rounding.
 from __future__ import annotations
 
 import math
+import zlib
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -40,8 +41,10 @@ from ..core.expr import (
 from ..core.precise import DIGITS, precise_value
 from ..core.printer import to_text
 from ..core.traversal import fold, size_as_written
+from .expansion import expand
 from .identities import IDENTITY_FUNCTIONS, pythagorean, sign_over_abs, trig_quotients
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
+from .polynomial import AlgebraError
 from .simplify import Simplifier
 from .special_angles import FUNCTIONS_WITH_POLES, at_pole, exact_special_values
 
@@ -236,10 +239,11 @@ def varying_power_of_nonpositive(node: Expr, constant: Sequence[bool], simplifie
 def _may_be_constant(expr: Expr) -> bool:
     """Whether ``expr``, written with symbols, is short enough to simplify (``_LONGEST_IN_VALUE``)
     and has what a constant written with symbols needs: a symbol twice (x - x, x/x), a 0 (x*0,
-    x^0) or a power of 1 (1^x). Anything else keeps its variable, and is not simplified to see
-    (sin(sin(...sin(x))) 100 deep: simplifying its 30 innermost arguments cost a fifth of diff)."""
-    if type(expr) not in _ARITHMETIC:
-        return False  # a call or a symbol: sin(x - x) is tested at its own argument
+    x^0) or a power of 1 (1^x), in it or in a function's argument (1/sqrt(x - x) divides by
+    sqrt(0) = 0). Anything else keeps its variable, and is not simplified to see (sin(sin(...sin(x)))
+    100 deep: simplifying its 30 innermost arguments cost a fifth of diff)."""
+    if type(expr) is Symbol:
+        return False
     seen: set[Expr] = set()
     stack = [expr]
     count = 0
@@ -274,9 +278,74 @@ def constant_normal_form(expr: Expr, simplifier: Simplifier) -> Normal | None:
         normal = simplifier.normal_form(expr)
         if UNDEFINED_MONOMIAL not in normal and not _free_of_symbols(normal):
             normal = _by_identities(normal, simplifier)
-    except SymdiffError:
+        if UNDEFINED_MONOMIAL not in normal and not _free_of_symbols(normal) and _may_hide_a_constant(normal) \
+                and _looks_constant(expr, simplifier.probe_values):
+            # a part inside is the constant (1/sqrt(sin(x)^2 + cos(x)^2 - 1)), or it is one once
+            # multiplied out ((x + 1)^2 - x^2 - 2*x - 1): each part put in as its value first
+            normal = _by_identities(simplifier.normal_form(_valued(expr, simplifier)), simplifier)
+    except (SymdiffError, AlgebraError):
         return None  # too large to simplify: the engine refuses it on its own
     return normal if UNDEFINED_MONOMIAL not in normal and _free_of_symbols(normal) else None
+
+
+def _may_hide_a_constant(normal: Normal) -> bool:
+    """Whether a normal form with symbols may still be a constant: not when it is a polynomial
+    in symbols (its normal form is unique, and a constant's has none), only when a base is a sum
+    (to multiply out) or has parts of its own (a function of a constant)."""
+    return any(type(base) is not Symbol for monomial in normal for base, _ in monomial)
+
+
+def _valued(expr: Expr, simplifier: Simplifier) -> Expr:
+    """``expr`` with each sum, product, quotient or power in it that is a constant wherever it
+    has a value, multiplied out and by the identities, written as that constant (innermost first)."""
+    def combine(node: Expr, children: list[Expr]) -> Expr:
+        rebuilt = node.with_children(tuple(children)) if children else node
+        if type(rebuilt) not in _ARITHMETIC:
+            return rebuilt
+        normal = _by_identities(simplifier.normal_form(expand(rebuilt)), simplifier)
+        if UNDEFINED_MONOMIAL in normal or not _free_of_symbols(normal):
+            return rebuilt
+        return simplifier.present(normal)
+
+    return fold(expr, combine)
+
+
+def _looks_constant(expr: Expr, memo: dict[int, tuple[Expr, tuple[float, float] | None]]) -> bool:
+    """Whether floats could take ``expr`` for a constant: its values at two points agree far past
+    rounding, or it has a value at neither or only one of them (sqrt(sin(x)^2 + cos(x)^2 - 1) is
+    sqrt of a rounding's sign). Only a part that looks so is simplified the long way. ``memo``
+    keeps each node's values for the next part tested (the parts of one expression share nodes)."""
+    values = fold(expr, _probe, memo)
+    if values is None:
+        return True
+    first, second = values
+    return abs(first - second) <= 1e-9 * max(1.0, abs(first), abs(second))
+
+
+def _probe(node: Expr, parts: list[tuple[float, float] | None]) -> tuple[float, float] | None:
+    """``node``'s floats at the two points (each symbol at its own place), or None without one."""
+    if type(node) is Symbol:
+        offset = 0.01 * (zlib.crc32(node.name.encode()) % 97)  # type: ignore[attr-defined]
+        return _PROBES[0] + offset, _PROBES[1] + offset
+    if None in parts:
+        return None
+    values = []
+    for k in (0, 1):
+        try:
+            value = node_value(node, [part[k] for part in parts])  # type: ignore[index]
+        except (ArithmeticError, ValueError, SymdiffError):
+            return None
+        if type(value) is not float or not math.isfinite(value):
+            if type(value) is int:  # an exact number's value
+                value = float(value)
+            else:
+                return None
+        values.append(value)
+    return values[0], values[1]
+
+
+# Two points of no special meaning, where a function that varies has different values.
+_PROBES = (0.6180339887498949, 1.3247179572447460)
 
 
 def _by_identities(normal: Normal, simplifier: Simplifier) -> Normal:

@@ -162,6 +162,9 @@ class Simplifier(Presenter, LongProducts):
         self._kept_bases: set[Expr] = set()
         # (f(u), rule) -> the normal form of the chain rule's f'(u); see NormalAlgebra.outer
         self.outer_derivatives: dict[tuple[Expr, str], Normal] = {}
+        # id(node) -> (node, its floats at two points, or None): algebra.defined's test of parts
+        # that may be constants evaluates the parts of one expression, which share their nodes
+        self.probe_values: dict[int, tuple[Expr, tuple[float, float] | None]] = {}
         self.record = record
         self.natural_log = natural_log  # ln(u) and log(u) are one function, written this way
         self.exponential = exponential  # exp(u) and e^u are one power, written e^u or (with "exp") exp(u)

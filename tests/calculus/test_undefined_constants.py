@@ -129,6 +129,17 @@ UNDEFINED = [
     ("x + (1 - sin(x)^2 - cos(x)^2)^(-1)", "is 0^(-1)"),
     ("x/(sin(1)^2 + cos(1)^2 - 1)", "x/(sin(1)^2 + cos(1)^2 - 1) divides by zero"),  # a constant too
     ("x + ln(sin(1)^2 + cos(1)^2 - 1)", "ln(sin(1)^2 + cos(1)^2 - 1) is undefined: ln needs a positive argument"),
+    # the constant inside a function or a power, or one once multiplied out (helper sweep: diff gave
+    # 0 for 1/sqrt(sin(x)^2 + cos(x)^2 - 1), 1/0 for x/(sin(x)^2 + cos(x)^2 - 1)^2, 0 for
+    # ln((x + 1)^2 - x^2 - 2*x - 1))
+    ("x + 1/sqrt(sin(x)^2 + cos(x)^2 - 1)", "1/sqrt(sin(x)^2 + cos(x)^2 - 1) is 1/0"),
+    ("x*ln(sqrt(x - x))", "ln(sqrt(x - x)) is ln(0)"),
+    ("x + 1/sin(sin(x)^2 + cos(x)^2 - 1)", "is 1/0"),
+    ("x + 1/ln(sin(x)^2 + cos(x)^2)", "is 1/0"),
+    ("x/(sin(x)^2 + cos(x)^2 - 1)^2", "is x/0"),
+    ("x + 1/(x*(sin(x)^2 + cos(x)^2 - 1))", "is 1/0"),
+    ("x*ln((x + 1)^2 - x^2 - 2*x - 1)", "ln((x + 1)^2 - x^2 - 2*x - 1) is ln(0)"),
+    ("x + 1/((x + 1)*(x - 1) - x^2 + 1)", "is 1/0"),
 ]
 
 # Constants with a value, near the edges of the domains: none is refused.
@@ -161,6 +172,8 @@ DEFINED = [
     # 1 by an identity: a constant with a value
     ("x + ln(sin(x)^2 + cos(x)^2)", "1"),
     ("x + ln(cosh(x)^2 - sinh(x)^2)", "1"),
+    ("x + ln((x + 1)^2 - x^2 - 2*x + 1)", "1"),  # ln(2) once multiplied out
+    ("x + ln(sqrt(sin(x)^2 + cos(x)^2))", "1"),
 ]
 
 
