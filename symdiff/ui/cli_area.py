@@ -14,6 +14,7 @@ import sys
 from ..core.errors import SymdiffError
 from ..numeric.area import DEFAULT_N, METHODS
 from .arguments import EXIT_BAD_INPUT, EXIT_OK, split_arguments
+from .name_notes import print_name_notes
 from .plot import DEFAULT_PLOT_FILE  # matplotlib itself is imported only when a picture is drawn
 
 _AREA_EXAMPLES = f"""\
@@ -57,6 +58,7 @@ def area_main(argv: list[str]) -> int:
     form.add_argument("--latex", action="store_true", help="print the working as LaTeX")
     parser.add_argument("--plot", metavar="FILE", help="also draw the shapes being added up to FILE (.png)")
     options = parser.parse_args(split_arguments(argv, _AREA_VALUED, _SWITCHES))
+    print_name_notes(options.expression)
     try:
         from ..numeric.area import integrate
 

@@ -15,6 +15,7 @@ import sys
 
 from ..core.errors import SymdiffError
 from .arguments import EXIT_BAD_INPUT, EXIT_OK, split_arguments
+from .name_notes import print_name_notes
 
 __all__ = ["backprop_main", "forward_main"]
 
@@ -99,6 +100,7 @@ def _run(parser: argparse.ArgumentParser, options: argparse.Namespace, work: obj
 
     try:
         expr = parse(options.expression)
+        print_name_notes(options.expression)
         text = ",".join(options.at)
         point = read_point(text, split_top(text), lambda a, b: parse(text[a:b]), "--at x=1,y=2")
         result = work(expr, point)  # type: ignore[operator]

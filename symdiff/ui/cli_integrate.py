@@ -16,6 +16,7 @@ from ..core.errors import SymdiffError
 from .arguments import EXIT_BAD_INPUT, EXIT_OK, split_arguments
 from .cli_limits import _show
 from .integral_results import INTEGRATION_METHODS
+from .name_notes import print_name_notes
 
 __all__ = ["integrate_main"]
 
@@ -63,6 +64,7 @@ def integrate_main(argv: list[str]) -> int:
         parser.error("a definite integral needs both --from and --to (neither for an antiderivative)")
     if options.a is None and (options.method or options.n is not None):
         parser.error("--method and -n go with the bounds --from and --to")
+    print_name_notes(options.expression)
     try:
         from .integral_results import worked_integral
 

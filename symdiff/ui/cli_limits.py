@@ -15,6 +15,7 @@ import sys
 from ..core.errors import SymdiffError
 from ..core.notation import NOTATIONS
 from .arguments import EXIT_BAD_INPUT, EXIT_OK, split_arguments
+from .name_notes import print_name_notes
 
 __all__ = ["definition_main", "limit_main"]
 
@@ -85,6 +86,7 @@ def limit_main(argv: list[str]) -> int:
         parser.error("--standalone goes with --latex")
     from .limit_results import DeclinedLimit, worked_limit
 
+    print_name_notes(options.expression)
     try:
         try:
             result = worked_limit(options.expression, options.var, options.at, options.side)
@@ -124,6 +126,7 @@ def definition_main(argv: list[str]) -> int:
         from .reading import choose_variable
 
         expr = parse(options.expression)
+        print_name_notes(options.expression)
         wrt = options.wrt or choose_variable(expr).name
         _show(options, worked_definition(expr, wrt, options.at))
         if options.plot:

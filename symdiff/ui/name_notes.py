@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from ..core.expr import NAME_PATTERN, Expr
 from ..core.functions import FUNCTION_WORDS, UNDEFINED_FUNCTION_NAMES
 
-__all__ = ["name_notes"]
+__all__ = ["name_notes", "print_name_notes"]
 
 # A name directly followed by "(" (spaces between): where a call was likely meant.
 _CALLED = re.compile(rf"(?<![A-Za-z0-9_])({NAME_PATTERN})\s*\(")
@@ -107,3 +107,19 @@ def _one_edit(a: str, b: str) -> bool:
                                     and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]])
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def print_name_notes(text: str) -> None:
+    """The notes on ``text``, on standard error as the command line writes them; nothing for
+    text that does not parse (the command says why)."""
+    import sys
+
+    from ..core.errors import SymdiffError
+    from ..syntax.parser import parse
+
+    try:
+        expr = parse(text)
+    except SymdiffError:
+        return
+    for note in name_notes(text, expr):
+        print(f"symdiff: note: {note}", file=sys.stderr)

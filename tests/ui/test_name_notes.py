@@ -72,3 +72,10 @@ def test_the_session_shows_the_note_before_the_answer():
     assert not session.handle("sin x").startswith("note:")  # notes are for the line they are about
     session.handle(":let cost = w^2")
     assert not session.handle(":simplify cost + t").startswith("note:")
+
+
+@pytest.mark.parametrize("argv", [["integrate", "sinx"], ["limit", "sinx/x", "--at", "0"], ["area", "sinx", "0", "1"],
+                                  ["definition", "sinx"]])
+def test_the_subcommands_write_the_note_too(argv, capsys):
+    main(argv)
+    assert "symdiff: note: sinx is read as one name, not sin(x)" in capsys.readouterr().err
