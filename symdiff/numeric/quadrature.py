@@ -38,7 +38,7 @@ from .integral import bound_or_infinity
 from .quadrature_error import Piece, checked, kronrod, split
 from .quadrature_working import AdaptiveIntegral, Interval
 from .reals import real_number
-from .singularities import refuse_outside_domain
+from .singularities import non_integrable_pole, refuse_outside_domain
 from .wynn import EpsilonTable
 
 __all__ = ["DEFAULT_LIMIT", "DEFAULT_TOL", "adaptive_integral", "kronrod"]
@@ -141,6 +141,13 @@ def adaptive_integral(expr: Expr | str, var: object, a: object, b: object, *, to
     except SymdiffError as error:
         raise IntegrationError(str(error)) from None
     sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)  # b < a: minus the integral over [b, a]
+    if math.isfinite(left) and math.isfinite(right):
+        pole = non_integrable_pole(f, left, right)
+        if pole is not None:
+            raise IntegrationError(
+                f"{to_text(tree, 60)} grows without bound near {name} ≈ {pole:.6g}, inside the interval, at least as "
+                f"fast as 1/|{name} - a|: the integral across it diverges (quadrature would give its principal value, "
+                "which is not the integral); split it there, each part is improper")
     # (-oo, oo) is split at 0, each half with its own substitution and half the tolerance: QUADPACK
     # integrates f(x) + f(-x) over [0, oo) instead, which makes x/(1 + x^2) (divergent) 0.
     halves = [(left, right)] if math.isfinite(left) or math.isfinite(right) else [(left, 0.0), (0.0, right)]

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from ..algebra.defined import constant_normal_form
+from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, IntegrationError
 from ..core.evaluate import evaluate
 from ..core.expr import Expr
 from ..core.printer import to_text
+from ..core.traversal import size_as_written
 
-__all__ = ["SCAN_INTERVALS", "Singularity", "find_singularity", "is_pole", "refuse_outside_domain"]
+__all__ = ["SCAN_INTERVALS", "Singularity", "constant_in_value", "find_singularity", "is_pole", "non_integrable_pole",
+           "refuse_outside_domain"]
 
 # The interior is scanned on this many intervals, whatever n a sum uses.
 SCAN_INTERVALS = 4096
@@ -67,6 +71,50 @@ def is_pole(f: Any, left: float, right: float, height: float) -> bool:
     return float(size.max()) > 1e3 * height
 
 
+def non_integrable_pole(f: Any, left: float, right: float) -> float | None:
+    """A pole inside the finite [left, right] near which |f| grows at least as 1/|x - a| does, so
+    that no integral across it exists (adaptive quadrature would give 1/(x - 0.3) on [0, 2] its
+    principal value, 1.73, as if it were one); None when there is none. A pole like 1/sqrt|x|,
+    whose integral exists, passes: |f| ~ d^(-p) at a distance d, and only p >= 1 is refused."""
+    import numpy as np
+
+    found = find_singularity(f, np.linspace(left, right, SCAN_INTERVALS + 1)[1:-1])
+    if found is None or found.kind != "pole":
+        return None  # a point without a value is the integrand's own refusal
+    step = (right - left) / SCAN_INTERVALS
+    at = _zoomed(f, found.at - step, found.at + step)
+    width = right - left
+    with np.errstate(all="ignore"):
+        for side in (-1.0, 1.0):
+            distances = [width * 10.0 ** -k for k in (4, 5, 6)]
+            points = [at + side * d for d in distances if left < at + side * d < right]
+            if len(points) < 3:
+                continue
+            sizes = np.abs(np.asarray(f(np.asarray(points)), dtype=float))
+            if not np.isfinite(sizes).all() or (sizes <= 0).any():
+                continue
+            growth = np.log10(sizes[1:] / sizes[:-1])  # p for each tenfold step closer
+            if (growth >= 0.98).all():  # 1/|x - a| gives 1.0; |x - a|^(-0.9), integrable, 0.9
+                return at
+    return None
+
+
+def _zoomed(f: Any, left: float, right: float) -> float:
+    """Where |f| peaks inside [left, right], narrowed as ``is_pole`` narrows it."""
+    import numpy as np
+
+    for _ in range(8):
+        xs = np.linspace(left, right, 33)
+        with np.errstate(all="ignore"):
+            size = np.abs(np.asarray(f(xs), dtype=float) * np.ones_like(xs))
+        size[~np.isfinite(size)] = np.inf
+        k = int(np.argmax(size))
+        left, right = float(xs[max(k - 1, 0)]), float(xs[min(k + 1, 32)])
+        if right - left <= 4 * np.spacing(max(abs(left), abs(right), 1e-300)):
+            break
+    return (left + right) / 2
+
+
 # What evaluate says of a point outside a function's real domain (sqrt(-1), ln(-2), (-1)^(1/3)),
 # as against a division by zero or a float's overflow there, which are singular points.
 _OUTSIDE = ("is undefined", "has no finite real value", "has no real value")
@@ -100,3 +148,14 @@ def _outside_domain(tree: Expr, name: str, at: float) -> str | None:
     except EvaluationError as error:
         reason = str(error)
     return reason if any(marker in reason for marker in _OUTSIDE) else None
+
+
+_LONGEST_CONSTANT = 80  # a longer integrand is not simplified to see whether it is a constant
+
+
+def constant_in_value(tree: Expr) -> bool:
+    """Whether ``tree`` is a constant wherever it has a value (x*(sin(x)^2 + cos(x)^2 - 1) is 0):
+    floats give it a rounding's noise, whose spikes a scan would take for poles."""
+    if size_as_written(tree, _LONGEST_CONSTANT) > _LONGEST_CONSTANT:
+        return False
+    return constant_normal_form(tree, Simplifier()) is not None

@@ -134,6 +134,9 @@ REFUSED = [
     ("1/x^2", 0, 1, "diverge"),
     ("x^(-1.01)", 0, 1, "diverge"),
     ("1/(x - 0.3)", 0, 1, "diverge"),  # an interior pole: the principal value would be a wrong answer
+    # on [0, 2] the two sides nearly cancel, and quadrature gave the principal value 1.73 ± 5e-12
+    ("1/(x - 0.3)", 0, 2, "grows without bound near x ≈ 0.3, inside the interval, at least as fast as 1/|x - a|"),
+    ("1/(x - 0.3)^3", -1, 2, "grows without bound near x ≈ 0.3"),
     ("1/x", -1, 2, "diverge"),
     ("1/(x - 0.3)^2", 0, 1, "settle|diverge"),
     ("tan x", 0, 3, "diverge"),
@@ -301,3 +304,11 @@ def test_errors_beyond_floats_over_a_huge_interval_are_refused(text, a, b, metho
     raised OverflowError (or ValueError for inf - inf) out of the quadrature."""
     with pytest.raises(IntegrationError):
         float(integrate(text, "x", a, b, method=method))
+
+
+def test_an_integrable_pole_inside_the_interval_is_integrated():
+    """|x - a|^(-p) with p < 1 has an integral across a: it is not refused as 1/(x - a) is."""
+    found = integrate("1/sqrt(abs(x - 0.3))", "x", 0, 2, method="adaptive")
+    assert abs(found.value - 2 * (0.3 ** 0.5 + 1.7 ** 0.5)) < 1e-9
+    found = integrate("1/abs(x - 0.3)^0.9", "x", 0, 2, method="adaptive")
+    assert abs(found.value - (0.3 ** 0.1 + 1.7 ** 0.1) / 0.1) < 1e-6
