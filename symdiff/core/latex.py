@@ -213,8 +213,11 @@ def _bare_argument(node: Expr) -> bool:
     \sin^{2} x, \log_{2} x, -\sin x)."""
     if type(node) is Neg:
         node = node.children[0]
-    if type(node) is Pow and type(node.children[0]) is Call and type(node.children[1]) is Number:
-        node = node.children[0]
+    if type(node) is Pow:
+        base, exponent = node.children
+        if not (type(base) is Call and _written_as_power_of_function(base, exponent)):
+            return False  # (\exp 2)^{2}: the call is in parentheses already
+        node = base
     kind = type(node)
     if kind is Call and (node.name in _NAMED or node.name in _ENCLOSING):  # type: ignore[attr-defined]
         return False  # \sigma(x), \sqrt{x}, |x|: enclosed already
@@ -237,10 +240,15 @@ def _negation(node: Expr) -> list[Piece]:
     return ["-", *_paren(operand, type(operand) in (Add, Sub, Neg))]
 
 
+def _written_as_power_of_function(base: Expr, exponent: Expr) -> bool:
+    r"""Whether the power base^exponent of a call is written \sin^{2} x: a number power of a named
+    function but exp and sigmoid (a negative power would read as the inverse function)."""
+    return base.name in _OPERATORS and base.name not in ("exp", "sigmoid") and type(exponent) is Number  # type: ignore[attr-defined]
+
+
 def _power(node: Expr) -> list[Piece]:
     base, exponent = node.children
-    positive = type(exponent) is Number
-    if type(base) is Call and base.name in _OPERATORS and base.name not in ("exp", "sigmoid") and positive:  # type: ignore[attr-defined]
+    if type(base) is Call and _written_as_power_of_function(base, exponent):
         # sin(x)^2 as \sin^{2} x; a negative power would read as the inverse function, so only these.
         return [_OPERATORS[base.name], "^{", exponent, "}", *_call(base)[1:]]  # type: ignore[attr-defined]
     bare = PRECEDENCE[type(base)] == ATOM and type(base) not in (Call, UndefinedCall, Log, Root)

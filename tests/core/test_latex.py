@@ -48,6 +48,10 @@ EXPRESSIONS = [
     ("sqrt(x)*abs(x)*y", r"\sqrt{x} \left|x\right| y"),
     ("(-sin(x))*y", r"-\sin\left(x\right) y"),  # a negated one too: -\sin x y is -sin(x*y)
     ("(-sin(x)^2)*(x + 1)", r"-\sin^{2}\left(x\right) \left(x + 1\right)"),
+    # a power of exp is the call in parentheses already: the parentheses went in its exponent's
+    # place, and the braces did not balance (fuzz seed 2058)
+    ("exp^2(2)*e", r"\left(\exp\,2\right)^{2} e"),
+    ("exp(x)^2*y", r"\left(\exp x\right)^{2} y"),
 ]
 
 
