@@ -336,10 +336,7 @@ def _probe(node: Expr, parts: list[tuple[float, float] | None]) -> tuple[float, 
         except (ArithmeticError, ValueError, SymdiffError):
             return None
         if type(value) is not float or not math.isfinite(value):
-            if type(value) is int:  # an exact number's value
-                value = float(value)
-            else:
-                return None
+            return None  # complex ((-2)^0.5) or past a float's range: no value to compare
         values.append(value)
     return values[0], values[1]
 

@@ -12,6 +12,7 @@ or a number run into a name (``e^2x`` is e^2*x).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 
 from ..core.expr import NAME_PATTERN, Expr
@@ -112,8 +113,6 @@ def _one_edit(a: str, b: str) -> bool:
 def print_name_notes(text: str) -> None:
     """The notes on ``text``, on standard error as the command line writes them; nothing for
     text that does not parse (the command says why)."""
-    import sys
-
     from ..core.errors import SymdiffError
     from ..syntax.parser import parse
 
