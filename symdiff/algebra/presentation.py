@@ -91,8 +91,13 @@ class Presenter:
         exp_written = self._exp_written
         for base, exponent in factors:
             if exp_written and base == _E and exponent != 1:
-                # exp(x), exp(2), exp(-3): as the question writes the exponential
-                numerator.append(Call("exp", number(exponent) if isinstance(exponent, NUMERIC) else exponent))
+                # exp(x), exp(2), 1/exp(3): as the question writes the exponential. A negative
+                # number's goes below the line, as e^-3 does: -exp(-3)*(x - y) in the numerator
+                # would read back with the minus taken into the sum, another normal form.
+                if isinstance(exponent, NUMERIC) and exponent < 0:
+                    denominator.append(_E if exponent == -1 else Call("exp", number(-exponent)))  # exp(1) is e
+                else:
+                    numerator.append(Call("exp", number(exponent) if isinstance(exponent, NUMERIC) else exponent))
                 continue
             if isinstance(exponent, NUMERIC):
                 if exponent == 1:

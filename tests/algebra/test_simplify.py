@@ -245,8 +245,9 @@ EXPONENTIALS = [
     ("exp(x)*exp(y)", "exp(x + y)"),
     ("exp(x)*e^x", "e^(2*x)"),
     ("exp(2x) - e^(2x)", "0"),
-    ("x/exp(3)", "exp(-3)*x"),
-    ("exp(-1)", "exp(-1)"),
+    ("x/exp(3)", "x/exp(3)"),  # below the line, as x/e^3 is
+    ("exp(-3)*x", "x/exp(3)"),
+    ("exp(-1)", "1/e"),  # below the line, as e^-1 is; exp(1) is e
     ("exp(1/2)", "exp(1/2)"),
     ("exp(-x)", "exp(-x)"),
     ("exp(1)", "e"),
@@ -277,6 +278,17 @@ def test_a_root_of_a_root_to_a_whole_power_reads_back_as_itself(text, expected):
     once = simplify(text)
     assert str(once) == expected
     assert simplify(once) == once
+
+
+def test_a_minus_before_exp_of_a_negative_number_and_a_sum_reads_back_as_itself():
+    # Fuzz seed 2058: -exp(-10)*(x - z + pi)/(y + 1) was printed with exp(-10) above the line,
+    # and read back the minus went into the sum: exp(-10)*(z - x - pi)/(y + 1) the second time.
+    once = simplify("(pi - z + x)*exp(-10)/(-1 - y)")
+    assert str(once) == "-((x - z + pi)/(exp(10)*(y + 1)))"
+    assert simplify(once) == once
+    values = {"x": 0.3, "y": 0.7, "z": -1.1}
+    expected = (math.pi + 1.1 + 0.3) * math.exp(-10) / (-1 - 0.7)
+    assert math.isclose(once.evaluate(values), expected, rel_tol=1e-12)
 
 
 # A sum kept whole under a root, with its common factor or its sign inside (sqrt(-2*x - 2) is not
