@@ -46,6 +46,7 @@ _COMMA_ADVICE = (
     "argument, and decimals use '.' (2.5)"
 )
 _FUNCTION_TOKENS = ("FUNC", "LOG_BASE")
+_ARGUMENT_STARTS = frozenset({"NAME", "NUMBER", "CONSTANT"})  # what a textbook argument starts with
 
 
 def explain(error: UnexpectedInput, text: str, parser: Lark) -> tuple[str, int]:
@@ -108,7 +109,13 @@ def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tup
     if previous is not None and previous.type in ("OPERATOR", "OPERATOR_BRACKET"):
         operator = previous.strip(" \t[")
         return f"{operator} needs the expression to differentiate after it, as in {operator} x^2, {found_text}", pos
-    head = _function_head(before)
+    head, length = _function_head(before)
+    if head is not None and not at_end and found.type in _ARGUMENT_STARTS and len(before) > length \
+            and before[-1 - length].type == "POW":
+        # sin x^cos x: inside a textbook argument an exponent takes only a closed call, or the
+        # argument of sin would not know where it ends (e^cos x alone is e^(cos x))
+        return (f"a function in an exponent inside the argument of another function needs parentheses: "
+                f"write ^{head}({found}), or put the whole power in parentheses"), pos
     if head is not None:
         return f"expected the argument of {head} (as in {head}(x) or {head} x), {found_text}", pos
     if expected <= _STARTERS:  # an operand must come next
@@ -119,13 +126,14 @@ def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tup
     return f"unexpected {_describe(found)}", pos
 
 
-def _function_head(before: list[Token]) -> str | None:
-    """``sin``, ``sin^2`` or ``sin²`` when the tokens end with a function still missing its argument."""
+def _function_head(before: list[Token]) -> tuple[str | None, int]:
+    """``sin``, ``sin^2`` or ``sin²`` when the tokens end with a function still missing its
+    argument, and how many tokens it is."""
     kinds = ["FUNC" if token.type in _FUNCTION_TOKENS else token.type for token in before[-3:]]
     for shape in (["FUNC"], ["FUNC", "SUPERSCRIPT"], ["FUNC", "POW", "NUMBER"]):
         if kinds[-len(shape):] == shape:
-            return "".join(before[-len(shape):])
-    return None
+            return "".join(before[-len(shape):]), len(shape)
+    return None, 0
 
 
 def _after_function_power(function: Token, found: Token) -> str:

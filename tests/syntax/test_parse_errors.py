@@ -29,6 +29,9 @@ ERRORS = [
     ("sin^2", 1, 6, "expected the argument of sin^2"),
     ("sin²", 1, 5, "expected the argument of sin²"),
     ("sin + x", 1, 5, "cannot start with '+'"),
+    # inside a textbook argument an exponent takes a closed call only: where would cos's argument end?
+    ("sin x^cos x", 1, 11, "a function in an exponent inside the argument of another function needs parentheses: "
+                           "write ^cos(x), or put the whole power in parentheses"),
     ("sin^-1 x", 1, 5, "sin^-1 is ambiguous: write asin(x)"),
     ("sin⁻¹ x", 1, 4, "sin⁻¹ is ambiguous: write asin(x)"),
     ("tanh^-1 x", 1, 6, "tanh^-1 is ambiguous"),

@@ -182,6 +182,21 @@ CASES = [
     ("2*sin x*3", Mul(N(2), sin(x), N(3))),
     ("sin x √x", Mul(sin(x), Call("sqrt", x))),
     ("e^sin(x)", Pow(E, sin(x))),
+    # a textbook call as an exponent, as e^{sin x} is written (it was refused with "expected the
+    # argument of sin (as in sin(x) or sin x), found the name 'x'"): the call takes what follows
+    ("e^sin x", Pow(E, sin(x))),
+    ("e^ln x", Pow(E, Call("ln", x))),
+    ("x^sin x", Pow(x, sin(x))),
+    ("e^-sin x", Pow(E, Neg(sin(x)))),
+    ("e^sin x + 1", Add(Pow(E, sin(x)), N(1))),
+    ("2 e^sin x", Mul(N(2), Pow(E, sin(x)))),
+    ("e^sin x cos x", Mul(Pow(E, sin(x)), cos(x))),
+    ("e^sin x y", Pow(E, sin(Mul(x, Symbol("y"))))),
+    ("(x + 1)^ln x", Pow(Add(x, N(1)), Call("ln", x))),
+    ("sin x (x + 1)^ln x", Mul(sin(x), Pow(Add(x, N(1)), Call("ln", x)))),
+    ("e^sin^2 x", Pow(E, Pow(sin(x), N(2)))),
+    ("e^ln sin(x)", Pow(E, Call("ln", sin(x)))),
+    ("x^sin x^2", Pow(x, sin(Pow(x, N(2))))),
     # powers of functions
     ("sin^2 x", Pow(sin(x), N(2))),
     ("sin² x", Pow(sin(x), N(2))),
