@@ -236,6 +236,10 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int, memo: Forms | None =
             # e^(-x)*(2*x - x^2) = x*e^(-x)*(2 - x): a factor taken out of the one sum in a
             # product is one step, not multiplying out and then taking the factors out again.
             states = [("factor", factored_out)]
+    oriented = _oriented_like(s, final, answer)
+    if oriented is not final:
+        states[-1] = (states[-1][0], oriented)
+        final = oriented
     if final == answer or size_as_written(final) > size:
         return []
     # The algebra reads exp(u) as e^u; an answer written with exp keeps exp (the choice above
@@ -249,6 +253,47 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int, memo: Forms | None =
             steps.append((law, current, shown))
             current = shown
     return steps
+
+
+def _oriented_like(s: Simplifier, written: Expr, reference: Expr) -> Expr:
+    """``written`` (the rational algebra's form, its factors' signs its own) with pairs of its sum
+    factors negated where ``reference`` has them the other way round: 2*x*(y - a)*(a - 1) is
+    2*x*(a - y)*(1 - a) when the answer had (a - y) and (1 - a), as the chain rule's
+    2*(a - y)*a*(1 - a) gives them; a factor to an even power takes either sign alone. The
+    value is the same (two minus signs); only a form the question wrote is chosen."""
+    top = written.children[0] if type(written) is Neg else written
+    parts = list(top.children) if type(top) is Div else [top]
+    had = {node for node, _ in preorder(reference) if type(node) in (Add, Sub)}
+    if not had:
+        return written
+    odd: list[tuple[int, int]] = []  # (part, factor) of sums to an odd power that the reference negates
+    flips: dict[tuple[int, int], Expr] = {}
+    for p, part in enumerate(parts):
+        factors = part.children if type(part) is Mul else (part,)
+        for f, factor in enumerate(factors):
+            base, power = (factor.children[0], factor.children[1]) if type(factor) is Pow else (factor, None)
+            if type(base) not in (Add, Sub) or base in had:
+                continue
+            if power is not None and not (type(power) is Number and power.value.denominator == 1):
+                continue
+            negated = s.answer(s.normal_form(Neg(base)))
+            if negated not in had:
+                continue
+            flips[(p, f)] = negated if power is None else Pow(negated, power)
+            if power is None or power.value % 2:
+                odd.append((p, f))
+    if len(odd) % 2:
+        del flips[odd[-1]]  # one minus sign would be left over: that factor stays as written
+    if not flips:
+        return written
+    new_parts = []
+    for p, part in enumerate(parts):
+        if type(part) is Mul:
+            new_parts.append(Mul(*(flips.get((p, f), factor) for f, factor in enumerate(part.children))))
+        else:
+            new_parts.append(flips.get((p, 0), part))
+    result = Div(*new_parts) if type(top) is Div else new_parts[0]
+    return Neg(result) if type(written) is Neg else result
 
 
 def _forms(s: Simplifier, gens: Generators, value: Factored, lowest: Factored,

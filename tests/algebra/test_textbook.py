@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from strategies import numeric_expressions
 
+import symdiff
 from symdiff import EvaluationError, derive, diff, parse, simplify
 from symdiff.algebra.simplify import Simplifier
 from symdiff.algebra.textbook import MAX_NODES, textbook_steps
@@ -224,3 +225,28 @@ def test_a_factor_taken_out_of_the_one_sum_in_a_product_is_one_step(text, factor
     answer, steps = textbook_steps(s, s.normal_form(tree))
     assert [(law, str(after)) for law, _, after in steps] == [("factor", factored)]
     assert "*(" in str(answer)  # the simplifier's answer is already a product with a sum in it
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    # The chain rule's 2*(a - y)*a*(1 - a)*x came back as 2*a*x*(y - a)*(a - 1): multiplied out
+    # and factored again with two signs turned (a new user's report); the signs as written stay.
+    ("2*(a - y)*a*(1 - a)*x", "2*a*x*(a - y)*(1 - a)"),
+    ("2*(sigmoid(z) - y)*sigmoid(z)*(1 - sigmoid(z))*x", "2*x*sigmoid(z)*(sigmoid(z) - y)*(1 - sigmoid(z))"),
+    ("(a - y)*(1 - a)/(b - 1)^2", "(a - y)*(1 - a)/(b - 1)^2"),
+    ("x*(1 - x)*(2 - x)", "x*(2 - x)*(1 - x)"),
+    # one sign to turn alone would leave a minus over: that factor stays as the algebra writes it
+    ("(a - y)^2*(1 - a)*(x - 1)", "(1 - a)*(a - y)^2*(x - 1)"),
+])
+def test_factors_keep_the_signs_the_question_gave_them(text, answer):
+    found = simplify(text)
+    assert str(found) == answer
+    assert simplify(found) == found
+    point = {"a": 0.3, "y": 0.8, "x": 1.7, "z": -0.4, "b": 2.5}
+    assert math.isclose(found.evaluate(point), parse(text).evaluate(point), rel_tol=1e-12)
+
+
+def test_the_chain_rule_for_a_neuron_is_the_textbook_formula():
+    # ∂C/∂w = 2x σ(1 - σ)(σ - y), with no multiplying out and factoring again on the way
+    worked = symdiff.chain("C", {"z": "w x + b", "a": "sigmoid(z)", "C": "(a - y)^2"}, "w")
+    assert str(worked.result) == "2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - y)*(1 - sigmoid(w*x + b))"
+    assert "Multiply out and combine like terms" not in worked.explain()

@@ -24,9 +24,9 @@ BRANCHES = {"u": "x^2", "v": "x y", "f": "u v"}
 # (definitions, target, variable, the law, the sum of products in the names, the answer)
 CASES = [
     (NETWORK, "C", "w", "∂C/∂w = ∂C/∂a*∂a/∂z*∂z/∂w", "(2*a - 2*y)*(sigmoid(z)*(1 - sigmoid(z)))*x",
-     "2*x*sigmoid(w*x + b)*(y - sigmoid(w*x + b))*(sigmoid(w*x + b) - 1)"),
+     "2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - y)*(1 - sigmoid(w*x + b))"),
     (NETWORK, "C", "b", "∂C/∂b = ∂C/∂a*∂a/∂z*∂z/∂b", "(2*a - 2*y)*(sigmoid(z)*(1 - sigmoid(z)))*1",
-     "2*sigmoid(w*x + b)*(y - sigmoid(w*x + b))*(sigmoid(w*x + b) - 1)"),
+     "2*sigmoid(w*x + b)*(sigmoid(w*x + b) - y)*(1 - sigmoid(w*x + b))"),
     (NETWORK, "C", "a", "∂C/∂a = ∂C/∂a", "2*a - 2*y", "2*a - 2*y"),  # a as the variable: its definition set aside
     (NETWORK, "a", "x", "∂a/∂x = ∂a/∂z*∂z/∂x", "(sigmoid(z)*(1 - sigmoid(z)))*w",
      "w*sigmoid(w*x + b)*(1 - sigmoid(w*x + b))"),
@@ -78,7 +78,7 @@ def test_it_prints_as_text_latex_and_json():
     assert "    ∂/∂a [(a - y)^2]" in lines and "    d/dz [sigmoid(z)]" in lines and "    ∂/∂w [w*x + b]" in lines
     assert "  = (2*a - 2*y)*(sigmoid(z)*(1 - sigmoid(z)))*x" in lines
     assert any(line.startswith("  Substitute the definitions: (2*a - 2*y)") for line in lines)
-    assert lines[-1] == "= 2*x*sigmoid(w*x + b)*(y - sigmoid(w*x + b))*(sigmoid(w*x + b) - 1)"
+    assert lines[-1] == "= 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - y)*(1 - sigmoid(w*x + b))"
     assert "Multivariable Chain Rule" in derivation.explain(brief=True)
     latex = derivation.to_latex()
     assert (r"\frac{\partial C}{\partial w} = \frac{\partial C}{\partial a} \, \frac{\partial a}{\partial z} \, "

@@ -27,7 +27,7 @@ def test_let_defines_quantities_and_chain_derives_by_them(session):
     assert out == chain("C", {"z": "w x + b", "a": "sigmoid(z)", "C": "(a - y)^2"}, "w").explain()
     assert out.splitlines()[1].startswith("  Multivariable Chain Rule: ∂C/∂w = ∂C/∂a*∂a/∂z*∂z/∂w, with z = w*x + b")
     session.handle(":steps off")
-    assert session.handle(":chain C, b") == "2*sigmoid(w*x + b)*(y - sigmoid(w*x + b))*(sigmoid(w*x + b) - 1)"
+    assert session.handle(":chain C, b") == "2*sigmoid(w*x + b)*(sigmoid(w*x + b) - y)*(1 - sigmoid(w*x + b))"
     assert r"\frac{\partial C}{\partial a}" in session.handle(":latex")
     # the quantities stay names: the ordinary lines know nothing of them
     assert session.handle("z^2").splitlines()[-1] == "2*z"
@@ -167,7 +167,7 @@ def test_a_piped_session_reports_errors_and_goes_on():
     text = out.getvalue()
     assert status == 2 and "error: z = w*z defines z by itself" in text
     assert "Multivariable Chain Rule: ∂C/∂q = 0" not in text and "∂/∂q[C] = 0" in text
-    assert text.rstrip().endswith("= 2*x*sigmoid(w*x + b)*(y - sigmoid(w*x + b))*(sigmoid(w*x + b) - 1)")
+    assert text.rstrip().endswith("= 2*x*sigmoid(w*x + b)*(sigmoid(w*x + b) - y)*(1 - sigmoid(w*x + b))")
 
 
 def test_the_descent_from_the_session_matches_the_library():
