@@ -191,6 +191,8 @@ class _RowWriter(ItemWriter):
             items += [*self.expr(step.expr, room), Break(" = ", "= "), *self.expr(step.result, room)]
         elif step.substeps:
             items += self.integral(step.expr, v, room)
+            if step.formula and _law_is_mathematics(step):  # by ∫u dv = u*v - ∫v du, as the text says
+                items += _law(step.formula, v)
         else:
             items += [*self.integral(step.expr, v, room), Break(" = ", "= "), *self.expr(step.result, room)]
             if _states_law(step):
@@ -203,8 +205,12 @@ class _RowWriter(ItemWriter):
 def _states_law(step: Step) -> bool:
     """Whether a step with no sub-steps shows its law: when its bindings give the law's letters
     (Complete the Square's A, B, C), and the law is mathematics, not words (parts twice's)."""
-    return bool(step.bindings) and not step.substeps and \
-        not formula_clauses(step.formula, step.wrt.name)[0].startswith(r"\text{")
+    return bool(step.bindings) and not step.substeps and _law_is_mathematics(step)
+
+
+def _law_is_mathematics(step: Step) -> bool:
+    """A law written as mathematics, not in words (parts twice's): only that is typeset."""
+    return not formula_clauses(step.formula, step.wrt.name)[0].startswith(r"\text{")
 
 
 def _law(formula: str, v: str) -> list[Item]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.expr import Add, Expr, Neg, Sub
-from ..core.latex import document, escape_text, expr_latex, symbol_latex
+from ..core.latex import document, escape_prose, escape_text, expr_latex, symbol_latex
 from ..core.printer import to_text
 from .limit_rules import NO_VALUE_RULES
 from .trace import Derivation, Step
@@ -144,7 +144,9 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
             form = step.name.removeprefix(_FORM).replace("oo", r"\infty").replace("*", r" \cdot ")
             name = rf"\text{{{_FORM}}}{form}\text{{: }}"
         bindings = dict(step.bindings)
-        if "g" in bindings:  # lim f = lim g (f = g is false for L'Hôpital's f'/g' or a standard limit)
+        if step.rule == "e_limit":  # as the text says it: the sub-step under it is the limit of v*w
+            body = rf"{lim} {_bracketed_latex(step.expr)} = e^{{{lim} {_bracketed_latex(bindings['vw'])}}}"
+        elif "g" in bindings:  # lim f = lim g (f = g is false for L'Hôpital's f'/g' or a standard limit)
             body = rf"{lim} {_bracketed_latex(step.expr)} = {lim} {_bracketed_latex(bindings['g'])}"
         elif value is not None:
             inner = expr_latex(step.expr)
@@ -152,7 +154,7 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
             body = rf"{lim} {inner} = {expr_latex(value)}"
         else:
             body = rf"{expr_latex(step.expr)}"
-        note = rf"\quad \text{{({escape_text(step.note)})}}" if step.note else ""
+        note = rf"\quad {_prose(f'({step.note})', depth + 2)}" if step.note else ""
         if step.formula.startswith("lim[") and step.bindings:  # a standard limit's law, set as mathematics
             laws = formula_latex(step.formula.replace("; ", ", "))
             with_u = r",\ ".join(f"{symbol_latex(name)} = {expr_latex(u)}" for name, u in step.bindings
@@ -163,10 +165,18 @@ def limit_latex(limit: Limit, *, standalone: bool = False) -> str:
         if note:
             rows.append(rf"&{pad}\quad {note.removeprefix(chr(92) + 'quad ')}")
     answer = (rf"= {expr_latex(limit.value)}" if limit.value is not None
-              else rf"\text{{does not exist: {escape_text(limit.reason)}}}")
+              else _prose(f"does not exist: {limit.reason}", 0))
     rows.append(rf"&{answer}")
     block = "\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}"
     return document([block], title="Limit") if standalone else block
+
+
+def _prose(text: str, indent: int) -> str:
+    """A sentence on a row of the align block, broken into lines within the page: beside
+    ``indent`` quads of indentation a long note ran off its right edge."""
+    if len(text) <= 60:
+        return rf"\text{{{escape_prose(text)}}}"
+    return rf"\text{{\parbox[t]{{\dimexpr\linewidth-{indent + 3}em\relax}}{{\raggedright {escape_prose(text)}}}}}"
 
 
 def limit_data(limit: Limit) -> dict[str, object]:

@@ -50,6 +50,7 @@ _WRITTEN_OPERATOR = re.compile(r"d(?:\^\d+)?/(?:d([a-z])|\(((?:d[a-z] ?)+)\))\[(
 _LIMIT = re.compile(r"lim\[(\w+)->(\w+)\] (.+)")
 _DOTS = "dots"  # "..." in an n-part law, read as a name and set as \cdots
 _INTEGRAL = re.compile(r"∫(.+) d([a-z])")
+_AND_INTEGRAL = re.compile(r"(.+) ([+-]) (∫.+ d[a-z])")  # u*v - ∫v du, by parts
 _CONDITION = re.compile(r"([a-zA-Z]\w*) (>|<|≥|≤) (\S+)")
 _RELATIONS = {">": ">", "<": "<", "≥": r"\geq", "≤": r"\leq"}
 
@@ -130,6 +131,10 @@ def _side_latex(side: str, names: dict[str, str], parse: Callable[[str], Expr]) 
     if integral is not None:  # ∫sqrt(D - a*(x + h)^2) dx, in an integration rule's law
         integrand, variable = integral.groups()
         return rf"\int {_side_latex(integrand, names, parse)} \, d{symbol_latex(variable)}"
+    combined = _AND_INTEGRAL.fullmatch(side)
+    if combined is not None and _INTEGRAL.fullmatch(combined.group(3)):  # u*v - ∫v du
+        first, sign, last = combined.groups()
+        return f"{_side_latex(first, names, parse)} {sign} {_side_latex(last, names, parse)}"
     limit = _LIMIT.fullmatch(side)
     if limit is not None:  # lim[h->0] (f(x + h) - f(x))/h, in the definition of the derivative
         variable, point, side = limit.groups()

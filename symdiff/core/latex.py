@@ -141,6 +141,17 @@ def escape_text(text: str) -> str:
     return "".join(out)
 
 
+# The ASCII a note writes for arrows, infinity and inequalities (u -> -oo, x != 1), as symbols.
+_ASCII_SYMBOLS = re.compile(r"->|!=|<=|>=|(?<![A-Za-z0-9_])oo(?![A-Za-z0-9_])")
+_ASCII_TO_UNICODE = {"->": "→", "!=": "≠", "<=": "≤", ">=": "≥", "oo": "∞"}
+
+
+def escape_prose(text: str) -> str:
+    """``escape_text`` of a sentence written for a terminal: its ASCII -> and oo set as → and ∞,
+    its != <= >= as ≠ ≤ ≥ (a limit's note: sin(u) oscillates ... as u -> -oo)."""
+    return escape_text(_ASCII_SYMBOLS.sub(lambda match: _ASCII_TO_UNICODE[match.group()], text))
+
+
 # Accents TeX sets over a letter: L'Hôpital is L'H\^{o}pital (the default fonts have no ô).
 _ACCENTS = {"\u0301": "'", "\u0300": "`", "\u0302": "^", "\u0308": '"', "\u0303": "~", "\u0327": "c"}
 

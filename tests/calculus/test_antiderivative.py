@@ -445,12 +445,17 @@ def test_latex():
     latex = antiderivative("x*cos(x^2)").to_latex()
     assert latex.startswith("\\begin{align*}") and latex.endswith("\\end{align*}")
     assert r"\int x \cos\left(x^{2}\right) \, dx" in latex
-    assert r"u = x^{2},\ du = 2 x \, dx" in latex
+    assert r"\quad u = x^{2}," in latex and r"du = 2 x \, dx" in latex  # after the law, by which the row breaks
+    assert r"\text{by}\ \int f\left(g\left(x\right)\right) g'\left(x\right) \, dx = \int f\left(u\right) \, du" in latex
     assert latex.splitlines()[-2].endswith(r"= \frac{\sin\left(x^{2}\right)}{2} + C")
     notebook = antiderivative("x^2")._repr_latex_()
     assert notebook.startswith("$$\\begin{aligned}") and "+ C" in notebook
     with pytest.raises(symdiff.SymdiffError):
         antiderivative("x").to_latex(standalone="yes")
+    # the law a step with sub-steps names, as its text line does (the LaTeX left it out)
+    parts = antiderivative("x*cos(x)").to_latex()
+    assert r"\text{Integration by Parts:}\ \int x \cos x \, dx,\quad \text{by}\ \int u \, dv = u v - \int v \, du" \
+        in parts
 
 
 def test_json():

@@ -17,6 +17,7 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy_oracle import to_sympy
+from tex import compile_tex, needs_tex, overfull_boxes, words_in_math
 
 import symdiff
 from symdiff import Limit, LimitError, Neg, Symbol, SymdiffError, expand, limit, limit_table, oo, parse, simplify
@@ -462,6 +463,26 @@ def test_the_question_of_a_limit_of_a_sum_is_bracketed_in_latex():
     """\\lim x^2 - x reads as (lim x^2) - x: the sum is the limit's, in brackets."""
     assert limit("x^2 - x", "x", "oo").to_latex().splitlines()[1] == r"& \lim_{x \to \infty} \left(x^{2} - x\right) \\"
     assert limit("sin(x)/x", "x", 0).to_latex().splitlines()[1] == r"& \lim_{x \to 0} \frac{\sin x}{x} \\"
+
+
+def test_latex_notes_are_typeset_and_kept_within_the_page():
+    # A new user's handout: sin(1/x)'s note ran 306pt off the page, "u -> -oo" in ASCII; the
+    # standard limit for e said "= e" where the text (and the sub-step under it) had e^(lim 1).
+    oscillating = limit("sin(1/x)", "x", 0).to_latex()
+    assert r"u $\to$ -$\infty$" in oscillating and "-$>$" not in oscillating and "oo" not in oscillating
+    assert r"\text{\parbox[t]{\dimexpr\linewidth-5em\relax}{\raggedright (from the left: it oscillates" in oscillating
+    cancelled = limit("(x^2 - 1)/(x - 1)", "x", 1).to_latex()
+    assert r"for x $\ne$ 1" in cancelled and "!=" not in cancelled
+    e_rows = [row for row in limit("(1 + 1/n)^n", "n", "oo").to_latex().splitlines() if "Standard limit for e" in row]
+    assert e_rows == [r"&\quad \quad \text{Standard limit for e: }\lim_{n \to \infty} \left(1 + \frac{1}{n}\right)^{n} "
+                      r"= e^{\lim_{n \to \infty} 1} \\"]
+    assert words_in_math(oscillating) == []
+
+
+@needs_tex
+def test_a_long_note_compiles_within_the_page(tmp_path):
+    log = compile_tex(tmp_path, limit("sin(1/x)", "x", 0).to_latex(standalone=True), "oscillates")
+    assert overfull_boxes(log) == []
 
 
 @pytest.mark.parametrize(("text", "point", "side", "value"), [
