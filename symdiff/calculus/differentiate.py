@@ -699,9 +699,13 @@ def _gradient_variables(tree: Expr, vars: Sequence[str | Symbol] | None) -> list
         return sorted(tree.free_symbols, key=lambda symbol: symbol.name)
     if isinstance(vars, (str, Symbol)):
         vars = [vars]  # noqa: A001
-    if not isinstance(vars, Sequence):
+    if not isinstance(vars, Sequence) or not vars:
         raise DifferentiationError(f"the variables are a list of names such as ['x', 'y'], not {quote(vars)}")
-    return [_symbol(v) for v in vars]
+    variables = [_symbol(v) for v in vars]
+    for i, variable in enumerate(variables):
+        if variable in variables[:i]:  # as backprop and the session refuse it: a slip, not a request
+            raise DifferentiationError(f"{variable.name} is named twice among the variables")
+    return variables
 
 
 # Evaluating, substituting into and simplifying an expression with d/dx[...] written in it work

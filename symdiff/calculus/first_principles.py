@@ -66,7 +66,8 @@ def first_principles(expr: Expr | str, wrt: str | Symbol = "x") -> Derivation:
         raise DifferentiationError(
             f"first_principles works from the definition for polynomials, rational functions, square roots "
             f"of polynomials, sin({x.name}), cos({x.name}) and e^{x.name}; {quote(str(f))} is none of these: "
-            f"differentiate it by the rules instead (derive in Python, the expression alone in the session)"
+            f"differentiate it by the rules instead (derive in Python, the expression alone in the session, "
+            f"{_on_the_command_line(f)})"
         )
     kind(work)
     value = work.current
@@ -96,6 +97,12 @@ def _same_value(value: Expr, answer: Expr) -> bool:
         return False
 
 
+def _on_the_command_line(f: Expr) -> str:
+    """How the command line differentiates ``f`` by the rules: symdiff 'x^x', if that is short."""
+    text = to_text(f)
+    return f"symdiff {quote(text)} on the command line" if len(text) <= 40 else "symdiff EXPRESSION on the command line"
+
+
 class _Work:
     """The quotient as it is being worked, and the steps so far."""
 
@@ -117,7 +124,7 @@ class _Work:
             raise DifferentiationError(
                 f"worked from the definition, the difference quotient grows past {MAX_WORKED_NODES:,} nodes "
                 f"({name.lower()}): too long to show by hand; differentiate it by the rules instead (derive in "
-                "Python, the expression alone in the session)"
+                f"Python, the expression alone in the session, {_on_the_command_line(self.f)})"
             )
         self.steps.append(Step(rule, name, formula, self.current, self.h, whole,
                                bindings=(("at", at), ("to", to)), note=note))

@@ -54,7 +54,7 @@ def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
                 raise _NumberTooLarge from None
             raise EvaluationError(_why(node, args, error)) from None
         if isinstance(result, complex) or not math.isfinite(result):
-            raise EvaluationError(f"{_short(node)} has no finite real value at this point")
+            raise EvaluationError(not_finite_message(node, result))
         return result
 
     def combine_exactly(node: Expr, args: list[float | Fraction]) -> float | Fraction:
@@ -199,10 +199,25 @@ def node_value(node: Expr, args: list[float]) -> float | complex:
     return _EVALUATORS[type(node)](node, args, {})
 
 
+def not_finite_message(node: Expr, value: object) -> str:
+    """Why a node's float is not a finite real number: an infinite float is a value too large for
+    floats as often as a pole, so neither is claimed."""
+    if isinstance(value, float) and math.isinf(value):
+        return f"{_short(node)} is infinite or too large for a float at this point"
+    return f"{_short(node)} has no finite real value at this point"
+
+
 def _why(node: Expr, args: list[float], error: Exception) -> str:
+    if isinstance(error, OverflowError):  # exp(800) is a number, too large for a float
+        return f"{_short(node)} is too large for a float here"
     if isinstance(node, Call):
         info = FUNCTIONS[node.name]
-        return f"{node.name}({_number(args[0])}) is undefined: {node.name} {info.domain}"
+        why = f"{node.name}({_number(args[0])}) is undefined: {node.name} {info.domain}"
+        if args[0] == 0 and node.children[0].children:  # worked out, not given
+            # ln(1 - sigmoid(40)): the argument is 4e-18, rounded to 0 by the subtraction
+            why += (f"; its argument {_short(node.children[0], 30)} is 0 here in floats, which a small number "
+                    "rounded off gives too")
+        return why
     if isinstance(node, Log):
         return (
             f"{_short(node)} is undefined here: a logarithm needs a positive argument (here {_number(args[0])}) "

@@ -117,12 +117,12 @@ class BackpropResult:
         self.reduce = reduce
         self._shown = [i for i, name in enumerate(graph.names) if name is not None]
         self.names = [graph.names[i] for i in self._shown]
-        reduced = _reduction(shape, reduce)
-        self.value = reduced(values[-1])
+        self.value = _reduction(shape, reduce)(values[-1])
         self.gradient: dict[str, Any] = {}
         for name in self.wrt:
             i = graph.symbols.get(name)
-            self.gradient[name] = reduced(0.0 if i is None or adjoints[i] is None else adjoints[i])
+            adjoint = 0.0 if i is None or adjoints[i] is None else adjoints[i]
+            self.gradient[name] = _reduced_gradient(adjoint, point[name], shape, reduce)
 
     @property
     def rows(self) -> list[BackpropRow]:
@@ -194,6 +194,7 @@ class BackpropResult:
                 total += f"  (the sum over {paths} paths)" if paths > 1 else ""
             if name in self.gradient:
                 total += f": df/d{name} = {number_text(adjoints[i])}"
+                total += " in each sample" if self.reduce and self._shape is not None else ""
             lines.append(total)
             for parent, k, child, slope, share in feeds.get(i, []):
                 child_name, names = graph.label(child), [graph.label(c) for c in graph.args[parent]]
@@ -201,7 +202,25 @@ class BackpropResult:
                 lines.append(f"  adj({child_name}) += adj({name}) * d{name}/d{child_name} = "
                              f"{number_text(adjoints[parent])} * {number_text(slope)} = {number_text(share)}"
                              f"   [d{name}/d{child_name} = {formula}]")
+        if self.reduce and self._shape is not None:
+            lines += self._reduction_lines()
         return "\n".join(lines)
+
+    def _reduction_lines(self) -> list[str]:
+        """How the per-sample derivatives make the gradient of the total or the mean F."""
+        n = 1
+        for size in self._shape or ():
+            n *= size
+        lines = [f"F = the {self.reduce} of f over the {n:,} samples, " +
+                 ("(f_1 + ... + f_n)/n:" if self.reduce == "mean" else "f_1 + ... + f_n:")]
+        for name, value in self.gradient.items():
+            if isinstance(self.at.get(name), float):  # one value for every sample: a parameter
+                lines.append(f"  dF/d{name} = the {self.reduce} of df/d{name} over the samples = {number_text(value)}")
+            else:  # its own value in each sample: only that sample's f depends on it
+                own = f"df/d{name} in its own sample"
+                own = f"({own})/{n}" if self.reduce == "mean" else own
+                lines.append(f"  dF/d{name} = {own} = {number_text(value)}")
+        return lines
 
     def to_latex(self, standalone: bool = False) -> str:
         """The table as LaTeX (``gather*`` with an ``array``); ``standalone``: a whole document."""
@@ -224,6 +243,27 @@ class BackpropResult:
         from .graph_dot import render
 
         return render(self.to_dot(), path)
+
+
+def _reduced_gradient(adjoint: Any, given: Any, shape: tuple[int, ...] | None, reduce: str | None) -> Any:
+    """d(total or mean)/d(variable): a parameter (one number for every sample) gathers every
+    sample's adjoint, but a variable given per sample (a data column) has one derivative per
+    sample, each its own sample's adjoint (over n for the mean), as torch gives for x.grad. A
+    column broadcast along an axis gathers along that axis."""
+    if shape is None or reduce is None:
+        return broadcaster(shape)(adjoint)
+    import numpy as np
+
+    full = np.array(np.broadcast_to(adjoint, shape), dtype=float)
+    own = np.shape(given)
+    extra = full.ndim - len(own)
+    gathered = full.sum(axis=tuple(range(extra))) if extra else full
+    axes = tuple(k for k, n in enumerate(own) if n == 1 and gathered.shape[k] != 1)
+    if axes:
+        gathered = gathered.sum(axis=axes, keepdims=True)
+    if reduce == "mean":
+        gathered = gathered / full.size
+    return float(gathered) if not own else gathered
 
 
 def _reduction(shape: tuple[int, ...] | None, reduce: str | None) -> Any:

@@ -240,7 +240,7 @@ class Graph:
                 else:
                     v = ARRAY_OPERATORS[kind](*a)
                 if not np.all(np.isfinite(v)):
-                    raise EvaluationError(f"{_short(node)} has no finite real value {_where(v, point, shape)}")
+                    raise EvaluationError(_not_finite(node, v, point, shape))
                 values[i] = v
         return values
 
@@ -290,7 +290,8 @@ class Graph:
                 f": a power of a negative number, or 0 to the power 0, is not a smooth function of the exponent{where}")
         inner = _short(self.nodes[self.args[i][k]], 30)
         return EvaluationError(f"{_short(node)} has no finite derivative with respect to {inner} where {inner} = "
-                               f"{number_text(a[k])} (its slope there is infinite or undefined){where}")
+                               f"{number_text(a[k])} (its slope there is infinite or undefined, or too large for a "
+                               f"float){where}")
 
 
 def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> str | None:
@@ -424,6 +425,22 @@ def broadcaster(shape: tuple[int, ...] | None) -> Any:
 
 def _short(node: Expr, limit: int = 60) -> str:
     return to_text(node, limit)
+
+
+def _not_finite(node: Expr, value: Any, point: dict[str, Any], shape: tuple[int, ...]) -> str:
+    """Why ``node``'s array holds a value that is not finite, at the first such sample: with its
+    reason from the evaluator there (ln(0), a float overflow), which floats alone cannot tell."""
+    import numpy as np
+
+    where = _where(value, point, shape)
+    bad = ~np.isfinite(np.broadcast_to(value, shape))
+    at = np.unravel_index(int(np.flatnonzero(bad)[0]), shape)
+    there = {name: float(np.broadcast_to(v, shape)[at]) for name, v in point.items()}
+    try:
+        evaluate(node, there)
+    except EvaluationError as error:
+        return f"{_short(node)} has no finite value in floats {where}: {error}"
+    return f"{_short(node)} has no finite value in floats {where}"
 
 
 def _where(value: Any, point: dict[str, Any], shape: tuple[int, ...]) -> str:

@@ -13,6 +13,7 @@ which registers itself here: this layer does not import the one above it.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,8 +56,9 @@ def gradient_descent(cost: Cost | Expr | str, params: Mapping[str, float] | None
     count = _whole(steps, "steps", 1, MAX_STEPS)
     n = the_cost.n
     size = n if batch_size is None else _whole(batch_size, "batch_size", 1, n, f" (the data has {n} samples)")
-    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+    if not isinstance(seed, numbers.Integral) or isinstance(seed, (bool, np.bool_)) or seed < 0:
         raise DescentError(f"seed is a whole number from 0, for the shuffling, not {quote(seed)}")
+    seed = int(seed)
     limit = None if tol is None else _positive(tol, "tol")
     start = the_cost.point(params) if params is not None else np.zeros(len(the_cost.params))
     try:
@@ -277,9 +279,10 @@ def _positive(value: object, name: str) -> float:
 
 
 def _whole(value: object, name: str, low: int, high: int, why: str = "") -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+    # numbers.Integral: NumPy's integers too (np.int64(3), as len() of an array gives one)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or not low <= value <= high:
         raise DescentError(f"{name} is a whole number from {low} to {high:,}{why}, not {quote(value)}")
-    return value
+    return int(value)
 
 
 def _g(value: float) -> str:

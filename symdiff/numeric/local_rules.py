@@ -247,7 +247,12 @@ def local_formula(node: Expr, i: int, names: Sequence[str]) -> str:
     if kind is Div:
         return f"1/{w}" if i == 0 else f"-{u}/{w}^2"
     if kind is Pow:
-        return f"{w}*{u}^({w} - 1)" if i == 0 else f"ln({u})*{u}^{w}"
+        if i == 1:
+            return f"{u}^{w}" if u == "e" else f"ln({u})*{u}^{w}"  # ln(e) = 1
+        if _WHOLE.fullmatch(w):  # 3*x^2, not 3*x^(3 - 1)
+            n = int(w)
+            return {1: "1", 2: f"2*{u}"}.get(n, f"{n}*{u}^{n - 1}" if n > 1 else f"{n}*{u}^({n - 1})")
+        return f"{w}*{u}^({w} - 1)"
     if kind is Log:
         return f"1/({u}*ln({w}))" if i == 0 else f"-ln({u})/({w}*ln({w})^2)"
     if kind is Root:
@@ -257,3 +262,4 @@ def local_formula(node: Expr, i: int, names: Sequence[str]) -> str:
 
 
 _U = re.compile(r"\bu\b")
+_WHOLE = re.compile(r"-?[0-9]+")

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from ..algebra.defined import undefined_node
 from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, SymdiffError
-from ..core.evaluate import CONSTANT_VALUES
+from ..core.evaluate import CONSTANT_VALUES, evaluate
 from ..core.expr import (
     Add,
     Call,
@@ -119,11 +119,17 @@ def bad_value_message(point: Mapping[str, float], culprit: Expr | None, position
     there in ``point``) where a value is not a finite real number: ``culprit`` is the innermost
     subexpression that fails there, or None when an argument itself is not finite."""
     where = ", ".join(f"{name} = {value:.6g}" for name, value in point.items()) or "every point"
-    what = f"{to_text(culprit, 60)} has no finite real value" if culprit else "an argument is not a finite number"
+    what = f"{to_text(culprit, 60)} has no finite value in floats" if culprit else "an argument is not a finite number"
     at = ""
     if shape:
         flat = 0
         for i, size in zip(position, shape, strict=True):
             flat = flat * size + i
         at = f" (index {tuple(position) if len(shape) > 1 else flat})"
-    return f"{what} at {where}{at}; pass invalid='nan' to get nan there instead"
+    why = ""
+    if culprit is not None:
+        try:  # the evaluator says why: ln(0), a float too large (which floats alone cannot tell apart)
+            evaluate(culprit, dict(point))
+        except SymdiffError as error:
+            why = f" ({error})"
+    return f"{what} at {where}{at}{why}; pass invalid='nan' to get nan there instead"

@@ -39,6 +39,22 @@ def split_top(text: str, start: int = 0) -> list[tuple[int, int]]:
     return parts
 
 
+def check_forward_variable(expr: Expr, point: dict[str, float], wrt: str | None, naming: str) -> None:
+    """Refuse, in the front end's own words, what ``forward_mode`` would refuse in Python's
+    (``wrt='x'``): no variable named where there are several, or one the point gives no value.
+    ``naming`` says how this front end names it, with {x} for a name: ``--wrt {x}``."""
+    names = sorted(symbol.name for symbol in expr.free_symbols)
+    if wrt is None:
+        candidates = sorted(point) if len(point) == 1 else names
+        if len(candidates) != 1:
+            example = naming.format(x=names[0] if names else "x")
+            raise SymdiffError(f"say which variable the derivative is by: {example} (the expression has "
+                               f"{', '.join(names) or 'no variable'})")
+    elif Symbol(wrt).name not in point:  # Symbol: a reserved word (sin) is refused as such first
+        raise SymdiffError(f"the point gives {wrt} no value, so forward mode has nowhere to start from: "
+                           f"give {wrt} a value too")
+
+
 def read_point(text: str, parts: list[tuple[int, int]], value_of: Callable[[int, int], Expr],
                example: str) -> dict[str, float]:
     """The ``name=value`` fields at ``parts`` of ``text`` as a point; ``value_of(start, end)``

@@ -71,6 +71,9 @@ def backprop_main(argv: list[str]) -> int:
         wrt = None if options.wrt is None else [name for name in options.wrt.replace(",", " ").split() if name]
         if wrt is not None and not wrt:
             parser.error("--wrt names the variables: --wrt w,b")
+        for name in wrt or ():
+            if name not in point:  # said in the command line's words, not backprop's wrt= and at=
+                raise SymdiffError(f"--wrt names {name}, which --at gives no value: add {name}=... to --at")
         return BackpropView(backprop(expr, point, wrt))  # type: ignore[arg-type]
 
     return _run(parser, options, work)
@@ -84,8 +87,9 @@ def forward_main(argv: list[str]) -> int:
 
     def work(expr: object, point: dict[str, float]) -> object:
         from ..numeric.forward_mode import forward_mode
-        from .autodiff_results import ForwardView
+        from .autodiff_results import ForwardView, check_forward_variable
 
+        check_forward_variable(expr, point, options.wrt, "--wrt {x}")  # type: ignore[arg-type]
         return ForwardView(forward_mode(expr, point, options.wrt))  # type: ignore[arg-type]
 
     return _run(parser, options, work)

@@ -48,7 +48,7 @@ symdiff EXPR works any expression by the rules.
 """
 
 _SIDES = ("both", "+", "-", "left", "right")
-_LIMIT_VALUED = frozenset({"--at", "--var", "--side", "-o", "--output", "--plot"})
+_LIMIT_VALUED = frozenset({"--at", "--var", "--wrt", "--side", "-o", "--output", "--plot"})
 _DEFINITION_VALUED = frozenset({"--at", "--wrt", "--notation", "-o", "--output", "--plot"})
 _SWITCHES = frozenset({"--no-steps", "--brief", "--table", "--latex", "--standalone", "--json", "-h", "--help"})
 
@@ -77,7 +77,9 @@ def limit_main(argv: list[str]) -> int:
     parser = _parser("symdiff limit", "The limit of a function at a point, with the steps that find it.",
                      _LIMIT_EXAMPLES)
     parser.add_argument("--at", required=True, metavar="POINT", help="where the variable goes: 0, pi/2, oo, -oo")
-    parser.add_argument("--var", metavar="VAR", help="the variable (default: the only one, else x)")
+    # --wrt too, as the other subcommands name their variable
+    parser.add_argument("--var", "--wrt", dest="var", metavar="VAR",
+                        help="the variable (default: the only one, else x)")
     parser.add_argument("--side", default="both", choices=_SIDES, help="both (default), + or -")
     _forms(parser, "print the function's values as the variable approaches the point")
     parser.add_argument("--plot", metavar="FILE", help="also draw the function near the point to FILE (.png)")

@@ -235,6 +235,9 @@ class Session:
         value = self.last_result.value if self.last_result is not None else None
         if value is not None:
             lines.append(f"  _ = {to_text(value, SHOWN)}")
+        if self.chain_definitions:  # every name the session knows: :clear forgets these too
+            lines.append("  the :let quantities (for :chain):")
+            lines += [f"    {name} = {to_text(quantity, SHOWN)}" for name, quantity in self.chain_definitions.items()]
         return "\n".join(lines) if lines else "no names yet: a = 3 names a value, f(x) = x^2 sin x a function"
 
     def _unset(self, line: str, start: int) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from ..core.errors import SymdiffError
 from ..core.expr import Expr, Symbol
-from .autodiff_results import BackpropView, ForwardView, read_point, split_top
+from .autodiff_results import BackpropView, ForwardView, check_forward_variable, read_point, split_top
 from .results import Result
 
 __all__ = ["BACKPROP_HELP", "FORWARD_HELP", "backprop_command", "forward_command"]
@@ -45,6 +45,7 @@ def forward_command(session: Session, line: str, start: int) -> str:
     from ..numeric.forward_mode import forward_mode
 
     expr, point, wrt = _fields(session, line, start, ":forward x^2 sin x, x=1.5", named=True)
+    check_forward_variable(expr, point, wrt, "name it last, after the point, as in :forward x^2 y, x=1, y=2, {x}")
     return session._show(ForwardView(forward_mode(expr, point, wrt)))
 
 

@@ -90,6 +90,11 @@ BAD = [
     (lambda: worked_gradient("x y", ["2x"]), "variable name such as x"),
     (lambda: worked_gradient("x y", []), "list of names"),
     (lambda: worked_hessian("x y", 3), "list of names"),
+    # gradient and hessian as worked_gradient does (they gave (2xy, 2xy) and () without a word)
+    (lambda: gradient("x^2 y", ["x", "x"]), "x is named twice among the variables"),
+    (lambda: hessian("x^2 y", ["y", "x", "y"]), "y is named twice among the variables"),
+    (lambda: gradient("x^2 y", []), "list of names"),
+    (lambda: hessian("x^2 y", []), "list of names"),
     (lambda: worked_gradient("x +"), "expected an expression"),
     (lambda: Gradient(parse("x"), [Symbol("x")], []), "worked_gradient"),
     (lambda: Hessian(worked_gradient("x"), [[]]), "worked_hessian"),

@@ -25,6 +25,7 @@ from symdiff import (
     ParseError,
     Symbol,
     backprop,
+    cross_entropy,
     forward_mode,
     gradient,
     parse,
@@ -312,6 +313,26 @@ def test_over_a_data_set_values_and_adjoints_are_arrays_one_per_sample():
     assert tangent == pytest.approx(result.gradient["m"], rel=1e-15)
 
 
+def test_reduced_over_samples_a_data_column_keeps_one_derivative_per_sample():
+    # The mean of w*x^2 over x = 1, 2, 3: dF/dw = mean(x^2), but dF/dx_k = 2*w*x_k/3, one per
+    # sample, as torch's x.grad (reduce gave mean(2*w*x) = 8, the derivative of nothing).
+    xs = np.array([1.0, 2.0, 3.0])
+    mean = backprop("w*x^2", {"w": 2.0, "x": xs}, reduce="mean")
+    assert mean.gradient["w"] == pytest.approx(np.mean(xs**2)) and isinstance(mean.gradient["w"], float)
+    assert mean.gradient["x"] == pytest.approx(2 * 2.0 * xs / 3, rel=1e-15)
+    summed = backprop("x*y", {"x": [1, 2], "y": [3, 4]}, reduce="sum")
+    assert summed.gradient["x"] == pytest.approx([3, 4]) and summed.gradient["y"] == pytest.approx([1, 2])
+    # A column broadcast along an axis gathers along it: d/dx_i of the sum over (i, j) of x_i*y_j.
+    grid = backprop("x*y + w", {"x": np.array([[1.0], [2.0]]), "y": np.array([[3.0, 4.0, 5.0]]), "w": 1.0},
+                    reduce="sum")
+    assert grid.gradient["x"] == pytest.approx(np.array([[12.0], [12.0]]))
+    assert grid.gradient["y"] == pytest.approx(np.array([[3.0, 3.0, 3.0]])) and grid.gradient["w"] == 6.0
+    shown = mean.explain()
+    assert "df/dx = [ 4.,  8., 12.] in each sample" in shown
+    assert "dF/dw = the mean of df/dw over the samples = 4.66667" in shown
+    assert "dF/dx = (df/dx in its own sample)/3 = [1.3333, 2.6667, 4.    ]" in shown
+
+
 def test_a_grid_of_points_in_two_dimensions():
     xx, yy = np.meshgrid(np.linspace(0.5, 2, 3), np.linspace(-1, 1, 4))
     result = backprop("x^2 y + sin(x y)", {"x": xx, "y": yy})
@@ -339,7 +360,7 @@ def test_each_function_over_samples_agrees_with_each_sample_alone(name):
 
 
 def test_a_sample_outside_the_domain_is_named():
-    with pytest.raises(EvaluationError, match=r"ln\(x\) has no finite real value at x = -1 \(index 2\)"):
+    with pytest.raises(EvaluationError, match=r"ln\(x\) has no finite value in floats at x = -1 \(index 2\)"):
         backprop("ln(x)", {"x": [1.0, 2.0, -1.0]})
     with pytest.raises(EvaluationError, match=r"sqrt\(x\) has no finite derivative .* at x = 0 \(index 1\)"):
         forward_mode("sqrt(x)", {"x": [4.0, 0.0]})
@@ -523,3 +544,33 @@ def test_forward_mode_refuses_a_derivative_floating_point_loses():
     with pytest.raises(EvaluationError, match="forward pass loses d/dy"):
         forward_mode(SOFTMAX_TERM, {"x": -300.0, "y": 300.0}, "y")
     assert forward_mode(SOFTMAX_TERM, {"x": -739.0, "y": -273.0}, "x").derivative == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(("run", "words", "not_said"), [
+    # exp(800) and cosh(800) are numbers, too large for a float: "undefined: exp is defined for
+    # every real number" contradicted itself
+    (lambda: parse("exp(x)").evaluate(x=800.0), "exp(x) is too large for a float here", "undefined"),
+    (lambda: backprop("cosh(x)", {"x": 800.0}), "cosh(x) is too large for a float here", "undefined"),
+    # 1 - sigmoid(40) is 4.2e-18, rounded to 0 by the subtraction: ln of it is not "ln(0)" alone
+    (lambda: backprop("ln(1 - sigmoid(x))", {"x": 40.0}),
+     "its argument 1 - sigmoid(x) is 0 here in floats, which a small number rounded off gives too", None),
+    # the slope -1e320 is finite; floats cannot hold it
+    (lambda: backprop("1/x", {"x": 1e-160}), "infinite or undefined, or too large for a float", None),
+    # the cross entropy is -50 there; in floats ln(1 - sigmoid(50)) is ln(0)
+    (lambda: cross_entropy("1/(1 + e^(-w x))", {"x": [1.0, 2.0], "y": [0, 1]}).value({"w": 50.0}),
+     "has no finite value in floats at w = 50, x = 1 (index 0) (ln(0) is undefined", "no finite real value"),
+    (lambda: backprop("exp(x)", {"x": np.array([1.0, 800.0])}),
+     "exp(x) has no finite value in floats at x = 800 (index 1): exp(x) is too large for a float here", None),
+])
+def test_a_float_that_overflows_or_rounds_to_zero_is_said_so(run, words, not_said):
+    with pytest.raises(EvaluationError) as caught:
+        run()
+    assert words in str(caught.value)
+    assert not_said is None or not_said not in str(caught.value)
+
+
+def test_local_slopes_of_powers_are_written_worked_out():
+    # [dv/dx = 3*x^(3 - 1)] and [dv/dx = ln(e)*e^x]: the law with its numbers left unworked
+    shown = backprop("e^x + x^3 + x^2 + 2^x", {"x": 2.0}).explain()
+    slopes = [line.split("   [")[1] for line in shown.splitlines() if "/dx = " in line and "   [" in line]
+    assert sorted(slopes) == sorted(["dv1/dx = e^x]", "dv2/dx = 3*x^2]", "dv3/dx = 2*x]", "dv4/dx = ln(2)*2^x]"])

@@ -60,7 +60,7 @@ def test_cross_entropy_of_a_sigmoid_is_its_stable_equal_form():
         assert math.isclose(cost.gradient_at(point)["w1"], np.mean((p - y) * x1), rel_tol=1e-10)
     far = [400.0, 0.0, 0.0]  # some samples' ln(sigmoid(z)) is ln(0) in floating point; softplus(z) has a value
     assert math.isfinite(cost.value(far)) and cost.value(far) > 10
-    with pytest.raises(EvaluationError, match="no finite real value"):
+    with pytest.raises(EvaluationError, match="no finite value in floats"):
         written.value(far)
 
 
@@ -201,6 +201,18 @@ def test_batching_is_seeded_and_each_pass_visits_every_sample():
     one = gradient_descent(cost, {"m": 0, "b": 0}, lr=0.01, steps=4, batch_size=1)
     assert one.method == "stochastic"
     assert gradient_descent(cost, {"m": 0, "b": 0}, steps=2, batch_size=10).method == "batch"
+
+
+def test_numpy_whole_numbers_count_as_whole_numbers():
+    # steps=np.int64(3) was refused as "not a whole number" (lr=np.float32(0.05) was taken)
+    x, y = line_data(10)
+    cost = mse("m x + b", {"x": x, "y": y})
+    given = gradient_descent(cost, {"m": 0, "b": 0}, steps=np.int64(25), batch_size=np.int32(3), seed=np.uint8(7))
+    plain = gradient_descent(cost, {"m": 0, "b": 0}, steps=25, batch_size=3, seed=7)
+    assert np.array_equal(given.path, plain.path) and given.steps_taken == 25
+    for bad in ({"steps": np.float64(3)}, {"steps": np.True_}, {"seed": np.True_}):
+        with pytest.raises(DescentError, match="is a whole number"):
+            gradient_descent(cost, {"m": 0, "b": 0}, **bad)
 
 
 def test_tol_stops_at_once_when_the_start_is_the_minimum():

@@ -142,12 +142,12 @@ def test_reused_buffers_do_not_corrupt_results() -> None:
 @pytest.mark.parametrize(
     ("text", "x", "message"),
     [
-        ("ln(x)", [1.0, 2.0, -1.0], "ln(x) has no finite real value at x = -1 (index 2)"),
-        ("1/x + 1", [1.0, 0.0], "1/x has no finite real value at x = 0 (index 1)"),
-        ("exp(x)", [1.0, 1000.0], "exp(x) has no finite real value at x = 1000"),
-        ("sqrt(x - 1)", [0.5], "sqrt(x - 1) has no finite real value at x = 0.5"),
+        ("ln(x)", [1.0, 2.0, -1.0], "ln(x) has no finite value in floats at x = -1 (index 2)"),
+        ("1/x + 1", [1.0, 0.0], "1/x has no finite value in floats at x = 0 (index 1)"),
+        ("exp(x)", [1.0, 1000.0], "exp(x) has no finite value in floats at x = 1000"),
+        ("sqrt(x - 1)", [0.5], "sqrt(x - 1) has no finite value in floats at x = 0.5"),
         ("x + 1", [1.0, math.inf], "an argument is not a finite number at x = inf"),
-        ("asin(x)", [2.0], "asin(x) has no finite real value at x = 2"),
+        ("asin(x)", [2.0], "asin(x) has no finite value in floats at x = 2"),
     ],
 )
 def test_bad_values_raise_naming_the_first_point(text: str, x: list[float], message: str) -> None:
@@ -164,7 +164,7 @@ def test_invalid_nan_puts_nan_exactly_where_values_are_bad() -> None:
 
 
 def test_a_scalar_bad_value_raises() -> None:
-    with pytest.raises(EvaluationError, match=r"at x = 0;"):
+    with pytest.raises(EvaluationError, match=r"at x = 0 \(division by zero in 1/x: the denominator is 0 here\);"):
         lambdify("1/x", "x")(0.0)
 
 
@@ -255,7 +255,7 @@ def test_an_empty_array_gives_an_empty_array(text: str) -> None:
         result = lambdify(text, "x", invalid=invalid)([])
         assert isinstance(result, np.ndarray) and result.shape == (0,)
         assert lambdify(text, "x", invalid=invalid)(np.zeros((2, 0))).shape == (2, 0)
-    with pytest.raises(EvaluationError, match="2\\^2\\^2\\^2\\^2 has no finite real value"):
+    with pytest.raises(EvaluationError, match="2\\^2\\^2\\^2\\^2 has no finite value in floats"):
         lambdify("2^2^2^2^2", "x")([1.0])
 
 

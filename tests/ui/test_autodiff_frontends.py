@@ -108,9 +108,12 @@ BAD = [
     (["backprop", "sqrt(x)", "--at", "x=0"], "sqrt(x) has no finite derivative with respect to x where x = 0"),
     (["backprop", "ln(x)", "--at", "x=-1"], "ln(-1) is undefined"),
     (["backprop", "x^", "--at", "x=1"], "symdiff: "),
-    (["backprop", "x", "--at", "x=1", "--wrt", "y"], "wrt names y, which at gives no value"),
+    (["backprop", "x", "--at", "x=1", "--wrt", "y"], "--wrt names y, which --at gives no value: add y=... to --at"),
     (["backprop", "x", "--at", "x=1", "--dot", "graph.txt"], "name a .png, .svg, .pdf or .dot file"),
-    (["forward", "x y", "--at", "x=1,y=2"], "say which variable"),
+    # in the command line's words, not forward_mode's wrt='x' (a new user's finding)
+    (["forward", "x y", "--at", "x=1,y=2"],
+     "say which variable the derivative is by: --wrt x (the expression has x, y)"),
+    (["forward", "x^2 y", "--at", "x=1,y=2", "--wrt", "z"], "the point gives z no value"),
     (["forward", "x", "--at", "x=1", "--wrt", "sin"], "reserved"),
 ]
 
@@ -172,8 +175,9 @@ SESSION_BAD = [
     (":backprop", "give an expression and the point"),
     (":backprop x^2", "give the point, each variable's value: :backprop x*y + sin(x), x=1, y=2"),
     (":backprop x^2, 3", "'3' is not a variable's value"),
-    (":forward x y, x=1, y=2", "say which variable"),
-    (":forward x y, x=1, y=2, z", "at gives z no value"),
+    (":forward x y, x=1, y=2", "say which variable the derivative is by: name it last, after the point, as in "
+                               ":forward x^2 y, x=1, y=2, x (the expression has x, y)"),
+    (":forward x y, x=1, y=2, z", "the point gives z no value, so forward mode has nowhere to start from"),
     (":backprop sqrt(x), x=0", "no finite derivative"),
 ]
 

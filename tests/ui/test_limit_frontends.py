@@ -38,6 +38,7 @@ LIMIT_VALUES = [
     (["-x", "--at", "-pi"], "pi"),  # an expression and a point that start with '-'
     (["-x^2", "--at", "-1"], "-1"),
     (["t^2 + 1", "--var", "t", "--at", "3"], "10"),
+    (["(1 + 1/n)^n", "--wrt", "n", "--at", "oo"], "e"),  # --wrt as the other subcommands say it
     (["x^2 sin(1/x)", "--at", "0"], "0"),
     (["5", "--at", "0"], "5"),
 ]
@@ -168,6 +169,8 @@ def test_the_table_flags_where_rounding_takes_over():
 
 DEFINITION_BAD = [
     (["abs(x)"], "first_principles works from the definition for polynomials"),
+    (["x^x"], "differentiate it by the rules instead (derive in Python, the expression alone in the session, "
+              "symdiff 'x^x' on the command line)"),  # it named no way the command line has
     (["ln x", "--at", "1"], "first_principles works from the definition"),
     (["1/x", "--at", "0"], "no difference quotients at x = 0"),
     (["x^2", "--at", "y"], "the point is a number or a constant expression such as pi/4, not y"),

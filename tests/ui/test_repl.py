@@ -92,6 +92,17 @@ def test_names_and_the_last_result(session):
     assert session.handle("f(x) + f") == "x^2*cos(x) + 2*x*sin(x) + f'(x)"  # f( is still a function
 
 
+def test_vars_lists_the_let_quantities_too(session):
+    # :vars said "no names yet" after two :let lines, which :clear then counted as "2 :let quantities"
+    session.handle(":let z = w x + b")
+    session.handle(":let a = sigmoid(z)")
+    assert session.handle(":vars").splitlines() == [
+        "  the :let quantities (for :chain):",
+        "    z = w*x + b",
+        "    a = sigmoid(z)",
+    ]
+
+
 def test_latex_and_save_use_the_last_result(session, tmp_path):
     with pytest.raises(SymdiffError, match="nothing to show yet"):
         session.handle(":latex")
