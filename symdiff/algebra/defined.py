@@ -44,7 +44,7 @@ from ..core.traversal import fold, size_as_written
 from .expansion import expand
 from .identities import IDENTITY_FUNCTIONS, pythagorean, sign_over_abs, trig_quotients
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
-from .polynomial import AlgebraError
+from .polynomial import AlgebraError, work_limit
 from .simplify import Simplifier
 from .special_angles import FUNCTIONS_WITH_POLES, at_pole, exact_special_values
 
@@ -282,10 +282,17 @@ def constant_normal_form(expr: Expr, simplifier: Simplifier) -> Normal | None:
                 and _looks_constant(expr, simplifier.probe_values):
             # a part inside is the constant (1/sqrt(sin(x)^2 + cos(x)^2 - 1)), or it is one once
             # multiplied out ((x + 1)^2 - x^2 - 2*x - 1): each part put in as its value first
-            normal = _by_identities(simplifier.normal_form(_valued(expr, simplifier)), simplifier)
+            with work_limit(_VALUED_WORK):  # multiplying out (x + 1)^1000 is not a check's job
+                valued = _valued(expr, simplifier)
+            normal = _by_identities(simplifier.normal_form(valued), simplifier)
     except (SymdiffError, AlgebraError):
         return None  # too large to simplify: the engine refuses it on its own
     return normal if UNDEFINED_MONOMIAL not in normal and _free_of_symbols(normal) else None
+
+
+# Term products the long way may make for one part (fuzz seed 2059: a power of a sum with a
+# large whole exponent took minutes to multiply out); past it the part is not taken for a constant.
+_VALUED_WORK = 20_000
 
 
 def _may_hide_a_constant(normal: Normal) -> bool:

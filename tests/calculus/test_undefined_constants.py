@@ -410,3 +410,21 @@ def test_a_deep_constant_is_read_for_special_values_only_where_it_is_short(text,
     monkeypatch.setattr(defined, "exact_special_values", counted)
     assert undefined_constant(parse(text), Simplifier()) is None
     assert len(readings) <= 40 and all(size_as_written(expr) <= 80 for expr in readings)
+
+
+def test_a_part_checked_the_long_way_is_not_multiplied_out_without_end():
+    """Fuzz seed 2059: checking whether (-3 - 1e30/y)^1e999 hides a constant multiplied it out by
+    repeated squaring (minutes, in the check alone; 0.2 s now): the long way has a work limit, past
+    which the part is not taken for a constant. A subprocess, so that a hang fails, not stalls."""
+    import subprocess
+    import sys
+
+    program = (
+        "import symdiff; from symdiff import *\n"
+        "p = parse('(-1e999*(-x)*z*z)*pi/(-3 - 1e30/y)^1e999')\n"
+        "e = sinh(log(p, Number('0.5')) + Symbol('y'))\n"
+        "d = symdiff.derive(e, 'y', order=3); d.to_json()\n"
+        "print(symdiff.diff(e, 'y') == symdiff.derive(e, 'y').result)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout == "True\n", result.stderr[-2000:]
