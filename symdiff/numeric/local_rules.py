@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any, NamedTuple
 
@@ -249,9 +250,14 @@ def local_formula(node: Expr, i: int, names: Sequence[str]) -> str:
     if kind is Pow:
         if i == 1:
             return f"{u}^{w}" if u == "e" else f"ln({u})*{u}^{w}"  # ln(e) = 1
-        if _WHOLE.fullmatch(w):  # 3*x^2, not 3*x^(3 - 1)
-            n = int(w)
-            return {1: "1", 2: f"2*{u}"}.get(n, f"{n}*{u}^{n - 1}" if n > 1 else f"{n}*{u}^({n - 1})")
+        if _DECIMAL.fullmatch(w):  # 3*x^2 and 0.5*x^(-0.5), not 3*x^(3 - 1)
+            less = Decimal(w) - 1
+            shown = format(less.normalize(), "f") if less else "0"
+            if not less:
+                return "1"
+            if less == 1:
+                return f"{w}*{u}"
+            return f"{w}*{u}^{shown}" if less > 0 else f"{w}*{u}^({shown})"
         return f"{w}*{u}^({w} - 1)"
     if kind is Log:
         return f"1/({u}*ln({w}))" if i == 0 else f"-ln({u})/({w}*ln({w})^2)"
@@ -262,4 +268,4 @@ def local_formula(node: Expr, i: int, names: Sequence[str]) -> str:
 
 
 _U = re.compile(r"\bu\b")
-_WHOLE = re.compile(r"-?[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")

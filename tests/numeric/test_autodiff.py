@@ -571,6 +571,7 @@ def test_a_float_that_overflows_or_rounds_to_zero_is_said_so(run, words, not_sai
 
 def test_local_slopes_of_powers_are_written_worked_out():
     # [dv/dx = 3*x^(3 - 1)] and [dv/dx = ln(e)*e^x]: the law with its numbers left unworked
-    shown = backprop("e^x + x^3 + x^2 + 2^x", {"x": 2.0}).explain()
+    shown = backprop("e^x + x^3 + x^2 + 2^x + x^0.5", {"x": 2.0}).explain()
     slopes = [line.split("   [")[1] for line in shown.splitlines() if "/dx = " in line and "   [" in line]
-    assert sorted(slopes) == sorted(["dv1/dx = e^x]", "dv2/dx = 3*x^2]", "dv3/dx = 2*x]", "dv4/dx = ln(2)*2^x]"])
+    assert sorted(slopes) == sorted(["dv1/dx = e^x]", "dv2/dx = 3*x^2]", "dv3/dx = 2*x]", "dv4/dx = ln(2)*2^x]",
+                                     "dv5/dx = 0.5*x^(-0.5)]"])
