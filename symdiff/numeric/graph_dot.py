@@ -61,18 +61,22 @@ def _operation_symbol(node: Expr) -> str:
     return _SYMBOLS[type(node)]
 
 
-def render(dot: str, path: object) -> Path:
-    """Write ``dot`` to ``path``: as text for .dot/.gv, drawn by Graphviz for .png/.svg/.pdf."""
+def drawable(path: object) -> Path:
+    """``path`` as a file ``render`` can write, or an ``AutodiffError`` saying why not (the command
+    line asks before it works anything out)."""
     if not isinstance(path, (str, Path)) or not str(path).strip():
         raise AutodiffError(f"render takes a file name such as 'graph.png' or 'graph.dot', not {quote(path)}")
     target = Path(path).expanduser()
-    suffix = target.suffix.lower()
-    if suffix in (".dot", ".gv"):
-        data = dot.encode("utf-8")
-    elif suffix in _FORMATS:
-        data = _drawn(dot, suffix[1:])
-    else:
+    if target.suffix.lower() not in (".dot", ".gv", *_FORMATS):
         raise AutodiffError(f"cannot draw to {quote(str(path))}: name a .png, .svg, .pdf or .dot file")
+    return target
+
+
+def render(dot: str, path: object) -> Path:
+    """Write ``dot`` to ``path``: as text for .dot/.gv, drawn by Graphviz for .png/.svg/.pdf."""
+    target = drawable(path)
+    suffix = target.suffix.lower()
+    data = dot.encode("utf-8") if suffix in (".dot", ".gv") else _drawn(dot, suffix[1:])
     try:
         target.write_bytes(data)
     except OSError as error:

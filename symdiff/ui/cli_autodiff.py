@@ -103,6 +103,10 @@ def _run(parser: argparse.ArgumentParser, options: argparse.Namespace, work: obj
     from .results import Result, render, write
 
     try:
+        if getattr(options, "dot", None):  # a file it cannot draw is refused before the working is printed
+            from ..numeric.graph_dot import drawable
+
+            drawable(options.dot)
         expr = parse(options.expression)
         print_name_notes(options.expression)
         text = ",".join(options.at)

@@ -125,6 +125,13 @@ def test_bad_input_exits_2_with_the_reason(capsys, argv, message, tmp_path, monk
     assert status == 2 and message in err and err.startswith("symdiff: ") and "Traceback" not in err
 
 
+def test_a_file_dot_cannot_draw_is_refused_before_the_working(capsys, tmp_path, monkeypatch):
+    # the whole working was printed, and only then the file type refused
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, "backprop", "x y", "--at", "x=1,y=2", "--dot", "graph.xyz")
+    assert (status, out) == (2, "") and "cannot draw to 'graph.xyz': name a .png, .svg, .pdf or .dot file" in err
+
+
 @pytest.mark.parametrize("argv", [["backprop", "x^2"], ["forward", "x", "--at", "x=1", "--standalone"],
                                   ["backprop", "x", "--at", "x=1", "--latex", "--json"]])
 def test_usage_errors_exit_2(capsys, argv):
