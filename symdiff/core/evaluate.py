@@ -213,11 +213,9 @@ def _why(node: Expr, args: list[float], error: Exception) -> str:
     if isinstance(node, Call):
         info = FUNCTIONS[node.name]
         why = f"{node.name}({_number(args[0])}) is undefined: {node.name} {info.domain}"
-        if args[0] == 0 and node.children[0].children:  # worked out, not given
-            # ln(1 - sigmoid(40)): the argument is 4e-18, rounded to 0 by the subtraction
-            why += (f"; its argument {_short(node.children[0], 30)} is 0 here in floats, which a small number "
-                    "rounded off gives too")
-        return why
+        # ln(1 - sigmoid(40)): the argument is 4e-18, rounded to 0 by the subtraction
+        rounded = _rounded_to_zero(node.children[0], args[0], "its argument")
+        return f"{why}; {rounded}" if rounded else why
     if isinstance(node, Log):
         return (
             f"{_short(node)} is undefined here: a logarithm needs a positive argument (here {_number(args[0])}) "
@@ -225,17 +223,29 @@ def _why(node: Expr, args: list[float], error: Exception) -> str:
         )
     if isinstance(node, Root):
         return f"{_short(node)} is undefined here: an even root needs a non-negative argument, not {_number(args[0])}"
-    if isinstance(node, Div):
-        return f"division by zero in {_short(node)}: the denominator is 0 here"
+    if isinstance(node, Div):  # 1/(1 - tanh(40)): the denominator is 3.6e-35, rounded to 0
+        rounded = _rounded_to_zero(node.children[1], args[1], "the denominator")
+        return f"division by zero in {_short(node)}: {rounded or 'the denominator is 0 here'}"
     if isinstance(node, Pow) and isinstance(error, ZeroDivisionError):
-        return f"{_short(node)} divides by zero: 0 to a negative power"
+        rounded = _rounded_to_zero(node.children[0], args[0], "the base")
+        return f"{_short(node)} divides by zero: 0 to a negative power" + (f"; {rounded}" if rounded else "")
     if isinstance(error, OverflowError):
         return f"{_short(node)} is too large for a float here"
     return f"{_short(node)} has no real value here ({error})"
 
 
+def _rounded_to_zero(part: Expr, value: float, called: str) -> str:
+    """What to add where a part worked out to 0 in floats (not given as 0): a small number
+    rounded off gives 0 too, and then the value may well exist."""
+    if value != 0 or not part.children:
+        return ""
+    return f"{called} {_short(part, 30)} is 0 here in floats, which a small number rounded off gives too"
+
+
 def _number(value: float) -> str:
     """Six digits when they are the float (2, 0.5), else all it needs: asin(1.0000001) is not asin(1)."""
+    if value == 0:
+        return "0"  # not -0
     short = f"{value:g}"
     return short if float(short) == value else repr(value)
 

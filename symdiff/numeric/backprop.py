@@ -213,13 +213,17 @@ class BackpropResult:
             n *= size
         lines = [f"F = the {self.reduce} of f over the {n:,} samples, " +
                  ("(f_1 + ... + f_n)/n:" if self.reduce == "mean" else "f_1 + ... + f_n:")]
+        over = f"/{n}" if self.reduce == "mean" else ""
         for name, value in self.gradient.items():
-            if isinstance(self.at.get(name), float):  # one value for every sample: a parameter
+            given = self.at.get(name)
+            if isinstance(given, float):  # one value for every sample: a parameter
                 lines.append(f"  dF/d{name} = the {self.reduce} of df/d{name} over the samples = {number_text(value)}")
-            else:  # its own value in each sample: only that sample's f depends on it
+            elif tuple(given.shape) == tuple(self._shape or ()):  # its own value in each sample
                 own = f"df/d{name} in its own sample"
-                own = f"({own})/{n}" if self.reduce == "mean" else own
-                lines.append(f"  dF/d{name} = {own} = {number_text(value)}")
+                lines.append(f"  dF/d{name} = {f'({own}){over}' if over else own} = {number_text(value)}")
+            else:  # broadcast: each entry is shared by the samples along the axes it is spread over
+                shared = f"df/d{name} summed over the samples that share each entry of {name}"
+                lines.append(f"  dF/d{name} = {f'({shared}){over}' if over else shared} = {number_text(value)}")
         return lines
 
     def to_latex(self, standalone: bool = False) -> str:

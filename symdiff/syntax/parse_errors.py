@@ -110,12 +110,16 @@ def _bad_token(found: Token, expected: set[str], text: str, parser: Lark) -> tup
         operator = previous.strip(" \t[")
         return f"{operator} needs the expression to differentiate after it, as in {operator} x^2, {found_text}", pos
     head, length = _function_head(before)
-    if head is not None and not at_end and found.type in _ARGUMENT_STARTS and len(before) > length \
-            and before[-1 - length].type == "POW":
+    signs = 0  # sin x^-cos x: signs between the ^ and the function
+    while head is not None and len(before) > length + signs and before[-1 - length - signs].type == "PLUS_MINUS":
+        signs += 1
+    if head is not None and not at_end and found.type in _ARGUMENT_STARTS and len(before) > length + signs \
+            and before[-1 - length - signs].type == "POW":
         # sin x^cos x: inside a textbook argument an exponent takes only a closed call, or the
         # argument of sin would not know where it ends (e^cos x alone is e^(cos x))
+        sign = "".join(before[len(before) - length - signs:len(before) - length])
         return (f"a function in an exponent inside the argument of another function needs parentheses: "
-                f"write ^{head}({found}), or put the whole power in parentheses"), pos
+                f"write ^{sign}{head}({found}), or put the whole power in parentheses"), pos
     if head is not None:
         return f"expected the argument of {head} (as in {head}(x) or {head} x), {found_text}", pos
     if expected <= _STARTERS:  # an operand must come next

@@ -561,6 +561,12 @@ def test_forward_mode_refuses_a_derivative_floating_point_loses():
      "has no finite value in floats at w = 50, x = 1 (index 0) (ln(0) is undefined", "no finite real value"),
     (lambda: backprop("exp(x)", {"x": np.array([1.0, 800.0])}),
      "exp(x) has no finite value in floats at x = 800 (index 1): exp(x) is too large for a float here", None),
+    # a denominator 3.6e-35 rounded to 0 (a third sweep): "the denominator is 0 here" alone was false
+    (lambda: parse("1/(1 - tanh(x))").evaluate(x=40.0), "division by zero in 1/(1 - tanh(x)): the denominator "
+     "1 - tanh(x) is 0 here in floats, which a small number rounded off gives too", None),
+    (lambda: parse("sigmoid(x)^(-1)").evaluate(x=-800.0),
+     "0 to a negative power; the base sigmoid(x) is 0 here in floats", None),
+    (lambda: parse("ln(tanh(x))").evaluate(x=-0.0), "ln(0) is undefined", "ln(-0)"),
 ])
 def test_a_float_that_overflows_or_rounds_to_zero_is_said_so(run, words, not_said):
     with pytest.raises(EvaluationError) as caught:
@@ -575,3 +581,13 @@ def test_local_slopes_of_powers_are_written_worked_out():
     slopes = [line.split("   [")[1] for line in shown.splitlines() if "/dx = " in line and "   [" in line]
     assert sorted(slopes) == sorted(["dv1/dx = e^x]", "dv2/dx = 3*x^2]", "dv3/dx = 2*x]", "dv4/dx = ln(2)*2^x]",
                                      "dv5/dx = 0.5*x^(-0.5)]"])
+
+
+def test_the_reduction_of_a_broadcast_variable_says_it_is_summed_over_the_samples_sharing_it():
+    # "dF/dy = df/dy in its own sample = [2, 2, 2]" where df/dy is 1 in each sample: y's entries
+    # are shared by the rows x spreads it over, and their derivatives are summed (as torch does)
+    shown = backprop("x*y", {"x": np.ones((2, 3)), "y": np.arange(3.0)}, reduce="sum").explain().splitlines()
+    assert shown[-1] == "  dF/dy = df/dy summed over the samples that share each entry of y = [2., 2., 2.]"
+    mean = backprop("w*x", {"x": np.arange(3.0), "w": np.array([2.0])}, reduce="mean")
+    assert mean.explain().splitlines()[-1] == \
+        "  dF/dw = (df/dw summed over the samples that share each entry of w)/3 = [1.]"

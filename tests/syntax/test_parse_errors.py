@@ -32,6 +32,9 @@ ERRORS = [
     # inside a textbook argument an exponent takes a closed call only: where would cos's argument end?
     ("sin x^cos x", 1, 11, "a function in an exponent inside the argument of another function needs parentheses: "
                            "write ^cos(x), or put the whole power in parentheses"),
+    ("sin x^-cos x", 1, 12, "write ^-cos(x), or put the whole power in parentheses"),  # it asked for "cos x"
+    ("sin x**-cos x", 1, 13, "write ^-cos(x)"),
+    ("sin 2^-ln pi", 1, 11, "write ^-ln(pi)"),
     ("sin^-1 x", 1, 5, "sin^-1 is ambiguous: write asin(x)"),
     ("sin⁻¹ x", 1, 4, "sin⁻¹ is ambiguous: write asin(x)"),
     ("tanh^-1 x", 1, 6, "tanh^-1 is ambiguous"),
