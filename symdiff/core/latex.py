@@ -213,8 +213,12 @@ def _product(node: Expr) -> list[Piece]:
         pieces += _paren(child, PRECEDENCE[type(child)] <= UNARY and type(child) is not Div)
     # A function written with a bare argument (\sin x) and another factor after it would read as
     # the function of both: sin(x)*y is \sin\left(x\right) y, not \sin x y, which is sin(x*y).
-    for index, piece in enumerate(pieces[:-1]):
-        if isinstance(piece, Expr) and _bare_argument(piece):
+    # From the right, so that a replacement does not move the pieces still to be looked at (fuzz
+    # seed 2060: sin(x)^2*(-sin(x)) put -\sin x in the exponent's place); a factor in parentheses
+    # of its own, \left(-\sin x\right), ends before anything follows it.
+    for index in range(len(pieces) - 2, -1, -1):
+        piece = pieces[index]
+        if isinstance(piece, Expr) and pieces[index + 1] != r"\right)" and _bare_argument(piece):
             pieces[index:index + 1] = _with_parenthesized_argument(piece)
     return pieces
 

@@ -52,6 +52,11 @@ EXPRESSIONS = [
     # place, and the braces did not balance (fuzz seed 2058)
     ("exp^2(2)*e", r"\left(\exp\,2\right)^{2} e"),
     ("exp(x)^2*y", r"\left(\exp x\right)^{2} y"),
+    # two such factors, the second in parentheses: the first's replacement moved the second's place,
+    # and -\sin x went into the exponent, \sin^{2-\sin\left(x\right) (fuzz seed 2060)
+    ("sin(x)^2*(-sin(x))", r"\sin^{2}\left(x\right) \left(-\sin x\right)"),
+    ("sin(x)*(-cos(x))*y", r"\sin\left(x\right) \left(-\cos x\right) y"),
+    ("sin(x)^2*cos(x)*ln(x)*y", r"\sin^{2}\left(x\right) \cos\left(x\right) \ln\left(x\right) y"),
 ]
 
 
