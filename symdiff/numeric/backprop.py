@@ -14,6 +14,7 @@ sample: the adjoint of a parameter is then its derivative in each sample's expre
 
 from __future__ import annotations
 
+import math
 from typing import Any, NamedTuple
 
 from ..core.errors import quote
@@ -208,9 +209,7 @@ class BackpropResult:
 
     def _reduction_lines(self) -> list[str]:
         """How the per-sample derivatives make the gradient of the total or the mean F."""
-        n = 1
-        for size in self._shape or ():
-            n *= size
+        n = math.prod(self._shape or ())
         lines = [f"F = the {self.reduce} of f over the {n:,} samples, " +
                  ("(f_1 + ... + f_n)/n:" if self.reduce == "mean" else "f_1 + ... + f_n:")]
         over = f"/{n}" if self.reduce == "mean" else ""

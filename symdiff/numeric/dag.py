@@ -275,8 +275,7 @@ class Graph:
             found = partials(array_math(), node, a, values[i], need)
         for k, wanted in enumerate(need):
             if wanted and not np.all(np.isfinite(found[k])):
-                bad = ~np.isfinite(np.broadcast_to(found[k], shape))
-                at = np.unravel_index(int(np.flatnonzero(bad)[0]), shape)
+                _, at = _first_not_finite(found[k], shape)
                 there = [float(np.broadcast_to(value, shape)[at]) for value in a]
                 raise self._slope_error(i, k, there, " " + _where(found[k], point, shape))
         return found
@@ -433,8 +432,7 @@ def _not_finite(node: Expr, value: Any, point: dict[str, Any], shape: tuple[int,
     import numpy as np
 
     where = _where(value, point, shape)
-    bad = ~np.isfinite(np.broadcast_to(value, shape))
-    at = np.unravel_index(int(np.flatnonzero(bad)[0]), shape)
+    _, at = _first_not_finite(value, shape)
     there = {name: float(np.broadcast_to(v, shape)[at]) for name, v in point.items()}
     try:
         evaluate(node, there)
@@ -443,15 +441,22 @@ def _not_finite(node: Expr, value: Any, point: dict[str, Any], shape: tuple[int,
     return f"{_short(node)} has no finite value in floats {where}"
 
 
+def _first_not_finite(value: Any, shape: tuple[int, ...]) -> tuple[int, tuple[int, ...]]:
+    """The first sample where ``value`` (broadcast to ``shape``) is not finite: its flat index and
+    its place in the array."""
+    import numpy as np
+
+    flat = int(np.flatnonzero(~np.isfinite(np.broadcast_to(value, shape)))[0])
+    return flat, tuple(int(k) for k in np.unravel_index(flat, shape))
+
+
 def _where(value: Any, point: dict[str, Any], shape: tuple[int, ...]) -> str:
     """``at x = 0.5, y = 2 (index 3)``: the first sample where ``value`` is not finite."""
     import numpy as np
 
-    bad = ~np.isfinite(np.broadcast_to(value, shape))
-    flat = int(np.flatnonzero(bad)[0])
-    at = np.unravel_index(flat, shape)
+    flat, at = _first_not_finite(value, shape)
     values = ", ".join(f"{name} = {float(np.broadcast_to(v, shape)[at]):.6g}" for name, v in point.items())
-    index = tuple(int(k) for k in at) if len(shape) > 1 else flat
+    index = at if len(shape) > 1 else flat
     return f"at {values} (index {index})"
 
 
