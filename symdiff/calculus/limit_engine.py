@@ -32,6 +32,7 @@ from .limit_forms import (
     FORMS,
     UNDECIDED,
     Law,
+    LimitError,
     Value,
     add,
     divide,
@@ -52,10 +53,6 @@ MAX_DEPTH = 40  # nested limits (parts of parts, rewrites of rewrites) before th
 MAX_WORK = 600  # distinct limits worked out for one question
 MAX_LHOPITAL = 6  # applications of L'Hôpital's rule in a row
 MAX_TREND_ORDER = 6  # derivatives tried to find the side a smooth function approaches from
-
-
-class LimitError(SymdiffError):
-    """A limit symdiff cannot decide; the message names what was tried."""
 
 
 @dataclass(frozen=True, slots=True)

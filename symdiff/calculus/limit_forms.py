@@ -21,11 +21,13 @@ import math
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
+from ..core.errors import SymdiffError
 from ..core.expr import Add, Div, Expr, Mul, Neg, Number, oo
 from .limit_exact import exact_value, fraction_of, rational
 
 __all__ = [
-    "BOUNDED", "FINITE", "FORMS", "INFINITE", "NONE", "UNDECIDED", "UNDEFINED", "Law", "NeedSides", "Value",
+    "BOUNDED", "FINITE", "FORMS", "INFINITE", "NONE", "UNDECIDED", "UNDEFINED", "Law", "LimitError", "NeedSides",
+    "Value",
     "add", "agree", "bounded", "divide", "finite", "infinite", "multiply", "negate", "no_limit", "scaled",
     "side_sign", "sign_of", "undefined", "undefined_part", "zero_from",
 ]
@@ -35,6 +37,10 @@ FORMS = ("0/0", "oo/oo", "0*oo", "oo-oo", "1^oo", "0^0", "oo^0")
 UNDECIDED = "undecided"
 
 Trend = tuple[int | None, int]
+
+
+class LimitError(SymdiffError):
+    """A limit symdiff cannot decide; the message names what was tried."""
 
 
 class NeedSides(Exception):

@@ -11,11 +11,13 @@ also differentiable there (the derivative test for the side of approach).
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from functools import cache
 
 from ..core.evaluate import evaluate
-from ..core.expr import Div, Expr, Neg, Number, Symbol, pi
+from ..core.expr import Call, Div, Expr, Neg, Number, Sub, Symbol, number, pi
 from ..core.functions import FUNCTIONS
+from ..core.precise import precise_value
 from .differentiate import diff
 from .limit_exact import ZERO_TOLERANCE
 from .limit_forms import (
@@ -26,6 +28,7 @@ from .limit_forms import (
     UNDECIDED,
     UNDEFINED,
     Law,
+    LimitError,
     Trend,
     Value,
     bounded,
@@ -124,6 +127,7 @@ def _at_finite(name: str, exact_call: Expr, inner: Value, sides: int) -> Law:
     if continuous_at(name, t):
         value = real(t)
         return ("composition", finite(exact_call, value, *_trend(name, t, inner.trend)))
+    _decline_if_only_near(name, inner)
     inside = _INSIDE.get(name)
     if inside is not None:
         return _at_edge(name, exact_call, inner, sides)
@@ -143,6 +147,38 @@ def _at_finite(name: str, exact_call: Expr, inner: Value, sides: int) -> Law:
     if sign is None:
         return (UNDECIDED, None)
     return ("pole", infinite(sign if residue > 0 else -sign))
+
+
+def _decline_if_only_near(name: str, inner: Value) -> None:
+    """``continuous_at`` takes a value within ``ZERO_TOLERANCE`` of an edge of the domain, a jump
+    or a pole for that point (sin(pi) is 1.2e-16 in floats). Where u's limit is only near it
+    (sqrt(x) at 10^-30, ln(x - 1) at 1 + 10^-12), the laws below would reason with the point
+    itself: the limit is declined instead. 60 digits tell the two apart."""
+    t = inner.approx
+    if name in _POLES_AT_COS_ZERO or name in _POLES_AT_SIN_ZERO:
+        probe: Expr = Call("cos" if name in _POLES_AT_COS_ZERO else "sin", inner.exact)  # type: ignore[arg-type]
+        where = f"a pole of {name},"
+    else:
+        edges = [edge for edge, _, _ in _EDGES.get(name, ((0.0, 0, False),)) if abs(t - edge) <= ZERO_TOLERANCE]
+        if not edges:
+            return
+        probe = Sub(inner.exact, number(edges[0])) if edges[0] else inner.exact  # type: ignore[arg-type]
+        where = f"{edges[0]:g}, where " + (f"{name} jumps," if name in _JUMPS else f"{name} has a pole," if name in
+                                            _POLES_AT_ZERO else f"the domain of {name} ends,")
+    distance = precise_value(probe)
+    if distance is None or abs(distance) <= _AT_IT:
+        return
+    raise LimitError(f"the limit of the argument of {name}, {_short(inner.exact)}, is so close to {where} "  # type: ignore[arg-type]
+                     "that the floats symdiff's limit methods work with take it for that point, so symdiff "
+                     "declines rather than risk a wrong answer")
+
+
+_AT_IT = Decimal(10) ** -50  # within this at 60 digits, u's limit is the point: what is left is rounding
+
+
+def _short(expr: Expr, limit: int = 60) -> str:
+    text = str(expr)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _at_edge(name: str, exact_call: Expr, inner: Value, sides: int) -> Law:

@@ -256,7 +256,14 @@ class _Leads:
             return None
         ln_a = math.log(a.approx)
         exact_rate = inner.coefficient if base == E else Mul(inner.coefficient, Call("ln", base))
-        return Lead(a.approx ** b.approx, Pow(base, b.exact), inner.approx * ln_a,  # type: ignore[arg-type]
+        rate = inner.approx * ln_a
+        if rate and abs(rate) <= ZERO_TOLERANCE:
+            # x*e^(-x/10^10) at oo: a rate this small is taken for 0 below (the exponential for a
+            # constant), and the function's values up to where floats reach agree with that.
+            raise LimitError(f"the rate of growth of {_short(Pow(base, exponent))} is about {rate:.3g}, so close to 0 "
+                             "that the floats symdiff's limit methods work with take it for 0, so symdiff declines "
+                             "rather than risk a wrong answer")
+        return Lead(a.approx ** b.approx, Pow(base, b.exact), rate,  # type: ignore[arg-type]
                     exact_rate=exact_rate)
 
     def _logarithm(self, argument: Expr) -> Lead | None:
@@ -272,6 +279,11 @@ class _Leads:
         if abs(inner.approx - 1) <= ZERO_TOLERANCE:
             return None
         return Lead(math.log(inner.approx), Call("ln", inner.coefficient))
+
+
+def _short(expr: Expr, limit: int = 60) -> str:
+    text = str(expr)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _same(a: tuple[float, Fraction, Fraction], b: tuple[float, Fraction, Fraction]) -> bool:

@@ -26,6 +26,7 @@ from .limit_engine import Engine, LimitError, Point
 from .limit_forms import BOUNDED, FINITE, INFINITE, NONE, NeedSides, Value
 from .limit_methods import METHODS
 from .limit_numeric import Sampler, agrees, rows, table_text
+from .limit_range import float_blind_constant
 from .trace import Step
 
 __all__ = ["Limit", "LimitError", "limit", "limit_table"]
@@ -116,6 +117,9 @@ def limit(expr: Expr | str | float, var: Symbol | str | None = None, point: obje
     nowhere = no_value_anywhere(tree)
     if nowhere is not None:  # x + tan(pi/2): floats would give it values, and a limit
         raise LimitError(f"{nowhere}, so it has no limit")
+    blind = float_blind_constant(tree, x) or (None if where.infinite else float_blind_constant(where.expr, x))
+    if blind is not None:  # e^-1000*x at oo: the engine's floats take e^-1000 for 0
+        raise LimitError(blind)
     try:
         return _solve(tree, x, where, sides)
     except RecursionError:  # the engine bounds its depth; this is the last guard, never expected

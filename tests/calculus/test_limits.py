@@ -539,3 +539,46 @@ def test_the_table_says_where_a_part_overflows_a_float_rather_than_undefined():
     table = limit("cosh(x)/e^x", "x", "oo").table()
     assert "overflow  <- a part of it is too large for a float here" in table
     assert "undefined" not in table
+
+
+@pytest.mark.parametrize(("text", "point", "said"), [
+    # Each was a wrong value: the engine reasons in floats, where these constants are 0.0, 1.0 or
+    # beyond range (true limits: 0, 0, 2^1024, oo, 0, oo, oo, oo, oo, 0, 0, oo).
+    ("e^1000 x", "0", "more than a float holds"),
+    ("(x - 1)/e^800", "1", "more than a float holds"),
+    ("e^(-800) (x - 1)", "1", "so close to 0"),
+    ("2^1024 - x", "0", "more than a float holds"),
+    ("(1 + 10^(-20))^x", "oo", "so close to 1"),
+    ("(1 - 10^(-20))^x", "oo", "so close to 1"),
+    ("((10^20 + 1)/10^20)^x", "oo", "so close to 1"),
+    ("e^(-1000) x", "oo", "so close to 0"),
+    ("10^(-330) x", "oo", "so close to 0"),
+    ("ln(1 + 10^(-20)) x", "oo", "so close to 1"),
+    ("x^2 (e^(-800) x - 1)", "oo", "so close to 0"),
+    ("x e^(-x/10^10)", "oo", ""),  # the rate -1e-10 was taken for 0: "= oo"
+    ("x 2^(-x/10^20)", "oo", ""),
+    # u's limit only near an edge of f's domain, a jump or a pole was taken for it
+    ("sqrt(x)", "10^(-30)", "where the domain of sqrt ends"),  # was "does not exist"
+    ("ln(x - 1)", "1 + 10^-12", "where the domain of ln ends"),  # was "does not exist"
+    ("sqrt(x + 10^(-30))", "0", "where the domain of sqrt ends"),
+    ("tan(x)", "pi/2 + 10^(-12)", "a pole of tan"),
+    ("sign(x)", "10^(-15)", "where sign jumps"),
+    ("asin(x)", "1 - 10^(-14)", "where the domain of asin ends"),
+])
+def test_a_constant_floats_cannot_tell_from_0_or_1_or_hold_is_declined_not_reasoned_with(text, point, said):
+    with pytest.raises(LimitError, match="rather than risk a wrong answer|do not agree") as declined:
+        limit(text, "x", point)
+    assert said in str(declined.value)
+
+
+@pytest.mark.parametrize(("text", "point", "expected"), [
+    # small constants that floats hold keep working: their own floats are reasoned with
+    ("10^(-12) x", "oo", "oo"),
+    ("x/e^(-50)", "1", "e^50"),
+    ("sin(x)", "1e-20", "sin(1/1e20)"),
+    ("x e^(-x/1000)", "oo", "0"),
+    ("tan(x)", "pi/2", None),  # at the pole itself: no limit, as before
+    ("sqrt(sin(x))", "pi", None),
+])
+def test_constants_floats_hold_are_still_reasoned_with(text, point, expected):
+    assert limit(text, "x", point).value == (None if expected is None else parse(expected))
