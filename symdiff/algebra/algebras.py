@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
-from ..core.expr import Add, Div, Expr, Mul, Neg, Number, Pow, Sub
+from ..core.expr import Add, Call, Div, Expr, Mul, Neg, Number, Pow, Sub
 
 __all__ = ["TREES", "Algebra", "TreeAlgebra"]
 
@@ -31,6 +31,10 @@ class Algebra(Protocol[T]):
     def div(self, a: T, b: T) -> T: ...
     def pow(self, a: T, b: T) -> T: ...
     def is_zero(self, a: T) -> bool: ...
+
+    def call(self, name: str, argument: Expr) -> T:
+        """``of(Call(name, argument))``: a function of a subtree of the input."""
+        return self.of(Call(name, argument))
 
     def outer(self, node: Expr, rule: str, build: Callable[[], Expr], make: Callable[[], T] | None = None) -> T:
         """``of(build())``: the chain rule's f'(u) for ``node`` = f(u) under ``rule``, which does

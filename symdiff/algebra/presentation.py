@@ -162,7 +162,14 @@ class Presenter:
         # factor swapped), so a term's key is mostly lookups made by map, not a Python loop.
         entries = list(map(self._entry_keys.get, map(id, monomial)))
         if None in entries:
-            entries = [known or self._entry_key(entry) for known, entry in zip(entries, monomial, strict=True)]
+            # Mostly a factor or two new to the memo (the one swapped in): found by index, in C.
+            missing = entries.index(None)
+            while True:
+                entries[missing] = self._entry_key(monomial[missing])
+                try:
+                    missing = entries.index(None, missing + 1)
+                except ValueError:
+                    break
         return (-sum(map(_DEGREE, entries)), not monomial, tuple(map(_FACTOR_KEY, entries)))
 
     def _short_term_key(self, monomial: Monomial) -> tuple[object, ...]:

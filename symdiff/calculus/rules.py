@@ -71,9 +71,9 @@ class Outer:
     note: str = ""
     bindings: tuple[tuple[str, Expr], ...] = ()  # n of the Power Rule, a of a^x
     formula: str = ""  # when not the rule's own: f'(x) for the undefined function f
-    # f'(u) over an algebra, from u as the algebra holds it: the same calls the algebra's ``of``
-    # would make on ``derivative(u)``, without building that tree and walking it again.
-    made: Callable[[Algebra[Any], Any], Any] | None = None
+    # f'(u) over an algebra, from the subtree u: the same calls the algebra's ``of`` would make
+    # on ``derivative(u)``, without building that tree and walking it again.
+    made: Callable[[Algebra[Any], Expr], Any] | None = None
 
 
 class Plan(NamedTuple):
@@ -132,16 +132,40 @@ OUTER: dict[str, Outer] = {}
 _ZERO, _ONE, _TWO = Number(0), Number(1), Number(2)
 
 
-def _outer(name: str, title: str, shown: str, derivative: Callable[[Expr], Expr], note: str = "") -> None:
-    OUTER[name] = Outer(_function_rule(name, title, shown), lambda u: Call(name, u), derivative, note)
+def _outer(name: str, title: str, shown: str, derivative: Callable[[Expr], Expr], note: str = "",
+           made: Callable[[Algebra[Any], Expr], Any] | None = None) -> None:
+    OUTER[name] = Outer(_function_rule(name, title, shown), lambda u: Call(name, u), derivative, note, made=made)
 
 
-_outer("sin", "Sine Rule", "cos(x)", lambda u: Call("cos", u))
-_outer("cos", "Cosine Rule", "-sin(x)", lambda u: Neg(Call("sin", u)))
-_outer("tan", "Tangent Rule", "sec(x)^2", lambda u: _sq(Call("sec", u)))
+# ``made`` for the derivatives that are a function of u, or its negative, square or 1 minus its
+# square: the operations whose normal forms are the builders' own (a quotient's builder has a
+# shortcut of its own, so the rules with 1/... keep the tree).
+def _called(name: str) -> Callable[[Algebra[Any], Expr], Any]:
+    return lambda a, u: a.call(name, u)
+
+
+def _negated(name: str) -> Callable[[Algebra[Any], Expr], Any]:
+    return lambda a, u: a.neg(a.call(name, u))
+
+
+def _squared(name: str, negated: bool = False) -> Callable[[Algebra[Any], Expr], Any]:
+    def made(a: Algebra[Any], u: Expr) -> Any:
+        square = a.pow(a.call(name, u), a.of(_TWO))
+        return a.neg(square) if negated else square
+
+    return made
+
+
+def _one_minus_square(name: str) -> Callable[[Algebra[Any], Expr], Any]:
+    return lambda a, u: a.sub(a.of(_ONE), a.pow(a.call(name, u), a.of(_TWO)))
+
+
+_outer("sin", "Sine Rule", "cos(x)", lambda u: Call("cos", u), made=_called("cos"))
+_outer("cos", "Cosine Rule", "-sin(x)", lambda u: Neg(Call("sin", u)), made=_negated("sin"))
+_outer("tan", "Tangent Rule", "sec(x)^2", lambda u: _sq(Call("sec", u)), made=_squared("sec"))
 _outer("sec", "Secant Rule", "sec(x)*tan(x)", lambda u: Mul(Call("sec", u), Call("tan", u)))
 _outer("csc", "Cosecant Rule", "-csc(x)*cot(x)", lambda u: Neg(Mul(Call("csc", u), Call("cot", u))))
-_outer("cot", "Cotangent Rule", "-csc(x)^2", lambda u: Neg(_sq(Call("csc", u))))
+_outer("cot", "Cotangent Rule", "-csc(x)^2", lambda u: Neg(_sq(Call("csc", u))), made=_squared("csc", True))
 _outer("asin", "Inverse Sine Rule", "1/sqrt(1 - x^2)", lambda u: Div(Number(1), Call("sqrt", Sub(Number(1), _sq(u)))))
 _outer("acos", "Inverse Cosine Rule", "-1/sqrt(1 - x^2)",
        lambda u: Neg(Div(Number(1), Call("sqrt", Sub(Number(1), _sq(u))))))
@@ -149,32 +173,35 @@ _outer("atan", "Inverse Tangent Rule", "1/(1 + x^2)", lambda u: Div(Number(1), A
 _outer("asec", "Inverse Secant Rule", "1/(abs(x)*sqrt(x^2 - 1))", lambda u: Div(Number(1), _abs_root(u)))
 _outer("acsc", "Inverse Cosecant Rule", "-1/(abs(x)*sqrt(x^2 - 1))", lambda u: Neg(Div(Number(1), _abs_root(u))))
 _outer("acot", "Inverse Cotangent Rule", "-1/(1 + x^2)", lambda u: Neg(Div(Number(1), Add(Number(1), _sq(u)))))
-_outer("sinh", "Hyperbolic Sine Rule", "cosh(x)", lambda u: Call("cosh", u))
-_outer("cosh", "Hyperbolic Cosine Rule", "sinh(x)", lambda u: Call("sinh", u))
-_outer("tanh", "Hyperbolic Tangent Rule", "1 - tanh(x)^2", lambda u: Sub(Number(1), _sq(Call("tanh", u))))
+_outer("sinh", "Hyperbolic Sine Rule", "cosh(x)", lambda u: Call("cosh", u), made=_called("cosh"))
+_outer("cosh", "Hyperbolic Cosine Rule", "sinh(x)", lambda u: Call("sinh", u), made=_called("sinh"))
+_outer("tanh", "Hyperbolic Tangent Rule", "1 - tanh(x)^2", lambda u: Sub(Number(1), _sq(Call("tanh", u))),
+       made=_one_minus_square("tanh"))
 _outer("sech", "Hyperbolic Secant Rule", "-sech(x)*tanh(x)", lambda u: Neg(Mul(Call("sech", u), Call("tanh", u))))
 _outer("csch", "Hyperbolic Cosecant Rule", "-csch(x)*coth(x)", lambda u: Neg(Mul(Call("csch", u), Call("coth", u))))
-_outer("coth", "Hyperbolic Cotangent Rule", "-csch(x)^2", lambda u: Neg(_sq(Call("csch", u))))
+_outer("coth", "Hyperbolic Cotangent Rule", "-csch(x)^2", lambda u: Neg(_sq(Call("csch", u))),
+       made=_squared("csch", True))
 _outer("asinh", "Inverse Hyperbolic Sine Rule", "1/sqrt(x^2 + 1)",
        lambda u: Div(Number(1), Call("sqrt", Add(_sq(u), Number(1)))))
 _outer("acosh", "Inverse Hyperbolic Cosine Rule", "1/sqrt(x^2 - 1)",
        lambda u: Div(Number(1), Call("sqrt", Sub(_sq(u), Number(1)))))
 _outer("atanh", "Inverse Hyperbolic Tangent Rule", "1/(1 - x^2)", lambda u: Div(Number(1), Sub(Number(1), _sq(u))))
-_outer("exp", "Exponential Rule", "exp(x)", lambda u: Call("exp", u))
+_outer("exp", "Exponential Rule", "exp(x)", lambda u: Call("exp", u), made=_called("exp"))
 _outer("ln", "Natural Logarithm Rule", "1/x", lambda u: Div(Number(1), u))
 _outer("log", "Natural Logarithm Rule", "1/x", lambda u: Div(Number(1), u))
 _outer("sqrt", "Square Root Rule", "1/(2*sqrt(x))", lambda u: Div(Number(1), Mul(Number(2), Call("sqrt", u))))
 _outer("cbrt", "Cube Root Rule", "1/(3*cbrt(x)^2)", lambda u: Div(Number(1), Mul(Number(3), _sq(Call("cbrt", u)))),
        note="the cube root has a vertical tangent at 0, so this holds where its argument is not 0")
 _outer("abs", "Absolute Value Rule", "sign(x)", lambda u: Call("sign", u),
-       note="abs is not differentiable at 0, so this holds where its argument is not 0")
+       note="abs is not differentiable at 0, so this holds where its argument is not 0", made=_called("sign"))
 _outer("sign", "Sign Function Rule", "0", lambda u: Number(0),
        note="sign jumps at 0 and has no derivative there; elsewhere its slope is 0")
 _outer("sigmoid", "Sigmoid Rule", "sigmoid(x)*(1 - sigmoid(x))",
-       lambda u: Mul(Call("sigmoid", u), Sub(Number(1), Call("sigmoid", u))))
-_outer("softplus", "Softplus Rule", "sigmoid(x)", lambda u: Call("sigmoid", u))
+       lambda u: Mul(Call("sigmoid", u), Sub(Number(1), Call("sigmoid", u))),
+       made=lambda a, u: a.mul(a.call("sigmoid", u), a.sub(a.of(_ONE), a.call("sigmoid", u))))
+_outer("softplus", "Softplus Rule", "sigmoid(x)", lambda u: Call("sigmoid", u), made=_called("sigmoid"))
 _outer("relu", "ReLU Rule", "heaviside(x)", lambda u: Call("heaviside", u),
-       note="relu has no derivative at 0; symdiff takes relu'(0) = 0, as heaviside(0) = 0")
+       note="relu has no derivative at 0; symdiff takes relu'(0) = 0, as heaviside(0) = 0", made=_called("heaviside"))
 _outer("heaviside", "Step Function Rule", "0", lambda u: Number(0),
        note="the step has no derivative at 0; elsewhere its slope is 0")
 
@@ -213,7 +240,7 @@ def _power_outer(exponent: Expr) -> Outer:
     # which diff does once per node however many variables it differentiates by.
     return Outer(POWER, lambda u: Pow(u, exponent), lambda u: _power_derivative(exponent, u),
                  bindings=(("n", exponent),),
-                 made=lambda a, u: a.mul(a.of(exponent), a.pow(u, a.of(_minus_one(exponent)))))
+                 made=lambda a, u: a.mul(a.of(exponent), a.pow(a.of(u), a.of(_minus_one(exponent)))))
 
 
 def _power_derivative(exponent: Expr, u: Expr) -> Expr:
@@ -483,7 +510,7 @@ def _chain(outer: Outer, inner: Expr, x: Symbol, node: Expr) -> Plan:
         # (a gradient differentiates the same f(u) by each variable).
         made = outer.made
         return a.outer(node, outer.rule.id, lambda: outer.derivative(inner),
-                       None if made is None else lambda: made(a, a.of(inner)))
+                       None if made is None else lambda: made(a, inner))
 
     if inner == x:
         return Plan(outer.rule, (), lambda a, d: outer_derivative(a), outer.bindings, outer.note,

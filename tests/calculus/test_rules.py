@@ -228,3 +228,17 @@ def test_gradient_and_hessian():
 def test_public_api_names():
     for name in ("diff", "derive", "simplify", "gradient", "hessian", "Derivation", "Step", "DifferentiationError"):
         assert hasattr(symdiff, name) and name in symdiff.__all__
+
+
+@pytest.mark.parametrize("name", sorted(name for name, outer in OUTER.items() if outer.made is not None))
+def test_an_outer_derivative_made_directly_is_the_normal_form_of_its_tree(name):
+    # diff makes f'(u) from u's normal form without building the tree (Outer.made); it must be
+    # the normal form the tree would have, or diff and derive would part.
+    from symdiff.algebra.simplify import NormalAlgebra, Simplifier
+
+    outer = OUTER[name]
+    for text in ["x", "-x", "x^2 - 1", "2x + 3", "-3*x*y", "0*x", "pi/2", "0", "-1", "ln(x)", "e^x", "1/x"]:
+        inner = parse(text)
+        simplifier = Simplifier()
+        algebra = NormalAlgebra(simplifier)
+        assert outer.made(algebra, inner) == simplifier.normal_form(outer.derivative(inner)), (name, text)
