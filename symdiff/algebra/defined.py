@@ -95,6 +95,7 @@ _SPECIAL_ARGUMENT = 24
 # Nodes that are no constant to test: oo, a written d/dx. (f(2) is one, as diff's masks see it.)
 _NOT_CONSTANT = frozenset({Derivative, Infinity})
 _LEAVES = frozenset({Number, Constant, Symbol})
+_NUMBERS = (Number, Constant)
 # The kinds of node that can lack a value when their parts have one.
 CHECKED_KINDS = frozenset({Div, Pow, Call, Log, Root})
 
@@ -261,6 +262,8 @@ def _may_be_constant(expr: Expr) -> bool:
             hint = hint or node.value == 0  # type: ignore[attr-defined]
         elif kind is Pow and type(node.children[0]) is Number and node.children[0].value == 1:  # type: ignore[attr-defined]
             hint = True
+        elif kind in (Call, Log) and all(type(child) in _NUMBERS for child in node.children):
+            hint = True  # a function of a number may be 0 (x*log(1), x*sin(pi))
         stack.extend(node.children)
     return hint
 
@@ -410,9 +413,24 @@ def _outside_domain(node: Call, simplifier: Simplifier) -> str | None:
         if bounds is not None and outside(bounds):
             return f"{_short(node)} is undefined: {node.name} {needs}"
     if at_pole(node) or (size_as_written(node.argument, _SPECIAL_ARGUMENT) <= _SPECIAL_ARGUMENT  # tan(acos(0))
-                         and at_pole(Call(node.name, exact_special_values(node.argument)))):
+                         and at_pole(Call(node.name, exact_special_values(node.argument)))) or _pole_in_digits(node):
         return f"{_short(node)} is at a pole of {node.name}"
     return None
+
+
+def _pole_in_digits(node: Call) -> bool:
+    """Whether a function with poles is at one by its argument's value to 60 digits, where no
+    special angle is written: cot(relu(pi)), tan(sqrt(pi^2)/2) (floats give them 1e16s)."""
+    probe = _POLE_PROBES.get(node.name)
+    if probe is None or not _short_enough(node.argument):
+        return False
+    distance = precise_value(Call(probe, node.argument) if probe else node.argument)
+    return distance is not None and abs(distance) <= _AT_POLE
+
+
+# What is 0 at each function's poles: cos of its argument, sin of it, or the argument itself.
+_POLE_PROBES = {"tan": "cos", "sec": "cos", "cot": "sin", "csc": "sin", "coth": "", "csch": ""}
+_AT_POLE = Decimal(10) ** -(DIGITS - 10)  # a true 0 at 60 digits is left within their rounding
 
 
 def _short_enough(expr: Expr) -> bool:
