@@ -45,12 +45,13 @@ from .expansion import expand
 from .identities import IDENTITY_FUNCTIONS, pythagorean, sign_over_abs, trig_quotients
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
 from .polynomial import AlgebraError, work_limit
+from .ranges import Range, value_range
 from .simplify import Simplifier
 from .special_angles import FUNCTIONS_WITH_POLES, at_pole, exact_special_values
 
 __all__ = [
-    "CHECKED_KINDS", "constant_normal_form", "no_value_anywhere", "undefined_constant", "undefined_node",
-    "undefined_part", "undefined_with_constant_parts", "varying_power_of_nonpositive",
+    "CHECKED_KINDS", "constant_normal_form", "never_in_domain", "no_value_anywhere", "undefined_constant",
+    "undefined_node", "undefined_part", "undefined_with_constant_parts", "varying_power_of_nonpositive",
 ]
 
 # A constant part longer than this written out is not simplified to test it: a long constant
@@ -113,6 +114,7 @@ def undefined_node(expr: Expr, simplifier: Simplifier, in_value: bool = True) ->
     ``in_value``, a part with symbols that is a constant wherever it has a value is tested as
     that constant (ln(x - x)): that simplifies each argument and denominator."""
     found: list[tuple[Expr, str]] = []
+    ranges: dict[int, tuple[Expr, Range]] = {}
 
     def visit(node: Expr, constant_children: list[bool]) -> bool:
         """Whether ``node`` is free of symbols; on the way, the first undefined part is recorded."""
@@ -125,12 +127,36 @@ def undefined_node(expr: Expr, simplifier: Simplifier, in_value: bool = True) ->
             why = undefined_part(node, constant_children, simplifier)
             if why is None and in_value and False in constant_children:
                 why = undefined_with_constant_parts(node, constant_children, simplifier)
+            if why is None:
+                why = never_in_domain(node, constant_children, ranges)
             if why is not None:
                 found.append((node, why))
         return False not in constant_children
 
     fold(expr, visit)
     return found[0] if found else None
+
+
+def never_in_domain(node: Expr, constant: Sequence[bool], ranges: dict[int, tuple[Expr, Range]]) -> str | None:
+    """Why ``node``, a function of an argument with symbols, has no value for any of them: the
+    argument never enters its domain (atanh(csc(x)), ln(heaviside(-x^2))); None when it may.
+    ``ranges`` keeps each part's range for the caller's walk."""
+    if type(node) is not Call or constant[0] or node.name not in _NEVER_INSIDE:  # type: ignore[attr-defined]
+        return None
+    argument = value_range(node.argument, ranges)  # type: ignore[attr-defined]
+    if not _NEVER_INSIDE[node.name](argument):
+        return None
+    names = ", ".join(sorted(symbol.name for symbol in node.free_symbols))
+    name = node.name  # type: ignore[attr-defined]
+    return f"{_short(node)} is undefined for every value of {names}: {name} {_DOMAINS[name][1]}"
+
+
+# Whether an argument's range (every value it takes) lies outside each function's domain.
+_NEVER_INSIDE: dict[str, Callable[[Range], bool]] = {
+    "ln": lambda a: a.hi <= 0, "log": lambda a: a.hi <= 0, "sqrt": lambda a: a.hi < 0,
+    "asin": lambda a: a.least > 1, "acos": lambda a: a.least > 1, "atanh": lambda a: a.least >= 1,
+    "acosh": lambda a: a.hi < 1, "asec": lambda a: -1 < a.lo and a.hi < 1, "acsc": lambda a: -1 < a.lo and a.hi < 1,
+}  # fmt: skip
 
 
 def undefined_part(node: Expr, constant: Sequence[bool], simplifier: Simplifier) -> str | None:

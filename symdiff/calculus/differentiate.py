@@ -20,11 +20,13 @@ from ..algebra.algebras import TREES, Algebra
 from ..algebra.chain import all_at_once, simplification_chain
 from ..algebra.defined import (
     CHECKED_KINDS,
+    never_in_domain,
     undefined_part,
     undefined_with_constant_parts,
     varying_power_of_nonpositive,
 )
 from ..algebra.normal import UNDEFINED_MONOMIAL, Normal
+from ..algebra.ranges import Range
 from ..algebra.simplify import NormalAlgebra, Simplifier, spelling
 from ..algebra.textbook import textbook_answer
 from ..core.collector import collector_paused
@@ -630,12 +632,14 @@ def _check_defined(tree: Expr, simplifier: Simplifier, shared: _SharedSymbols) -
     shared.mask(tree)
     masks = shared.masks
     variables = shared.other_symbols - 1  # the bits of the variables differentiated by
+    ranges: dict[int, tuple[Expr, Range]] = {}
     for node, _ in masks.values():
         if type(node) in CHECKED_KINDS:
             constant = [not masks[id(child)][1] for child in node.children]
             why = undefined_part(node, constant, simplifier)
             if why is None and False in constant:
-                why = undefined_with_constant_parts(node, constant, simplifier)
+                why = undefined_with_constant_parts(node, constant, simplifier) or \
+                    never_in_domain(node, constant, ranges)
                 if why is None and type(node) is Pow and masks[id(node.children[1])][1] & variables:
                     whole = "it" if node is tree else to_text(tree, 60)
                     isolated = varying_power_of_nonpositive(node, constant, simplifier, whole)

@@ -60,6 +60,13 @@ UNDEFINED = [
     ("x + tan(sqrt(pi^2)/2)", "is at a pole of tan"),
     # a function of a number that is 0 makes a constant of a part with x in it ("= 0")
     ("ln(atanh(x*log(1)))", "is ln(0)"),
+    # an argument that never enters the function's domain, for any value of x ("= cot(x)*csc(x)/...")
+    ("atanh(csc(x))", "atanh(csc(x)) is undefined for every value of x"),
+    ("x + atanh(sign(x^2 + 1))", "atanh(sign(x^2 + 1)) is undefined for every value of x"),
+    ("x + ln(heaviside(-x^2))", "ln(heaviside(-x^2)) is undefined for every value of x"),
+    ("ln(-x^2)", "ln(-x^2) is undefined for every value of x"),
+    ("x + asin(x^2 + 2)", "asin(x^2 + 2) is undefined for every value of x"),
+    ("x + sqrt(-x^2 - 1)", "sqrt(-x^2 - 1) is undefined for every value of x"),
     ("x + 1/0", "1/0 divides by zero"),
     ("x*(1/0)", "1/0 divides by zero"),
     ("x/0 + 1", "x/0 divides by zero"),
@@ -152,6 +159,10 @@ UNDEFINED = [
 DEFINED = [
     ("x + ln(2)", "1"),
     ("x + cot(pi + 10^(-40))", "1"),  # near a pole, not at it
+    # a value at some points at least: the argument reaches the domain's edge
+    ("acosh(sin(x))", "cos(x)/sqrt(sin(x)^2 - 1)"),  # acosh(1) at pi/2
+    ("sqrt(-x^4)", "-2*x^3/sqrt(-x^4)"),  # sqrt(0) at 0
+    ("atanh(sin(x)/2)", "2*cos(x)/(4 - sin(x)^2)"),
     ("x*log(2) + ln(x)", "ln(2) + 1/x"),
     ("x + ln(10^-400)", "1"),
     ("x + ln(2^(10^6))", "1"),
