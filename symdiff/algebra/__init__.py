@@ -6,7 +6,8 @@ Lives here: ``normal`` (a sum of exact coefficients times products of powers), `
 simplifier that records what it does), ``chain`` (a simplification as a chain of rewrites, each one
 named law at one place), ``identities`` (trigonometric identities on a normal form), ``number_logs`` (ln of
 numbers split over primes, so ln 4 - ln 2 combines), ``defined`` (constants without a real value:
-x + 1/0, ln(-1), tan(π/2) have no value anywhere), ``special_angles``
+x + 1/0, ln(-1), tan(π/2) have no value anywhere; with ``ranges``, the interval an expression's values
+lie in, ln(-x^2) too), ``special_angles``
 (sin, cos, ... at the multiples of π/6 and π/4, and the inverse functions there),
 ``textbook`` (the answer a textbook prints: the strategy after the normal form, and the public
 ``simplify``) and ``algebras`` (the operations a rule builds a derivative with: trees for a

@@ -17,7 +17,8 @@ trace as JSON) and ``matrix_latex`` (a gradient and a Hessian in LaTeX). Limits:
 values at the point and where direct substitution is allowed (``limit_continuity``), what a
 limit can be and the limit laws (``limit_forms``, with those for powers in ``limit_powers``),
 each function at a limit (``limit_functions``), exact values such as sin(pi/6) = 1/2
-(``limit_exact``), the table of laws and methods by name (``limit_rules``), the methods for
+(``limit_exact``), the constants floats cannot tell from 0 or 1 or cannot hold, declined
+(``limit_range``), the table of laws and methods by name (``limit_rules``), the methods for
 the indeterminate forms (``limit_methods``, with the standard limits in ``limit_standard``,
 dominance at infinity in ``limit_lead``, and the methods for polynomials, the highest power
 and factoring out x - a, in ``limit_poly``, and the cube conjugate and sigmoid, tanh and
