@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symdiff import Add, Call, Mul, Neg, Number, Pow, Sub, Symbol, SymdiffError
-from symdiff.core.evaluate import evaluate
 from symdiff.algebra.ranges import value_range
+from symdiff.core.evaluate import evaluate
 
 x = Symbol("x")
 _LEAVES = st.one_of(st.just(x), st.integers(0, 5).map(Number), st.sampled_from([Number(Fraction(1, 2))]))
