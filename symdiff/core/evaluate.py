@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from fractions import Fraction
 
 from .errors import EvaluationError, quote
@@ -55,6 +56,8 @@ def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
             raise EvaluationError(_why(node, args, error)) from None
         if isinstance(result, complex) or not math.isfinite(result):
             raise EvaluationError(not_finite_message(node, result))
+        if abs(result) > _NEAR_POLE and type(node) is Call and node.name in _POLE_PROBES:
+            return _near_pole(node, result)
         return result
 
     def combine_exactly(node: Expr, args: list[float | Fraction]) -> float | Fraction:
@@ -86,6 +89,32 @@ def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
             return float(value)
         except OverflowError:
             raise EvaluationError(f"{_short(expr)} is too large for a float here") from None
+
+
+# tan(pi/2) is 1.6e16 in floats, cot(pi) -8.2e15, tan(pi/2 + 10^-30) 1.6e16 where it is -1e30:
+# a trigonometric value this large may be a pole, or a value near one, that rounding the
+# argument hid. A constant argument is worked to 60 digits to tell (a float argument near a
+# pole, tan(1.5707963267948966), has that large value: it is the float's own).
+_NEAR_POLE = 1e12
+_POLE_PROBES = {"tan": "cos", "sec": "cos", "cot": "sin", "csc": "sin"}
+
+
+def _near_pole(node: Call, result: float) -> float:
+    from .precise import precise_value  # 60 digits only here: not loaded with symdiff
+
+    distance = precise_value(Call(_POLE_PROBES[node.name], node.argument))
+    if distance is None:  # a symbol's float in it, or no value at 60 digits: the float stands
+        return result
+    if abs(distance) <= Decimal(10) ** -50:
+        raise EvaluationError(f"{_short(node)} has no value a float can hold: its argument is a pole of {node.name}, "
+                              "or within 10^-50 of one")
+    precise = precise_value(node)
+    if precise is None:
+        return result
+    try:
+        return float(precise)
+    except OverflowError:
+        raise EvaluationError(f"{_short(node)} is too large for a float here") from None
 
 
 class _NumberTooLarge(Exception):

@@ -116,3 +116,19 @@ def test_evaluation_agrees_with_sympy(expr, x_value, y_value):
     theirs = complex(exact)
     assert abs(theirs.imag) <= 1e-9 * (1 + abs(ours)), (str(expr), ours, theirs)
     assert math.isclose(theirs.real, ours, rel_tol=1e-7, abs_tol=1e-7), (str(expr), ours, theirs)
+
+
+@pytest.mark.parametrize("text", ["tan(pi/2)", "cot(pi)", "cot(relu(pi))", "sec(3*pi/2)", "x + csc(sqrt(pi^2))"])
+def test_a_trigonometric_function_at_a_pole_rounding_hid_has_no_value(text):
+    # floats give tan(pi/2) = 1.6e16 and cot(pi) = -8.2e15 (a helper's sweep)
+    with pytest.raises(EvaluationError, match="is a pole of"):
+        parse(text).evaluate(x=1)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("tan(pi/2 + 10^(-30))", -1e30),  # floats: 1.6e16, the argument rounded onto the float of pi/2
+    ("tan(pi/2 - 10^(-13))", 1e13),
+    ("tan(x)", math.tan(1.5707963267948966)),  # a float argument's own value stands
+])
+def test_a_value_near_a_pole_is_worked_to_sixty_digits(text, value):
+    assert parse(text).evaluate(x=1.5707963267948966) == pytest.approx(value, rel=1e-12)
