@@ -5,7 +5,7 @@ holds them, with a least magnitude (|csc(u)| >= 1 has no single interval).
 it has a value: atanh(csc(x)), ln(heaviside(-x^2)) and atanh(sign(x^2 + 1)) have no value
 anywhere, and a derivative of them would be a formula with values but no meaning.
 
-Bounds are exact (Fractions, and infinities): no rounding can put a bound on the wrong side of
+Bounds are exact (ints, Fractions and infinities): no rounding can put a bound on the wrong side of
 a domain's edge. A part it has no rule for gets every real number, which decides nothing.
 """
 
@@ -20,18 +20,19 @@ from ..core.traversal import fold
 
 __all__ = ["Range", "value_range"]
 
-Bound = Fraction | float  # a float only as an infinity
+Bound = int | Fraction | float  # a float only as an infinity
 
 
 class Range(NamedTuple):
     lo: Bound
     hi: Bound
-    least: Bound = Fraction(0)  # every value has at least this magnitude
+    least: Bound = 0  # every value has at least this magnitude
 
 
 _INF = math.inf
 _EVERYTHING = Range(-_INF, _INF)
-_ONE = Fraction(1)
+_ONE = 1
+_CONSTANT = Range(2, 4, 2)  # e and pi: their exact values are not needed
 
 
 def value_range(expr: Expr, memo: dict[int, tuple[Expr, Range]]) -> Range:
@@ -42,10 +43,12 @@ def value_range(expr: Expr, memo: dict[int, tuple[Expr, Range]]) -> Range:
 def _range_of(node: Expr, kids: list[Range]) -> Range:
     kind = type(node)
     if kind is Number:
-        value = Fraction(node.value)  # type: ignore[attr-defined]
+        value = node.value  # type: ignore[attr-defined]  # an int or a Fraction, at least 0
         return Range(value, value, value)
-    if kind is Symbol or kind is Constant:  # a constant's exact value is not needed: e, pi > 0
-        return Range(Fraction(2), Fraction(4), Fraction(2)) if kind is Constant else _EVERYTHING
+    if kind is Symbol:
+        return _EVERYTHING
+    if kind is Constant:
+        return _CONSTANT
     if kind is Neg:
         (a,) = kids
         return Range(-a.hi, -a.lo, a.least)
@@ -87,11 +90,11 @@ def _call(name: str, a: Range) -> Range:
     if name in ("sin", "cos"):
         return Range(-_ONE, _ONE)
     if name in ("tanh", "atan", "asin", "acos", "acot"):
-        return Range(Fraction(-2), Fraction(4))  # within (-pi/2, pi) at most
+        return Range(-2, 4)  # within (-pi/2, pi) at most
     if name == "sigmoid":
-        return Range(Fraction(0), _ONE)
+        return Range(0, _ONE)
     if name in ("exp", "sqrt", "softplus"):
-        return Range(Fraction(0), _INF)
+        return Range(0, _INF)
     if name == "cosh":
         return Range(_ONE, _INF, _ONE)
     if name in ("csc", "sec"):
@@ -106,10 +109,10 @@ def _call(name: str, a: Range) -> Range:
         if a.lo > 0:
             return Range(_ONE, _ONE, _ONE)
         if a.hi <= 0:
-            return Range(Fraction(0), Fraction(0))
-        return Range(Fraction(0), _ONE)
+            return Range(0, 0)
+        return Range(0, _ONE)
     if name == "relu":
-        return _with_least(max(a.lo, Fraction(0)), max(a.hi, Fraction(0)))
+        return _with_least(max(a.lo, 0), max(a.hi, 0))
     if name == "abs":
         if a.lo >= 0:
             return Range(a.lo, a.hi, a.least)
@@ -119,7 +122,7 @@ def _call(name: str, a: Range) -> Range:
     return _EVERYTHING
 
 
-def _with_least(lo: Bound, hi: Bound, least: Bound = Fraction(0)) -> Range:
+def _with_least(lo: Bound, hi: Bound, least: Bound = 0) -> Range:
     if lo > 0:
         least = max(least, lo)
     elif hi < 0:
@@ -128,8 +131,8 @@ def _with_least(lo: Bound, hi: Bound, least: Bound = Fraction(0)) -> Range:
 
 
 def _times(a: Bound, b: Bound) -> Bound:
-    return Fraction(0) if a == 0 or b == 0 else a * b  # a bound 0 times an unbounded end is 0
+    return 0 if a == 0 or b == 0 else a * b  # a bound 0 times an unbounded end is 0
 
 
 def _power_of(value: Bound, n: int) -> Bound:
-    return value**n if isinstance(value, Fraction) else (value if n % 2 else _INF)
+    return value**n if not isinstance(value, float) else (value if n % 2 else _INF)
