@@ -65,8 +65,11 @@ class Graph:
     positions of its children (``args``) and its name (``names``; None for numbers and
     constants). ``symbols`` maps each variable's name to its position."""
 
-    __slots__ = ("args", "expr", "names", "no_value", "nodes", "symbols")
+    __slots__ = ("args", "expr", "names", "near_poles", "no_value", "nodes", "symbols")
     no_value: str | None  # why a constant in it has no value, or None
+    # The values of constant nodes near a pole, worked to 60 digits (tan(pi/2 + 10^-30) is -1e30;
+    # its float argument is the float of pi/2, where tan gives 1.6e16), by position; None if none.
+    near_poles: dict[int, float] | None
 
     def __init__(self, expr: object) -> None:
         tree = to_expr(expr)  # text or a tree; written derivatives (d/dx[...]) are worked out first
@@ -101,7 +104,7 @@ class Graph:
                 nodes.append(node)
                 args.append(positions)
             done[id(node)] = position
-        self.no_value = _no_value(nodes, args)
+        self.no_value, self.near_poles = _no_value(nodes, args)
         self.expr = tree
         self.nodes = nodes
         self.args = args
@@ -156,6 +159,7 @@ class Graph:
         values: list[Any] = []
         append = values.append
         isfinite = math.isfinite
+        near_poles = self.near_poles
         for i, (node, children) in enumerate(zip(self.nodes, self.args, strict=True)):
             if skip is not None and skip[i]:
                 append(None)
@@ -173,6 +177,8 @@ class Graph:
                         math.fsum([values[c] for c in children])
                 elif kind is Call:
                     v = FUNCTIONS[node.name].real(values[children[0]])  # type: ignore[attr-defined]
+                    if near_poles is not None and i in near_poles:
+                        v = near_poles[i]
                 elif kind is Sub:
                     v = values[children[0]] - values[children[1]]
                 elif kind is Pow:
@@ -293,14 +299,16 @@ class Graph:
                                f"float){where}")
 
 
-def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> str | None:
+def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> tuple[str | None, dict[int, float] | None]:
     """Why a constant in the graph has no value (1/cos(pi/2), tan(pi/2): floats give them 1.6e16),
     for values() to refuse it; None if every one has. Read off the graph: a node is constant when
-    it is a number or all its children are."""
+    it is a number or all its children are. With it, the values of the constants near a pole
+    (``Graph.near_poles``)."""
     constant: list[bool] = []
     append = constant.append
     simplifier = None  # made when first needed: no spelling, it only decides whether a constant is 0
-    for node, children in zip(nodes, args, strict=True):
+    near_poles: dict[int, float] = {}
+    for i, (node, children) in enumerate(zip(nodes, args, strict=True)):
         kind = type(node)
         if not children:
             append(kind is Number or kind is Constant)
@@ -310,7 +318,12 @@ def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> str | None:
                 simplifier = simplifier or Simplifier()
                 why = undefined_part(node, flags, simplifier)
                 if why is not None:
-                    return why
+                    return why, None
+                if kind is Call and node.name in _WITH_POLES:  # type: ignore[attr-defined]
+                    try:
+                        near_poles[i] = evaluate(node)  # to 60 digits where the float is that of a pole
+                    except EvaluationError:
+                        pass  # no float holds it: values() says so where it is met
             append(False not in flags)
         else:
             for c in children:
@@ -319,7 +332,10 @@ def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> str | None:
                     break
             else:
                 append(True)
-    return None
+    return None, near_poles or None
+
+
+_WITH_POLES = frozenset({"tan", "sec", "cot", "csc"})
 
 
 def _own_data(node: Expr, kind: type[Expr]) -> object:

@@ -69,6 +69,7 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
     slots = {name: i for i, name in enumerate(names)}
     program: list[Instruction] = []
     constants: dict[int, float] = {}
+    fixed: set[int] = set()  # the slots whose values are the same at every point
 
     def emit(node: Expr, operands: list[int]) -> int:
         kind = type(node)
@@ -78,8 +79,14 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
         if known is not None:
             return known
         slot = len(names) + len(program)
+        if operands and all(operand in fixed for operand in operands):
+            fixed.add(slot)
         if kind is Number or kind is Constant:
+            fixed.add(slot)
             constants[slot] = _constant(node)
+            program.append(("const", (), node))
+        elif kind is Call and slot in fixed and node.name in _WITH_POLES and (near := _near_pole(node)) is not None:
+            constants[slot] = near  # tan(pi/2 + 10^-30) is -1e30, where floats give tan of pi/2's float
             program.append(("const", (), node))
         elif kind is UndefinedCall:
             raise SymdiffError(f"{to_text(node, 60)} is an undefined function: it has no values to compute")
@@ -101,6 +108,19 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
 
     result = fold(expr, emit)
     return program, constants, result
+
+
+_WITH_POLES = frozenset({"tan", "sec", "cot", "csc"})
+
+
+def _near_pole(node: Expr) -> float | None:
+    """A constant tan, sec, cot or csc worked out by ``evaluate`` (to 60 digits where its float is
+    that of a pole), or None when it is no large value or has no float (left to the program)."""
+    try:
+        value = evaluate(node)
+    except EvaluationError:
+        return None
+    return value if abs(value) > 1e12 else None
 
 
 def _constant(node: Expr) -> float:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from strategies import has_a_value, numeric_expressions
 from sympy_oracle import to_sympy
 
+import symdiff
 from symdiff import EvaluationError, Symbol, SymdiffError, diff, lambdify, parse, sin
 from symdiff.core.evaluate import evaluate
 from symdiff.core.functions import FUNCTIONS
@@ -282,3 +283,13 @@ def test_invalid_that_is_not_a_mode_is_refused(invalid):
     # An array raised ValueError (the truth value of an array is ambiguous).
     with pytest.raises(SymdiffError, match="invalid= is 'raise' or 'nan'"):
         lambdify("x^2", ["x"], invalid=invalid)
+
+
+def test_a_constant_near_a_pole_has_its_own_value_in_every_numeric_front_end():
+    # Floats round pi/2 + 10^-30 to the float of pi/2, where tan gives 1.6e16: the value is -1e30.
+    text = "x + tan(pi/2 + 10^(-30))"
+    assert lambdify(text, "x")(1.0) == pytest.approx(-1e30)
+    assert list(lambdify(text, "x")(np.array([1.0, 2.0]))) == pytest.approx([-1e30, -1e30])
+    assert symdiff.backprop(text, {"x": 1.0}).value == pytest.approx(-1e30)
+    assert symdiff.integrate(text, "x", 0, 1).value == pytest.approx(-1e30)
+    assert lambdify("sec(pi/2 - 10^(-20))*x", "x")(2.0) == pytest.approx(2e20)
