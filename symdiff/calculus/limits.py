@@ -117,7 +117,7 @@ def limit(expr: Expr | str | float, var: Symbol | str | None = None, point: obje
     nowhere = no_value_anywhere(tree)
     if nowhere is not None:  # x + tan(pi/2): floats would give it values, and a limit
         raise LimitError(f"{nowhere}, so it has no limit")
-    blind = float_blind_constant(tree, x) or (None if where.infinite else float_blind_constant(where.expr, x))
+    blind = _float_blind(tree, x, where)
     if blind is not None:  # e^-1000*x at oo: the engine's floats take e^-1000 for 0
         raise LimitError(blind)
     try:
@@ -141,11 +141,21 @@ def limit_table(expr: Expr | str | float, var: Symbol | str | None = None, point
     nowhere = no_value_anywhere(tree)
     if nowhere is not None:  # floats would fill the table: x*tan(pi/2) is 1.6e16*x
         raise LimitError(f"{nowhere}, so it has no values to tabulate")
-    try:
-        value = _solve(tree, x, where, sides).value
-    except SymdiffError:
-        value = None
-    return _table(tree, x, where.expr, _SIDE_NAMES[sides], points, value)
+    blind = _float_blind(tree, x, where)
+    value = None
+    if blind is None:
+        try:
+            value = _solve(tree, x, where, sides).value
+        except SymdiffError:
+            pass
+    table = _table(tree, x, where.expr, _SIDE_NAMES[sides], points, value)
+    # e^(-1000)*x at oo: the floats of the rows are 0, which the function's values are not
+    return table if blind is None else f"{table}\n\nlimit: not given: {blind}"
+
+
+def _float_blind(tree: Expr, x: Symbol, where: Point) -> str | None:
+    """Why the limit methods' floats cannot reason with a constant of ``tree`` or the point, or None."""
+    return float_blind_constant(tree, x) or (None if where.infinite else float_blind_constant(where.expr, x))
 
 
 def _table(tree: Expr, x: Symbol, point: Expr, side: str, points: int, value: Expr | None) -> str:

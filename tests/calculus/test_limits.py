@@ -582,3 +582,11 @@ def test_a_constant_floats_cannot_tell_from_0_or_1_or_hold_is_declined_not_reaso
 ])
 def test_constants_floats_hold_are_still_reasoned_with(text, point, expected):
     assert limit(text, "x", point).value == (None if expected is None else parse(expected))
+
+
+def test_the_table_of_a_limit_with_a_constant_floats_cannot_see_gives_no_limit():
+    # It gave "limit: 0" for e^(-1000)*x at oo, from the engine that limit() now declines.
+    table = limit_table("e^(-1000) x", "x", "oo", points=3)
+    assert "limit: not given: e^(-1000) is about 5.08e-435" in table
+    assert "limit: 0" not in table
+    assert table.splitlines()[-1].startswith("limit: not given")
