@@ -450,13 +450,20 @@ def _pole_in_digits(node: Call) -> bool:
     probe = _POLE_PROBES.get(node.name)
     if probe is None or not _short_enough(node.argument):
         return False
+    exact = _exactly(node.argument)
+    if exact is not None:  # a rational argument decides it: sin(r) and r are 0 only at 0, cos(r) never
+        return exact == 0 and probe != "cos"
+    approximate = _approximately(node.argument)
+    if probe != "cos" and approximate is not None and 0 < abs(approximate[0]) < _TINY:
+        return False  # cot(exp(-200)): a tiny argument is its own size, not a rounded 0 (at 0 it is 0.0)
     distance = precise_value(Call(probe, node.argument) if probe else node.argument)
     return distance is not None and abs(distance) <= _AT_POLE
 
 
 # What is 0 at each function's poles: cos of its argument, sin of it, or the argument itself.
 _POLE_PROBES = {"tan": "cos", "sec": "cos", "cot": "sin", "csc": "sin", "coth": "", "csch": ""}
-_AT_POLE = Decimal(10) ** -(DIGITS - 10)  # a true 0 at 60 digits is left within their rounding
+_AT_POLE = Decimal(10) ** -(DIGITS - 10)
+_TINY = 1e-10  # a true 0 at 60 digits is left within their rounding
 
 
 def _short_enough(expr: Expr) -> bool:

@@ -159,6 +159,10 @@ UNDEFINED = [
 DEFINED = [
     ("x + ln(2)", "1"),
     ("x + cot(pi + 10^(-40))", "1"),  # near a pole, not at it
+    ("x + cot(10^(-55))", "1"),  # a rational argument: sin of it is not 0 (a helper's sweep)
+    ("x + coth(10^(-60))", "1"),
+    ("x + cot(exp(-200))", "1"),  # tiny, not a rounded 0
+    ("x*cot(2^(-200))", "cot(1/2^200)"),
     # a value at some points at least: the argument reaches the domain's edge
     ("acosh(sin(x))", "cos(x)/sqrt(sin(x)^2 - 1)"),  # acosh(1) at pi/2
     ("sqrt(-x^4)", "-2*x^3/sqrt(-x^4)"),  # sqrt(0) at 0
