@@ -18,6 +18,7 @@ from ..core.evaluate import evaluate
 from ..core.expr import Call, Div, Expr, Neg, Number, Sub, Symbol, number, pi
 from ..core.functions import FUNCTIONS
 from ..core.precise import precise_value
+from ..core.printer import to_text
 from .differentiate import diff
 from .limit_exact import ZERO_TOLERANCE
 from .limit_forms import (
@@ -168,17 +169,12 @@ def _decline_if_only_near(name: str, inner: Value) -> None:
     distance = precise_value(probe)
     if distance is None or abs(distance) <= _AT_IT:
         return
-    raise LimitError(f"the limit of the argument of {name}, {_short(inner.exact)}, is so close to {where} "  # type: ignore[arg-type]
+    raise LimitError(f"the limit of the argument of {name}, {to_text(inner.exact, 60)}, is so close to {where} "  # type: ignore[arg-type]
                      "that the floats symdiff's limit methods work with take it for that point, so symdiff "
                      "declines rather than risk a wrong answer")
 
 
 _AT_IT = Decimal(10) ** -50  # within this at 60 digits, u's limit is the point: what is left is rounding
-
-
-def _short(expr: Expr, limit: int = 60) -> str:
-    text = str(expr)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _at_edge(name: str, exact_call: Expr, inner: Value, sides: int) -> Law:

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Div, E, Expr, Mul, Neg, Number, Pow, Root, Sub, number
+from ..core.printer import to_text
 from .limit_engine import Engine, LimitError, Outcome
 from .limit_exact import ZERO_TOLERANCE, exact, fraction_of, tidy
 from .limit_forms import BOUNDED, FINITE, Value, finite, infinite
@@ -260,9 +261,9 @@ class _Leads:
         if rate and abs(rate) <= ZERO_TOLERANCE:
             # x*e^(-x/10^10) at oo: a rate this small is taken for 0 below (the exponential for a
             # constant), and the function's values up to where floats reach agree with that.
-            raise LimitError(f"the rate of growth of {_short(Pow(base, exponent))} is about {rate:.3g}, so close to 0 "
-                             "that the floats symdiff's limit methods work with take it for 0, so symdiff declines "
-                             "rather than risk a wrong answer")
+            raise LimitError(f"the rate of growth of {to_text(Pow(base, exponent), 60)} is about {rate:.3g}, so close "
+                             "to 0 that the floats symdiff's limit methods work with take it for 0, so symdiff "
+                             "declines rather than risk a wrong answer")
         return Lead(a.approx ** b.approx, Pow(base, b.exact), rate,  # type: ignore[arg-type]
                     exact_rate=exact_rate)
 
@@ -279,11 +280,6 @@ class _Leads:
         if abs(inner.approx - 1) <= ZERO_TOLERANCE:
             return None
         return Lead(math.log(inner.approx), Call("ln", inner.coefficient))
-
-
-def _short(expr: Expr, limit: int = 60) -> str:
-    text = str(expr)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _same(a: tuple[float, Fraction, Fraction], b: tuple[float, Fraction, Fraction]) -> bool:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from ..core.errors import SymdiffError
 from ..core.expr import Expr, Neg, Number, Symbol
 from ..core.precise import precise_value
+from ..core.printer import to_text
 from ..core.traversal import fold
 from .limit_continuity import node_value
 from .limit_exact import exact_value
@@ -44,7 +45,7 @@ def float_blind_constant(tree: Expr, x: Symbol) -> str | None:
         except OverflowError:
             size = precise_value(node)
             if size is not None:
-                found.append(f"{_short(node)} is about {_size(size)}: {_LARGEST}")
+                found.append(f"{to_text(node, 60)} is about {_size(size)}: {_LARGEST}")
             return None
         except (SymdiffError, ArithmeticError, ValueError):
             return None
@@ -77,10 +78,10 @@ def _blind_to(node: Expr, value: float) -> str | None:
     works = "the floats symdiff's limit methods work with take it for"
     if near_zero:
         shown = " is" if type(node) is Number else f" is about {_size(size)}:"
-        return f"{_short(node)}{shown} so close to 0 that {works} 0"
+        return f"{to_text(node, 60)}{shown} so close to 0 that {works} 0"
     one = 1 if value > 0 else -1
     sign = "+" if size * one > 1 else "-"
-    return f"{_short(node)} is {one} {sign} {_size(abs(abs(size) - 1))}: so close to {one} that {works} {one}"
+    return f"{to_text(node, 60)} is {one} {sign} {_size(abs(abs(size) - 1))}: so close to {one} that {works} {one}"
 
 
 _ZERO, _ONE, _MINUS_ONE = Number(0), Number(1), Neg(Number(1))
@@ -91,6 +92,3 @@ def _size(value: Decimal) -> str:
     return f"{value:.3g}".replace("e+", "e").replace("e-0", "e-")
 
 
-def _short(expr: Expr, limit: int = 60) -> str:
-    text = str(expr)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

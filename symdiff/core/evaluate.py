@@ -35,7 +35,7 @@ from .functions import FUNCTIONS
 from .operators import worked_out
 from .traversal import fold
 
-__all__ = ["evaluate", "node_value", "real_root"]
+__all__ = ["POLE_FUNCTIONS", "evaluate", "node_value", "real_root"]
 
 CONSTANT_VALUES = {"pi": math.pi, "e": math.e}
 
@@ -97,6 +97,7 @@ def evaluate(expr: Expr, values: object = None, /, **kwargs: float) -> float:
 # pole, tan(1.5707963267948966), has that large value: it is the float's own).
 _NEAR_POLE = 1e12
 _POLE_PROBES = {"tan": "cos", "sec": "cos", "cot": "sin", "csc": "sin"}
+POLE_FUNCTIONS = frozenset(_POLE_PROBES)  # the ones whose constant values lambdify and backprop take from here
 
 
 def _near_pole(node: Call, argument: float, result: float) -> float:

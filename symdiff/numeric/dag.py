@@ -25,7 +25,7 @@ from typing import Any
 from ..algebra.defined import CHECKED_KINDS, undefined_part
 from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, SymdiffError, quote
-from ..core.evaluate import CONSTANT_VALUES, evaluate, real_root
+from ..core.evaluate import CONSTANT_VALUES, POLE_FUNCTIONS, evaluate, real_root
 from ..core.expr import (
     Add,
     Call,
@@ -319,7 +319,7 @@ def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> tuple[str | Non
                 why = undefined_part(node, flags, simplifier)
                 if why is not None:
                     return why, None
-                if kind is Call and node.name in _WITH_POLES:  # type: ignore[attr-defined]
+                if kind is Call and node.name in POLE_FUNCTIONS:  # type: ignore[attr-defined]
                     try:
                         near_poles[i] = evaluate(node)  # to 60 digits where the float is that of a pole
                     except EvaluationError:
@@ -335,7 +335,6 @@ def _no_value(nodes: list[Expr], args: list[tuple[int, ...]]) -> tuple[str | Non
     return None, near_poles or None
 
 
-_WITH_POLES = frozenset({"tan", "sec", "cot", "csc"})
 
 
 def _own_data(node: Expr, kind: type[Expr]) -> object:

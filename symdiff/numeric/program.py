@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from ..algebra.defined import undefined_node
 from ..algebra.simplify import Simplifier
 from ..core.errors import EvaluationError, SymdiffError
-from ..core.evaluate import CONSTANT_VALUES, evaluate
+from ..core.evaluate import CONSTANT_VALUES, POLE_FUNCTIONS, evaluate
 from ..core.expr import (
     Add,
     Call,
@@ -85,7 +85,7 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
             fixed.add(slot)
             constants[slot] = _constant(node)
             program.append(("const", (), node))
-        elif kind is Call and slot in fixed and node.name in _WITH_POLES and (near := _near_pole(node)) is not None:
+        elif kind is Call and slot in fixed and node.name in POLE_FUNCTIONS and (near := _near_pole(node)) is not None:
             constants[slot] = near  # tan(pi/2 + 10^-30) is -1e30, where floats give tan of pi/2's float
             program.append(("const", (), node))
         elif kind is UndefinedCall:
@@ -108,9 +108,6 @@ def build(expr: Expr, names: Sequence[str]) -> Program:
 
     result = fold(expr, emit)
     return program, constants, result
-
-
-_WITH_POLES = frozenset({"tan", "sec", "cot", "csc"})
 
 
 def _near_pole(node: Expr) -> float | None:
