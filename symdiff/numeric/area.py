@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..algebra.defined import no_value_anywhere, undefined_node
@@ -123,14 +124,27 @@ def _integrate_sum(expr: Expr | str, var: str | Symbol | None, a: object, b: obj
     _check_interior(f, tree, name, min(lo, hi), max(lo, hi))
     # b < a: the same sum over [b, a], counted negatively (a left sum still samples left ends).
     sign, left, right = (1.0, lo, hi) if lo < hi else (-1.0, hi, lo)
-    value = _sum_rule(f, tree, name, left, right, n, method)
-    doubled = _sum_rule(f, tree, name, left, right, 2 * n, method)
-    error, extrapolated = _richardson(value, doubled, METHODS[method][0], finer_is_value=False)
+    value, size = _sum_rule(f, tree, name, left, right, n, method)
+    doubled, _ = _sum_rule(f, tree, name, left, right, 2 * n, method)
+    # A third sum tests the rate the error falls at: n/2 where the rule allows (the cheaper), else 4n.
+    if n % 2 == 0 and (method != "simpson" or n % 4 == 0):  # Simpson's rule needs n/2 even
+        ns, sums = (n // 2, n, 2 * n), (_sum_rule(f, tree, name, left, right, n // 2, method)[0], value, doubled)
+    else:
+        ns, sums = (n, 2 * n, 4 * n), (value, doubled, _sum_rule(f, tree, name, left, right, 4 * n, method)[0])
+    error, extrapolated, note = _rate_checked(ns, sums, value, METHODS[method][0], size)
+    if error is not None:
+        missed = _missed_next_to_ends(f, left, right, (right - left) / ns[-1], max(size, error))
+        if missed is not None:
+            error, extrapolated = None, None
+            note = (f"next to {name} = {missed[1]:.6g} the integrand holds an area of about {missed[0]:.3g}, far "
+                    f"more than the samples show (their Σ|weight·f| is {size:.3g}): Δx is too coarse to see it; "
+                    "take n larger, or split the interval there")
     rows = None
     if n <= WORKING_LIMIT:
         rows = tuple((i, x, y, sign * w) for i, x, y, w in _expression_rows(f, left, right, n, method))
-    return Integral(sign * value, method, n, (hi - lo) / n, error, sign * extrapolated, lo, hi, tree, name, rows,
-                    (lo_expr, hi_expr))
+    signed = None if extrapolated is None else sign * extrapolated
+    return Integral(sign * value, method, n, (hi - lo) / n, error, signed, lo, hi, tree, name, rows, (lo_expr, hi_expr),
+                    note=note)
 
 
 def _check_method(method: str, *, samples: bool) -> None:
@@ -215,12 +229,14 @@ def _check_interior(f: Any, tree: Expr, name: str, lo: float, hi: float) -> None
                                "across it means nothing; split the integral there")
 
 
-def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, method: str) -> float:
-    """Σ weight·f(point) for the rule, a chunk of points at a time so memory stays bounded."""
+def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, method: str) -> tuple[float, float]:
+    """(Σ weight·f(point), Σ |weight·f(point)|) for the rule, a chunk of points at a time so
+    memory stays bounded. The second is the scale of the first's rounding."""
     import numpy as np
 
     h = (hi - lo) / n
     total = 0.0
+    magnitude = 0.0
     first, last, offset = {"left": (0, n - 1, 0.0), "right": (1, n, 0.0), "midpoint": (0, n - 1, 0.5)}.get(
         method, (0, n, 0.0)
     )
@@ -243,11 +259,68 @@ def _sum_rule(f: Any, tree: Expr, name: str, lo: float, hi: float, n: int, metho
         elif method == "simpson":
             values = values * np.where((index == 0) | (index == n), 1.0, np.where(index % 2 == 1, 4.0, 2.0))
         total += float(values.sum())
+        magnitude += float(np.abs(values).sum())
     scale = {"trapezoid": h, "simpson": h / 3}.get(method, h)
     result = total * scale
     if not math.isfinite(result):
         raise IntegrationError(f"the {_NAMES[method]} of {to_text(tree, 60)} overflows: too large for a float")
-    return result
+    return result, magnitude * scale
+
+
+def _rate_checked(ns: tuple[int, int, int], sums: tuple[float, float, float], value: float, order: int,
+                  size: float) -> tuple[float | None, float | None, str | None]:
+    """(error estimate of ``value``, extrapolated value, None), or (None, None, why) when the
+    three sums (at n, 2n, 4n intervals, or n/2, n, 2n) do not yet fall toward a limit.
+
+    Richardson's estimate assumes the error falls by 2^p when n doubles. Far from that, it
+    misleads: e^(-x) on [0, 10^4] by the trapezoid rule with n = 100 is 50 (Δx = 100 sees only
+    f(0)), and the estimate from n = 200 (25) was ± 33 for an integral of 1. The two differences
+    of the three sums show the rate r the error really falls at: the error of ``value`` is then
+    what the geometric series of the differences leaves, with r = 2^p where the sums fall
+    faster (a smooth periodic function: the rule's own rate is the safer one)."""
+    coarse, middle, fine = sums
+    first, second = coarse - middle, middle - fine
+    noise = 64 * sys.float_info.epsilon * size  # rounding of the sums
+    full_rate = 2.0**order
+    if (abs(first) <= noise and abs(second) <= noise) or second == 0:
+        rate = full_rate  # settled to rounding (or exact from 2n on: Simpson's on a cubic, odd n)
+    elif abs(first) <= abs(second):
+        return None, None, (
+            f"the sums with n = {ns[0]}, {ns[1]} and {ns[2]} ({coarse:.6g}, {middle:.6g}, {fine:.6g}) do not yet "
+            "approach a limit, so their differences say nothing of the error; take n larger")
+    else:
+        rate = min(abs(first / second), full_rate)
+    extrapolated = fine - second / (rate - 1)
+    return abs(value - extrapolated), extrapolated, None
+
+
+def _missed_next_to_ends(f: Any, lo: float, hi: float, h: float, seen: float) -> tuple[float, float] | None:
+    """(area, end) when next to an end the integrand holds far more area than the sums saw, else None.
+
+    Every sample of a right sum of e^(-x) on [0, 10^308] is 0, and so were the three sums and
+    their differences: 0 ± 0 for an integral of 1. Within Δx of each end (Δx the finest sum's),
+    |f| is summed by the trapezoid rule on points Δx, Δx/10, Δx/100, ... from it, down to the
+    float next to the end."""
+    import numpy as np
+
+    rows = []
+    for end, inward in ((lo, 1.0), (hi, -1.0)):
+        decades = math.log10(h / max(math.ulp(end), _SMALLEST))
+        rows.append(end + inward * h * 10.0 ** -np.arange(0.0, min(max(decades, 1.0), 330.0)))
+    found = []
+    for row in rows:
+        with np.errstate(all="ignore"):
+            sizes = np.abs(np.asarray(f(row), dtype=float) * np.ones(row.size))
+        sizes[~np.isfinite(sizes)] = 0.0  # an integrable singularity at an end is the sums' own to see
+        found.append(float(((sizes[1:] + sizes[:-1]) / 2 * np.abs(np.diff(row))).sum()))
+    worst = int(np.argmax(found))
+    if found[worst] > _MISSED * seen and found[worst] > _SMALLEST:
+        return found[worst], (lo, hi)[worst]
+    return None
+
+
+_MISSED = 10.0  # an area next to an end this many times what the samples saw was missed by them
+_SMALLEST = 1e-300  # areas below this are no area to miss
 
 
 def _grid(lo: float, hi: float, index: Any, n: int) -> Any:
@@ -312,8 +385,8 @@ def _integrate_samples(values: np.ndarray, x: Any, dx: float | None, method: str
     order = METHODS[method][0]
     if x is None:
         step = 1.0 if dx is None else _spacing(dx)
-        value = _even(values, step, method)
-        coarser = _even(values[::2], 2 * step, method) if _halvable(n, method) else None
+        value = _rescaled(_even, values, step, method)
+        coarser = _rescaled(_even, values[::2], 2 * step, method) if _halvable(n, method) else None
         points = None
         lo, hi = 0.0, n * step
     else:
@@ -321,11 +394,11 @@ def _integrate_samples(values: np.ndarray, x: Any, dx: float | None, method: str
         if points.shape != values.shape:
             raise IntegrationError(f"x and y must have the same length: {points.size} points for {values.size} values")
         widths = _widths(points, strict=method == "simpson")
-        value = _uneven(values, widths, method)
+        value = _rescaled(_uneven, values, widths, method)
         coarser = None
         if _halvable(n, method):
             try:
-                coarser = _uneven(values[::2], np.diff(points[::2]), method)
+                coarser = _rescaled(_uneven, values[::2], np.diff(points[::2]), method)
             except IntegrationError:  # every other sample may not fit in floating point: no estimate then
                 coarser = None
         step = None
@@ -391,6 +464,19 @@ def _locate(array: np.ndarray, name: str) -> None:
     bad = np.flatnonzero(~np.isfinite(array))
     if bad.size:
         raise IntegrationError(f"{name}[{int(bad[0])}] is {array[bad[0]]}: every sample must be a finite number")
+
+
+def _rescaled(rule: Callable[..., float], y: np.ndarray, h: Any, method: str) -> float:
+    """``rule``'s area of ``y``, worked on y/max|y| where the plain sum overflows though the
+    area fits: three samples of 1e308 with dx = 0.5 have area 1e308, and their sum 3e308 was
+    said to overflow."""
+    import numpy as np
+
+    value = rule(y, h, method)
+    if math.isfinite(value) or not np.isfinite(y).all():
+        return value
+    scale = float(np.abs(y).max())
+    return rule(y / scale, h, method) * scale
 
 
 def _even(y: np.ndarray, h: float, method: str) -> float:

@@ -51,7 +51,8 @@ class Integral:
 
     ``error`` estimates ``|exact - value|`` by Richardson extrapolation, from the same rule with
     n and 2n intervals (for samples, with every other sample); ``extrapolated`` is the improved
-    estimate that comparison gives. Both are None when there is nothing to compare with.
+    estimate that comparison gives. Both are None when there is nothing to compare with, or
+    (``note`` says which) when the sums show that the comparison would mislead.
     ``rows`` is the working for small n: (i, xᵢ, f(xᵢ), weight), with value = Σ weight·f(xᵢ).
     """
 
@@ -68,6 +69,7 @@ class Integral:
     rows: tuple[tuple[int, float, float, float], ...] | None = None
     bounds: tuple[Expr, Expr] | None = None  # a and b as written (pi/2), for the working
     label: str | None = None  # what the samples' area is, for the working (the AUC, say)
+    note: str | None = None  # why there is no error estimate, when the sums show they cannot give one
 
     def __post_init__(self) -> None:
         # Plain floats, not NumPy's: float() of a result must return a float, and a user's
@@ -110,6 +112,8 @@ class Integral:
         lines.append(f"  = {self._total():.12g}" + ("  (the sum of weight·f)" if self.rows else ""))
         if self.error is not None:
             lines.append(f"  error estimate (Richardson, n = {self.n} against {self._other_n()}): ± {self.error:.3g}")
+        elif self.note is not None:
+            lines.append(f"  no error estimate: {self.note}")
         return "\n".join(lines)
 
     def _table(self) -> list[tuple[int, float, float, float, float]]:
@@ -167,6 +171,9 @@ class Integral:
         parts.append(rf"\text{{{name}, }} n = {self.n}: \quad {_num(self._total(), 12)}")
         if self.error is not None:
             parts[-1] += rf" \pm {_num(self.error, 3)}"
+        elif self.note is not None:
+            # a sentence too long for one line: a paragraph box breaks it
+            parts[-1] += rf" \\ \parbox{{0.85\linewidth}}{{\raggedright no error estimate: {escape_text(self.note)}}}"
         parts.append(r"\end{gather*}")
         return "\n".join(parts)
 

@@ -515,3 +515,47 @@ def test_the_last_point_is_the_upper_bound_itself(method):
     assert wide.rows[-1][1] == 3.0  # the sample table shows x_n = b
     weight = {"right": 1.0, "trapezoid": 0.5, "simpson": 1 / 3}[method] * 1e299
     assert math.isclose(wide.value, weight * 3 * math.exp(3), rel_tol=1e-9)  # f(3) alone: the rest is 0
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+@pytest.mark.parametrize(("text", "a", "b", "exact"), [("e^(-x)", 0, 1e4, 1.0), ("e^(-x)", 0, 10, 1 - math.exp(-10)),
+                                                       ("sqrt(x)", 0, 1, 2 / 3), ("1/(1 + 100x^2)", -1, 3, None)])
+def test_an_error_estimate_given_holds_the_exact_value(text, a, b, exact, method) -> None:
+    """e^(-x) on [0, 10^4] by the trapezoid rule with n = 100 is 50 (Δx = 100 sees only f(0)): the
+    estimate from n = 200 was ± 33 for an integral of 1. Three sums now show the rate the error
+    falls at; the error is the geometric tail of their differences, or there is none."""
+    if exact is None:
+        exact = (math.atan(30) + math.atan(10)) / 10
+    result = integrate(text, "x", a, b, method=method)
+    if result.error is None:
+        assert result.note and "take n larger" in result.note and "no error estimate" in result.working()
+    else:
+        assert abs(result.value - exact) <= 1.05 * result.error + 1e-15
+
+
+@pytest.mark.parametrize("method", ["right", "midpoint"])
+def test_samples_that_miss_the_area_give_no_error_estimate(method) -> None:
+    """Every sample of e^(-x) on [0, 10^308] but f(0) is 0, and f(0) has weight 0 in these sums:
+    they were 0 ± 0 for an integral of 1."""
+    result = integrate("e^(-x)", "x", 0, 1e308, method=method)
+    assert result.value == 0.0 and result.error is None and result.extrapolated is None
+    assert "next to x = 0 the integrand holds an area of about 1.9" in result.note
+    assert "no error estimate: next to x = 0" in result.working()
+    assert r"\raggedright no error estimate: next to x = 0" in result.to_latex()
+
+
+def test_sums_far_from_their_rate_give_no_error_estimate() -> None:
+    result = integrate("e^(-x)", "x", 0, 1e4, method="right")
+    assert result.error is None and "n = 50, 100 and 200" in result.note
+    assert "do not yet approach a limit" in result.note
+
+
+@pytest.mark.parametrize(("kwargs", "expected"), [({"dx": 0.5}, 1e308), ({"dx": 0.5, "method": "simpson"}, 1e308),
+                                                  ({"x": [0, 0.25, 0.5, 0.75, 1.0]}, 1e308), ({"dx": 0.25}, 1e308)])
+def test_samples_whose_sum_overflows_but_whose_area_fits(kwargs, expected) -> None:
+    """Three samples of 1e308 with dx = 0.5 have area 1e308; the sum of the samples overflowed,
+    and the area was said to be too large for a float."""
+    count = len(kwargs.get("x", [])) or (5 if kwargs["dx"] == 0.25 else 3)
+    assert integrate_samples([1e308] * count, **kwargs).value == pytest.approx(expected, rel=1e-15)
+    with pytest.raises(IntegrationError, match="overflows"):
+        integrate_samples([1e308] * 3, dx=2.0)  # 4e308: it does not fit
