@@ -115,12 +115,12 @@ class Cost:
 
     def value(self, params: Mapping[str, Any] | Sequence[float]) -> float:
         """The mean cost at ``params`` (a dict by name, or values in the order of ``self.params``)."""
-        return float(self._means.evaluate(self.point(params), None, 1)[0])
+        return _finite_means(self._means.evaluate(self.point(params), None, 1), "the cost")[0]
 
     def gradient_at(self, params: Mapping[str, Any] | Sequence[float]) -> dict[str, float]:
         """The gradient of the mean cost at ``params``: name -> ∂C/∂name."""
-        values = self._means.evaluate(self.point(params), None)
-        return {name: float(v) for name, v in zip(self.params, values[1:], strict=True)}
+        values = _finite_means(self._means.evaluate(self.point(params), None), "the cost or its gradient")
+        return dict(zip(self.params, values[1:], strict=True))
 
     @property
     def per_sample(self) -> CompiledFunction:
@@ -159,6 +159,17 @@ class Cost:
             raise DescentError(f"the parameters are a dict such as {{{self.params[0]!r}: 0.0}}, not {quote(params)}")
         point = np.array([_finite(v, f"the value of {p}") for v, p in zip(values, self.params, strict=True)])
         return point
+
+
+def _finite_means(values: np.ndarray, what: str) -> list[float]:
+    """``values`` as floats, each finite: a mean past a float's range (the squares of x = 1e200)
+    came out as inf, a number the cost does not have; it is refused, said so."""
+    import numpy as np
+
+    if not np.isfinite(values).all():
+        raise DescentError(f"{what} at these parameters is too large for floating point (past about 1.8e308): "
+                           "rescale the data or the parameters")
+    return [float(v) for v in values]
 
 
 def summand_text(expr: Expr, width: int | None = None) -> str:

@@ -22,7 +22,7 @@ from ..core.errors import SymdiffError
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["real_array", "real_number"]
+__all__ = ["plain_data", "real_array", "real_number"]
 
 _BOOLEAN = "a boolean: symdiff does not take True and False for 1 and 0 (convert with float() or .astype(float) if that is meant)"  # noqa: E501
 _COMPLEX = "symdiff computes with real numbers only (pass .real if the imaginary part is meant to be dropped)"
@@ -35,7 +35,7 @@ def real_array(data: Any, name: str, error: type[SymdiffError], *, booleans: boo
     import numpy as np
 
     try:
-        array = np.asarray(data)
+        array = np.asarray(plain_data(data))
     except (TypeError, ValueError) as exc:
         if "inhomogeneous" in str(exc):
             raise error(f"{name} is a ragged nested list (its rows have different lengths), not an array of "
@@ -88,8 +88,19 @@ def _refuse_booleans(data: list[Any] | tuple[Any, ...], name: str, error: type[S
                 stack.append((value, f"{where}[{i}]"))
 
 
+def plain_data(data: Any) -> Any:
+    """``data`` with a PyTorch tensor read as a NumPy array of its values (a 0-d one as a Python
+    number): NumPy cannot read a tensor that records gradients (requires_grad=True), and raised
+    RuntimeError out of symdiff. Anything else is returned as it is."""
+    if type(data).__module__.startswith("torch") and hasattr(data, "detach"):
+        values = data.detach().cpu()
+        return values.item() if values.dim() == 0 else values.numpy()
+    return data
+
+
 def real_number(value: Any, name: str, error: type[SymdiffError]) -> float:
     """A single real number as a float, with the messages of ``real_array``."""
+    value = plain_data(value)
     problem = _problem(value, booleans=False)
     if problem:
         raise error(f"{name} is {problem}")

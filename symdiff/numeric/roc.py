@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.errors import SymdiffError, quote
-from .reals import real_array
+from .reals import plain_data, real_array
 
 if TYPE_CHECKING:
     import numpy as np
@@ -150,7 +150,7 @@ def _labels(data: Any, name: str) -> np.ndarray:
     import numpy as np
 
     try:
-        array = np.asarray(data)
+        array = np.asarray(plain_data(data))
     except (TypeError, ValueError):  # a ragged nested list
         raise RocError(f"{name} is a ragged nested list (its rows have different lengths), not a list of the labels "
                        "0 and 1") from None
@@ -194,7 +194,7 @@ def _exact_ranks(data: Any, values: np.ndarray) -> np.ndarray:
     2^62 + 1 and 2^62 are one float, but rank apart."""
     import numpy as np
 
-    raw = np.asarray(data)
+    raw = np.asarray(plain_data(data))
     kind = raw.dtype.kind
     if kind != "O" and (kind not in "iu" or not raw.size or max(abs(int(raw.max())), abs(int(raw.min()))) <= 2**53):
         return values  # floats, or integers a float holds exactly

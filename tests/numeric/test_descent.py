@@ -325,3 +325,14 @@ def test_an_array_of_parameters_that_is_not_a_vector_is_refused(params):
     # A 0-d array raised TypeError (iteration over a 0-d array).
     with pytest.raises(DescentError, match="the parameters are a dict"):
         gradient_descent(mse("m x + b", {"x": [1.0, 2.0], "y": [1.0, 2.0]}), params, steps=5)
+
+
+def test_a_cost_past_floats_is_refused_not_infinite():
+    """The mean of (w*x)^2 at x = 1e200, w = 1 is 1e400: value() gave inf, a number the cost
+    does not have. Both it and gradient_at refuse; a point where the cost fits is unchanged."""
+    cost = mse("w*x", {"x": [1e200], "y": [0.0]})
+    for method in (cost.value, cost.gradient_at):
+        with pytest.raises(DescentError, match="too large for floating point"):
+            method({"w": 1.0})
+    assert cost.value({"w": 1e-200}) == 1.0
+    assert cost.gradient_at({"w": 1e-200}) == {"w": 2e200}

@@ -389,3 +389,20 @@ def test_the_readme_example_prints_what_it_says() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     for value, written in zip(out.split(), re.findall(r"-?[0-9.]+[0-9]", shown), strict=True):
         assert value.startswith(written)
+
+
+@needs_torch
+def test_tensors_that_record_gradients_are_read_as_their_values():
+    """NumPy cannot read a tensor with requires_grad=True: roc_auc, backprop, forward_mode, the
+    NumPy lambdify and integrate_samples raised torch's RuntimeError ("Can't call numpy() on
+    Tensor that requires grad") out of symdiff. They read its values now."""
+    scores = torch.tensor([0.1, 0.4, 0.35, 0.8], dtype=torch.float64, requires_grad=True)
+    x = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
+    assert symdiff.roc_auc(torch.tensor([0, 0, 1, 1]), scores) == 0.75
+    assert symdiff.backprop("x^2*y", {"x": x, "y": 1.0}).gradient == {"x": 4.0, "y": 4.0}
+    assert symdiff.forward_mode("x^3", {"x": x}, "x").derivative == 12.0
+    assert lambdify("x^2", "x")(scores).tolist() == pytest.approx([0.01, 0.16, 0.1225, 0.64])
+    assert symdiff.integrate_samples(scores, dx=0.5).value == pytest.approx(0.6)
+    with pytest.raises(EvaluationError, match="complex number"):
+        lambdify("x^2", "x")(torch.tensor([1 + 2j], requires_grad=True))
+    assert scores.requires_grad and scores.grad is None  # the caller's tensor is left as it was
