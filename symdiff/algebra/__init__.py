@@ -22,7 +22,9 @@ rational functions written back as textbook trees), ``fraction_forms`` (``cancel
 ``together`` and ``cancel_factored``), ``expansion`` (``expand``), ``univariate`` (dense
 one-variable polys: rational roots, quadratic factors, extended Euclid) and ``factoring``
 (``factor`` and ``apart``); ``settle`` (those results rewritten again while a number's root
-in them would be written another way, so each is idempotent).
+in them would be written another way, so each is idempotent); ``user_calls`` (what a user's call
+to ``simplify``, ``cancel``, ``factor``, ``together`` or ``apart`` checks first: a denominator that
+is 0 wherever it has a value, by an identity those algebras cannot see).
 
 May import: ``symdiff.core`` and ``symdiff.syntax``.
 """

@@ -40,18 +40,19 @@ from ..core.expr import (
 )
 from ..core.precise import DIGITS, precise_value
 from ..core.printer import to_text
-from ..core.traversal import fold, size_as_written
+from ..core.traversal import fold, preorder, size_as_written
 from .expansion import expand
 from .identities import IDENTITY_FUNCTIONS, pythagorean, sign_over_abs, trig_quotients
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
 from .polynomial import AlgebraError, work_limit
-from .ranges import Range, value_range
+from .ranges import Range, above, below, value_range
 from .simplify import Simplifier
 from .special_angles import FUNCTIONS_WITH_POLES, at_pole, exact_special_values
 
 __all__ = [
-    "CHECKED_KINDS", "constant_normal_form", "never_in_domain", "no_value_anywhere", "undefined_constant",
-    "undefined_node", "undefined_part", "undefined_with_constant_parts", "varying_power_of_nonpositive",
+    "CHECKED_KINDS", "constant_normal_form", "divides_by_zero_everywhere", "never_in_domain", "no_value_anywhere",
+    "undefined_constant", "undefined_node", "undefined_part", "undefined_with_constant_parts",
+    "varying_power_of_nonpositive",
 ]
 
 # A constant part longer than this written out is not simplified to test it: a long constant
@@ -139,24 +140,71 @@ def undefined_node(expr: Expr, simplifier: Simplifier, in_value: bool = True) ->
 
 def never_in_domain(node: Expr, constant: Sequence[bool], ranges: dict[int, tuple[Expr, Range]]) -> str | None:
     """Why ``node``, a function of an argument with symbols, has no value for any of them: the
-    argument never enters its domain (atanh(csc(x)), ln(heaviside(-x^2))); None when it may.
-    ``ranges`` keeps each part's range for the caller's walk."""
-    if type(node) is not Call or constant[0] or node.name not in _NEVER_INSIDE:  # type: ignore[attr-defined]
+    argument never enters its domain (atanh(csc(x)), ln(heaviside(-x^2)), sqrt(-e^x)); None when
+    it may. ``ranges`` keeps each part's range for the caller's walk."""
+    kind = type(node)
+    if constant[0]:
         return None
-    argument = value_range(node.argument, ranges)  # type: ignore[attr-defined]
-    if not _NEVER_INSIDE[node.name](argument):
+    if kind is Call:
+        name = node.name  # type: ignore[attr-defined]
+        if name not in _NEVER_INSIDE or not _NEVER_INSIDE[name](value_range(node.children[0], ranges)):
+            return None
+        why = f"{name} {_DOMAINS[name][1]}"
+    elif kind is Root:
+        if node.index % 2 or not below(value_range(node.children[0], ranges), 0):  # type: ignore[attr-defined]
+            return None
+        why = "an even root needs a non-negative argument"
+    elif kind is Log:
+        if value_range(node.children[0], ranges).hi > 0:
+            return None
+        why = "a logarithm needs a positive argument"
+    elif kind is Pow:
+        if not constant[1] or not _fractional(node.children[1]) or \
+                not below(value_range(node.children[0], ranges), 0):
+            return None
+        why = "a negative number to a fractional power has no real value"
+    else:
         return None
     names = ", ".join(sorted(symbol.name for symbol in node.free_symbols))
-    name = node.name  # type: ignore[attr-defined]
-    return f"{_short(node)} is undefined for every value of {names}: {name} {_DOMAINS[name][1]}"
+    return f"{_short(node)} is undefined for every value of {names}: {why}"
+
+
+def _fractional(exponent: Expr) -> bool:
+    """Whether ``exponent`` is written as a number that is not whole (0.5, 1/2, -2/3)."""
+    value = _written_rational(exponent)
+    return value is not None and value.denominator != 1
+
+
+def _written_rational(expr: Expr) -> Fraction | None:
+    """The value of a number written with minus signs and at most one division (-2/3), or None."""
+    sign = 1
+    while type(expr) is Neg:  # -(2/3)
+        expr, sign = expr.children[0], -sign
+    if type(expr) is Div:
+        top, bottom = (_signed_number(part) for part in expr.children)
+        return None if top is None or not bottom else sign * top / bottom
+    value = _signed_number(expr)
+    return None if value is None else sign * value
+
+
+def _signed_number(expr: Expr) -> Fraction | None:
+    sign = 1
+    while type(expr) is Neg:  # a loop: --...-2 may be long
+        expr, sign = expr.children[0], -sign
+    return sign * Fraction(expr.value) if type(expr) is Number else None  # type: ignore[attr-defined]
 
 
 # Whether an argument's range (every value it takes) lies outside each function's domain.
 _NEVER_INSIDE: dict[str, Callable[[Range], bool]] = {
-    "ln": lambda a: a.hi <= 0, "log": lambda a: a.hi <= 0, "sqrt": lambda a: a.hi < 0,
-    "asin": lambda a: a.least > 1, "acos": lambda a: a.least > 1, "atanh": lambda a: a.least >= 1,
-    "acosh": lambda a: a.hi < 1, "asec": lambda a: -1 < a.lo and a.hi < 1, "acsc": lambda a: -1 < a.lo and a.hi < 1,
+    "ln": lambda a: a.hi <= 0, "log": lambda a: a.hi <= 0, "sqrt": lambda a: below(a, 0),
+    "asin": lambda a: _beyond_one(a), "acos": lambda a: _beyond_one(a), "atanh": lambda a: a.least >= 1,
+    "acosh": lambda a: below(a, 1), "asec": lambda a: above(a, -1) and below(a, 1),
+    "acsc": lambda a: above(a, -1) and below(a, 1),
 }  # fmt: skip
+
+
+def _beyond_one(a: Range) -> bool:
+    return a.least > 1 or (a.least == 1 and a.least_open)
 
 
 def undefined_part(node: Expr, constant: Sequence[bool], simplifier: Simplifier) -> str | None:
@@ -423,6 +471,37 @@ def _free_of_symbols(normal: Normal) -> bool:
 
 _NUMBER_KINDS = frozenset({int, Fraction, Number, Constant})
 _ARITHMETIC = frozenset({Add, Sub, Mul, Div, Neg, Pow})
+
+
+def divides_by_zero_everywhere(expr: Expr, simplifier: Simplifier) -> str | None:
+    """Why ``expr`` divides by zero for every value of its variables ("the denominator x - x of
+    1/(x - x) is 0 wherever it has a value"), or None: a denominator (or the base of a negative
+    power) that is 0 wherever it has a value, as written (x - x) or by an identity
+    (sin(x)^2 + cos(x)^2 - 1, (x + 1)^2 - x^2 - 2*x - 1). Every one is tested, not only the
+    first part without a value (ln(-1) + x/(x - x) divides by zero too)."""
+    for node, _ in preorder(expr):
+        kind = type(node)
+        if kind is Div:
+            denominator = node.children[1]
+        elif kind is Pow and _negative_number(node.children[1]):
+            denominator = node.children[0]
+        else:
+            continue
+        if type(denominator) is Number:
+            zero = denominator.value == 0  # type: ignore[attr-defined]
+        else:  # floats first: a denominator that varies between two points is no 0 (nearly all)
+            zero = _looks_constant(denominator, simplifier.probe_values) \
+                and constant_normal_form(denominator, simplifier) == {}
+        if zero:
+            return f"the denominator {_short(denominator)} of {_short(node)} is 0 wherever it has a value"
+    return None
+
+
+def _negative_number(exponent: Expr) -> bool:
+    sign = 1
+    while type(exponent) is Neg:
+        exponent, sign = exponent.children[0], -sign
+    return type(exponent) is Number and sign * exponent.value < 0  # type: ignore[attr-defined]
 
 
 def no_value_anywhere(expr: Expr, simplifier: Simplifier | None = None) -> str | None:

@@ -44,6 +44,7 @@ from .univariate import (
     to_dense,
     trim,
 )
+from .user_calls import refusing_zero_denominators
 from .writer import FractionWriter, factor_key
 
 __all__ = ["apart", "factor", "factor_poly"]
@@ -203,6 +204,7 @@ def factored_completely(value: Factored, nvars: int) -> Factored:
     return Factored(value.coefficient, factors)
 
 
+@refusing_zero_denominators
 @settled
 @collector_paused
 def factor(expr: Expr | str | float) -> Expr:
@@ -217,6 +219,7 @@ def factor(expr: Expr | str | float) -> Expr:
 # --- partial fractions ---------------------------------------------------------------------------
 
 
+@refusing_zero_denominators
 @settled_always
 @collector_paused
 def apart(expr: Expr | str | float, x: Symbol | str) -> Expr:

@@ -14,11 +14,13 @@ from ..core.expr import Expr
 from ..syntax.parser import to_expr
 from .rational import factored
 from .settle import settled
+from .user_calls import refusing_zero_denominators
 from .writer import write_fraction
 
 __all__ = ["cancel", "cancel_factored", "together"]
 
 
+@refusing_zero_denominators
 @settled
 @collector_paused
 def cancel(expr: Expr | str | float) -> Expr:
@@ -32,6 +34,7 @@ def cancel(expr: Expr | str | float) -> Expr:
     return write_fraction(algebra.cancel(value), gens)
 
 
+@refusing_zero_denominators
 @settled
 @collector_paused
 def cancel_factored(expr: Expr | str | float) -> Expr:
@@ -41,6 +44,7 @@ def cancel_factored(expr: Expr | str | float) -> Expr:
     return write_fraction(algebra.cancel(value), gens, bottom="factored")
 
 
+@refusing_zero_denominators
 @settled
 @collector_paused
 def together(expr: Expr | str | float) -> Expr:

@@ -17,6 +17,7 @@ from fractions import Fraction
 from ..core.errors import SymdiffError
 from ..core.expr import Add, Call, Constant, Div, Expr, Mul, Neg, Number, Pow, Sub
 from ..core.traversal import fold, free_symbols, size_as_written
+from .simplify import Simplifier
 
 __all__ = ["FUNCTIONS_WITH_POLES", "at_pole", "exact_special_values", "pi_multiple", "pole_in"]
 
@@ -247,10 +248,10 @@ def _rational(expr: Expr) -> Fraction | None:
 
 
 def _simplified(expr: Expr) -> Expr:
-    from .textbook import simplify  # the simplifier's top level imports this module's layer
-
+    """The simplifier's answer (a rational number is read off it; the textbook's forms of an
+    answer write no number otherwise)."""
     try:
-        return simplify(expr)
+        return Simplifier().simplify(expr)
     except SymdiffError:
         return expr
 

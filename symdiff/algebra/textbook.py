@@ -39,6 +39,7 @@ from .polywalk import walk
 from .presentation import common_exponentials
 from .rational import Factored, FactoredAlgebra, factored
 from .simplify import Simplifier, spelling
+from .user_calls import undefined_for_zero_denominators
 from .writer import FractionWriter
 
 __all__ = ["LAWS", "MAX_GENERATORS", "MAX_NODES", "Forms", "simplify", "textbook_answer", "textbook_steps"]
@@ -67,6 +68,7 @@ LAWS: dict[str, tuple[str, str]] = {
 Step = tuple[str, Expr, Expr]  # (law, the whole answer before, after)
 
 
+@undefined_for_zero_denominators
 @collector_paused
 def simplify(expr: Expr | str | float) -> Expr:
     """``expr`` in simplest textbook form, with the same value wherever ``expr`` has one.

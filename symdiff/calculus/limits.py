@@ -34,6 +34,8 @@ __all__ = ["Limit", "LimitError", "limit", "limit_table"]
 MAX_INPUT_DEPTH = 200
 _SIDES = {"both": 0, "+-": 0, "+": 1, "right": 1, "-": -1, "left": -1}
 _SIDE_NAMES = {0: "both", 1: "+", -1: "-"}
+# The start of ``Limit.reason`` when the function has no value near the point (sqrt(x - 1) at 0).
+NOT_DEFINED_NEAR = "the function is not defined near the point"
 _INFINITY_WORDS = frozenset({"oo", "∞", "inf", "infinity"})
 
 
@@ -67,6 +69,12 @@ class Limit:
 
     def __str__(self) -> str:
         return str(self.value) if self.value is not None else "does not exist"
+
+    @property
+    def undefined_near(self) -> bool:
+        """Whether there is no limit because the function has no value near the point, on the
+        side taken (sqrt(x - 1) at 0), rather than because its values do not settle."""
+        return self.value is None and self.reason.startswith(NOT_DEFINED_NEAR)
 
     def __repr__(self) -> str:
         return f"<Limit {self.notation()} [{self.expr}] = {self}>"
@@ -301,7 +309,7 @@ def _finished(tree: Expr, x: Symbol, where: Point, side: str, sides: int, value:
                          "limit")
     if value.kind == NONE:
         return Limit(tree, x, where.expr, side, None, value.why, step)
-    return Limit(tree, x, where.expr, side, None, f"the function is not defined near the point: {value.why}", step)
+    return Limit(tree, x, where.expr, side, None, f"{NOT_DEFINED_NEAR}: {value.why}", step)
 
 
 def _two_sided(tree: Expr, x: Symbol, where: Point, left: Limit, right: Limit) -> Limit:

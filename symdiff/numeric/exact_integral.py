@@ -30,7 +30,13 @@ from ..core.precise import precise_value
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .integral import bound_or_infinity
-from .singularities import SCAN_INTERVALS, constant_in_value, find_singularity, refuse_outside_domain
+from .singularities import (
+    SCAN_INTERVALS,
+    constant_in_value,
+    find_singularity,
+    refuse_gap_next_to,
+    refuse_outside_domain,
+)
 
 if TYPE_CHECKING:
     from ..calculus.antiderivative import Antiderivation
@@ -151,8 +157,8 @@ def exact_integral(expr: Expr | str, var: str | Symbol | None = None, a: object 
     _check_defined(f, tree, x, low, high)
     found = antiderivative(tree, x)
     forward = _float(lo) < _float(hi)
-    lower = _evaluate_at(found.result, x, lo, "+" if forward else "-", f)
-    upper = _evaluate_at(found.result, x, hi, "-" if forward else "+", f)
+    lower = _evaluate_at(found.result, x, lo, "+" if forward else "-", f, tree)
+    upper = _evaluate_at(found.result, x, hi, "-" if forward else "+", f, tree)
     value = _difference(upper.value, lower.value)
     checked = _numeric_check(tree, found.result, x, lower, upper)
     return ExactIntegral(tree, x, lower, upper, found, value, checked)
@@ -280,9 +286,11 @@ def _finite_at(f: Any, point: float) -> bool:
 # --- F at the bounds ---------------------------------------------------------------------------------
 
 
-def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any) -> Bound:
+def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any, tree: Expr) -> Bound:
     """F at a bound: put the point in when f is finite there, else the one-sided limit from
-    inside the interval (the integral is improper at that end)."""
+    inside the interval (the integral is improper at that end). F without a value next to the
+    bound is no divergence: the integrand lacks a value there too (1/sqrt(x - 10^-20) on [0, 1]),
+    or symdiff's F is the wrong one to use there; either way there is no answer to give."""
     number = _float(point)
     proper = math.isfinite(number) and _finite_at(f, number)
     if proper:
@@ -301,6 +309,14 @@ def _evaluate_at(antiderivative: Expr, x: Symbol, point: Expr, side: str, f: Any
         where = (f"the antiderivative {to_text(antiderivative, 60)} has no value symdiff can compute at {x.name} = "
                  f"{point}" if proper else f"the integral is improper at {x.name} = {point}")
         raise IntegrationError(f"{where}, and symdiff could not decide its limit there: {declined}") from None
+    if found.undefined_near:
+        inward = 1.0 if side == "+" else -1.0
+        if math.isfinite(number):
+            refuse_gap_next_to(tree, x.name, number, inward)
+        raise IntegrationError(
+            f"the antiderivative {to_text(antiderivative, 60)} has no value next to {x.name} = {point}, inside the "
+            f"interval ({found.reason}), though the integrand has values there as far as symdiff can tell: the "
+            "Fundamental Theorem cannot be used at that end (method='adaptive' estimates the area)")
     value = None if found.value is None else _exact(found.value)
     return Bound(point, None, value, found)
 

@@ -10,7 +10,20 @@ from polynomial_strategies import generator_expressions, polynomials, rational_f
 from strategies import expressions
 from sympy_oracle import to_sympy
 
-from symdiff import Add, AlgebraError, Number, Symbol, SymdiffError, cancel, expand, parse, together
+from symdiff import (
+    Add,
+    AlgebraError,
+    Number,
+    Symbol,
+    SymdiffError,
+    apart,
+    cancel,
+    expand,
+    factor,
+    parse,
+    simplify,
+    together,
+)
 from symdiff.algebra.fraction_forms import cancel_factored
 from symdiff.algebra.rational import factored
 
@@ -136,6 +149,38 @@ def test_together_of_many_fractions_is_quadratic_not_cubic(monkeypatch):
 def test_division_by_zero_is_an_error(function, text):
     with pytest.raises(AlgebraError, match="division by zero"):
         function(text)
+
+
+# Denominators that are 0 wherever they have a value by an identity the algebra's generators
+# cannot see (sin(x) and cos(x) are read as independent): each was cancelled against the same
+# numerator to 1 (or x), a value for what has none anywhere. (sign(x)^2 - 1 is -1 at x = 0.)
+ZERO_BY_IDENTITY = [
+    "(sin(x)^2 + cos(x)^2 - 1)/(sin(x)^2 + cos(x)^2 - 1)",
+    "x*(sin(x)^2 + cos(x)^2 - 1)/(sin(x)^2 + cos(x)^2 - 1)",
+    "(cosh(x)^2 - sinh(x)^2 - 1)/(cosh(x)^2 - sinh(x)^2 - 1)",
+    "((x + 1)^2 - x^2 - 2x - 1)/((x + 1)^2 - x^2 - 2x - 1)",
+    "x*(sin(x)^2 + cos(x)^2 - 1)^(-1)",
+    "ln(-1) + x/(x - x)",
+]
+
+
+@pytest.mark.parametrize("function", [cancel, together, cancel_factored, factor, lambda e: apart(e, "x")])
+@pytest.mark.parametrize("text", ZERO_BY_IDENTITY)
+def test_a_denominator_zero_by_an_identity_is_a_division_by_zero(function, text):
+    with pytest.raises(AlgebraError, match=r"division by zero: the denominator .* is 0 wherever it has a value"):
+        function(text)
+
+
+@pytest.mark.parametrize("text", ZERO_BY_IDENTITY)
+def test_simplify_writes_a_denominator_zero_by_an_identity_as_undefined(text):
+    assert simplify(text) == parse("1/0")
+
+
+@pytest.mark.parametrize(("text", "cancelled"), [("x/(sign(x)^2 - 1)", "x/(sign(x)^2 - 1)"),
+                                                 ("(sin(x)^2 + cos(x)^2)/(sin(x)^2 + cos(x)^2)", "1"),
+                                                 ("(x^2 - 1)/(x - 1)", "x + 1")])
+def test_a_denominator_with_a_value_somewhere_is_kept(text, cancelled):
+    assert cancel(text) == parse(cancelled)
 
 
 @pytest.mark.parametrize("text", ["(x + 1)^(10^6)", "(a + b + c + d)^200", "(x + 1)^1001/(x + 2)", "(9*x + 9)^999"])

@@ -65,6 +65,12 @@ REFUSED = [
     ("sqrt(x)", "-1", "1", "no real value inside the interval"),
     ("e^(-x^2)", "0", "1", "numeric"),
     ("sin(x)/x", "1", "2", "numeric"),
+    # No value on a stretch narrower than the scan's steps, next to a bound: no divergence.
+    ("1/sqrt(x - 10^(-20))", "0", "1", "no real value inside the interval, at x = 1e-22 next to the bound x = 0"),
+    ("sqrt(x - 10^(-20))", "0", "1", "no real value inside the interval"),
+    ("1/sqrt(-x - 10^(-20))", "-1", "0", "no real value inside the interval, at x = -1e-22 next to the bound x = 0"),
+    # Narrower than floats can see (1 - 10^-20 is 1.0): F's gap is said, and no answer is given.
+    ("1/sqrt(1 - 10^(-20) - x)", "0", "1", "the antiderivative .* has no value next to x = 1"),
 ]
 
 

@@ -312,3 +312,39 @@ def test_an_integrable_pole_inside_the_interval_is_integrated():
     assert abs(found.value - 2 * (0.3 ** 0.5 + 1.7 ** 0.5)) < 1e-9
     found = integrate("1/abs(x - 0.3)^0.9", "x", 0, 2, method="adaptive")
     assert abs(found.value - (0.3 ** 0.1 + 1.7 ** 0.1) / 0.1) < 1e-6
+
+
+@pytest.mark.parametrize(("text", "a", "b", "near"), [("e^(-x)", 0, 1e5, "0"), ("e^(-x)", 0, 1e308, "0"),
+                                                      ("e^(-x^2)", -1e4, 1e4, "0")])
+def test_an_area_the_nodes_cannot_see_is_refused_not_missed(text, a, b, near):
+    """The nodes of [0, 1e5] are so far apart that none saw e^(-x) above 1e-89: the answer was
+    4.8e-90 ± 1e-100 for an integral of 1. The area next to the pieces' ends is now measured on
+    geometric points down to the next float, and an area the estimate missed is refused."""
+    with pytest.raises(IntegrationError, match=rf"next to x = {near} the integrand holds an area.*split the integral"):
+        integrate(text, "x", a, b, method="adaptive")
+
+
+def test_a_gap_next_to_a_bound_is_refused_not_skipped():
+    """sqrt(x) on [-1e-10, 1] has no value on [-1e-10, 0): the nodes never landed there, and the
+    answer was 0.667 for an integral that does not exist."""
+    with pytest.raises(IntegrationError, match=r"no real value inside the interval.*next to the bound x = -1e-10"):
+        integrate("sqrt(x)", "x", -1e-10, 1, method="adaptive")
+
+
+@pytest.mark.parametrize(("text", "a", "b", "exact", "tol"), [("ln(abs(x))", -1e-20, 1, -1.0, 1e-12),
+                                                               ("x^(-0.999)", 0, 1, 1000.0, 1e-9)])
+def test_the_checks_next_to_the_ends_keep_what_is_right(text, a, b, exact, tol):
+    """ln|x| has a value on both sides of 0, and x^(-0.999) keeps its area in its extrapolation:
+    neither is a gap or a missed area."""
+    found = integrate(text, "x", a, b, method="adaptive")
+    assert abs(found.value - exact) <= tol * max(1, abs(exact))
+
+
+def test_a_bump_far_from_the_ends_is_not_taken_for_a_pole():
+    """exp(-(x - 50)^2) on [0, 100] falls away from its peak: the pole shortcut said the exact
+    integral had a pole there. There is no elementary antiderivative, and that is what is said."""
+    with pytest.raises(IntegrationError, match="no integration rule applies") as caught:
+        integrate("exp(-(x-50)^2)", "x", 0, 100, method="exact")
+    assert "pole" not in str(caught.value)
+    found = integrate("exp(-(x-50)^2)", "x", 0, 100, method="adaptive")
+    assert abs(found.value - math.sqrt(math.pi)) < 1e-10
