@@ -37,10 +37,11 @@ from ..core.expr import (
     Root,
     Sub,
     Symbol,
+    number,
 )
 from ..core.precise import DIGITS, precise_value
 from ..core.printer import to_text
-from ..core.traversal import fold, preorder, size_as_written
+from ..core.traversal import fold, free_symbols, preorder, size_as_written, substitute
 from .expansion import expand
 from .identities import IDENTITY_FUNCTIONS, pythagorean, sign_over_abs, trig_quotients
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
@@ -242,6 +243,8 @@ def undefined_with_constant_parts(node: Expr, constant: Sequence[bool], simplifi
         normal = constant_normal_form(children[i], simplifier)
         if normal is not None:
             valued[i] = simplifier.present(normal)
+        elif kind_divides(node, i):
+            refuse_unproven_zero(node, children[i], simplifier)
     if all(part is child for part, child in zip(valued, children, strict=True)):
         return None
     as_valued = node.with_children(tuple(valued))
@@ -489,12 +492,74 @@ def divides_by_zero_everywhere(expr: Expr, simplifier: Simplifier) -> str | None
             continue
         if type(denominator) is Number:
             zero = denominator.value == 0  # type: ignore[attr-defined]
-        else:  # floats first: a denominator that varies between two points is no 0 (nearly all)
-            zero = _looks_constant(denominator, simplifier.probe_values) \
-                and constant_normal_form(denominator, simplifier) == {}
+        elif _looks_constant(denominator, simplifier.probe_values):  # floats first: nearly all vary
+            normal = constant_normal_form(denominator, simplifier)
+            if normal is None:
+                refuse_unproven_zero(node, denominator, simplifier)
+            zero = normal == {}
+        else:
+            zero = False
         if zero:
             return f"the denominator {_short(denominator)} of {_short(node)} is 0 wherever it has a value"
     return None
+
+
+def kind_divides(node: Expr, i: int) -> bool:
+    """Whether ``node`` divides by its ``i``-th child: a quotient's denominator, or the base of
+    a power by a negative number."""
+    kind = type(node)
+    return (kind is Div and i == 1) or (kind is Pow and i == 0 and _negative_number(node.children[1]))
+
+
+def refuse_unproven_zero(node: Expr, denominator: Expr, simplifier: Simplifier) -> None:
+    """Raise ``AlgebraError`` when ``denominator``, which ``node`` divides by and which no law
+    here shows to be a constant, is 0 to 60 digits at every point tried: an identity the
+    algebra does not know (abs(x)^2 - x^2, tan(x)*cos(x) - sin(x), 2^x*2^x - 4^x). Read as
+    independent generators, the algebra would cancel it ((abs(x)^2 - x^2)/(abs(x)^2 - x^2) = 1,
+    with derivative 0), a value for an expression that has none anywhere; unproven, it is not
+    called 1/0 either, so the call declines."""
+    if not _looks_constant(denominator, simplifier.probe_values) or not _zero_at_every_point_tried(denominator):
+        return
+    raise AlgebraError(
+        f"cannot tell whether {_short(node)} has a value: its denominator {_short(denominator)} is 0 "
+        f"to {DIGITS} digits at every point tried, by an identity symdiff cannot prove, so it does not "
+        "divide by it; write the denominator in a form without the identity")
+
+
+def _zero_at_every_point_tried(expr: Expr) -> bool:
+    """Whether ``expr`` is 0 at each of ``_ZERO_POINTS`` where it has a value (at least two),
+    worked at two precisions: rounding shrinks as digits are added, a true value does not. A
+    part the precise arithmetic cannot work out (f(x)) or too long for it leaves it undecided."""
+    names = sorted(free_symbols(expr), key=lambda symbol: symbol.name)
+    if not names or size_as_written(expr, _LONGEST_IN_VALUE) > _LONGEST_IN_VALUE:
+        return False
+    valued = 0
+    for point in _ZERO_POINTS:
+        at = {symbol: number(point + Fraction(k, 8)) for k, symbol in enumerate(names)}
+        constant = substitute(expr, at)
+        rough, fine = precise_value(constant, DIGITS), precise_value(constant, DIGITS + _MORE_DIGITS)
+        if rough is None or fine is None:
+            continue
+        if (fine or rough) and _place(fine) >= _place(rough) - _SHRINKS:
+            return False  # a value that more digits keep (however small: x^(10^9)): not 0 here
+        valued += 1
+    return valued >= 2
+
+
+def _place(value: Decimal) -> int:
+    """The power of 10 of a result's size: of its first digit, or for a 0 of its last (a 0
+    worked to 60 digits among terms near 1 is 0E-69: 0 to within 10^-69)."""
+    return value.adjusted() if value else value.as_tuple().exponent  # type: ignore[return-value]
+
+
+# A 0 by rounding shrinks by about 20 places when 20 digits are added (pi is held to 104 digits,
+# enough for 80 and an argument's reduction); 0 exactly at both is 0 too (abs(x)^2 - x^2).
+_MORE_DIGITS = 20
+_SHRINKS = 10
+# 0 and points of no special meaning, of either sign: a denominator 0 on some of them only
+# (relu(x - 5), heaviside(x - 10), sign(x)^2 - 1) is not taken for 0 everywhere. None is large:
+# at 1000, cosh(x)^2 - sinh(x)^2 - 1 is -1 to 80 digits (its terms are 10^868).
+_ZERO_POINTS = tuple(map(Fraction, ("0", "0.43", "-2.61", "2.64", "-0.29", "7.83", "-8.71", "31.4", "-0.33")))
 
 
 def _negative_number(exponent: Expr) -> bool:

@@ -124,6 +124,23 @@ class LongProducts:
         ((taken, value),) = factor.items()
         ((given, new_value),) = derivative.items()
         ordered, ranks = product.ordered, product.ranks
+        coefficient = whole(ratio(product.coefficient, value) * new_value)
+        if len(taken) == 1 and len(given) == 1:  # one factor for one (sin for cos): one copy, no index
+            ((base, exponent),) = taken
+            out = bisect_left(ranks, self._factor_order[(base, not isinstance(exponent, NUMERIC))])
+            ((base, exponent),) = given
+            key: tuple[Expr, bool] = (base, not isinstance(exponent, NUMERIC))
+            rank = self._factor_order.get(key) or self._order_of(key)
+            into = bisect_left(ranks, rank)
+            if into < len(ranks) and ranks[into] == rank and into != out:
+                return None  # the base is another factor's: exponents add, which multiply does
+            if out <= into <= out + 1:
+                monomial = (*ordered[:out], given[0], *ordered[out + 1:])
+            elif into < out:
+                monomial = (*ordered[:into], given[0], *ordered[into:out], *ordered[out + 1:])
+            else:
+                monomial = (*ordered[:out], *ordered[out + 1:into], given[0], *ordered[into:])
+            return {monomial: coefficient}
         for base, exponent in taken:  # out: each was one entry of the product
             position = bisect_left(ranks, self._factor_order[(base, not isinstance(exponent, NUMERIC))])
             ordered = ordered[:position] + ordered[position + 1:]
@@ -131,7 +148,7 @@ class LongProducts:
         inserted = self._insert(ordered, ranks, given)
         if inserted is None:
             return None
-        return {inserted[0]: whole(ratio(product.coefficient, value) * new_value)}
+        return {inserted[0]: coefficient}
 
     # --- one long product times a short one -------------------------------------------------------
     def long_times_short(self, a: Normal, b: Normal) -> Normal | None:

@@ -280,6 +280,11 @@ PRODUCT_CASES = [
     "(2*sin(x))*(-cos(x + 1))*(x/3)",  # factors with coefficients
     "(ln(x)/x)*sin(x)*cos(x + 1)",  # a factor of two powers, whose derivative is two terms
     "atan(x)*sin(x)*e^x",  # a derivative over a sum
+    # one factor for one, its derivative's base placed before, after or where the factor was
+    "sin(x + 1)*sin(x + 2)*sin(x + 3)*y",
+    "cos(x + 1)*cos(x + 2)*cos(x + 3)*y",
+    "x^2*sin(x + 1)*z*cos(x + 2)*y",
+    "a*x^3*b*ln(x + 1)*c",
 ]
 
 
