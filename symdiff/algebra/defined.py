@@ -144,9 +144,11 @@ def never_in_domain(node: Expr, constant: Sequence[bool], ranges: dict[int, tupl
     argument never enters its domain (atanh(csc(x)), ln(heaviside(-x^2)), sqrt(-e^x)); None when
     it may. ``ranges`` keeps each part's range for the caller's walk."""
     kind = type(node)
-    if constant[0]:
+    if kind is Log and not constant[1] and _power_of_zero(node.children[1]):
+        why = "its base, 0 to a power, is 0 or 1 wherever it has a value, and a base is positive and not 1"
+    elif constant[0]:
         return None
-    if kind is Call:
+    elif kind is Call:
         name = node.name  # type: ignore[attr-defined]
         if name not in _NEVER_INSIDE or not _NEVER_INSIDE[name](value_range(node.children[0], ranges)):
             return None
@@ -168,6 +170,11 @@ def never_in_domain(node: Expr, constant: Sequence[bool], ranges: dict[int, tupl
         return None
     names = ", ".join(sorted(symbol.name for symbol in node.free_symbols))
     return f"{_short(node)} is undefined for every value of {names}: {why}"
+
+
+def _power_of_zero(expr: Expr) -> bool:
+    """Whether ``expr`` is 0^u: 0 where u > 0, 1 where u = 0, and without a value elsewhere."""
+    return type(expr) is Pow and type(expr.children[0]) is Number and expr.children[0].value == 0  # type: ignore[attr-defined]
 
 
 def _fractional(exponent: Expr) -> bool:

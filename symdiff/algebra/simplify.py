@@ -666,6 +666,15 @@ class Simplifier(Presenter, LongProducts):
             ((monomial, coefficient),) = base.items()
             if coefficient == 1 and len(monomial) == 1 and monomial[0][1] == 1:
                 return {((monomial[0][0], symbolic),): ONE}  # x^y, e^x
+            return {((self.present(base), symbolic),): ONE}
+        # A sum to a symbolic power is written as it reads ((y + z + 1/3)^y). One with a content
+        # or shared factors is kept whole (as under a root): once its power is whole, as in
+        # (y + z + 1/3)^(y - 1)/(y + z + 1/3)^y, it is multiplied out as that sum to the power
+        # reads back, 3/(3*y + 3*z + 1), one form for one value (it stayed 1/(y + z + 1/3)).
+        if len(base) > 1:
+            content, shared, _ = self._primitive(base)
+            if content != 1 or shared:
+                return {((self._kept_whole(base), symbolic),): ONE}
         return {((self.present(base), symbolic),): ONE}
 
     def _numeric_power(self, base: Normal, exponent: Fraction) -> Normal:
@@ -825,6 +834,8 @@ class Simplifier(Presenter, LongProducts):
         value, base_value = _constant_of(argument), _constant_of(base)
         if base_value is not None:  # a number base: only the values exact_log finds (not log_1(1))
             exact = None if value is None else exact_log(value, base_value)
+        elif _is_power_of_zero(self.present(base)):  # 0^u is 0 or 1: log_b is defined nowhere
+            exact = None
         else:  # log_b(b) = 1 and log_b(1) = 0 wherever log_b is defined
             exact = 1 if argument == base else 0 if value == 1 else None
         if exact is not None:
@@ -1138,3 +1149,9 @@ def _times(power: Exponent, factor: Fraction, s: Simplifier) -> Exponent:
     if isinstance(power, NUMERIC):
         return whole(power * factor)
     return s._exponent(s.scale(s.normal_form(power), factor))
+
+
+def _is_power_of_zero(expr: Expr) -> bool:
+    """Whether ``expr`` is 0^u, which is 0 or 1 wherever it has a value (never a logarithm's base)."""
+    base = expr.children[0] if type(expr) is Pow else None
+    return type(base) is Number and base.value == 0  # type: ignore[attr-defined]

@@ -24,6 +24,8 @@ DIGITS = 60
 _LONGEST = 400
 # Arguments of sin and cos beyond 10^this are not reduced (it would need that many more digits).
 _LARGEST_EXPONENT = 200
+# The powers of 10 a value returned may have: those of decimal's default context, where callers work.
+_HELD_BY_CALLERS = (decimal.DefaultContext.Emin, decimal.DefaultContext.Emax)
 
 _PI = Decimal(
     "3.14159265358979323846264338327950288419716939937510582097494459230781640628620899862803482534211706798214"
@@ -39,14 +41,19 @@ def precise_value(expr: Expr, digits: int = DIGITS) -> Decimal | None:
     has no real value or one of its parts cannot be worked out here (an undefined function)."""
     if size_as_written(expr, _LONGEST) > _LONGEST:
         return None
-    traps = [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
+    # Underflow is trapped too: 0.29^(2.7*10^9) is not 0, and a caller that reads 0 as "0 here"
+    # (defined.refuse_unproven_zero) would take x^2728278355 for 0 everywhere.
+    traps = [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Underflow]
     context = decimal.Context(prec=digits + 10, Emax=10**9, Emin=-(10**9), traps=traps)
     try:
         with decimal.localcontext(context):
             value = +fold(expr, _combine)
-    except (_NoValue, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, KeyError):
+    except (_NoValue, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Underflow,
+            KeyError):
         return None
-    return value if value.is_finite() else None
+    if not value.is_finite() or (value and not _HELD_BY_CALLERS[0] <= value.adjusted() <= _HELD_BY_CALLERS[1]):
+        return None  # callers work in decimal's default context: abs(10^1262611) would overflow there
+    return value
 
 
 def _combine(node: Expr, values: list[Decimal]) -> Decimal:

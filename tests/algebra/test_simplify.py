@@ -94,6 +94,16 @@ SIMPLIFY_TABLE = [
     # a sum left alone once the common exponential is in front is multiplied out
     ("-(1*0^x - 0^x*(1 + x))", "x*0^x"),
     ("e^x*(x + 1) - e^x", "x*e^x"),
+    # log_b(1) = 0 and log_b(b) = 1 hold where log_b is defined: 0^x, 0 or 1, is never a base (was 0 and 1)
+    ("log(1, 0^x)", "log(1, 0^x)"),
+    ("log(0^x, 0^x)", "log(0^x, 0^x)"),
+    ("log(1, x)", "0"),
+    # a sum to a symbolic power whose power becomes whole reads as that sum to the power would
+    ("(y + z + 1/3)^(y - 1)/(y + z + 1/3)^y", "3/(3*y + 3*z + 1)"),
+    ("(y + z + 1/3)^(y + 2)/(y + z + 1/3)^y", "(3*y + 3*z + 1)^2/9"),
+    ("(-x - 1)^(y - 1)/(-x - 1)^y", "-1/(x + 1)"),
+    ("(x^2 + x)^(y - 1)/(x^2 + x)^y", "1/(x*(x + 1))"),
+    ("(y + z + 1/3)^y", "(y + z + 1/3)^y"),
 ]
 
 

@@ -140,7 +140,11 @@ def test_simplified_text_reads_back(expr):
 
 # Inputs a fuzz campaign found where diff and derive wrote one argument two ways, or where a
 # simplified answer changed when simplified again.
-FUZZ_FOUND = ["x*f((1 - x)*(-x - 1))/x", "(1 - x)*(-x - 1)", "sin((1 - x)*(-x - 1))*x", "sqrt(-x - 1)"]
+FUZZ_FOUND = ["x*f((1 - x)*(-x - 1))/x", "(1 - x)*(-x - 1)", "sin((1 - x)*(-x - 1))*x", "sqrt(-x - 1)",
+              # (u^y)^x's derivative has u^(y - 1)/u^y = 1/u: it was 1/(x + y + 1/3), which
+              # simplifies to 3/(3*x + 3*y + 1), so diff and derive wrote it differently in a product
+              "((x + 1/3 + y)^y)^x", "(((x + 1/3 + y)^y)^x*z)*(z + x)/x",
+              "(((x + 3e-40 + y)^y)^x*z*e + 1e400)*((1 + 2.5 + z + x)*2)/x"]
 
 
 @pytest.mark.parametrize("text", FUZZ_FOUND)

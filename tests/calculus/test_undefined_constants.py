@@ -65,6 +65,9 @@ UNDEFINED = [
     ("x + atanh(sign(x^2 + 1))", "atanh(sign(x^2 + 1)) is undefined for every value of x"),
     ("x + ln(heaviside(-x^2))", "ln(heaviside(-x^2)) is undefined for every value of x"),
     ("ln(-x^2)", "ln(-x^2) is undefined for every value of x"),
+    # 0^x is 0 or 1 wherever it has a value: never a base (simplify and derive gave 0 for both)
+    ("-log(1, 0^x)", "log(1, 0^x) is undefined for every value of x: its base, 0 to a power"),
+    ("x + log(x, 0^(x^2 + 1))", "log(x, 0^(x^2 + 1)) is undefined for every value of x"),
     ("x + asin(x^2 + 2)", "asin(x^2 + 2) is undefined for every value of x"),
     ("x + sqrt(-x^2 - 1)", "sqrt(-x^2 - 1) is undefined for every value of x"),
     ("x + 1/0", "1/0 divides by zero"),
@@ -162,6 +165,8 @@ DEFINED = [
     ("x + cot(10^(-55))", "1"),  # a rational argument: sin of it is not 0 (a helper's sweep)
     ("x + coth(10^(-60))", "1"),
     ("x + cot(exp(-200))", "1"),  # tiny, not a rounded 0
+    ("x*coth(4^2^21)", "coth(4^2097152)"),  # 10^1262611: past decimal's default range (was decimal.Overflow)
+    ("x + coth(4^2^21)", "1"),
     ("x*cot(2^(-200))", "cot(1/2^200)"),
     # a value at some points at least: the argument reaches the domain's edge
     ("acosh(sin(x))", "cos(x)/sqrt(sin(x)^2 - 1)"),  # acosh(1) at pi/2
