@@ -47,7 +47,7 @@ from .identities import IDENTITY_FUNCTIONS, pythagorean, sign_over_abs, trig_quo
 from .normal import CONSTANT, UNDEFINED_MONOMIAL, Normal
 from .polynomial import AlgebraError, work_limit
 from .ranges import Range, above, below, value_range
-from .simplify import Simplifier
+from .simplify import Simplifier, is_power_of_zero
 from .special_angles import FUNCTIONS_WITH_POLES, at_pole, exact_special_values
 
 __all__ = [
@@ -144,7 +144,7 @@ def never_in_domain(node: Expr, constant: Sequence[bool], ranges: dict[int, tupl
     argument never enters its domain (atanh(csc(x)), ln(heaviside(-x^2)), sqrt(-e^x)); None when
     it may. ``ranges`` keeps each part's range for the caller's walk."""
     kind = type(node)
-    if kind is Log and not constant[1] and _power_of_zero(node.children[1]):
+    if kind is Log and not constant[1] and is_power_of_zero(node.children[1]):
         why = "its base, 0 to a power, is 0 or 1 wherever it has a value, and a base is positive and not 1"
     elif constant[0]:
         return None
@@ -170,11 +170,6 @@ def never_in_domain(node: Expr, constant: Sequence[bool], ranges: dict[int, tupl
         return None
     names = ", ".join(sorted(symbol.name for symbol in node.free_symbols))
     return f"{_short(node)} is undefined for every value of {names}: {why}"
-
-
-def _power_of_zero(expr: Expr) -> bool:
-    """Whether ``expr`` is 0^u: 0 where u > 0, 1 where u = 0, and without a value elsewhere."""
-    return type(expr) is Pow and type(expr.children[0]) is Number and expr.children[0].value == 0  # type: ignore[attr-defined]
 
 
 def _fractional(exponent: Expr) -> bool:
@@ -529,8 +524,8 @@ def refuse_unproven_zero(node: Expr, denominator: Expr, simplifier: Simplifier) 
         return
     raise AlgebraError(
         f"cannot tell whether {_short(node)} has a value: its denominator {_short(denominator)} is 0 "
-        f"to {DIGITS} digits at every point tried, by an identity symdiff cannot prove, so it does not "
-        "divide by it; write the denominator in a form without the identity")
+        f"to {DIGITS} digits at every point tried from {_TRIED} where it has a value, and no law here proves it 0, "
+        "so symdiff does not divide by it; if an identity makes it 0, write the denominator without it")
 
 
 def _zero_at_every_point_tried(expr: Expr) -> bool:
@@ -544,7 +539,8 @@ def _zero_at_every_point_tried(expr: Expr) -> bool:
     for point in _ZERO_POINTS:
         at = {symbol: number(point + Fraction(k, 8)) for k, symbol in enumerate(names)}
         constant = substitute(expr, at)
-        rough, fine = precise_value(constant, DIGITS), precise_value(constant, DIGITS + _MORE_DIGITS)
+        rough = precise_value(constant, DIGITS, zero_is_zero=True)
+        fine = precise_value(constant, DIGITS + _MORE_DIGITS, zero_is_zero=True)
         if rough is None or fine is None:
             continue
         if (fine or rough) and _place(fine) >= _place(rough) - _SHRINKS:
@@ -564,9 +560,13 @@ def _place(value: Decimal) -> int:
 _MORE_DIGITS = 20
 _SHRINKS = 10
 # 0 and points of no special meaning, of either sign: a denominator 0 on some of them only
-# (relu(x - 5), heaviside(x - 10), sign(x)^2 - 1) is not taken for 0 everywhere. None is large:
-# at 1000, cosh(x)^2 - sinh(x)^2 - 1 is -1 to 80 digits (its terms are 10^868).
-_ZERO_POINTS = tuple(map(Fraction, ("0", "0.43", "-2.61", "2.64", "-0.29", "7.83", "-8.71", "31.4", "-0.33")))
+# (relu(x - 5), heaviside(x - 10), sign(x)^2 - 1) is not taken for 0 everywhere. Some are small,
+# so that a narrow domain holds two (abs(asin(10x))^2 - asin(10x)^2 has [-0.1, 0.1]). None is
+# large: at 1000, cosh(x)^2 - sinh(x)^2 - 1 is -1 to 80 digits (its terms are 10^868), and one
+# point not 0 lets the division be made (so 1/relu(x - 100) is declined, not kept).
+_ZERO_POINTS = tuple(map(Fraction, ("0", "0.43", "-2.61", "2.64", "-0.29", "7.83", "-8.71", "31.4", "-0.33",
+                                    "0.043", "-0.061", "0.0037")))
+_TRIED = f"{float(min(_ZERO_POINTS)):g} to {float(max(_ZERO_POINTS)):g}"
 
 
 def _negative_number(exponent: Expr) -> bool:
@@ -608,7 +608,7 @@ def _pole_in_digits(node: Call) -> bool:
     if probe != "cos" and approximate is not None and 0 < abs(approximate[0]) < _TINY:
         return False  # cot(exp(-200)): a tiny argument is its own size, not a rounded 0 (at 0 it is 0.0)
     distance = precise_value(Call(probe, node.argument) if probe else node.argument)
-    return distance is not None and abs(distance) <= _AT_POLE
+    return distance is not None and distance.copy_abs() <= _AT_POLE  # abs() overflows past 10^999999
 
 
 # What is 0 at each function's poles: cos of its argument, sin of it, or the argument itself.

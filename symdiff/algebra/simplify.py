@@ -78,7 +78,7 @@ from .polynomial import AlgebraError
 from .presentation import Presenter, common_exponentials, written_sum
 from .products import LongProducts
 
-__all__ = ["ACTIONS", "Simplifier", "spelling"]
+__all__ = ["ACTIONS", "Simplifier", "is_power_of_zero", "spelling"]
 
 # The odd functions (True: f(-u) = -f(u)) and the even ones (False: f(-u) = f(u)), each on its
 # whole real domain (acot, with values in (0, pi), is neither; asec and acsc are odd and even
@@ -834,7 +834,7 @@ class Simplifier(Presenter, LongProducts):
         value, base_value = _constant_of(argument), _constant_of(base)
         if base_value is not None:  # a number base: only the values exact_log finds (not log_1(1))
             exact = None if value is None else exact_log(value, base_value)
-        elif _is_power_of_zero(self.present(base)):  # 0^u is 0 or 1: log_b is defined nowhere
+        elif is_power_of_zero(self.present(base)):  # 0^u is 0 or 1: log_b is defined nowhere
             exact = None
         else:  # log_b(b) = 1 and log_b(1) = 0 wherever log_b is defined
             exact = 1 if argument == base else 0 if value == 1 else None
@@ -1151,7 +1151,7 @@ def _times(power: Exponent, factor: Fraction, s: Simplifier) -> Exponent:
     return s._exponent(s.scale(s.normal_form(power), factor))
 
 
-def _is_power_of_zero(expr: Expr) -> bool:
-    """Whether ``expr`` is 0^u, which is 0 or 1 wherever it has a value (never a logarithm's base)."""
+def is_power_of_zero(expr: Expr) -> bool:
+    """Whether ``expr`` is 0^u: 0 where u > 0, 1 where u = 0, no value elsewhere (never a logarithm's base)."""
     base = expr.children[0] if type(expr) is Pow else None
     return type(base) is Number and base.value == 0  # type: ignore[attr-defined]

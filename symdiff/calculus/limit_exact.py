@@ -60,7 +60,7 @@ def exact_value(expr: Expr, approx: float | None = None) -> tuple[Expr, float]:
     scale = cancellation_scale(expr)
     if abs(approx) < ROUNDING_TOLERANCE * scale:
         precise = precise_value(expr)
-        if precise is None or abs(precise) <= _PRECISE_ZERO * Decimal(max(1.0, scale)):
+        if precise is None or precise.copy_abs() <= _PRECISE_ZERO * Decimal(max(1.0, scale)):
             return Number(0), 0.0
         approx = float(precise)
     special = exact_special_values(expr)

@@ -167,7 +167,7 @@ def _decline_if_only_near(name: str, inner: Value) -> None:
         where = f"{edges[0]:g}, where " + (f"{name} jumps," if name in _JUMPS else f"{name} has a pole," if name in
                                             _POLES_AT_ZERO else f"the domain of {name} ends,")
     distance = precise_value(probe)
-    if distance is None or abs(distance) <= _AT_IT:
+    if distance is None or distance.copy_abs() <= _AT_IT:
         return
     raise LimitError(f"the limit of the argument of {name}, {to_text(inner.exact, 60)}, is so close to {where} "  # type: ignore[arg-type]
                      "that the floats symdiff's limit methods work with take it for that point, so symdiff "

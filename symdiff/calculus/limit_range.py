@@ -77,7 +77,8 @@ def _blind_to(node: Expr, value: float) -> str | None:
         return None
     works = "the floats symdiff's limit methods work with take it for"
     if near_zero:
-        shown = " is" if type(node) is Number else f" is about {_size(size)}:"
+        about = f"about {_size(size)}" if size else "below 1e-1000000000"  # exp(-10^10): past decimal's range
+        shown = " is" if type(node) is Number else f" is {about}:"
         return f"{to_text(node, 60)}{shown} so close to 0 that {works} 0"
     one = 1 if value > 0 else -1
     sign = "+" if size * one > 1 else "-"

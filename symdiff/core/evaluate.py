@@ -109,7 +109,7 @@ def _near_pole(node: Call, argument: float, result: float) -> float:
     distance = precise_value(Call(probe, node.argument))
     if distance is None:  # a symbol's float in it, or no value at 60 digits: the float stands
         return result
-    if abs(distance) <= Decimal(10) ** -50:
+    if distance.copy_abs() <= Decimal(10) ** -50:
         raise EvaluationError(f"{_short(node)} has no value a float can hold: its argument is a pole of {node.name}, "
                               "or within 10^-50 of one")
     precise = precise_value(node)

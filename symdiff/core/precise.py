@@ -24,8 +24,6 @@ DIGITS = 60
 _LONGEST = 400
 # Arguments of sin and cos beyond 10^this are not reduced (it would need that many more digits).
 _LARGEST_EXPONENT = 200
-# The powers of 10 a value returned may have: those of decimal's default context, where callers work.
-_HELD_BY_CALLERS = (decimal.DefaultContext.Emin, decimal.DefaultContext.Emax)
 
 _PI = Decimal(
     "3.14159265358979323846264338327950288419716939937510582097494459230781640628620899862803482534211706798214"
@@ -36,14 +34,19 @@ class _NoValue(Exception):
     """The expression has no real value, or none this module can work out."""
 
 
-def precise_value(expr: Expr, digits: int = DIGITS) -> Decimal | None:
+def precise_value(expr: Expr, digits: int = DIGITS, *, zero_is_zero: bool = False) -> Decimal | None:
     """The value of the constant ``expr`` to about ``digits`` significant digits, or None when it
-    has no real value or one of its parts cannot be worked out here (an undefined function)."""
+    has no real value or one of its parts cannot be worked out here (an undefined function).
+    A value too small for decimal (below 10^-1000000000) is 0, as floats make it, unless
+    ``zero_is_zero``: then it is None, so that a 0 returned is one (0.29^(2.7*10^9) is not 0, and
+    the test for a denominator 0 at every point took x^2728278355 for 0 everywhere).
+    The value may lie beyond the exponents of decimal's default context: compare it, or use
+    copy_abs(); abs() there would overflow (cot(4^2^21))."""
     if size_as_written(expr, _LONGEST) > _LONGEST:
         return None
-    # Underflow is trapped too: 0.29^(2.7*10^9) is not 0, and a caller that reads 0 as "0 here"
-    # (defined.refuse_unproven_zero) would take x^2728278355 for 0 everywhere.
-    traps = [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Underflow]
+    traps = [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
+    if zero_is_zero:
+        traps.append(decimal.Underflow)
     context = decimal.Context(prec=digits + 10, Emax=10**9, Emin=-(10**9), traps=traps)
     try:
         with decimal.localcontext(context):
@@ -51,9 +54,7 @@ def precise_value(expr: Expr, digits: int = DIGITS) -> Decimal | None:
     except (_NoValue, decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow, decimal.Underflow,
             KeyError):
         return None
-    if not value.is_finite() or (value and not _HELD_BY_CALLERS[0] <= value.adjusted() <= _HELD_BY_CALLERS[1]):
-        return None  # callers work in decimal's default context: abs(10^1262611) would overflow there
-    return value
+    return value if value.is_finite() else None
 
 
 def _combine(node: Expr, values: list[Decimal]) -> Decimal:

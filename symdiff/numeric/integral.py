@@ -51,8 +51,9 @@ class Integral:
 
     ``error`` estimates ``|exact - value|`` by Richardson extrapolation, from the same rule with
     n and 2n intervals (for samples, with every other sample); ``extrapolated`` is the improved
-    estimate that comparison gives. Both are None when there is nothing to compare with, or
-    (``note`` says which) when the sums show that the comparison would mislead.
+    estimate that comparison gives, offered only where the sums fall at about the rule's own
+    rate. Both are None when there is nothing to compare with, or (``note`` says which) when the
+    sums show that the comparison would mislead.
     ``rows`` is the working for small n: (i, xᵢ, f(xᵢ), weight), with value = Σ weight·f(xᵢ).
     """
 

@@ -206,11 +206,15 @@ def _refuse_missed_area(f: Any, tree: Expr, name: str, outcome: _Outcome, bounds
     rows, ends = [], []
     for piece in pieces:
         width = piece.b - piece.a
+        if not width > 0:
+            continue  # [0, 5e-324] halved: a piece of no width holds no area
         for end, inward in ((piece.a, 1.0), (piece.b, -1.0)):
             decades = math.log10(width / max(math.ulp(end), _TINY))  # down to the float next to the end
             exponents = math.log10(width) - np.arange(min(max(decades, 1.0), 330.0), 0.0, -1.0)
             rows.append(end + inward * 10.0**exponents)
             ends.append(end)
+    if not rows:
+        return
     points = np.concatenate(rows)
     with np.errstate(all="ignore"):
         sizes = np.abs(np.asarray(f(points), dtype=float) * np.ones(points.size))

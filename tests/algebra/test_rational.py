@@ -183,6 +183,8 @@ def test_simplify_writes_a_denominator_zero_by_an_identity_as_undefined(text):
 # every point tried they are 0, so every front end declines.
 UNPROVEN_ZERO = [
     "(abs(x)^2 - x^2)/(abs(x)^2 - x^2)",
+    # defined on [-0.1, 0.1] only: it held one point tried, and cancelled to 1 (a review)
+    "(abs(asin(10*x))^2 - asin(10*x)^2)/(abs(asin(10*x))^2 - asin(10*x)^2)",
     "(tan(x)*cos(x) - sin(x))/(tan(x)*cos(x) - sin(x))",
     "(sec(x)*cos(x) - 1)/(sec(x)*cos(x) - 1)",
     "(2^x*2^x - 4^x)/(2^x*2^x - 4^x)",

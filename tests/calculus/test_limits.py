@@ -564,6 +564,14 @@ def test_the_table_says_where_a_part_overflows_a_float_rather_than_undefined():
     ("tan(x)", "pi/2 + 10^(-12)", "a pole of tan"),
     ("sign(x)", "10^(-15)", "where sign jumps"),
     ("asin(x)", "1 - 10^(-14)", "where the domain of asin ends"),
+    # past decimal's default exponents (10^999999): these stayed declined when 60-digit values
+    # there were first read as "no value" (a review found "does not exist", 1, "not defined near")
+    ("1/x", "10^(-2000000)", "so close to 0"),
+    ("(x + exp(-10^7))/x", "0", "so close to 0"),
+    ("(exp(-10^7) + x^2)/x^2", "0", "so close to 0"),
+    ("exp(10^7)/exp(10^7)", "1", "more than a float holds"),
+    ("(x + exp(-10^10))/x", "0", "so close to 0"),
+    ("cot(x + 4^2^21)", "0", "more than a float holds"),
 ])
 def test_a_constant_floats_cannot_tell_from_0_or_1_or_hold_is_declined_not_reasoned_with(text, point, said):
     with pytest.raises(LimitError, match=r"rather than risk a wrong answer|do not agree") as declined:

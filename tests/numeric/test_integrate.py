@@ -531,6 +531,18 @@ def test_an_error_estimate_given_holds_the_exact_value(text, a, b, exact, method
         assert result.note and "take n larger" in result.note and "no error estimate" in result.working()
     else:
         assert abs(result.value - exact) <= 1.05 * result.error + 1e-15
+    if result.extrapolated is not None:
+        assert abs(result.extrapolated - exact) <= result.error
+
+
+@pytest.mark.parametrize("n", [100, 101])
+def test_no_improved_value_is_offered_from_sums_that_do_not_resolve_the_integrand(n) -> None:
+    """Δx = 100 sees only f(0) of e^(-x): the sums halve with Δx, and extrapolated as if at the
+    rule's rate they gave 0 and 1.8e-9 as the 'improved estimate' of 1 (a review)."""
+    result = integrate("e^(-x)", "x", 0, 1e4, n=n)
+    assert result.extrapolated is None
+    assert result.error is not None and abs(result.value - 1) <= result.error
+    assert integrate("x^2", "x", 0, 1).extrapolated == pytest.approx(1 / 3, abs=1e-12)
 
 
 @pytest.mark.parametrize("method", ["right", "midpoint"])
