@@ -30,6 +30,7 @@ from .integral import (  # re-exported: Integral and the checks were defined her
     _bound_expr,
     _variable,
 )
+from .near_ends import MISSED, area_next_to_ends
 from .reals import real_array, real_number
 from .singularities import SCAN_INTERVALS, constant_in_value, find_singularity, refuse_outside_domain
 
@@ -308,25 +309,13 @@ def _missed_next_to_ends(f: Any, lo: float, hi: float, h: float, seen: float) ->
     their differences: 0 ± 0 for an integral of 1. Within Δx of each end (Δx the finest sum's),
     |f| is summed by the trapezoid rule on points Δx, Δx/10, Δx/100, ... from it, down to the
     float next to the end."""
-    import numpy as np
-
-    rows = []
-    for end, inward in ((lo, 1.0), (hi, -1.0)):
-        decades = math.log10(h / max(math.ulp(end), _SMALLEST))
-        rows.append(end + inward * h * 10.0 ** -np.arange(0.0, min(max(decades, 1.0), 330.0)))
-    found = []
-    for row in rows:
-        with np.errstate(all="ignore"):
-            sizes = np.abs(np.asarray(f(row), dtype=float) * np.ones(row.size))
-        sizes[~np.isfinite(sizes)] = 0.0  # an integrable singularity at an end is the sums' own to see
-        found.append(float(((sizes[1:] + sizes[:-1]) / 2 * np.abs(np.diff(row))).sum()))
-    worst = int(np.argmax(found))
-    if found[worst] > _MISSED * seen and found[worst] > _SMALLEST:
+    found = area_next_to_ends(f, [(lo, 1.0, h), (hi, -1.0, h)])
+    worst = 0 if found[0] >= found[1] else 1
+    if found[worst] > MISSED * seen and found[worst] > _SMALLEST:
         return found[worst], (lo, hi)[worst]
     return None
 
 
-_MISSED = 10.0  # an area next to an end this many times what the samples saw was missed by them
 _SMALLEST = 1e-300  # areas below this are no area to miss
 
 

@@ -35,6 +35,7 @@ from ..core.expr import Expr
 from ..core.printer import to_text
 from ..syntax.parser import to_expr
 from .integral import bound_or_infinity
+from .near_ends import MISSED, area_next_to_ends
 from .quadrature_error import Piece, checked, kronrod, split
 from .quadrature_working import AdaptiveIntegral, Interval
 from .reals import real_number
@@ -186,9 +187,6 @@ def adaptive_integral(expr: Expr | str, var: object, a: object, b: object, *, to
                             **common)
 
 
-_MISSED = 10.0  # area next to an end this many times what the rule's nodes saw in all is missed
-
-
 def _refuse_missed_area(f: Any, tree: Expr, name: str, outcome: _Outcome, bounds: tuple[Expr, Expr]) -> None:
     """Refuse an estimate whose rule missed where the integrand is large. The nodes of K15 on
     [a, b] lie at least 0.004(b - a) inside it, so e^(-x) on [0, 10^5] looked 0 at every node and
@@ -197,37 +195,19 @@ def _refuse_missed_area(f: Any, tree: Expr, name: str, outcome: _Outcome, bounds
     it, down to the float next to the end; against the rule's own ∫|f| (resabs) and errors over
     all the pieces, or the estimate itself when larger. On a stretch the rule resolved, such a
     sum is at most about twice the area there (x^-0.99 at 0: 2.1 times)."""
-    import numpy as np
-
     pieces = outcome.pieces
     # Extrapolation (Wynn's) counts area at a singular end that no piece holds: x^(-0.999) on [0, 1].
     seen = max(math.fsum(p.resabs for p in pieces) + math.fsum(p.error for p in pieces),
                abs(outcome.value) + outcome.error)
-    rows, ends = [], []
-    for piece in pieces:
-        width = piece.b - piece.a
-        if not width > 0:
-            continue  # [0, 5e-324] halved: a piece of no width holds no area
-        for end, inward in ((piece.a, 1.0), (piece.b, -1.0)):
-            decades = math.log10(width / max(math.ulp(end), _TINY))  # down to the float next to the end
-            exponents = math.log10(width) - np.arange(min(max(decades, 1.0), 330.0), 0.0, -1.0)
-            rows.append(end + inward * 10.0**exponents)
-            ends.append(end)
-    if not rows:
+    # From a tenth of each piece's width inward ([0, 5e-324] halved has pieces of no width).
+    sides = [(end, inward, (piece.b - piece.a) / 10) for piece in pieces
+             for end, inward in ((piece.a, 1.0), (piece.b, -1.0))]
+    near = area_next_to_ends(f, sides)
+    if not near:
         return
-    points = np.concatenate(rows)
-    with np.errstate(all="ignore"):
-        sizes = np.abs(np.asarray(f(points), dtype=float) * np.ones(points.size))
-    sizes[~np.isfinite(sizes)] = 0.0  # an end's own singularity is the extrapolation's
-    near = []
-    at = 0
-    for row in rows:
-        part, steps = sizes[at:at + len(row)], np.abs(np.diff(row))
-        near.append(float(((part[1:] + part[:-1]) / 2 * steps).sum()))
-        at += len(row)
-    worst = int(np.argmax(near))
-    if near[worst] > _MISSED * seen and near[worst] > _TINY:
-        end = ends[worst]
+    worst = max(range(len(near)), key=near.__getitem__)
+    if near[worst] > MISSED * seen and near[worst] > _TINY:
+        end = sides[worst][0]
         raise IntegrationError(
             f"∫ {to_text(tree, 60)} d{name} from {to_text(bounds[0])} to {to_text(bounds[1])} could not be estimated: "
             f"next to {name} = {end:.6g} the integrand holds an area of about {near[worst]:.3g}, far more than the "
