@@ -216,7 +216,8 @@ def _rational_steps(s: Simplifier, answer: Expr, size: int, memo: Forms | None =
             lowest = algebra.cancel(value)
     except SymdiffError:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
-    forms = _forms(s, gens, value, lowest, memo)
+    with work_limit(WORK_LIMIT):  # writing (a - 1000)^1000 multiplied out took 3 s, to be dropped
+        forms = _forms(s, gens, value, lowest, memo)
     if forms is None:
         return []  # beyond the algebra's bounds (a huge power): the simplifier's answer stands
     common_factor, together, lowest_terms, cancelled, factored_out = forms

@@ -6,7 +6,9 @@ lambdify's backends run), ``torch_backend`` (``lambdify(..., backend="torch")``:
 on PyTorch tensors, which ``torch.autograd`` differentiates), ``integral`` (the ``Integral``
 record every method returns, and the checks of variable and bounds they share), ``singularities``
 (points without a value and poles inside an interval, found on a scan), ``area`` (Riemann,
-trapezoid and Simpson sums with their working and error estimates), ``exact_integral`` (definite
+trapezoid and Simpson sums with their working and error estimates), ``near_ends`` (the area
+next to an interval's ends that a rule's samples cannot see, for the sums and quadrature alike),
+``exact_integral`` (definite
 and improper integrals exactly, by the Fundamental Theorem, checked against adaptive quadrature)
 with ``exact_integral_print`` (its working as text, LaTeX and JSON), ``quadrature`` (adaptive
 Gauss–Kronrod quadrature, QUADPACK's qags, with infinite bounds) with ``quadrature_rules`` (the
